@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import js from '@eslint/js';
+import importPlugin from 'eslint-plugin-import';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const featuresDir = 'web/src/features';
+const features = fs.existsSync(featuresDir)
+  ? fs.readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  : [];
+
+// The architecture of STYLE.md, made checkable: contracts depend on nothing but zod, lib knows no domain,
+// only lib/db.ts touches the generated Prisma clients, routes are reached only through app.ts, and web
+// features do not import each other.
+const boundaries = {
+  'import/no-restricted-paths': [
+    'error',
+    {
+      zones: [
+        {
+          target: './server/src/contracts',
+          from: './server/src',
+          except: ['./contracts'],
+          message: 'Contracts import nothing but zod (the web imports them too).',
+        },
+        { target: './server/src/lib', from: './server/src/modules', message: 'lib/ has no domain knowledge.' },
+        {
+          target: './server/src/modules',
+          from: './server/src/generated',
+          message: 'Use server/src/lib/db.ts, not the generated clients.',
+        },
+        { target: './web', from: './server/src', except: ['./contracts'], message: 'The web reaches the server only through contracts.' },
+        ...features.map((f) => ({
+          target: `./${featuresDir}/${f}`,
+          from: `./${featuresDir}`,
+          except: [`./${f}`],
+          message: 'Web features do not import each other; move shared code to web/src/components.',
+        })),
+      ],
+    },
+  ],
+  'no-restricted-imports': [
+    'error',
+    { patterns: [{ group: ['**/*.routes.js', '**/*.routes'], message: 'Reach another module through its service, not its routes.' }] },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'server/src/generated/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { import: importPlugin },
+    languageOptions: { globals: { ...globals.node } },
+    settings: {
+      'import/resolver': { typescript: { project: ['tsconfig.json', 'web/tsconfig.json'], noWarnOnMultipleProjects: true }, node: true },
+    },
+    rules: {
+      ...boundaries,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['server/src/app.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'prisma/tools/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

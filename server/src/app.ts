@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config/env.js';
+import type { Deps } from './deps.js';
+import { providerOf, type Db } from './lib/db.js';
+import { apiNotFound, errorMiddleware, requestIdMiddleware, requestLogMiddleware } from './lib/http.js';
+import type { Logger } from './lib/logger.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { csrfMiddleware, sessionMiddleware } from './modules/auth/auth.middleware.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { LoginLimiter } from './modules/auth/rate-limit.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { trialsRoutes } from './modules/trials/trials.routes.js';
+import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
+
+export function buildDeps(config: Config, db: Db, logger: Logger, now: () => Date = () => new Date()): Deps {
+  return {
+    db,
+    provider: providerOf(config.databaseUrl),
+    config,
+    logger,
+    loginLimiter: new LoginLimiter(config.login.maxAttempts, config.login.windowMs),
+    now,
+  };
+}
+
+/** Builds the Express app. Never listens: main.ts does that, tests use supertest on the returned app. */
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(requestIdMiddleware());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'upgrade-insecure-requests': deps.config.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: deps.config.cookieSecure,
+    }),
+  );
+  app.use(requestLogMiddleware(deps.logger));
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.config.bodyLimit }));
+  api.use(cookieParser());
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(healthRoutes(deps));
+  api.use(sessionMiddleware(deps));
+  api.use(csrfMiddleware(deps));
+  api.use('/auth', authRoutes(deps));
+  api.use('/users', usersRoutes(deps));
+  api.use('/units', unitsRoutes(deps));
+  api.use('/audit', auditRoutes(deps));
+  api.use('/trials', trialsRoutes(deps));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  serveWeb(app, deps.config.webDist);
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}
+
+/** The built single-page app on the same port; every non-API GET falls back to index.html. */
+function serveWeb(app: Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(dist, { index: false }));
+  app.get('/{*splat}', (_req, res) => {
+    if (fs.existsSync(index)) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    } else {
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Webappen er ikke bygget endnu. Kør "npm run build" (eller "npm start", som bygger den), og genindlæs siden.');
+    }
+  });
+}

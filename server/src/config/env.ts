@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: relative paths in configuration (database file, web build) are resolved from here. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.string().min(1).default('file:./data/workbench.db'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+    COOKIE_SECURE: bool.optional(),
+    TRUST_PROXY: z.string().default('false'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, { message: 'use a size such as 1mb or 512kb' }).default('1mb'),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    AUTO_MIGRATE: bool.default(true),
+    DEMO_SEED: bool.optional(),
+    WEB_DIST: z.string().default('dist/web'),
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19456),
+    ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && env.DEMO_SEED) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_SEED'], message: 'demo users are never created when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && env.ARGON2_MEMORY_KIB < 19456) {
+      ctx.addIssue({ code: 'custom', path: ['ARGON2_MEMORY_KIB'], message: 'must be at least 19456 in production' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  databaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  /** Signs CSRF tokens. Sessions live in the database, so a new secret only invalidates open forms. */
+  sessionSecret: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  cookieSecure: boolean;
+  trustProxy: boolean | number | string;
+  bodyLimit: string;
+  login: { maxAttempts: number; windowMs: number };
+  autoMigrate: boolean;
+  demoSeed: boolean;
+  webDist: string;
+  argon2: { memoryCost: number; timeCost: number };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === 'true') return true;
+  if (v === 'false' || v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+/** Resolve `file:./x.db` against the repository root so the server finds the same file from any cwd. */
+export function resolveDatabaseUrl(url: string): string {
+  if (!url.startsWith('file:')) return url;
+  const p = url.slice('file:'.length);
+  if (p === ':memory:' || path.isAbsolute(p)) return url;
+  return `file:${path.resolve(ROOT_DIR, p)}`;
+}
+
+/** Parses an environment (process.env by default). The only place in the server that reads process.env. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: resolveDatabaseUrl(env.DATABASE_URL),
+    logLevel: env.LOG_LEVEL,
+    sessionSecret: env.SESSION_SECRET ?? randomSecret(),
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+    cookieSecure: env.COOKIE_SECURE ?? production,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    bodyLimit: env.BODY_LIMIT,
+    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
+    autoMigrate: env.AUTO_MIGRATE,
+    demoSeed: env.DEMO_SEED ?? !production,
+    webDist: path.resolve(ROOT_DIR, env.WEB_DIST),
+    argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
+  };
+  return { ...config, ...overrides };
+}
+
+function randomSecret(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Stable error codes. Programs branch on these; people read `message` (Danish). */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'RATE_LIMITED',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'EMAIL_TAKEN',
+  'CANNOT_CHANGE_SELF',
+  'POLICY_VIOLATION',
+  'NOT_READY',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,45 @@
+import type { ErrorCode } from '../contracts/errors.js';
+
+/** The one error type of the server. Messages are Danish and tell the person what to do next. */
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly status: number,
+    public readonly details?: unknown,
+    public readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(code, message, 400, details);
+
+export const unauthenticated = (message = 'Du er ikke logget ind. Log ind og prøv igen.') =>
+  new AppError('UNAUTHENTICATED', message, 401);
+
+export const sessionExpired = () =>
+  new AppError('SESSION_EXPIRED', 'Din session er udløbet. Log ind igen for at fortsætte.', 401);
+
+export const forbidden = (message = 'Du har ikke adgang til dette. Kontakt Digital Udvikling, hvis du mener, det er en fejl.') =>
+  new AppError('FORBIDDEN', message, 403);
+
+export const notFound = (what = 'Det, du leder efter') =>
+  new AppError('NOT_FOUND', `${what} findes ikke, eller du har ikke adgang til det.`, 404);
+
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(code, message, 409, details);
+
+export const policyViolation = (message: string, details?: unknown) =>
+  new AppError('POLICY_VIOLATION', message, 422, details);
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError(
+    'RATE_LIMITED',
+    `For mange forsøg. Vent ${Math.ceil(retryAfterSeconds / 60)} minut(ter), og prøv igen.`,
+    429,
+    { retryAfterSeconds },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );

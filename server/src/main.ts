@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import { buildDeps, createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/env.js';
+import { createDb } from './lib/db.js';
+import { createLogger } from './lib/logger.js';
+import { purgeExpiredSessions } from './modules/auth/auth.service.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
+import { seedDemoOrganisation } from './modules/demo/demo.service.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+
+  if (config.autoMigrate) {
+    const { deployMigrations } = await import('../../prisma/tools/schema-engine.js');
+    const { applied } = await deployMigrations({ url: config.databaseUrl });
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+
+  const db = await createDb(config.databaseUrl);
+  const deps = buildDeps(config, db, logger);
+
+  if (config.demoSeed) {
+    const { created } = await seedDemoOrganisation(deps);
+    if (created) logger.info('demo organisation created');
+  }
+
+  const app = createApp(deps);
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  logger.info({ port }, 'server listening');
+  if (config.demoSeed) {
+    // The console is where a person starting the demo looks; this is the only place sign-ins are printed.
+    process.stdout.write(
+      [
+        '',
+        `  Arbejdsbænken kører på http://${shownHost}:${port}`,
+        '  Demo-logins (adgangskode for alle: ' + DEMO_PASSWORD + '):',
+        `    Medarbejder:       ${DEMO_USERS.EMPLOYEE.email}`,
+        `    Leder:             ${DEMO_USERS.LEADER.email}`,
+        `    Digital Udvikling: ${DEMO_USERS.DIGITAL_UNIT.email}`,
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+
+  const sweeper = setInterval(() => {
+    purgeExpiredSessions(deps).catch(() => logger.warn('session sweep failed'));
+  }, 15 * 60_000);
+  sweeper.unref();
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(sweeper);
+    const force = setTimeout(() => {
+      logger.error('forced exit after 10 s');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      db.$disconnect().finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Start failed: ${(err as Error)?.message ?? String(err)}\n`);
+  process.exit(1);
+});

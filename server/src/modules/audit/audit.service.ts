@@ -1,0 +1,95 @@
+import type { AuditEventView, AuditList, AuditVerification } from '../../contracts/audit.js';
+import type { Db, DbProvider, Tx } from '../../lib/db.js';
+import type { Actor } from '../auth/auth.types.js';
+import { requireRole } from '../auth/permissions.js';
+import { GENESIS_HASH, hashEvent, verifyChainPage, type AuditDetails } from './audit.chain.js';
+
+export interface AuditInput {
+  actor: Pick<Actor, 'id' | 'role'> | null;
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  unitId?: string | null;
+  details?: AuditDetails;
+}
+
+/** Arbitrary constant that names the audit chain's advisory lock on PostgreSQL. */
+const AUDIT_LOCK_KEY = 724_201;
+
+/**
+ * Appends one event to the chain. Call it inside the transaction that makes the change it records, so that
+ * either both are stored or neither. The chain is a single line: on PostgreSQL an advisory lock serialises
+ * appenders; on SQLite transactions are already serial. `prevHash` is unique, so a fork can never be stored.
+ */
+export async function recordAudit(tx: Tx, provider: DbProvider, input: AuditInput): Promise<void> {
+  if (provider === 'postgresql') {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  }
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
+  const fields = {
+    at: new Date(),
+    actorId: input.actor?.id ?? null,
+    actorRole: input.actor?.role ?? null,
+    action: input.action,
+    resourceType: input.resourceType,
+    resourceId: input.resourceId ?? null,
+    unitId: input.unitId ?? null,
+    details: JSON.stringify(input.details ?? {}),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.auditEvent.create({ data: { ...fields, hash: hashEvent(fields) } });
+}
+
+/** Records an event that accompanies no other change (sign-in, sign-out, a refused request). */
+export async function recordAuditAlone(db: Db, provider: DbProvider, input: AuditInput): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, provider, input));
+}
+
+const PAGE = 1000;
+
+export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let after = 0;
+  for (;;) {
+    const page = await db.auditEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: PAGE });
+    if (page.length === 0) break;
+    const { broken, lastHash } = verifyChainPage(page, prevHash);
+    if (broken) return { ok: false, checked: checked + page.findIndex((e) => e.seq === broken.seq), firstBroken: broken };
+    checked += page.length;
+    prevHash = lastHash;
+    after = page[page.length - 1]!.seq;
+  }
+  return { ok: true, checked, firstBroken: null };
+}
+
+export async function listAuditEvents(
+  db: Db,
+  actor: Actor,
+  query: { before?: number; limit: number; resourceType?: string; resourceId?: string },
+): Promise<AuditList> {
+  requireRole(actor, ['DIGITAL_UNIT']);
+  const rows = await db.auditEvent.findMany({
+    where: {
+      ...(query.before ? { seq: { lt: query.before } } : {}),
+      ...(query.resourceType ? { resourceType: query.resourceType } : {}),
+      ...(query.resourceId ? { resourceId: query.resourceId } : {}),
+    },
+    orderBy: { seq: 'desc' },
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const events: AuditEventView[] = page.map((e) => ({
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    action: e.action,
+    resourceType: e.resourceType,
+    resourceId: e.resourceId,
+    unitId: e.unitId,
+    details: JSON.parse(e.details) as Record<string, unknown>,
+    hash: e.hash,
+  }));
+  return { events, nextBefore: rows.length > query.limit ? page[page.length - 1]!.seq : null };
+}

@@ -1,0 +1,137 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CurrentUser, Locale, LoginRequest } from '../../contracts/auth.js';
+import type { Deps } from '../../deps.js';
+import { AppError, rateLimited, unauthenticated } from '../../lib/errors.js';
+import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
+import type { Actor } from './auth.types.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+const userWithUnit = { unit: { select: { id: true, name: true, code: true } } } as const;
+
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: CurrentUser['role'];
+  locale: string;
+  unit: { id: string; name: string; code: string };
+};
+
+export function toCurrentUser(u: UserRow): CurrentUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale === 'en' ? 'en' : 'da', unit: u.unit };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+// Verifying against a real hash when the user is unknown keeps the response time the same, so timing does not
+// tell which e-mail addresses have accounts.
+let dummyHash: Promise<string> | undefined;
+
+export async function login(
+  deps: Deps,
+  input: LoginRequest,
+  clientIp: string,
+): Promise<{ token: string; user: CurrentUser; expiresAt: Date }> {
+  const { db, provider, loginLimiter, config } = deps;
+  const pairKey = `pair:${clientIp}:${hashToken(input.email)}`;
+  const ipKey = `ip:${clientIp}`;
+  const wait = Math.max(loginLimiter.retryAfter(pairKey), loginLimiter.retryAfter(ipKey, loginLimiter.maxAttempts * 10));
+  if (wait > 0) throw rateLimited(wait);
+
+  const user = await db.user.findUnique({ where: { email: input.email }, include: userWithUnit });
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'), config.argon2)), input.password);
+
+  if (!user || !ok) {
+    loginLimiter.fail(pairKey);
+    loginLimiter.fail(ipKey);
+    await recordAuditAlone(db, provider, {
+      actor: null,
+      action: 'auth.login_failed',
+      resourceType: 'user',
+      resourceId: user?.id ?? null,
+      details: { reason: user ? 'wrong_password' : 'unknown_user' },
+    });
+    throw new AppError('INVALID_CREDENTIALS', 'Forkert e-mail eller adgangskode. Prøv igen.', 401);
+  }
+  if (!user.active) {
+    throw new AppError('ACCOUNT_DISABLED', 'Din konto er deaktiveret. Kontakt Digital Udvikling, hvis du skal have adgang igen.', 403);
+  }
+  loginLimiter.succeed(pairKey);
+
+  const token = randomBytes(32).toString('base64url');
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + Math.min(config.sessionIdleMs, config.sessionMaxMs));
+  await db.$transaction(async (tx) => {
+    await tx.session.create({ data: { id: hashToken(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt } });
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    await recordAudit(tx, provider, {
+      actor: { id: user.id, role: user.role },
+      action: 'auth.login',
+      resourceType: 'user',
+      resourceId: user.id,
+      unitId: user.unitId,
+    });
+  });
+  return { token, user: toCurrentUser(user), expiresAt };
+}
+
+export type SessionLookup =
+  | { state: 'valid'; actor: Actor; renewedExpiry?: Date }
+  | { state: 'expired' }
+  | { state: 'none' };
+
+/** Resolves a session cookie. Sliding expiry, capped at the session's maximum age. */
+export async function resolveSession(deps: Deps, token: string): Promise<SessionLookup> {
+  const id = hashToken(token);
+  const session = await deps.db.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, role: true, unitId: true, active: true } } },
+  });
+  if (!session) return { state: 'expired' };
+  const now = deps.now();
+  if (session.expiresAt <= now || !session.user.active) {
+    await deps.db.session.deleteMany({ where: { id } });
+    return { state: 'expired' };
+  }
+  const actor: Actor = { id: session.user.id, role: session.user.role, unitId: session.user.unitId, sessionId: id };
+  // Write at most once a minute per session, not on every request.
+  if (now.getTime() - session.lastSeenAt.getTime() < 60_000) return { state: 'valid', actor };
+  const hardLimit = session.createdAt.getTime() + deps.config.sessionMaxMs;
+  const expiresAt = new Date(Math.min(now.getTime() + deps.config.sessionIdleMs, hardLimit));
+  await deps.db.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
+  return { state: 'valid', actor, renewedExpiry: expiresAt };
+}
+
+export async function logout(deps: Deps, actor: Actor): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { id: actor.sessionId } });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'auth.logout',
+      resourceType: 'user',
+      resourceId: actor.id,
+      unitId: actor.unitId,
+    });
+  });
+}
+
+export async function getCurrentUser(deps: Deps, actor: Actor): Promise<CurrentUser> {
+  const user = await deps.db.user.findUnique({ where: { id: actor.id }, include: userWithUnit });
+  if (!user) throw unauthenticated();
+  return toCurrentUser(user);
+}
+
+export async function updateOwnLocale(deps: Deps, actor: Actor, locale: Locale): Promise<CurrentUser> {
+  const user = await deps.db.user.update({ where: { id: actor.id }, data: { locale }, include: userWithUnit });
+  return toCurrentUser(user);
+}
+
+export async function purgeExpiredSessions(deps: Deps): Promise<number> {
+  const { count } = await deps.db.session.deleteMany({ where: { expiresAt: { lte: deps.now() } } });
+  return count;
+}
+

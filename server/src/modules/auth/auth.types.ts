@@ -1,0 +1,9 @@
+import type { Role } from '../../contracts/auth.js';
+
+/** The signed-in person acting on a request. Services receive this, never the HTTP request. */
+export interface Actor {
+  id: string;
+  role: Role;
+  unitId: string;
+  sessionId: string;
+}

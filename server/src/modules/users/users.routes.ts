@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { CreateUserRequest, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
+import type { Deps } from '../../deps.js';
+import { requireActor } from '../auth/auth.middleware.js';
+import { createUser, listUnits, listUsers, updateUser } from './users.service.js';
+
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+export function usersRoutes(deps: Deps): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    res.json(UserList.parse({ users: await listUsers(deps, requireActor(req)) }));
+  });
+  r.post('/', async (req, res) => {
+    const actor = requireActor(req);
+    const user = await createUser(deps, actor, CreateUserRequest.parse(req.body));
+    res.status(201).json(UserResponse.parse({ user }));
+  });
+  r.patch('/:id', async (req, res) => {
+    const actor = requireActor(req);
+    const { id } = IdParam.parse(req.params);
+    const user = await updateUser(deps, actor, id, UpdateUserRequest.parse(req.body));
+    res.json(UserResponse.parse({ user }));
+  });
+  return r;
+}
+
+export function unitsRoutes(deps: Deps): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    requireActor(req);
+    res.json(UnitList.parse({ units: await listUnits(deps) }));
+  });
+  return r;
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import supertest from 'supertest';
+import type { Role } from '../../server/src/contracts/auth.js';
+import { CSRF_HEADER } from '../../server/src/contracts/auth.js';
+import type { Deps } from '../../server/src/deps.js';
+import { hashPassword } from '../../server/src/modules/auth/password.js';
+import type { TestApp } from './app.js';
+
+export const TEST_PASSWORD = 'korrekt-hest-batteri-41';
+
+const uid = () => randomBytes(4).toString('hex');
+
+export async function createUnit(deps: Deps, name = `Enhed ${uid()}`) {
+  return deps.db.orgUnit.create({ data: { name, code: `U_${uid()}` } });
+}
+
+export async function createUser(
+  deps: Deps,
+  opts: { role?: Role; unitId?: string; active?: boolean; password?: string; email?: string } = {},
+) {
+  const unitId = opts.unitId ?? (await createUnit(deps)).id;
+  return deps.db.user.create({
+    data: {
+      email: opts.email ?? `person-${uid()}@test.example`,
+      name: `Test Person ${uid()}`,
+      role: opts.role ?? 'EMPLOYEE',
+      unitId,
+      active: opts.active ?? true,
+      passwordHash: await hashPassword(opts.password ?? TEST_PASSWORD, deps.config.argon2),
+    },
+  });
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header on state-changing requests. */
+export class Client {
+  readonly agent: ReturnType<typeof supertest.agent>;
+  csrf = '';
+
+  constructor(t: TestApp) {
+    this.agent = supertest.agent(t.app);
+  }
+
+  async fetchCsrf(): Promise<string> {
+    const res = await this.agent.get('/api/auth/csrf').expect(200);
+    this.csrf = (res.body as { csrfToken: string }).csrfToken;
+    return this.csrf;
+  }
+
+  get(url: string) {
+    return this.agent.get(url);
+  }
+  post(url: string, body?: object) {
+    return this.agent.post(url).set(CSRF_HEADER, this.csrf).send(body);
+  }
+  patch(url: string, body?: object) {
+    return this.agent.patch(url).set(CSRF_HEADER, this.csrf).send(body);
+  }
+}
+
+export async function signedIn(t: TestApp, user: { email: string }, password = TEST_PASSWORD): Promise<Client> {
+  const c = new Client(t);
+  await c.fetchCsrf();
+  await c.post('/api/auth/login', { email: user.email, password }).expect(200);
+  return c;
+}
+
+export async function userWithRole(t: TestApp, role: Role, unitId?: string) {
+  return createUser(t.deps, { role, ...(unitId ? { unitId } : {}) });
+}

@@ -1,0 +1,54 @@
+import type { Locale } from '@contracts/auth.js';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { da } from './da';
+import { en } from './en';
+
+export const LOCALE_STORAGE_KEY = 'pw.locale';
+export const SUPPORTED_LOCALES: readonly Locale[] = ['da', 'en'];
+export const resources = { da: { translation: da }, en: { translation: en } } as const;
+
+const isLocale = (v: unknown): v is Locale => v === 'da' || v === 'en';
+
+function storedLocale(): Locale | undefined {
+  try {
+    const v = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(v) ? v : undefined;
+  } catch {
+    // Storage can be blocked (private mode, strict settings); Danish is then the default.
+    return undefined;
+  }
+}
+
+function reflectLocale(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+
+/** The app's one i18next instance: Danish unless the person chose English in this browser. */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLocale() ?? 'da',
+  fallbackLng: 'da',
+  supportedLngs: [...SUPPORTED_LOCALES],
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  initAsync: false,
+});
+reflectLocale(i18n.language);
+i18n.on('languageChanged', reflectLocale);
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'da';
+}
+
+/** Changes the language, remembers it in this browser and updates `<html lang>`. */
+export async function setLocale(locale: Locale): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Not fatal: the choice then lasts until the page is reloaded.
+  }
+  await i18n.changeLanguage(locale);
+}

@@ -1,0 +1,65 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from './icon';
+
+export interface SummaryItem {
+  /** id of the field the message belongs to; the link moves focus there */
+  fieldId?: string;
+  message: string;
+}
+
+/**
+ * DKFDS error summary: an error alert listing every problem, each linked to its field. The caller moves focus
+ * here after a failed submit (tabIndex -1), which also makes screen readers read it.
+ */
+export function ErrorSummary({
+  items,
+  testId,
+  ref,
+}: {
+  items: SummaryItem[];
+  testId?: string;
+  ref?: Ref<HTMLDivElement>;
+}) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      className="alert alert-error error-summary"
+      tabIndex={-1}
+      aria-labelledby="error-summary-heading"
+      data-testid={testId}
+    >
+      <Icon name="error" className="alert-icon" />
+      <div className="alert-body">
+        <h2 className="alert-heading" id="error-summary-heading">
+          {t('errors.summaryHeading')}
+        </h2>
+        <ul className="alert-text nobullet-list">
+          {items.map((item, i) => (
+            <li key={`${item.fieldId ?? 'general'}-${i}`}>
+              {item.fieldId ? (
+                <a
+                  className="function-link"
+                  href={`#${item.fieldId}`}
+                  onClick={(e) => {
+                    const el = item.fieldId ? document.getElementById(item.fieldId) : null;
+                    if (el) {
+                      e.preventDefault();
+                      el.focus();
+                    }
+                  }}
+                >
+                  {item.message}
+                </a>
+              ) : (
+                item.message
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

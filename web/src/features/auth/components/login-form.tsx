@@ -1,0 +1,108 @@
+import type { CurrentUser } from '@contracts/auth.js';
+import { LoginRequest } from '@contracts/auth.js';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { useErrorMessage } from '../../../components/error-message';
+import { TextField } from '../../../components/form-fields';
+import { fieldErrorsFrom } from '../../../lib/api-client';
+import { useLogin } from '../api/login';
+
+type Field = 'email' | 'password';
+
+/**
+ * Sign-in form. Checks the fields with the same contract the server uses, then shows the server's own
+ * (Danish) message on failure in an error summary that receives focus.
+ */
+export function LoginForm({ onSignedIn }: { onSignedIn: (user: CurrentUser) => void }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  // Move focus to the summary after every failed attempt, also when the message is the same as last time.
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
+    setFieldErrors(fields);
+    setFormError(general);
+    setAttempt((n) => n + 1);
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const parsed = LoginRequest.safeParse({ email, password });
+    if (!parsed.success) {
+      const fields: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0];
+        if (key === 'email' && !fields.email) {
+          fields.email = email.trim() === '' ? t('auth.emailMissing') : t('auth.emailInvalid');
+        }
+        if (key === 'password' && !fields.password) fields.password = t('auth.passwordMissing');
+      }
+      fail(fields, null);
+      return;
+    }
+    login.mutate(parsed.data, {
+      onSuccess: ({ user }) => onSignedIn(user),
+      onError: (error) => {
+        const fromServer = fieldErrorsFrom(error);
+        const fields: Partial<Record<Field, string>> = {};
+        if (fromServer.email) fields.email = fromServer.email;
+        if (fromServer.password) fields.password = fromServer.password;
+        fail(fields, Object.keys(fields).length ? null : errorMessage(error));
+        // Never keep a rejected password in the field.
+        setPassword('');
+      },
+    });
+  };
+
+  const items: SummaryItem[] = [
+    ...(formError ? [{ message: formError }] : []),
+    ...(fieldErrors.email ? [{ fieldId: 'login-email', message: fieldErrors.email }] : []),
+    ...(fieldErrors.password ? [{ fieldId: 'login-password', message: fieldErrors.password }] : []),
+  ];
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="login-form">
+      <ErrorSummary ref={summaryRef} items={items} testId="login-error-summary" />
+      <TextField
+        id="login-email"
+        name="email"
+        type="email"
+        label={t('auth.email')}
+        autoComplete="username"
+        inputMode="email"
+        spellCheck={false}
+        required
+        value={email}
+        error={fieldErrors.email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        id="login-password"
+        name="password"
+        type="password"
+        label={t('auth.password')}
+        autoComplete="current-password"
+        required
+        value={password}
+        error={fieldErrors.password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <div className="mt-6">
+        <button type="submit" className="button button-primary" disabled={login.isPending}>
+          {login.isPending ? t('auth.submitting') : t('auth.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

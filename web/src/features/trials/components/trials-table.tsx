@@ -1,0 +1,66 @@
+import type { TrialSummary } from '@contracts/trials.js';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../lib/format';
+import { TrialStatusBadge } from './trial-status';
+
+const KNOWN_ASSISTANTS = ['letter', 'minutes', 'documents'] as const;
+type KnownAssistant = (typeof KNOWN_ASSISTANTS)[number];
+const isKnown = (a: string): a is KnownAssistant => (KNOWN_ASSISTANTS as readonly string[]).includes(a);
+
+export function TrialsTable({
+  trials,
+  showUnit = true,
+  caption,
+  testId = 'trials-table',
+}: {
+  trials: TrialSummary[];
+  showUnit?: boolean;
+  caption?: string;
+  testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const assistantName = (a: string) => (isKnown(a) ? t(`trials.assistants.${a}`) : a);
+  return (
+    <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={caption ?? t('trials.caption')}>
+      <table className="table table--zebra" data-testid={testId}>
+        <caption className="sr-only">{caption ?? t('trials.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('trials.columns.title')}</th>
+            {showUnit ? <th scope="col">{t('trials.columns.unit')}</th> : null}
+            <th scope="col">{t('trials.columns.status')}</th>
+            <th scope="col">{t('trials.columns.period')}</th>
+            <th scope="col" className="align-text-right">
+              {t('trials.columns.participants')}
+            </th>
+            <th scope="col">{t('trials.columns.assistants')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trials.map((trial) => (
+            <tr key={trial.id}>
+              <th scope="row" className="weight-semibold">
+                {trial.title}
+                {trial.purpose ? <span className="d-block small-text weight-normal">{trial.purpose}</span> : null}
+              </th>
+              {showUnit ? <td>{trial.unit.name}</td> : null}
+              <td>
+                <TrialStatusBadge status={trial.status} />
+              </td>
+              <td className="nowrap">
+                {t('trials.period', {
+                  start: formatDate(trial.startsAt, i18n.language),
+                  end: formatDate(trial.endsAt, i18n.language),
+                })}
+              </td>
+              <td className="align-text-right">{trial.participantCount}</td>
+              <td>
+                {trial.assistants.length ? trial.assistants.map(assistantName).join(', ') : t('trials.noAssistants')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
