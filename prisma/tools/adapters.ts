@@ -127,8 +127,8 @@ function retypeChar(result: unknown): unknown {
 
 /**
  * The engine reads the catalog (pg_class.relkind, pg_constraint.contype, ...), whose columns have the one-byte
- * "char" type (oid 18). adapter-pg 7.10 rejects that type ("Unsupported column type char"), although pg returns
- * it as a plain string. This client reports those columns as text, which is what they are.
+ * "char" type (oid 18). adapter-pg 7.10 rejects that type ("Column type 'char' could not be deserialized from
+ * the database"), although pg returns it as a plain string. This client reports those columns as text.
  */
 class CatalogFriendlyClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -139,18 +139,20 @@ class CatalogFriendlyClient extends pg.Client {
       const callback = last as (error: unknown, result: unknown) => void;
       args[args.length - 1] = (error: unknown, result: unknown) => callback(error, retypeChar(result));
     }
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     const result: unknown = (super.query as (...a: unknown[]) => unknown).apply(this, args);
     if (result instanceof Promise) return result.then(retypeChar);
     return result;
   }
 }
 
-function poolConfig(url: string): pg.PoolConfig {
+function poolConfig(url: string, schema: string | undefined): pg.PoolConfig {
   return {
     connectionString: url,
     max: 2,
     Client: CatalogFriendlyClient as unknown as new () => pg.ClientBase,
+    // Migration scripts name their tables without a schema, as Prisma writes them; like the native engine, we
+    // make `?schema=` the search path so that they land in that schema.
+    ...(schema ? { options: `-c search_path="${schema.replaceAll('"', '""')}"` } : {}),
   };
 }
 
@@ -177,7 +179,7 @@ function wholeScripts(adapter: PgAdapter): PgAdapter {
 export function postgresAdapterFactory({ url, shadowServerUrl = url }: PostgresFactoryOptions): ManagedAdapterFactory {
   const tracker = new ConnectionTracker();
   const schema = schemaOf(url);
-  const main = new PrismaPg(poolConfig(url), schema ? { schema } : undefined);
+  const main = new PrismaPg(poolConfig(url, schema), schema ? { schema } : undefined);
   return {
     provider: main.provider,
     adapterName: main.adapterName,
@@ -189,7 +191,7 @@ export function postgresAdapterFactory({ url, shadowServerUrl = url }: PostgresF
     // never closes the connection it created the database with.
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
-      const admin = await new PrismaPg(poolConfig(shadowServerUrl)).connect();
+      const admin = await new PrismaPg(poolConfig(shadowServerUrl, undefined)).connect();
       try {
         await admin.executeScript(`CREATE DATABASE "${name}"`);
       } catch (error) {
@@ -201,7 +203,8 @@ export function postgresAdapterFactory({ url, shadowServerUrl = url }: PostgresF
         );
       }
       const shadowUrl = withDatabase(shadowServerUrl, name);
-      const shadow = wholeScripts(await new PrismaPg(poolConfig(shadowUrl), schema ? { schema } : undefined).connect());
+      const shadowFactory = new PrismaPg(poolConfig(shadowUrl, schema), schema ? { schema } : undefined);
+      const shadow = wholeScripts(await shadowFactory.connect());
       return tracker.track(shadow, async () => {
         try {
           await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);

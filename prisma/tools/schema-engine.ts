@@ -50,8 +50,8 @@ const EMPTY_MIGRATION = '-- This is an empty migration.\n';
 
 /**
  * Applies the pending migrations, like `prisma migrate deploy`: same `_prisma_migrations` rows, same checks
- * (a failed or edited migration stops it with Prisma's error code). Creates the SQLite file (and its folder)
- * or the PostgreSQL database when missing. Idempotent.
+ * (a failed migration stops it, and every later deploy, with Prisma's error code until it is resolved).
+ * Creates the SQLite file (and its folder) or the PostgreSQL database when missing. Idempotent.
  */
 export async function deployMigrations({ url, migrationsDir }: DatabaseOptions): Promise<DeployResult> {
   const provider = providerOfUrl(url);
@@ -63,10 +63,60 @@ export async function deployMigrations({ url, migrationsDir }: DatabaseOptions):
     await ensurePostgresDatabase(url);
   }
   return withEngine(factoryFor(url), undefined, async ({ call }) => {
-    const { appliedMigrationNames } = await call((engine) =>
-      engine.applyMigrations({ migrationsList: list, filters: NO_FILTER }),
+    try {
+      const { appliedMigrationNames } = await call((engine) =>
+        engine.applyMigrations({ migrationsList: list, filters: NO_FILTER }),
+      );
+      return { applied: appliedMigrationNames };
+    } catch (error) {
+      throw explainDeployError(error);
+    }
+  });
+}
+
+const RESOLVE_HINT =
+  'Fix the cause, then record what happened with `npx tsx prisma/tools/migrate.ts resolve --rolled-back <name>` ' +
+  '(the migration left no changes, or you reverted them) or `--applied <name>` (you completed it by hand), and ' +
+  'deploy again. https://pris.ly/d/migrate-resolve';
+
+/** The wasm engine reports a failing migration without the native CLI's P3018 wrapper; we add the essentials. */
+function explainDeployError(error: unknown): Error {
+  const message = errorMessage(error);
+  const failing = /with migration_name="([^"]+)"/.exec(message)?.[1];
+  if (failing) {
+    const reason = message.split('\n')[0];
+    return new Error(
+      `P3018: migration ${failing} failed to apply: ${reason}\n` +
+        `Its failed attempt is recorded in _prisma_migrations (SQLite runs no migration in a transaction, so ` +
+        `part of it may be applied). ${RESOLVE_HINT.replaceAll('<name>', failing)}`,
+      { cause: error },
     );
-    return { applied: appliedMigrationNames };
+  }
+  if (message.startsWith('P3009')) return new Error(`${message}\n${RESOLVE_HINT}`, { cause: error });
+  return error instanceof Error ? error : new Error(message);
+}
+
+/**
+ * Records the outcome of a failed migration, like `prisma migrate resolve`: `rolledBack` marks the failed attempt
+ * rolled back (deploy will try it again); `applied` records it as applied without running it.
+ */
+export async function resolveMigration({
+  url,
+  migrationsDir,
+  rolledBack,
+  applied,
+}: DatabaseOptions & { rolledBack?: string; applied?: string }): Promise<void> {
+  if ((rolledBack === undefined) === (applied === undefined)) {
+    throw new Error('Give exactly one of rolledBack and applied');
+  }
+  const provider = providerOfUrl(url);
+  const list = await readMigrationsList(migrationsDir ?? MIGRATIONS_DIRS[provider]);
+  await withEngine(factoryFor(url), undefined, async ({ call }) => {
+    if (rolledBack !== undefined) {
+      await call((engine) => engine.markMigrationRolledBack({ migrationName: rolledBack }));
+    } else if (applied !== undefined) {
+      await call((engine) => engine.markMigrationApplied({ migrationName: applied, migrationsList: list }));
+    }
   });
 }
 
@@ -75,11 +125,12 @@ export async function migrationStatus({ url, migrationsDir }: DatabaseOptions): 
   const provider = providerOfUrl(url);
   const list = await readMigrationsList(migrationsDir ?? MIGRATIONS_DIRS[provider]);
   const local = list.migrationDirectories.map((d) => d.path);
-  if (provider === 'sqlite') {
-    const file = sqliteFileOf(url);
-    // Opening a missing file would create it; a database that does not exist has nothing applied.
-    if (file !== ':memory:' && !existsSync(file)) return { pending: local, applied: [], failed: [], unknown: [] };
-  }
+  // A database that does not exist has nothing applied (and opening a missing SQLite file would create it).
+  const missing =
+    provider === 'sqlite'
+      ? sqliteFileOf(url) !== ':memory:' && !existsSync(sqliteFileOf(url))
+      : !(await postgresDatabaseExists(url));
+  if (missing) return { pending: local, applied: [], failed: [], unknown: [] };
   return withEngine(factoryFor(url), undefined, async ({ call }) => {
     const diagnosis = await call((engine) =>
       engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: NO_FILTER }),
@@ -146,6 +197,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIRS[provider];
   const folderName = options.folderName ?? migrationFolderName(options.name);
   const schemaFiles: SchemaFile[] = [{ path: schemaPath, content: await readFile(schemaPath, 'utf8') }];
+  // Migrations apply in name order: a new one that sorts before the last one would run too early elsewhere.
+  const last = (await readMigrationsList(migrationsDir)).migrationDirectories.at(-1)?.path;
+  if (last !== undefined && folderName.localeCompare(last) <= 0) {
+    throw new Error(`The new migration ${folderName} would not sort after the last one, ${last}: check the system clock`);
+  }
 
   const target = await temporaryDatabase(provider, options.postgresServerUrl);
   try {
@@ -344,20 +400,25 @@ async function runOnServer(url: string, sql: string): Promise<void> {
   }
 }
 
-/** `prisma migrate deploy` creates a missing database; so do we (through the server's `postgres` database). */
-async function ensurePostgresDatabase(url: string): Promise<void> {
+async function postgresDatabaseExists(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
+    return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code !== '3D000') {
-      throw new Error(`Cannot connect to ${redact(url)}: ${errorMessage(error)}`, { cause: error });
-    }
-    const database = decodeURIComponent(new URL(url).pathname.slice(1));
-    await runOnServer(withDatabase(url, 'postgres'), `CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    // 3D000: invalid_catalog_name, the database does not exist.
+    if ((error as { code?: unknown }).code === '3D000') return false;
+    throw new Error(`Cannot connect to ${redact(url)}: ${errorMessage(error)}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** `prisma migrate deploy` creates a missing database; so do we (through the server's `postgres` database). */
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  if (await postgresDatabaseExists(url)) return;
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  await runOnServer(withDatabase(url, 'postgres'), `CREATE DATABASE "${database.replaceAll('"', '""')}"`);
 }
 
 function errorMessage(error: unknown): string {

@@ -34,9 +34,10 @@ class WasmPanicRegistry {
   }
 }
 
+// Prisma Client's runtime installs its own registry (set_message only, and it throws) when it is loaded; we
+// leave an existing one in place, so in the server a panic surfaces through the client's error instead.
 declare global {
-  // eslint-disable-next-line no-var
-  var PRISMA_WASM_PANIC_REGISTRY: WasmPanicRegistry | undefined;
+  var PRISMA_WASM_PANIC_REGISTRY: { set_message(value: string): void; get?: () => string } | undefined;
 }
 
 let gluePromise: Promise<GlueModule> | undefined;
@@ -115,7 +116,8 @@ export async function callEngine<T>(fn: () => Promise<T>, registry?: ErrorRegist
 }
 
 function toReadableError(error: unknown, registry: ErrorRegistry | undefined): Error {
-  const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.get();
+  const registryOfPanics = globalThis.PRISMA_WASM_PANIC_REGISTRY;
+  const panic = typeof registryOfPanics?.get === 'function' ? registryOfPanics.get() : undefined;
   if (error instanceof WebAssembly.RuntimeError && panic) {
     return new Error(`Prisma schema engine (wasm) panicked: ${panic}`, { cause: error });
   }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ErrorBody } from './contracts/errors.js';
 import { HealthResponse, ReadyResponse } from './contracts/health.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
@@ -12,6 +12,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('health and readiness', () => {
+  it('runs on the database the test run asked for (TEST_DATABASE)', () => {
+    expect(t.deps.provider).toBe(inject('testDatabase') === 'postgres' ? 'postgresql' : 'sqlite');
+  });
+
   it('GET /api/health answers ok', async () => {
     const res = await t.request.get('/api/health').expect(200);
     expect(HealthResponse.parse(res.body).status).toBe('ok');

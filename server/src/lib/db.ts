@@ -26,7 +26,9 @@ export async function createDb(url: string): Promise<Db> {
       import('../generated/postgres/client.js'),
       import('@prisma/adapter-pg'),
     ]);
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // `?schema=name` selects a PostgreSQL schema, as in Prisma's own URLs; the migrations honour it too.
+    const schema = new URL(url).searchParams.get('schema') ?? undefined;
+    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) });
     return client as unknown as Db;
   }
   const file = url.slice('file:'.length);

@@ -9,12 +9,13 @@ export function formatDate(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d);
 }
 
-export function formatDateTime(iso: string, lng: string): string {
+/** `precise` adds seconds, for the audit trail where order within a minute matters. */
+export function formatDateTime(iso: string, lng: string, { precise = false } = {}): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(lng), {
     dateStyle: 'short',
-    timeStyle: 'medium',
+    timeStyle: precise ? 'medium' : 'short',
     timeZone: TIME_ZONE,
   }).format(d);
 }

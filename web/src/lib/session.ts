@@ -1,5 +1,5 @@
 import { type CurrentUser, type Locale, MeResponse, type Role } from '@contracts/auth.js';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isUnauthenticated, resetCsrfToken } from './api-client';
 
 /**
@@ -7,6 +7,29 @@ import { apiRequest, isUnauthenticated, resetCsrfToken } from './api-client';
  * Features read the user from here and never from each other.
  */
 export const sessionQueryKey = ['session'] as const;
+
+export type SessionEndReason = 'expired' | 'loggedOut';
+let endedBecause: SessionEndReason | null = null;
+
+/**
+ * Ends the session in this browser: after sign-out, or when the server answers 401 to a signed-in page (the
+ * session timed out or was ended elsewhere). The route guard then sends the person to sign in, saying why.
+ */
+export function endSession(queryClient: QueryClient, reason: SessionEndReason): void {
+  endedBecause = reason;
+  queryClient.setQueryData(sessionQueryKey, null);
+}
+
+/** Why the last session ended, until the next sign-in. */
+export const sessionEndReason = (): SessionEndReason | null => endedBecause;
+
+/** A successful sign-in starts afresh. */
+export function startSession(queryClient: QueryClient, user: CurrentUser): void {
+  endedBecause = null;
+  // A new person may be signing in on a shared computer: drop everything cached for the previous one.
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+  queryClient.setQueryData(sessionQueryKey, user);
+}
 
 export async function fetchSession(): Promise<CurrentUser | null> {
   try {
@@ -34,6 +57,10 @@ export function useCurrentUser(): CurrentUser {
   return data;
 }
 
+/**
+ * Signs out. The route guard then sends the person to the sign-in page, which confirms it; the next person
+ * starts on the front page, not where the previous one left off.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -42,7 +69,7 @@ export function useLogout() {
       // Whatever the server answered, this browser forgets everything it knew about the person.
       resetCsrfToken();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
-      queryClient.setQueryData(sessionQueryKey, null);
+      endSession(queryClient, 'loggedOut');
     },
   });
 }

@@ -17,7 +17,6 @@ export const da = {
     switchTo: 'English',
     switchToCode: 'en',
     switchLabel: 'Change language to English',
-    saveFailed: 'Sprogvalget kunne ikke gemmes på din bruger. Det gælder stadig i denne browser.',
   },
   header: {
     menu: 'Menu',
@@ -234,6 +233,19 @@ export const da = {
       resource: 'Ressource',
     },
     system: 'System',
+    actions: {
+      auth: { login: 'Loggede ind', login_failed: 'Mislykket login', logout: 'Loggede ud' },
+      user: { created: 'Oprettede bruger', updated: 'Ændrede bruger', deactivated: 'Deaktiverede bruger' },
+      trial: { created: 'Oprettede prøvehandling', updated: 'Ændrede prøvehandling', deleted: 'Slettede prøvehandling' },
+      demo: { seeded: 'Oprettede demo-organisationen' },
+    },
+    resourceTypes: {
+      user: 'Bruger',
+      session: 'Session',
+      trial: 'Prøvehandling',
+      organisation: 'Organisation',
+      unit: 'Afdeling',
+    },
     loadMore: 'Indlæs flere',
     loadingMore: 'Indlæser …',
     noMore: 'Der er ikke flere hændelser.',

@@ -15,7 +15,6 @@ export const en: Translation = {
     switchTo: 'Dansk',
     switchToCode: 'da',
     switchLabel: 'Skift sprog til dansk',
-    saveFailed: 'Your language choice could not be saved on your account. It still applies in this browser.',
   },
   header: {
     menu: 'Menu',
@@ -231,6 +230,19 @@ export const en: Translation = {
       resource: 'Resource',
     },
     system: 'System',
+    actions: {
+      auth: { login: 'Signed in', login_failed: 'Failed sign-in', logout: 'Signed out' },
+      user: { created: 'Created user', updated: 'Changed user', deactivated: 'Deactivated user' },
+      trial: { created: 'Created trial', updated: 'Changed trial', deleted: 'Deleted trial' },
+      demo: { seeded: 'Created the demo organisation' },
+    },
+    resourceTypes: {
+      user: 'User',
+      session: 'Session',
+      trial: 'Trial',
+      organisation: 'Organisation',
+      unit: 'Unit',
+    },
     loadMore: 'Load more',
     loadingMore: 'Loading …',
     noMore: 'There are no more events.',

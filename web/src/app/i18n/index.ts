@@ -10,7 +10,7 @@ export const resources = { da: { translation: da }, en: { translation: en } } as
 
 const isLocale = (v: unknown): v is Locale => v === 'da' || v === 'en';
 
-function storedLocale(): Locale | undefined {
+export function storedLocale(): Locale | undefined {
   try {
     const v = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
     return isLocale(v) ? v : undefined;
@@ -35,6 +35,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
   initAsync: false,
+  showSupportNotice: false,
 });
 reflectLocale(i18n.language);
 i18n.on('languageChanged', reflectLocale);

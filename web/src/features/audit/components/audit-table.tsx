@@ -31,17 +31,22 @@ export function AuditTable({ events, actorNames }: { events: AuditEventView[]; a
               <tr key={event.seq}>
                 <td className="align-text-right">{event.seq}</td>
                 <td className="nowrap">
-                  <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
+                  <time dateTime={event.at}>{formatDateTime(event.at, i18n.language, { precise: true })}</time>
                 </td>
                 <td>
                   {event.actorId ? (actorNames.get(event.actorId) ?? event.actorId) : t('audit.system')}
                   {role ? <span className="d-block small-text">{role}</span> : null}
                 </td>
                 <td>
-                  <code>{event.action}</code>
+                  {i18n.exists(`audit.actions.${event.action}`) ? (
+                    <span className="d-block">{t(`audit.actions.${event.action}` as 'audit.system')}</span>
+                  ) : null}
+                  <code className="small-text">{event.action}</code>
                 </td>
                 <td className="break-word">
-                  {event.resourceType}
+                  {i18n.exists(`audit.resourceTypes.${event.resourceType}`)
+                    ? t(`audit.resourceTypes.${event.resourceType}` as 'audit.system')
+                    : event.resourceType}
                   {event.resourceId ? <span className="d-block small-text">{event.resourceId}</span> : null}
                 </td>
               </tr>

@@ -14,10 +14,10 @@ type Field = 'email' | 'password';
  * Sign-in form. Checks the fields with the same contract the server uses, then shows the server's own
  * (Danish) message on failure in an error summary that receives focus.
  */
-export function LoginForm({ onSignedIn }: { onSignedIn: (user: CurrentUser) => void }) {
+export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => void }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const login = useLogin();
+  const login = useLogin(onSignedIn);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
@@ -51,8 +51,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: CurrentUser) => v
       fail(fields, null);
       return;
     }
+    // On success the session is set and the sign-in page sends the person on.
     login.mutate(parsed.data, {
-      onSuccess: ({ user }) => onSignedIn(user),
       onError: (error) => {
         const fromServer = fieldErrorsFrom(error);
         const fields: Partial<Record<Field, string>> = {};

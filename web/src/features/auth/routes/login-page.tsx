@@ -1,5 +1,6 @@
+import type { CurrentUser } from '@contracts/auth.js';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { Alert } from '../../../components/alert';
 import { Loading, Page } from '../../../components/page';
 import { useSession } from '../../../lib/session';
@@ -17,9 +18,8 @@ function safeReturnPath(from: unknown): string {
     : '/';
 }
 
-export function LoginPage() {
+export function LoginPage({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const session = useSession();
@@ -44,7 +44,7 @@ export function LoginPage() {
             </div>
           ) : null}
           <p>{t('auth.intro')}</p>
-          <LoginForm onSignedIn={() => navigate(safeReturnPath(state.from), { replace: true })} />
+          <LoginForm onSignedIn={onSignedIn} />
         </div>
       </div>
     </Page>

@@ -27,14 +27,16 @@ export function StatusCards({ trials }: { trials: TrialSummary[] }) {
   const { t } = useTranslation();
   const counts = countByStatus(trials);
   return (
-    <ul className="status-cards nobullet-list" data-testid="status-counts">
+    <ul className="status-cards nobullet-list no-max-width" data-testid="status-counts">
       {TRIAL_STATUSES.map((status) => (
-        <li key={status} className="card status-card" data-status={status}>
-          <div className="card-content">
-            <span className="status-count" data-testid={`status-count-${status}`}>
-              {counts[status]}
-            </span>
-            <span className="status-label">{t(`trials.status.${status}`)}</span>
+        <li key={status} data-status={status}>
+          <div className="card status-card">
+            <div className="card-content">
+              <span className="status-count" data-testid={`status-count-${status}`}>
+                {counts[status]}
+              </span>
+              <span className="status-label">{t(`trials.status.${status}`)}</span>
+            </div>
           </div>
         </li>
       ))}

@@ -1,0 +1,47 @@
+import type { RouteObject } from 'react-router';
+import { AuditPage } from '../features/audit/routes/audit-page';
+import { TrialsPage } from '../features/trials/routes/trials-page';
+import { UsersPage } from '../features/users/routes/users-page';
+import { AppLayout } from './layout/app-layout';
+import { ROUTE_ROLES } from './layout/nav-items';
+import { RequireAuth, RequireRole } from './routes/guards';
+import { HomePage } from './routes/home-page';
+import { LoginRoute } from './routes/login-route';
+import { NotFoundPage } from './routes/not-found-page';
+
+/**
+ * Danish paths, as the addresses are part of the interface. Unknown addresses show "Siden findes ikke" only to
+ * signed-in people, so the sign-in wall does not reveal which pages exist.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/log-ind', element: <LoginRoute /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/proevehandlinger', element: <TrialsPage /> },
+          {
+            path: '/brugere',
+            element: (
+              <RequireRole roles={ROUTE_ROLES.users}>
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: '/revisionsspor',
+            element: (
+              <RequireRole roles={ROUTE_ROLES.audit}>
+                <AuditPage />
+              </RequireRole>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
