@@ -58,6 +58,6 @@ run('Type check (web)', 'npx', ['tsc', '-p', 'web']);
 run('Lint', 'npx', ['eslint', '.']);
 vitest('Unit and API tests on SQLite', 'sqlite.json', []);
 vitest('API tests on PostgreSQL', 'postgres.json', ['api.test', 'schema-engine'], { TEST_DATABASE: 'postgres' });
-run('Build the web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
-vitest('Browser tests (Chromium)', 'e2e.json', ['--config', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' });
+// The browser tests' global setup builds the web app (as production) and starts the real server.
+vitest('Browser tests (Chromium)', 'e2e.json', ['--config', 'vitest.e2e.config.ts']);
 finish();

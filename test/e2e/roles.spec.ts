@@ -85,9 +85,13 @@ async function expectDkfdsLook(page: Page): Promise<void> {
     await document.fonts.ready;
     const header = document.querySelector('.header .solution-info');
     const skip = document.querySelector('a.skipnav');
+    let plexLoaded = false;
+    document.fonts.forEach((f) => {
+      if (f.family.includes('IBM Plex Sans') && f.status === 'loaded') plexLoaded = true;
+    });
     return {
       bodyFont: getComputedStyle(document.body).fontFamily,
-      plexLoaded: [...document.fonts].some((f) => f.family.includes('IBM Plex Sans') && f.status === 'loaded'),
+      plexLoaded,
       headerBorder: header ? getComputedStyle(header).borderTopStyle : null,
       skipLinkTop: skip ? getComputedStyle(skip).top : null,
     };
@@ -143,6 +147,21 @@ describe('signing in', () => {
     expect(new URL(page.url()).pathname).toBe('/log-ind');
     expect(await page.title()).toBe('Log ind – AI-prøvehandlinger – Rødovre Kommune');
     await page.screenshot({ path: '/tmp/e2e-login-error.png', fullPage: true });
+    expectNoProblems(problems);
+  });
+});
+
+describe('keyboard', () => {
+  it('the first Tab reaches the skip link, which leads into the main content', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${server.baseUrl}/log-ind`);
+    await page.getByLabel('E-mailadresse').waitFor();
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gå til sidens indhold');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-email');
     expectNoProblems(problems);
   });
 });
@@ -221,6 +240,7 @@ describe('on a phone', () => {
     ).toEqual(['Forside', 'Prøvehandlinger']);
     expect(await drawer.textContent()).toContain(DEMO_USERS.EMPLOYEE.name);
     await drawer.getByRole('button', { name: 'Log ud' }).waitFor();
+    await page.waitForTimeout(400); // DKFDS slides the drawer in over 0.3 s
     await page.screenshot({ path: '/tmp/e2e-mobile-menu.png' });
 
     await page.keyboard.press('Escape');

@@ -4,6 +4,7 @@ import { TrialsPage } from '../features/trials/routes/trials-page';
 import { UsersPage } from '../features/users/routes/users-page';
 import { AppLayout } from './layout/app-layout';
 import { ROUTE_ROLES } from './layout/nav-items';
+import { ErrorPage } from './routes/error-page';
 import { RequireAuth, RequireRole } from './routes/guards';
 import { HomePage } from './routes/home-page';
 import { LoginRoute } from './routes/login-route';
@@ -16,6 +17,7 @@ import { NotFoundPage } from './routes/not-found-page';
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
+    errorElement: <ErrorPage />,
     children: [
       { path: '/log-ind', element: <LoginRoute /> },
       {

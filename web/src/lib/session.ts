@@ -1,4 +1,5 @@
-import { type CurrentUser, type Locale, MeResponse, type Role } from '@contracts/auth.js';
+import { type CurrentUser, type Locale, MeResponse } from '@contracts/auth.js';
+import { createContext, useContext } from 'react';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isUnauthenticated, resetCsrfToken } from './api-client';
 
@@ -9,23 +10,25 @@ import { apiRequest, isUnauthenticated, resetCsrfToken } from './api-client';
 export const sessionQueryKey = ['session'] as const;
 
 export type SessionEndReason = 'expired' | 'loggedOut';
-let endedBecause: SessionEndReason | null = null;
+/** Kept per QueryClient (one per app, one per test), so nothing leaks between them. */
+const endReasons = new WeakMap<QueryClient, SessionEndReason>();
 
 /**
  * Ends the session in this browser: after sign-out, or when the server answers 401 to a signed-in page (the
  * session timed out or was ended elsewhere). The route guard then sends the person to sign in, saying why.
  */
 export function endSession(queryClient: QueryClient, reason: SessionEndReason): void {
-  endedBecause = reason;
+  endReasons.set(queryClient, reason);
   queryClient.setQueryData(sessionQueryKey, null);
 }
 
 /** Why the last session ended, until the next sign-in. */
-export const sessionEndReason = (): SessionEndReason | null => endedBecause;
+export const sessionEndReason = (queryClient: QueryClient): SessionEndReason | null =>
+  endReasons.get(queryClient) ?? null;
 
 /** A successful sign-in starts afresh. */
 export function startSession(queryClient: QueryClient, user: CurrentUser): void {
-  endedBecause = null;
+  endReasons.delete(queryClient);
   // A new person may be signing in on a shared computer: drop everything cached for the previous one.
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
   queryClient.setQueryData(sessionQueryKey, user);
@@ -50,11 +53,17 @@ export function useSession() {
   });
 }
 
-/** The current user where a route guard has already made sure there is one. */
+/**
+ * The signed-in person for pages behind the route guard, which provides it. Reading it from context rather
+ * than from the query means a page never sees "nobody" in the moment between a session ending and the guard
+ * sending the person to sign in.
+ */
+export const CurrentUserContext = createContext<CurrentUser | null>(null);
+
 export function useCurrentUser(): CurrentUser {
-  const { data } = useSession();
-  if (!data) throw new Error('useCurrentUser used outside a signed-in route');
-  return data;
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error('useCurrentUser is only for pages behind RequireAuth');
+  return user;
 }
 
 /**
@@ -82,6 +91,3 @@ export function useSaveLocale() {
     onSuccess: ({ user }) => queryClient.setQueryData(sessionQueryKey, user),
   });
 }
-
-export const hasRole = (user: CurrentUser | null | undefined, ...roles: Role[]): boolean =>
-  !!user && roles.includes(user.role);

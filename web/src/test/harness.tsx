@@ -158,7 +158,11 @@ export function fakeApi(user: CurrentUser | null, routes: Record<string, FakeRou
   vi.stubGlobal('fetch', fetchMock);
   return {
     requests,
-    /** requests other than the CSRF token fetch */
+    /** changes who the fake server thinks is signed in (null: the session ended on the server) */
+    setUser: (u: CurrentUser | null) => {
+      current = u;
+    },
+    /** the requests made with this method to this path */
     calls: (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path),
   };
 }

@@ -253,6 +253,12 @@ export const da = {
     shown_one: 'Viser {{count}} hændelse.',
     shown_other: 'Viser {{count}} hændelser.',
   },
+  errorPage: {
+    pageTitle: 'Der skete en fejl',
+    heading: 'Der skete en fejl',
+    text: 'Siden kunne ikke vises. Genindlæs siden, og kontakt Digital Udvikling, hvis fejlen kommer igen.',
+    reload: 'Genindlæs siden',
+  },
   notFound: {
     pageTitle: 'Siden findes ikke',
     heading: 'Siden findes ikke',

@@ -250,6 +250,12 @@ export const en: Translation = {
     shown_one: 'Showing {{count}} event.',
     shown_other: 'Showing {{count}} events.',
   },
+  errorPage: {
+    pageTitle: 'Something went wrong',
+    heading: 'Something went wrong',
+    text: 'The page could not be shown. Reload the page, and contact Digital Development if the error happens again.',
+    reload: 'Reload the page',
+  },
   notFound: {
     pageTitle: 'Page not found',
     heading: 'Page not found',
