@@ -30,11 +30,21 @@ const boundaries = {
           message: 'Use server/src/lib/db.ts, not the generated clients.',
         },
         { target: './web', from: './server/src', except: ['./contracts'], message: 'The web reaches the server only through contracts.' },
+        {
+          target: ['./web/src/features', './web/src/components', './web/src/lib'],
+          from: './web/src/app',
+          message: 'Only web/src/app composes the app; features, components and lib do not import it.',
+        },
+        {
+          target: ['./web/src/components', './web/src/lib'],
+          from: './web/src/features',
+          message: 'Shared code does not depend on a feature.',
+        },
         ...features.map((f) => ({
           target: `./${featuresDir}/${f}`,
           from: `./${featuresDir}`,
           except: [`./${f}`],
-          message: 'Web features do not import each other; move shared code to web/src/components.',
+          message: 'Web features do not import each other; move shared UI to web/src/components and shared logic to web/src/lib.',
         })),
       ],
     },

@@ -12,7 +12,7 @@ export class DemoRefusedError extends Error {
 }
 
 const UNITS = [
-  { code: 'DEMO', name: 'Demo Kommune', parent: null },
+  { code: 'DEMO', name: 'Rødovre Kommune (demo)', parent: null },
   { code: 'BORGERSERVICE', name: 'Borgerservice', parent: 'DEMO' },
   { code: 'SOCIAL', name: 'Social- og Sundhedsforvaltningen', parent: 'DEMO' },
   { code: 'DIGITAL', name: 'Digital Udvikling', parent: 'DEMO' },
