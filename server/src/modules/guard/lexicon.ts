@@ -1,0 +1,236 @@
+import { type DataClass } from './guard.types.js';
+import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './gazetteer/first-names.js';
+import {
+  BODY_PARTS,
+  CHRONIC_WORDS,
+  CRIMINAL_PHRASES,
+  CRIMINAL_TRIGGERS,
+  CRIMINAL_TRIGGERS_FOR,
+  ETHNIC_GROUPS,
+  ETHNIC_HEADS,
+  ETHNIC_SUFFIXES,
+  HEALTH_ACRONYMS,
+  HEALTH_PHRASES,
+  HEALTH_SUFFIXES,
+  HEALTH_TERMS,
+  MEDICATION_SUFFIXES,
+  MEDICATIONS,
+  NOT_HEALTH,
+  OFFENCE_STOP,
+  PROBLEM_PREFIXES,
+  PROBLEM_SUFFIXES,
+  ORIENTATION_TERMS,
+  RELIGION_PHRASES,
+  RELIGION_NAMES,
+  RELIGION_TERMS,
+  TREATMENT_SUFFIXES,
+  UNION_NAMES,
+  UNION_PHRASES,
+  UNION_WORDS,
+  inflect,
+} from './gazetteer/special.js';
+import { SURNAMES } from './gazetteer/surnames.js';
+import { POST_DISTRICTS, TOWN_PREFIXES, TOWNS } from './gazetteer/towns.js';
+import {
+  CUE_LABELS,
+  GENERIC_WORDS,
+  GREETINGS,
+  LIST_HEADERS,
+  NEGATIONS,
+  NOT_STREETS,
+  ORG_SUFFIXES,
+  ORG_WORDS,
+  ROLE_SUFFIXES,
+  ROLE_WORDS,
+  SIGNOFFS,
+  STOP_WORDS,
+  STREET_SUFFIXES,
+  STREET_WORDS,
+  STREET_WORDS_NAMELIKE,
+} from './gazetteer/words.js';
+import { SuffixTable, WordTable } from './text/word-table.js';
+
+/** Word flags (one lookup gives all of them). */
+export const W = {
+  FIRST: 1 << 0,
+  AMBIGUOUS: 1 << 1,
+  SURNAME: 1 << 2,
+  STOP: 1 << 3,
+  ORG: 1 << 4,
+  ROLE: 1 << 5,
+  CUE_LABEL: 1 << 6,
+  GREETING: 1 << 7,
+  LIST_HEADER: 1 << 8,
+  SIGNOFF: 1 << 9,
+  STREET_WORD: 1 << 10,
+  NOT_STREET: 1 << 11,
+  TOWN: 1 << 12,
+  SPECIAL: 1 << 13,
+  NEGATION: 1 << 14,
+  GENERIC: 1 << 15,
+  PHRASE_HEAD: 1 << 16,
+  TOWN_PREFIX: 1 << 17,
+  DISTRICT: 1 << 18,
+  NOT_HEALTH: 1 << 19,
+  BODY_PART: 1 << 20,
+  OFFENCE_STOP: 1 << 21,
+  ETHNIC_HEAD: 1 << 22,
+  /** "etnisk", "etniske": the next word is an ethnic origin. */
+  ETHNIC_MARK: 1 << 23,
+  /** A street word that is never a surname ("Vej", "Plads"). */
+  STREET_ONLY: 1 << 24,
+  /** Body part or function that makes "-problemer" a health problem ("søvnproblemer"). */
+  PROBLEM_PREFIX: 1 << 25,
+  /** "kronisk": the next word is a chronic condition. */
+  CHRONIC: 1 << 26,
+} as const;
+
+/** Suffix flags. */
+export const S = {
+  STREET: 1 << 0,
+  ORG: 1 << 1,
+  ROLE: 1 << 2,
+  HEALTH: 1 << 3,
+  MEDICATION: 1 << 4,
+  SURNAME_LIKE: 1 << 5,
+  UNION: 1 << 6,
+  ETHNIC: 1 << 7,
+  TREATMENT: 1 << 8,
+  PROBLEM: 1 << 9,
+} as const;
+
+export const enum SpecialKind {
+  /** Lower-case term (capitalised only at the start of a sentence). */
+  Term,
+  /** Medication or proper name (brands, churches): may be capitalised anywhere. */
+  Medication,
+  /** Counts only in capitals (KOL, ADHD). */
+  Acronym,
+  /** Criminal-law word that stands on its own; extended over "for <offence>". */
+  Criminal,
+  /** Criminal-law word that needs "for <offence>". */
+  CriminalFor,
+  /** Union name, compared case-sensitively. */
+  Union,
+}
+
+export interface SpecialInfo {
+  cls: DataClass;
+  kind: SpecialKind;
+  /** Exact spelling for case-sensitive entries. */
+  exact?: string;
+}
+
+export interface Phrase {
+  /** Lower-case words after the head word. */
+  rest: string[];
+  cls: DataClass;
+  /** Whether the phrase may be capitalised (proper names: "Jehovas Vidner", "Dansk Metal"). */
+  proper: boolean;
+}
+
+export interface Lexicon {
+  words: WordTable<SpecialInfo>;
+  /** All endings (street, organisation, role, surname-like, union); used at candidates only. */
+  suffixes: SuffixTable;
+  /** Diagnosis, medication and union endings; checked for every unknown long word in the scan loop. */
+  termSuffixes: SuffixTable;
+  /**
+   * The words the scan loop acts on when they are written in lower case (terms, phrase heads, negation,
+   * generic wording, sign-offs, list headers), mapped to their id in `words`. Most running text is common
+   * words that are not in here, and a miss is cheaper than a hit.
+   */
+  passWords: WordTable<number>;
+  /** Multi-word phrases by the word id of their first word. */
+  phrases: Map<number, Phrase[]>;
+  /** Word id of "ondt" ("ondt i ryggen"). */
+  ondt: number;
+}
+
+function build(): Lexicon {
+  const words = new WordTable<SpecialInfo>();
+  const suffixes = new SuffixTable();
+  const termSuffixes = new SuffixTable();
+  const pending: [string, Phrase][] = [];
+
+  const ambiguous = new Set(AMBIGUOUS_FIRST_NAMES.map((n) => n.toLowerCase()));
+  for (const n of FIRST_NAMES) words.add(n, W.FIRST | (ambiguous.has(n.toLowerCase()) ? W.AMBIGUOUS : 0));
+  for (const n of SURNAMES) words.add(n, W.SURNAME);
+  for (const w of STOP_WORDS) words.add(w, W.STOP);
+  for (const w of ORG_WORDS) words.add(w, W.ORG);
+  for (const w of ROLE_WORDS) words.add(w, W.ROLE);
+  for (const w of CUE_LABELS) words.add(w, W.CUE_LABEL);
+  for (const w of GREETINGS) words.add(w, W.GREETING | W.STOP);
+  for (const w of LIST_HEADERS) words.add(w, W.LIST_HEADER | W.STOP);
+  for (const w of SIGNOFFS) words.add(w, W.SIGNOFF);
+  for (const w of STREET_WORDS) words.add(w, W.STREET_WORD | W.STREET_ONLY);
+  for (const w of STREET_WORDS_NAMELIKE) words.add(w, W.STREET_WORD);
+  for (const w of NOT_STREETS) words.add(w, W.NOT_STREET);
+  for (const w of TOWNS) words.add(w, W.TOWN);
+  for (const w of TOWN_PREFIXES) words.add(w, W.TOWN_PREFIX);
+  for (const w of POST_DISTRICTS) words.add(w, W.DISTRICT);
+  for (const w of NEGATIONS) words.add(w, W.NEGATION);
+  for (const w of GENERIC_WORDS) words.add(w, W.GENERIC);
+  for (const w of NOT_HEALTH) words.add(w, W.NOT_HEALTH);
+  for (const w of BODY_PARTS) words.add(w, W.BODY_PART);
+  for (const w of OFFENCE_STOP) words.add(w, W.OFFENCE_STOP);
+  for (const w of ETHNIC_HEADS) words.add(w, W.ETHNIC_HEAD);
+  for (const w of ['etnisk', 'etniske']) words.add(w, W.ETHNIC_MARK);
+  for (const w of PROBLEM_PREFIXES) words.add(w, W.PROBLEM_PREFIX);
+  for (const w of CHRONIC_WORDS) words.add(w, W.CHRONIC);
+
+  const special = (w: string, info: SpecialInfo): void => {
+    words.add(w, W.SPECIAL, info);
+  };
+  for (const t of HEALTH_TERMS) for (const f of inflect(t)) special(f, { cls: 'HEALTH', kind: SpecialKind.Term });
+  for (const t of MEDICATIONS) special(t, { cls: 'HEALTH', kind: SpecialKind.Medication });
+  for (const t of HEALTH_ACRONYMS) special(t, { cls: 'HEALTH', kind: SpecialKind.Acronym, exact: t });
+  for (const t of ETHNIC_GROUPS) special(t, { cls: 'ETHNICITY', kind: SpecialKind.Term });
+  for (const t of RELIGION_TERMS) special(t, { cls: 'RELIGION', kind: SpecialKind.Term });
+  for (const t of RELIGION_NAMES) special(t, { cls: 'RELIGION', kind: SpecialKind.Medication });
+  for (const t of ORIENTATION_TERMS) special(t, { cls: 'SEXUAL_ORIENTATION', kind: SpecialKind.Term });
+  for (const t of UNION_WORDS) special(t, { cls: 'UNION', kind: SpecialKind.Term });
+  for (const t of UNION_NAMES) special(t, { cls: 'UNION', kind: SpecialKind.Union, exact: t });
+  for (const t of CRIMINAL_TRIGGERS) special(t, { cls: 'CRIMINAL', kind: SpecialKind.Criminal });
+  for (const t of CRIMINAL_TRIGGERS_FOR) special(t, { cls: 'CRIMINAL', kind: SpecialKind.CriminalFor });
+
+  const phrase = (p: string, cls: DataClass, proper: boolean): void => {
+    const [head, ...rest] = p.split(' ');
+    words.add(head!, W.PHRASE_HEAD);
+    pending.push([head!, { rest, cls, proper }]);
+  };
+  for (const p of HEALTH_PHRASES) phrase(p, 'HEALTH', p.endsWith('syndrom') || p.endsWith('sygdom'));
+  for (const p of RELIGION_PHRASES) phrase(p, 'RELIGION', true);
+  for (const p of UNION_PHRASES) phrase(p, 'UNION', true);
+  for (const p of CRIMINAL_PHRASES) phrase(p, 'CRIMINAL', false);
+  const ondtId = words.add('ondt', W.PHRASE_HEAD);
+  words.freeze();
+  const passWords = new WordTable<number>();
+  const PASS = W.SPECIAL | W.PHRASE_HEAD | W.NEGATION | W.GENERIC | W.SIGNOFF | W.LIST_HEADER | W.ETHNIC_HEAD | W.ETHNIC_MARK | W.NOT_HEALTH | W.CHRONIC;
+  for (let id = 0; id < words.size; id++) if (words.flags[id]! & PASS) passWords.add(words.word(id), words.flags[id]!, id);
+  passWords.freeze();
+  const phrases = new Map<number, Phrase[]>();
+  for (const [head, p] of pending) {
+    const id = words.lookup(head, 0, head.length);
+    const list = phrases.get(id) ?? [];
+    list.push(p);
+    phrases.set(id, list);
+  }
+
+  for (const s of STREET_SUFFIXES) suffixes.add(s, S.STREET, 2);
+  for (const s of ORG_SUFFIXES) suffixes.add(s, S.ORG, 3);
+  for (const s of ROLE_SUFFIXES) suffixes.add(s, S.ROLE, 3);
+  for (const s of ['sen', 'ssen', 'søn', 'gaard', 'gård', 'strup', 'holt']) suffixes.add(s, S.SURNAME_LIKE, 2);
+  for (const t of [suffixes, termSuffixes]) {
+    for (const s of HEALTH_SUFFIXES) t.add(s, S.HEALTH, 3);
+    for (const s of MEDICATION_SUFFIXES) t.add(s, S.MEDICATION, 3);
+    t.add('forbundet', S.UNION, 3);
+    for (const s of ETHNIC_SUFFIXES) t.add(s, S.ETHNIC, 3);
+    for (const s of TREATMENT_SUFFIXES) t.add(s, S.TREATMENT, 3);
+    for (const s of PROBLEM_SUFFIXES) t.add(s, S.PROBLEM, 3);
+    t.freeze();
+  }
+  return { words, suffixes, termSuffixes, passWords, phrases, ondt: ondtId };
+}
+
+export const lexicon: Lexicon = build();

@@ -1,0 +1,189 @@
+import { S, W, lexicon } from '../lexicon.js';
+import { LETTER, UPPER, charClass } from '../text/chars.js';
+import { type Match } from './cpr.js';
+import { lineStartOf } from '../scan-state.js';
+import { isDigit, isWordCode, wordsBefore } from './context.js';
+
+const { words, suffixes } = lexicon;
+
+/** Floor and side after the house number: ", 3. th.", " st. tv.", ", 1. sal", ", 2. mf.", ", kl.", ", 1." */
+const FLOOR = /,?[ \u00a0](?:(st|kl|stuen|kld)\.?|(\d{1,2})\.)(?:[ \u00a0]?(?:th|tv|mf)\b\.?|[ \u00a0]sal\b\.?|[ \u00a0]\d{1,3}\b)?/iy;
+/** Words after a number that make it a quantity, not a house number. */
+const UNIT_AFTER = /^[ \u00a0](?:km|m|meter|kr|%|timer|time|dage|dag|uger|uge|måneder|år|gange|minutter|min|stk|personer|børn|mio|point|procent|elever|pladser|boliger)\b/i;
+
+function wordStartBack(text: string, end: number): number {
+  let s = end;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if ((charClass(c) & LETTER) !== 0 || c === 0x2d || c === 0x2e || c === 0xe9 || c === 0x27) s--;
+    else break;
+  }
+  return s;
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  return (charClass(text.charCodeAt(i)) & UPPER) !== 0;
+}
+
+/**
+ * A street address ending in a house number: `numStart`..`numEnd` is a 1-3 digit run right after
+ * "<Streetname> ". The street is a capitalised word with a Danish street ending (-vej, -gade, -allé ...) or a
+ * separate street word after a capitalised word ("Sankt Annæ Plads"), extended left over up to three
+ * capitalised words ("H.C. Andersens Boulevard"). The span takes a house letter and floor/side.
+ */
+export function matchStreetAddress(text: string, numStart: number, numEnd: number): Match | null {
+  if (numEnd - numStart > 3 || text.charCodeAt(numStart) === 0x30) return null;
+  const sp = text.charCodeAt(numStart - 1);
+  if (sp !== 0x20 && sp !== 0xa0) return null;
+  const we = numStart - 1;
+  const ws = wordStartBack(text, we);
+  if (ws === we || !isUpperAt(text, ws)) return null;
+  const streetEnd = text.charCodeAt(we - 1) === 0x2e ? we - 1 : we;
+  const flags = words.flagsOf(text, ws, streetEnd);
+  let isStreet = (suffixes.match(text, ws, streetEnd) & S.STREET) !== 0 && (flags & W.NOT_STREET) === 0;
+  let start = ws;
+  if (!isStreet && (flags & W.STREET_WORD) !== 0) {
+    // "Plads", "Boulevard" ... need a capitalised word in front.
+    const ps = text.charCodeAt(ws - 1) === 0x20 ? wordStartBack(text, ws - 1) : ws;
+    if (ps < ws - 1 && isUpperAt(text, ps)) isStreet = true;
+  }
+  if (!isStreet) return null;
+  // Extend left over capitalised words separated by single spaces (same line).
+  for (let k = 0; k < 3; k++) {
+    if (text.charCodeAt(start - 1) !== 0x20) break;
+    const ps = wordStartBack(text, start - 1);
+    if (ps === start - 1 || !isUpperAt(text, ps)) break;
+    let pe = start - 1;
+    if (text.charCodeAt(pe - 1) === 0x2e && pe - ps > 2) pe--;
+    const f = words.flagsOf(text, ps, pe);
+    if ((f & (W.STOP | W.ORG | W.GREETING | W.CUE_LABEL)) !== 0 && (f & (W.FIRST | W.SURNAME | W.TOWN)) === 0) break;
+    if ((suffixes.match(text, ps, pe) & S.ORG) !== 0) break;
+    start = ps;
+  }
+  let end = numEnd;
+  const after = text.charCodeAt(end);
+  // House letter ("4B") or range ("12-14").
+  if ((charClass(after) & LETTER) !== 0 && !isWordCode(text.charCodeAt(end + 1))) end++;
+  else if (after === 0x2d && isDigit(text.charCodeAt(end + 1))) {
+    let k = end + 1;
+    while (isDigit(text.charCodeAt(k)) && k - end <= 3) k++;
+    if (!isWordCode(text.charCodeAt(k))) end = k;
+  } else if (isWordCode(after)) return null;
+  if (after === 0x2e && isDigit(text.charCodeAt(end + 1))) return null; // 1.234
+  if (after === 0x3a && isDigit(text.charCodeAt(end + 1))) return null; // 12:30
+  if (UNIT_AFTER.test(text.slice(end, end + 12))) return null;
+  FLOOR.lastIndex = end;
+  const m = FLOOR.exec(text);
+  if (m) {
+    const floorEnd = end + m[0].length;
+    const bareDigitFloor = m[2] !== undefined && m[0].trimEnd().endsWith(m[2] + '.');
+    // "Vestergade 5, 2. januar" is a date, not a floor: a bare "2." needs a comma, line end or text end after it.
+    const next = text.charCodeAt(floorEnd);
+    if (!bareDigitFloor || Number.isNaN(next) || next === 0x2c || next === 0x0a || next === 0x0d) end = floorEnd;
+  }
+  return { start, end, confidence: 0.9 };
+}
+
+export interface PostcodeMatch extends Match {
+  townStart: number;
+}
+
+/**
+ * "NNNN Town" (postcode 1000-9999 and a capitalised town, with "Kgs. Lyngby", "Nørre Alslev" and post
+ * districts "København V", "Odense SØ"). Accepted right after an address (same line or the next), or when the
+ * town is a known postal town and the number is not a year in running text.
+ */
+export function matchPostcode(text: string, at: number, runEnd: number, lastAddressEnd: number): PostcodeMatch | null {
+  if (runEnd - at !== 4 || text.charCodeAt(at) === 0x30) return null;
+  const p = text.charCodeAt(at - 1);
+  if (isWordCode(p) && p !== undefined) return null;
+  if ((p === 0x2e || p === 0x2c || p === 0x2f) && isDigit(text.charCodeAt(at - 2))) return null;
+  if (text.charCodeAt(runEnd) !== 0x20 || !isUpperAt(text, runEnd + 1)) return null;
+  const townStart = runEnd + 1;
+  let i = readTownWord(text, townStart);
+  if (i === townStart) return null;
+  const firstEnd = i;
+  const firstFlags = words.flagsOf(text, townStart, firstEnd);
+  if ((firstFlags & W.TOWN_PREFIX) !== 0) {
+    let k = i;
+    if (text.charCodeAt(k) === 0x2e) k++;
+    if (text.charCodeAt(k) === 0x20 && isUpperAt(text, k + 1)) i = readTownWord(text, k + 1);
+  }
+  // Post district: " V", " NV", " SØ" ... as a whole word in capitals.
+  if (text.charCodeAt(i) === 0x20) {
+    const ds = i + 1;
+    let de = ds;
+    while (de - ds < 2 && isUpperAt(text, de)) de++;
+    if (de > ds && !isWordCode(text.charCodeAt(de)) && (words.flagsOf(text, ds, de) & W.DISTRICT) !== 0) i = de;
+  }
+  const end = i;
+  const afterFlags = text.charCodeAt(end) === 0x20 ? words.flagsOf(text, end + 1, wordEnd(text, end + 1)) : 0;
+  if ((afterFlags & W.ORG) !== 0) return null; // "2024 Rødovre Kommune"
+  if (lastAddressEnd >= 0 && lastAddressEnd <= at && at - lastAddressEnd <= 24) {
+    const gap = text.slice(lastAddressEnd, at);
+    if (gap.length <= 24 && /^[ \t,.]*(?:\r?\n[ \t]*)?$/.test(gap)) return { start: at, end, townStart, confidence: 0.95 };
+  }
+  if ((firstFlags & W.TOWN) === 0) return null;
+  const [w1] = wordsBefore(text, at, 1);
+  if (w1 !== undefined && YEARISH.has(w1)) return null;
+  const lineStart = lineStartOf(text, at);
+  if (lineStart < 0) return null;
+  const lead = text.slice(lineStart, at);
+  if (/^[\s\-•*]*(?:dk-)?$/i.test(lead) || /,\s*$/.test(lead) || /\bDK-$/.test(lead)) return { start: at, end, townStart, confidence: 0.85 };
+  return null;
+}
+
+function readTownWord(text: string, from: number): number {
+  let k = from;
+  while ((charClass(text.charCodeAt(k)) & LETTER) !== 0 || (text.charCodeAt(k) === 0x2d && (charClass(text.charCodeAt(k + 1)) & LETTER) !== 0)) k++;
+  return k;
+}
+
+const YEARISH = new Set([
+  'i', 'år', 'året', 'siden', 'fra', 'til', 'pr', 'inden', 'efter', 'før', 'budget', 'budgettet', 'ultimo', 'primo',
+  'medio', 'uge', 'regnskab', 'sommer', 'vinter', 'foråret', 'efteråret', 'januar', 'februar', 'marts', 'april', 'maj',
+  'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december', 'og', 'eller', 'kr', 'ca',
+]);
+
+function wordEnd(text: string, from: number): number {
+  let k = from;
+  while ((charClass(text.charCodeAt(k)) & LETTER) !== 0) k++;
+  return k;
+}
+
+/**
+ * Before an accepted postcode, an address the street rules did not know ("Torvet 3", "Ølbycenter 12, 2. th."):
+ * capitalised words + house number (+ floor) right before ", NNNN" or on the line above.
+ */
+const ADDRESS_BEFORE = /(?:^|[\s,:;(])((?:[A-ZÆØÅ][\p{L}.'-]*[ \u00a0]){0,3}[A-ZÆØÅ][\p{L}-]*\.?[ \u00a0][1-9]\d{0,2}[A-Za-z]?(?:,?[ \u00a0](?:st|kl|\d{1,2})\.?(?:[ \u00a0]?(?:th|tv|mf)\.?|[ \u00a0]sal)?)?)[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/u;
+
+export function matchAddressBeforePostcode(text: string, postcodeStart: number): Match | null {
+  const from = Math.max(0, postcodeStart - 90);
+  const thisLine = lineStartOf(text, postcodeStart);
+  const prevLineStart = thisLine > 0 ? lineStartOf(text, thisLine - 1) : thisLine;
+  const slice = text.slice(Math.max(from, prevLineStart), postcodeStart);
+  const m = ADDRESS_BEFORE.exec(slice);
+  if (!m) return null;
+  const value = m[1]!;
+  const start = postcodeStart - slice.length + m.index + m[0].indexOf(value);
+  // The first word must not be a label or a function word ("Adresse", "Hvor").
+  let ws = start;
+  while (ws < start + value.length && (charClass(text.charCodeAt(ws)) & LETTER) !== 0) ws++;
+  let s = start;
+  let f = words.flagsOf(text, s, ws);
+  // Drop leading non-street words ("Jobcenter Esbjerg Exnersgade 40" keeps only the last capitalised words),
+  // but a single word before the number is the street itself ("Ølbycenter 12").
+  while ((f & (W.STOP | W.ORG | W.GREETING | W.CUE_LABEL)) !== 0 || (suffixes.match(text, s, ws) & S.ORG) !== 0) {
+    const sp = ws;
+    if (text.charCodeAt(sp) !== 0x20 || sp >= start + value.length) return null;
+    if (isDigit(text.charCodeAt(sp + 1))) {
+      if ((f & (W.STOP | W.GREETING | W.CUE_LABEL)) !== 0) return null;
+      break;
+    }
+    s = sp + 1;
+    ws = s;
+    while ((charClass(text.charCodeAt(ws)) & LETTER) !== 0) ws++;
+    f = words.flagsOf(text, s, ws);
+  }
+  return { start: s, end: start + value.length, confidence: 0.8 };
+}

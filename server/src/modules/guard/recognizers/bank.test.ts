@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from '../scan.js';
+
+const accounts = (text: string): string[] =>
+  scan(text)
+    .filter((e) => e.type === 'BANK_ACCOUNT')
+    .map((e) => text.slice(e.start, e.end));
+
+describe('bank accounts', () => {
+  it('runs from the first digit of reg.nr. to the last of the account, with the account word inside', () => {
+    expect(accounts('hans konto, reg.nr. 1551 kontonr. 3456789012. Det kan vi ikke')).toEqual(['1551 kontonr. 3456789012']);
+    expect(accounts('på reg. 9570 konto 12468137, med lejemålsnummer')).toEqual(['9570 konto 12468137']);
+    expect(accounts('Reg.nr.: 7700, kontonr.: 1234567')).toEqual(['7700, kontonr.: 1234567']);
+  });
+
+  it('finds "9570-12468137" and a reg.nr. with a space when a bank word is near', () => {
+    expect(accounts('den nye konto fra december: 9860-0004128834.')).toEqual(['9860-0004128834']);
+    expect(accounts('udlejers konto 2191 6287043390')).toEqual(['2191 6287043390']);
+    expect(accounts('Betaling til 9815 0001234566 senest 30 dage')).toEqual(['9815 0001234566']);
+  });
+
+  it('does not take case numbers, lease numbers or two numbers in a row for an account', () => {
+    expect(accounts('sagsnr. 2024-123456')).toEqual([]);
+    expect(accounts('lejemålsnummer 0412-0207')).toEqual([]);
+    expect(accounts('I 2024 blev 1234 567890 solgt')).toEqual([]);
+  });
+
+  it('finds a Danish IBAN with or without spaces, and only when the mod 97 check holds', () => {
+    expect(accounts('IBAN DK50 0040 0440 1162 43.')).toEqual(['DK50 0040 0440 1162 43']);
+    expect(accounts('IBAN DK5000400440116243')).toEqual(['DK5000400440116243']);
+    expect(accounts('IBAN DK50 0040 0440 1162 44')).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+import { danishIbanValid } from './checksums.js';
+import { type Match } from './cpr.js';
+import { lineStartOf } from '../scan-state.js';
+import { isDigit, isWordCode, labelBefore } from './context.js';
+
+const ACCOUNT_WORD = /,?[ \u00a0](?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]?/iy;
+const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres)/i;
+
+/**
+ * Danish bank accounts: a 4-digit registration number and a 6-10 digit account number. Written with an
+ * account word in between ("1551 kontonr. 3456789012", "9570 konto 12468137"; the span runs from the first
+ * digit of reg.nr. to the last digit of the account), or as "9570-12468137" / "9570 12468137" when a bank
+ * word is nearby. `at`..`regEnd` is the 4-digit run.
+ */
+export function matchBankAccount(text: string, at: number, regEnd: number): Match | null {
+  if (regEnd - at !== 4 || isWordCode(text.charCodeAt(at - 1))) return null;
+  const sep = text.charCodeAt(regEnd);
+  if (sep !== 0x20 && sep !== 0x2c && sep !== 0x2d && sep !== 0xa0) return null;
+  ACCOUNT_WORD.lastIndex = regEnd;
+  const m = hasK(text, regEnd) ? ACCOUNT_WORD.exec(text) : null;
+  if (m) {
+    const accEnd = readAccount(text, regEnd + m[0].length);
+    if (accEnd > 0) return { start: at, end: accEnd, confidence: 0.95 };
+    return null;
+  }
+  if (sep !== 0x2d && sep !== 0x20) return null;
+  const accEnd = readAccount(text, regEnd + 1);
+  if (accEnd < 0) return null;
+  const label = labelBefore(text, at);
+  if (label === 'negative' || label === 'cpr' || label === 'cvr' || label === 'phone') return null;
+  const from = Math.max(0, at - 80);
+  const ls = lineStartOf(text, at);
+  const before = text.slice(Math.max(from, ls), at);
+  if (label === 'bank' || BANK_CONTEXT.test(before)) return { start: at, end: accEnd, confidence: 0.9 };
+  // Without a bank word, only the hyphenated form with a long account number, and not "2024-123456".
+  const year = text.startsWith('19', at) || text.startsWith('20', at);
+  if (sep === 0x2d && accEnd - regEnd - 1 >= 7 && !year) return { start: at, end: accEnd, confidence: 0.7 };
+  return null;
+}
+
+/** Cheap pre-check for the account word: a k within the next few characters. */
+function hasK(text: string, at: number): boolean {
+  for (let i = at + 1; i < at + 6 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x6b || c === 0x4b) return true;
+  }
+  return false;
+}
+
+function readAccount(text: string, at: number): number {
+  let i = at;
+  while (isDigit(text.charCodeAt(i)) && i - at <= 10) i++;
+  const len = i - at;
+  if (len < 6 || len > 10 || isWordCode(text.charCodeAt(i))) return -1;
+  const next = text.charCodeAt(i);
+  if ((next === 0x2d || next === 0x2f || next === 0x2e || next === 0x2c) && isDigit(text.charCodeAt(i + 1))) return -1;
+  return i;
+}
+
+/**
+ * A Danish IBAN: "DK" + 2 check digits + 14 digits, spaces allowed ("DK50 0040 0440 1162 43"), valid under
+ * ISO 13616 mod 97. `at` points at the D.
+ */
+export function matchIban(text: string, at: number): Match | null {
+  if (isWordCode(text.charCodeAt(at - 1))) return null;
+  let i = at + 2;
+  let digits = '';
+  while (digits.length < 16) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      digits += text[i];
+      i++;
+    } else if ((c === 0x20 || c === 0xa0) && digits.length > 0 && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+    } else {
+      break;
+    }
+  }
+  if (digits.length !== 16 || isWordCode(text.charCodeAt(i))) return null;
+  if (!danishIbanValid(digits)) return null;
+  return { start: at, end: i, confidence: 0.99 };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { type DataClass } from '../guard.types.js';
+import { scan } from '../scan.js';
+
+const found = (text: string, type: DataClass = 'CPR'): string[] =>
+  scan(text)
+    .filter((e) => e.type === type)
+    .map((e) => text.slice(e.start, e.end));
+
+describe('CPR numbers', () => {
+  it('finds the three written forms: DDMMYY-SSSS, DDMMYYSSSS and "DDMMYY SSSS"', () => {
+    expect(found('Borger: Frida Lauritzen, 220892-9820')).toEqual(['220892-9820']);
+    expect(found('CPR: 1709941461')).toEqual(['1709941461']);
+    expect(found('CPR-nr. 151293 9380')).toEqual(['151293 9380']);
+  });
+
+  it('accepts a valid date that fails modulus 11 (numbers issued since 2007 may)', () => {
+    expect(found('Mogens Nielsen, 030835 1391')).toEqual(['030835 1391']);
+  });
+
+  it('gives a number that passes modulus 11 a higher confidence', () => {
+    const [passes] = scan('CPR 070141-2028');
+    const [fails] = scan('CPR 120456-1238');
+    expect(passes!.confidence!).toBeGreaterThan(fails!.confidence!);
+  });
+
+  it('uses the 7th digit for the century: 290200-4xxx is 29 February 2000, 290200-0xxx is not a date', () => {
+    expect(found('CPR 290200-4123')).toEqual(['290200-4123']);
+    expect(found('CPR 290200-0123')).toEqual([]);
+  });
+
+  it('does not flag impossible dates: month 13, 30 February, 31 April, day 00', () => {
+    expect(found('CPR-nr. som 151387-2184, som ikke kan være rigtigt')).toEqual([]);
+    expect(found('hendes CPR-nr. som 300269-0188')).toEqual([]);
+    expect(found('CPR 310477-1234')).toEqual([]);
+    expect(found('CPR 000190-1234')).toEqual([]);
+  });
+
+  it('does not flag case, journal, invoice, policy and collection numbers that happen to form a date', () => {
+    expect(found('sagsnr. 2024-123456 og sag 2025-204817')).toEqual([]);
+    expect(found('j.nr. 1203851234')).toEqual([]);
+    expect(found('Faktura nr. 2802250417 er betalt')).toEqual([]);
+    expect(found('arbejdsskadeforsikring (policenr. 2506183347)')).toEqual([]);
+    expect(found('opkrævningsnummer 3112598765')).toEqual([]);
+    expect(found('Opkrævning nr. 0212874411')).toEqual([]);
+    expect(found('lejekontrakt nr. 1501250033')).toEqual([]);
+  });
+
+  it('does not flag amounts, dates, phone numbers or numbers inside longer digit runs', () => {
+    expect(found('Beløbet er kr. 120.000 og 14.286,00 kr.')).toEqual([]);
+    expect(found('Dato: 03.12.2024')).toEqual([]);
+    expect(found('Ring på 40 67 31 92 eller +4521763015')).toEqual([]);
+    expect(found('Kontrolnummer 12345678901234')).toEqual([]);
+    expect(found('ID 22089298201')).toEqual([]);
+    expect(found('nr. 1-220892-9820-1')).toEqual([]);
+    expect(found('1208929820 kr.')).toEqual([]);
+  });
+
+  it('finds a CPR number right after a name without any label', () => {
+    expect(found('Ibrahim Ahmadi (010175-9851), hustru Sadia')).toEqual(['010175-9851']);
+  });
+});

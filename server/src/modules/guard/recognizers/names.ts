@@ -1,0 +1,595 @@
+import { S, W, lexicon } from '../lexicon.js';
+import { LETTER, UPPER, charClass, hashRange, lowerCode } from '../text/chars.js';
+import { type Candidate, LINE_REACH, type ScanState, isSentenceInitial, lineEndOf, lineStartOf, prevNonSpace } from '../scan-state.js';
+
+const { words, suffixes } = lexicon;
+
+/** Token flags for capitalised words. */
+const T = {
+  FIRST: 1,
+  AMBIGUOUS: 2,
+  SURNAME: 4,
+  SURNAME_LIKE: 8,
+  STOP: 16,
+  ORG: 32,
+  ROLE: 64,
+  GREETING: 128,
+  ALLCAPS: 256,
+  GENITIVE: 512,
+  STREET: 1024,
+  INITIAL: 2048,
+  FOREIGN: 4096,
+  /** A separate street word ("Vej", "Plads"): never part of a name. */
+  STREET_WORD: 8192,
+} as const;
+const NAMEISH = T.FIRST | T.SURNAME | T.SURNAME_LIKE;
+/** Tokens that end a name and may announce the next one ("Kære", "Socialrådgiver", "Hilsen"). */
+const BREAKS = T.STOP | T.ALLCAPS | T.ROLE | T.GREETING;
+
+/**
+ * Person names, decided after the scan from the capitalised words it collected. A name is a run of
+ * capitalised words on one line. It is accepted when it starts with a known first name, ends in a known or
+ * surname-like word (-sen, -gaard), or when the context announces a person: a greeting ("Kære", "Hej"), a
+ * label ("Borger:", "Fra:", "Att.:", "v/"), a role or relation before or after it ("hustru Rigmor Nissen",
+ * "Karoline Ågård, socialrådgiver"), an attendee list, a signature after "Med venlig hilsen", or the line
+ * above an address. Names found once are then found everywhere in the text, also alone and in the genitive
+ * ("Alberte", "Albertes"). Institutions, streets, towns and all-capital words are not persons.
+ */
+export function findPersons(st: ScanState): Candidate[] {
+  const text = st.text;
+  const capStart = st.capStart;
+  const capEnd = st.capEnd;
+  const n = capStart.length;
+  if (n === 0) return [];
+  if (scratchTf.length < n) growScratch(n);
+  const tf = scratchTf;
+  const runFrom = scratchRunFrom;
+  const runTo = scratchRunTo;
+  const segFirst = scratchSegFirst;
+  const segLast = scratchSegLast;
+  const org = scratchOrg;
+  const segCue = scratchSegCue;
+  const acceptedSeg = scratchAccepted;
+  for (let k = 0; k < n; k++) tf[k] = tokenFlags(text, capStart[k]!, capEnd[k]!, st.capId[k]!);
+
+  // Runs: capitalised words joined by single spaces (or initials: "H.C.", "Jens P. Hansen").
+  let runs = 0;
+  for (let k = 0; k < n; ) {
+    let end = k;
+    while (end + 1 < n && joined(text, capEnd[end]!, capStart[end + 1]!, tf[end]!)) end++;
+    runFrom[runs] = k;
+    runTo[runs++] = end;
+    k = end + 1;
+  }
+  // A run with an organisation word is an organisation ("Viborg Kommune", "Tømrerfirmaet Dahl ApS"), and so
+  // are runs joined to one by "og" or "for" ("Byg og Miljø ApS", "Afdeling for Sociale Forhold og Beskæftigelse").
+  for (let r = 0; r < runs; r++) {
+    org[r] = 0;
+    for (let t = runFrom[r]!; t <= runTo[r]!; t++) if (tf[t]! & T.ORG || isCompanyForm(text, capEnd[t]!, tf[t]!)) org[r] = 1;
+  }
+  for (let r = runs - 2; r >= 0; r--) {
+    if (org[r + 1] && !org[r] && joinWord(text, capEnd[runTo[r]!]!, capStart[runFrom[r + 1]!]!, false)) org[r] = 1;
+  }
+  for (let r = 0; r + 1 < runs; r++) {
+    if (org[r] && !org[r + 1] && joinWord(text, capEnd[runTo[r]!]!, capStart[runFrom[r + 1]!]!, true)) org[r + 1] = 1;
+  }
+  // Segments: the parts of a run between words that are not names; a greeting or role before one is a cue.
+  let segs = 0;
+  for (let r = 0; r < runs; r++) {
+    if (org[r]) continue;
+    let cue = 0;
+    let from = -1;
+    const to = runTo[r]!;
+    for (let t = runFrom[r]!; t <= to + 1; t++) {
+      if (t <= to && (tf[t]! & BREAKS) === 0) {
+        if (from < 0) from = t;
+        continue;
+      }
+      if (from >= 0 && !isStreetName(tf, from, t - 1)) {
+        // Leading initials alone are not a name.
+        let f = from;
+        while (f < t - 1 && tf[f]! & T.INITIAL && !(tf[f + 1]! & NAMEISH)) f++;
+        if (!(tf[f]! & T.INITIAL) || f < t - 1) {
+          segFirst[segs] = f;
+          segLast[segs] = t - 1;
+          segCue[segs++] = cue;
+        }
+      }
+      from = -1;
+      if (t <= to) cue = tf[t]! & (T.GREETING | T.ROLE) ? 1 : 0;
+    }
+  }
+
+  const ctx: Context = { st, lists: listRegions(text, st.listHeaders), addressStarts: sortedCopy(st.addressStarts) };
+  const accepted: Candidate[] = [];
+  let lastEnd = -1;
+  for (let i = 0; i < segs; i++) {
+    acceptedSeg[i] = 0;
+    let first = segFirst[i]!;
+    const last = segLast[i]!;
+    // A capitalised sentence opener in front of a first name is not part of it ("Ifølge Malthes ...").
+    if (last > first && !(tf[first]! & NAMEISH) && tf[first + 1]! & T.FIRST && isSentenceInitial(text, capStart[first]!)) {
+      first++;
+      segFirst[i] = first;
+    }
+    const start = capStart[first]!;
+    const segEnd = capEnd[last]!;
+    const len = last - first + 1;
+    const f0 = tf[first]!;
+    let ok = false;
+    let confidence = 0.9;
+    if (f0 & T.FIRST && !(f0 & T.AMBIGUOUS)) ok = true;
+    else if (f0 & T.FIRST && len >= 2) ok = true;
+    else if (len >= 2 && tf[last]! & (T.SURNAME | T.SURNAME_LIKE)) ok = true;
+    else if (len === 1 && f0 & T.SURNAME && endsWith(text, segEnd, 'sen')) ok = true;
+    else if (len >= 2 && len <= 4 && anyFlag(tf, first, last, T.FOREIGN)) ok = true;
+    if (!ok && len <= 4) {
+      const andChain = lastEnd >= 0 && joinWord(text, lastEnd, start, false);
+      const office = len === 1 && !(f0 & (T.FIRST | T.SURNAME)) && definiteNoun(text, segEnd);
+      if (!office && (segCue[i] || andChain || cueBefore(text, start, ctx) || cueAfter(text, segEnd))) {
+        ok = true;
+        confidence = 0.8;
+      } else if (f0 & T.FIRST && !isSentenceInitial(text, start)) {
+        // An ambiguous first name capitalised mid-sentence ("ringede til Bo").
+        ok = true;
+        confidence = 0.6;
+      } else if (len >= 2 && unknownPair(text, st, tf, first, last)) {
+        // Two or three unknown capitalised words in running text: a name never seen before ("med Oksana
+        // Hrytsenko i dag"). Places and organisations were filtered out above.
+        ok = true;
+        confidence = 0.6;
+      }
+    }
+    if (ok) {
+      acceptedSeg[i] = 1;
+      accepted.push({ type: 'PERSON', start, end: segEnd, confidence });
+      lastEnd = segEnd;
+    }
+  }
+
+  // Names found once are names everywhere in the text, alone or in the genitive. Keyed by the case-folded
+  // hash of the word, so no strings are built.
+  const known = new Set<number>();
+  for (let i = 0; i < segs; i++) {
+    if (!acceptedSeg[i]) continue;
+    for (let t = segFirst[i]!; t <= segLast[i]!; t++) {
+      if (tf[t]! & (T.INITIAL | T.STOP)) continue;
+      const e = capEnd[t]!;
+      known.add(hashRange(text, capStart[t]!, tf[t]! & T.GENITIVE ? e - 1 : e));
+    }
+  }
+  if (known.size > 0) {
+    for (let i = 0; i < segs; i++) {
+      if (acceptedSeg[i]) continue;
+      const first = segFirst[i]!;
+      let last = first - 1;
+      for (let t = first; t <= segLast[i]! && t - first < 4; t++) {
+        const s = capStart[t]!;
+        const e = capEnd[t]!;
+        const inKnown = known.has(hashRange(text, s, e)) || (lowerCode(text.charCodeAt(e - 1)) === 0x73 && known.has(hashRange(text, s, e - 1)));
+        if (inKnown || (t > first && tf[t]! & NAMEISH)) last = t;
+        else break;
+      }
+      if (last >= first) accepted.push({ type: 'PERSON', start: capStart[first]!, end: capEnd[last]!, confidence: 0.8 });
+    }
+  }
+  return accepted;
+}
+
+/**
+ * A street name, not a person: a separate street word ("Karen Blixens Vej"), or a word with a street ending
+ * that does not follow a first name ("Bygholm Parkvej", but "Søren Hjortshøj" is a person).
+ */
+function isStreetName(tf: Int32Array, first: number, last: number): boolean {
+  if (anyFlag(tf, first, last, T.STREET_WORD)) return true;
+  return !(tf[first]! & T.FIRST) && anyFlag(tf, first, last, T.STREET);
+}
+
+interface Context {
+  st: ScanState;
+  lists: ListRegion[];
+  /** Sorted starts of the addresses found. */
+  addressStarts: readonly number[];
+}
+
+// Scratch buffers reused across calls: allocating typed arrays per call cost more than the work. scan() is
+// synchronous, so no two calls share them at the same time.
+let scratchTf = new Int32Array(256);
+let scratchRunFrom = new Int32Array(256);
+let scratchRunTo = new Int32Array(256);
+let scratchSegFirst = new Int32Array(256);
+let scratchSegLast = new Int32Array(256);
+let scratchOrg = new Uint8Array(256);
+let scratchSegCue = new Uint8Array(256);
+let scratchAccepted = new Uint8Array(256);
+
+function growScratch(n: number): void {
+  const size = Math.max(n, scratchTf.length * 2);
+  scratchTf = new Int32Array(size);
+  scratchRunFrom = new Int32Array(size);
+  scratchRunTo = new Int32Array(size);
+  scratchSegFirst = new Int32Array(size);
+  scratchSegLast = new Int32Array(size);
+  scratchOrg = new Uint8Array(size);
+  scratchSegCue = new Uint8Array(size);
+  scratchAccepted = new Uint8Array(size);
+}
+
+function sortedCopy(xs: readonly number[]): readonly number[] {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return [...xs].sort((a, b) => a - b);
+  return xs;
+}
+
+/**
+ * Two or three unknown capitalised words in running text read as a name, unless they start the sentence,
+ * sit in brackets, or look like an institution or a phrase: an adjective in -isk/-iske ("Psykiatrisk
+ * Akutmodtagelse"), a genitive ("Kommunens Sundhedscenter"), a known term ("Jehovas Vidne") or only towns.
+ */
+function unknownPair(text: string, st: ScanState, tf: Int32Array, first: number, last: number): boolean {
+  const start = st.capStart[first]!;
+  if (isSentenceInitial(text, start)) return false;
+  const p = prevNonSpace(text, start);
+  if (p === 0x28 || p === 0x2f) return false;
+  // "på Microsoft Teams", "i Røde Kors", "via Digital Post": after a place preposition it names a place or an
+  // organisation.
+  if (placePreposition(text, start)) return false;
+  let towns = 0;
+  for (let t = first; t <= last; t++) {
+    const s = st.capStart[t]!;
+    const e = st.capEnd[t]!;
+    if (tf[t]! & (T.INITIAL | T.STREET | T.STREET_WORD) || e - s < 3) return false;
+    if (endsWith(text, e, 'isk') || endsWith(text, e, 'iske') || endsWith(text, e, 'ens') || endsWith(text, e, 'ernes')) return false;
+    const wf = words.flagsOf(text, s, e);
+    if (wf & (W.SPECIAL | W.PHRASE_HEAD)) return false; // "Jehovas Vidne", "Downs syndrom"
+    if (wf & W.TOWN) towns++;
+  }
+  return towns < last - first + 1;
+}
+
+function placePreposition(text: string, start: number): boolean {
+  let e = start - 1;
+  while (e > 0 && text.charCodeAt(e) === 0x20) e--;
+  e++;
+  let s = e;
+  while (s > 0 && (charClass(text.charCodeAt(s - 1)) & LETTER) !== 0 && e - s < 4) s--;
+  const len = e - s;
+  if (len === 1) return lowerCode(text.charCodeAt(s)) === 0x69; // i
+  if (len === 2) return endsWith(text, e, 'på');
+  if (len === 3) return endsWith(text, e, 'via') || endsWith(text, e, 'ved');
+  return false;
+}
+
+/**
+ * A single unknown word in the definite form ("Ledelsen", "Sekretariatet", "Pladsanvisningen") after a cue
+ * is an office signing or being greeted, not a person.
+ */
+function definiteNoun(text: string, end: number): boolean {
+  return endsWith(text, end, 'en') || endsWith(text, end, 'et') || endsWith(text, end, 'erne') || endsWith(text, end, 'ene');
+}
+
+/** Whether text[from, to) is " og ", " & " (or " for " when `withFor`). */
+function joinWord(text: string, from: number, to: number, withFor: boolean): boolean {
+  const len = to - from;
+  if (len < 3 || len > 5 || text.charCodeAt(from) !== 0x20 || text.charCodeAt(to - 1) !== 0x20) return false;
+  const w = text.slice(from + 1, to - 1);
+  return w === 'og' || w === '&' || (withFor && w === 'for');
+}
+
+function endsWith(text: string, end: number, suffix: string): boolean {
+  for (let k = 0; k < suffix.length; k++) if (lowerCode(text.charCodeAt(end - suffix.length + k)) !== suffix.charCodeAt(k)) return false;
+  return true;
+}
+
+function anyFlag(tf: Int32Array, first: number, last: number, flag: number): boolean {
+  for (let t = first; t <= last; t++) if (tf[t]! & flag) return true;
+  return false;
+}
+
+/** Letters that Danish words do not use but names from elsewhere do (Yıldız, Öztürk, Petrauskienė, Nowicki's ł). */
+function hasForeignLetter(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x100 && c <= 0x24f) return true; // Latin Extended-A/B: ı ş ğ ć ł ė ...
+    if (c === 0xfc || c === 0xdc || c === 0xe7 || c === 0xc7 || c === 0xf1 || c === 0xe3 || c === 0xf5) return true; // ü ç ñ ã õ
+  }
+  return false;
+}
+
+/**
+ * Flags of known words, computed once per word (they depend only on the case-folded word, except the
+ * all-capitals and initial checks done per token). A cache of a pure function: scan() stays pure.
+ */
+const tokenCache = new Int32Array(words.size).fill(-1);
+
+function tokenFlags(text: string, s: number, e: number, id: number): number {
+  const len = e - s;
+  if (len === 1) return text.charCodeAt(e) === 0x2e ? T.INITIAL : T.STOP;
+  let allCaps = true;
+  for (let i = s; i < e; i++) {
+    const c = charClass(text.charCodeAt(i));
+    if (c & LETTER && !(c & UPPER)) {
+      allCaps = false;
+      break;
+    }
+  }
+  if (allCaps) {
+    // Letterheads in capitals ("MORTEN HANSEN"): a known, unambiguous name still counts; other capitals
+    // are acronyms and headings.
+    if (id < 0 || len < 3) return T.ALLCAPS;
+    const wf = words.flags[id]!;
+    return wf & (W.FIRST | W.SURNAME) && !(wf & (W.AMBIGUOUS | W.SPECIAL | W.STOP | W.ORG)) ? fromWordFlags(wf) : T.ALLCAPS;
+  }
+  if (id >= 0) {
+    const cached = tokenCache[id]!;
+    if (cached >= 0) return cached;
+    return (tokenCache[id] = wordFlags(text, s, e, id));
+  }
+  return wordFlags(text, s, e, id);
+}
+
+function wordFlags(text: string, s: number, e: number, id: number): number {
+  const len = e - s;
+  let f = fromWordFlags(id >= 0 ? words.flags[id]! : 0);
+  if (!(f & (T.FIRST | T.SURNAME))) {
+    let hy = s + 1;
+    while (hy < e && text.charCodeAt(hy) !== 0x2d) hy++;
+    if (hy < e) {
+      // "Anne-Marie", "Beck-Olsen", "El-Khatib": judge by the parts.
+      let all = T.FIRST | T.SURNAME;
+      let any = 0;
+      let p = s;
+      while (p < e) {
+        let q = p;
+        while (q < e && text.charCodeAt(q) !== 0x2d) q++;
+        const pf = fromWordFlags(words.flagsOf(text, p, q)) | suffixFlags(text, p, q);
+        all &= pf;
+        any |= pf;
+        p = q + 1;
+      }
+      if (all & T.FIRST) f |= T.FIRST;
+      else if (any & (T.SURNAME | T.SURNAME_LIKE)) f |= T.SURNAME;
+      else if (any & T.FIRST) f |= T.FIRST | T.AMBIGUOUS;
+    } else if (lowerCode(text.charCodeAt(e - 1)) === 0x73 && len >= 4) {
+      // Genitive written onto the name: "Albertes", "Malthes".
+      const stem = fromWordFlags(words.flagsOf(text, s, e - 1));
+      if (stem & (T.FIRST | T.SURNAME)) f |= (stem & (T.FIRST | T.SURNAME | T.AMBIGUOUS)) | T.GENITIVE;
+    }
+  }
+  f |= suffixFlags(text, s, e) & ~(f & T.FIRST ? T.SURNAME_LIKE : 0);
+  if (f & T.FIRST) f &= ~(T.STOP | T.ROLE);
+  // "Brian Høj", "Mads Holm": a known name is not a street word.
+  if (f & (T.FIRST | T.SURNAME)) f &= ~(T.STREET | T.STREET_WORD);
+  if (hasForeignLetter(text, s, e)) f |= T.FOREIGN;
+  return f;
+}
+
+function fromWordFlags(w: number): number {
+  let f = 0;
+  if (w & W.FIRST) f |= T.FIRST;
+  if (w & W.AMBIGUOUS) f |= T.AMBIGUOUS;
+  if (w & W.SURNAME) f |= T.SURNAME;
+  if (w & (W.STOP | W.LIST_HEADER | W.TOWN_PREFIX)) f |= T.STOP;
+  if (w & W.ORG) f |= T.ORG;
+  if (w & W.ROLE) f |= T.ROLE;
+  if (w & (W.GREETING | W.SIGNOFF)) f |= T.GREETING;
+  if (w & W.STREET_ONLY) f |= T.STREET_WORD;
+  if (w & W.SPECIAL && !(w & (W.FIRST | W.SURNAME))) f |= T.STOP;
+  return f;
+}
+
+function suffixFlags(text: string, s: number, e: number): number {
+  const sf = suffixes.match(text, s, e);
+  if (sf === 0) return 0;
+  let f = 0;
+  if (sf & S.ORG || sf & S.UNION) f |= T.ORG;
+  if (sf & S.STREET && !(words.flagsOf(text, s, e) & W.NOT_STREET)) f |= T.STREET;
+  if (sf & S.SURNAME_LIKE) f |= T.SURNAME_LIKE;
+  if (sf & S.ROLE) f |= T.ROLE;
+  return f;
+}
+
+/** Whether two capitalised tokens belong to the same run. */
+function joined(text: string, prevEnd: number, nextStart: number, prevFlags: number): boolean {
+  const gap = nextStart - prevEnd;
+  const c = text.charCodeAt(prevEnd);
+  if (gap === 1) return c === 0x20 || c === 0xa0 || (c === 0x2e && (prevFlags & T.INITIAL) !== 0);
+  if (gap === 2 && c === 0x2e && (prevFlags & T.INITIAL) !== 0) return text.charCodeAt(prevEnd + 1) === 0x20;
+  return false;
+}
+
+/** "A/S", "I/S", "K/S", "P/S" right after a token. */
+function isCompanyForm(text: string, end: number, flags: number): boolean {
+  return (flags & T.STOP) !== 0 && end - 1 >= 0 && text.charCodeAt(end) === 0x2f && text.charCodeAt(end + 1) === 0x53;
+}
+
+interface ListRegion {
+  colon: number;
+  end: number;
+}
+
+/** An attendee list runs from its header to the next blank line (at most 40 lines); one forward sweep. */
+function listRegions(text: string, headers: number[]): ListRegion[] {
+  const out: ListRegion[] = [];
+  let nextBlank = -1;
+  for (const colon of headers) {
+    if (nextBlank <= colon) nextBlank = blankLineAfter(text, colon);
+    out.push({ colon, end: Math.min(nextBlank, colon + 40 * LINE_REACH) });
+  }
+  return out;
+}
+
+function blankLineAfter(text: string, from: number): number {
+  let blank = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (blank) return i;
+      blank = true;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) blank = false;
+  }
+  return text.length;
+}
+
+/** Word [s, e) that ends right before `pos` (skipping nothing). */
+function wordBefore(text: string, pos: number): [number, number] {
+  let s = pos;
+  const limit = Math.max(0, pos - 60);
+  while (s > limit && (charClass(text.charCodeAt(s - 1)) & LETTER) !== 0) s--;
+  return [s, pos];
+}
+
+function flagsOfWordBefore(text: string, pos: number): number {
+  const [s, e] = wordBefore(text, pos);
+  if (s === e) return 0;
+  return words.flagsOf(text, s, e) | (suffixes.match(text, s, e) & S.ROLE ? W.ROLE : 0);
+}
+
+/** The context before a name announces a person. */
+function cueBefore(text: string, start: number, ctx: Context): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  const c = i >= 0 ? text.charCodeAt(i) : 10;
+  const atLineStart = c === 10 || c === 13;
+  if (c === 0x3a) {
+    // "Borger: ", "Fra: ", "Att.: ", "Deltagere: ", "Kontaktperson i virksomheden: "
+    let j = i;
+    if (text.charCodeAt(j - 1) === 0x2e) j--;
+    if (flagsOfWordBefore(text, j) & (W.CUE_LABEL | W.LIST_HEADER | W.ROLE)) return true;
+    const lineStart = lineStartOf(text, start);
+    if (lineStart >= 0) {
+      const [fs, fe] = firstWordOfLine(text, lineStart);
+      if (fe > fs && fe <= j && words.flagsOf(text, fs, fe) & (W.CUE_LABEL | W.ROLE)) return true;
+    }
+  } else if (c === 0x2f) {
+    // "v/ Regitze Bang-Hartmann", "/Gorm" as a signature
+    const v = text.charCodeAt(i - 1);
+    if ((v === 0x76 || v === 0x56) && !((charClass(text.charCodeAt(i - 2)) & LETTER) !== 0)) return true;
+    if (prevNonSpace(text, i) === 10) return true;
+  } else if (c === 0x2e) {
+    const [ws, we] = wordBefore(text, i);
+    if (we - ws <= 3) {
+      const w = text.slice(ws, we).toLowerCase();
+      if (w === 'hr' || w === 'fru' || w === 'frk' || w === 'dr' || w === 'att') return true;
+    }
+  } else if (c === 0x2c) {
+    // "mor, Charlotte Thomsen", "sin søn, Bendt Olsen"
+    if (flagsOfWordBefore(text, i) & W.ROLE) return true;
+  } else if (!atLineStart && (charClass(c) & LETTER) !== 0) {
+    // "hustru Rigmor Nissen", "lejer Hawa Warsame", "Hej Bitten"
+    if (flagsOfWordBefore(text, i + 1) & (W.ROLE | W.GREETING | W.SIGNOFF)) return true;
+  }
+  // Line-based cues: attendee lists, signatures, the line above an address. Only where they can apply.
+  const r = listAt(ctx.lists, start);
+  if (!r && !atLineStart && !(c === 0x2d || c === 0x2022 || c === 0x2a || c === 0x2013)) return false;
+  const lineStart = lineStartOf(text, start);
+  if (lineStart < 0) return false;
+  if (r) {
+    if (lineStart <= r.colon) {
+      // Inline list on the header line: items after ": ", ", " and ") ," outside brackets.
+      if ((c === 0x3a || c === 0x2c) && depth(text.slice(r.colon, start)) === 0) return true;
+    } else if (isItemStart(text, lineStart, start)) {
+      return true;
+    }
+  }
+  if (atLineStart || i < lineStart) {
+    if (signatureAt(text, lineStart, ctx.st)) return true;
+    if (lineBeforeAddress(text, lineStart, ctx.addressStarts)) return true;
+  }
+  return false;
+}
+
+/** The list region containing `pos` (headers are in text order; the nearest header before `pos` decides). */
+function listAt(lists: ListRegion[], pos: number): ListRegion | undefined {
+  let lo = 0;
+  let hi = lists.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lists[mid]!.colon < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = lists[lo - 1];
+  return r && pos <= r.end ? r : undefined;
+}
+
+function sortedHas(sorted: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === x;
+}
+
+function depth(s: string): number {
+  let d = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28) d++;
+    else if (c === 0x29) d = Math.max(0, d - 1);
+  }
+  return d;
+}
+
+function isItemStart(text: string, lineStart: number, start: number): boolean {
+  return /^[\s\-•*–]*$/.test(text.slice(lineStart, start));
+}
+
+function firstWordOfLine(text: string, lineStart: number): [number, number] {
+  let s = lineStart;
+  while (text.charCodeAt(s) === 0x20 || text.charCodeAt(s) === 0x09) s++;
+  let e = s;
+  while ((charClass(text.charCodeAt(e)) & LETTER) !== 0) e++;
+  return [s, e];
+}
+
+/** The first non-empty line after a sign-off ("Med venlig hilsen", "Mvh"). */
+function signatureAt(text: string, lineStart: number, st: ScanState): boolean {
+  if (st.signoffLineEnds.length === 0 || lineStart === 0) return false;
+  let p = lineStart - 1; // the '\n' ending the previous line
+  for (let blank = 0; blank < 2; blank++) {
+    if (sortedHas(st.signoffLineEnds, p)) return true;
+    const prevStart = lineStartOf(text, p);
+    if (prevStart <= 0 || text.slice(prevStart, p).trim() !== '') return false;
+    p = prevStart - 1;
+  }
+  return false;
+}
+
+/** A line of only capitalised names right above an address ("Solveig Munk og Palle Munk\nSlotsalléen 14"). */
+function lineBeforeAddress(text: string, lineStart: number, addressStarts: readonly number[]): boolean {
+  if (addressStarts.length === 0) return false;
+  const nl = lineEndOf(text, lineStart);
+  if (nl < 0 || nl === text.length) return false;
+  let a = nl + 1;
+  while (text.charCodeAt(a) === 0x20) a++;
+  if (!sortedHas(addressStarts, a)) return false;
+  const line = text.slice(lineStart, nl).trim();
+  return line.length <= 80 && /^\p{Lu}[\p{L}.'\- ]*$/u.test(line) && line.includes(' ');
+}
+
+/** A role right after the name: ", socialrådgiver", " (visitator)", or alone on the next line ("Socialrådgiver"). */
+function cueAfter(text: string, end: number): boolean {
+  let i = end;
+  const c = text.charCodeAt(i);
+  if (c === 0x2c || c === 0x28) i++;
+  else if (c === 0x20 && (text.charCodeAt(i + 1) === 0x28 || text.charCodeAt(i + 1) === 0x2013 || text.charCodeAt(i + 1) === 0x2d)) i += 2;
+  else if (c === 0x0a) {
+    let e = i + 1;
+    while ((charClass(text.charCodeAt(e)) & LETTER) !== 0) e++;
+    const nextEnd = lineEndOf(text, i + 1);
+    if (e > i + 1 && nextEnd >= 0 && nextEnd - (i + 1) <= 40 && roleWord(text, i + 1, e)) return true;
+    return false;
+  } else return false;
+  while (text.charCodeAt(i) === 0x20) i++;
+  let e = i;
+  while ((charClass(text.charCodeAt(e)) & LETTER) !== 0 || (text.charCodeAt(e) === 0x2d && e > i)) e++;
+  return e > i && roleWord(text, i, e);
+}
+
+function roleWord(text: string, s: number, e: number): boolean {
+  const f = words.flagsOf(text, s, e);
+  if (f & W.ROLE) return true;
+  return (suffixes.match(text, s, e) & S.ROLE) !== 0;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { type DataClass } from '../guard.types.js';
+import { scan } from '../scan.js';
+
+const found = (text: string, type: DataClass): string[] =>
+  scan(text)
+    .filter((e) => e.type === type)
+    .map((e) => text.slice(e.start, e.end));
+
+const about = (sentence: string): string => `Borger: Frida Lauritzen\n\n${sentence}`;
+
+describe('health information about a person', () => {
+  it('finds diagnoses, conditions, medication and treatment, inflected and compounded', () => {
+    expect(found(about('Hun har svær KOL og har haft to lungebetændelser i år.'), 'HEALTH')).toEqual(['KOL', 'lungebetændelser']);
+    expect(found(about('Agnes har Downs syndrom og en hjertefejl.'), 'HEALTH')).toEqual(['Downs syndrom', 'hjertefejl']);
+    expect(found(about('Hun er i behandling for angst og depression og har fået Sertralin.'), 'HEALTH')).toEqual(['angst', 'depression', 'Sertralin']);
+    expect(found(about('Hun har diabetes, brystkræft og demensen er tiltagende.'), 'HEALTH')).toEqual(['diabetes', 'brystkræft', 'demensen']);
+    expect(found(about('Hun har haft ondt i ryggen og tager Quetiapin.'), 'HEALTH')).toEqual(['ondt i ryggen', 'Quetiapin']);
+  });
+
+  it('finds a chronic condition it does not know from "kronisk" in front of it', () => {
+    expect(found(about('Hun har kronisk træthed og sover meget.'), 'HEALTH')).toEqual(['kronisk træthed']);
+  });
+
+  it('finds treatment and problem compounds and unknown drug names by their endings', () => {
+    expect(found(about('Han er i metadonbehandling, har søvnproblemer og får Gabapentin og Ocrelizumab.'), 'HEALTH')).toEqual([
+      'metadonbehandling',
+      'søvnproblemer',
+      'Gabapentin',
+      'Ocrelizumab',
+    ]);
+  });
+
+  it('does not flag negated findings ("ingen tegn på infektion", "ikke diabetes")', () => {
+    expect(found(about('Såret er uden tegn på infektion. Hun har ikke diabetes.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('does not flag general wording in a text about a person ("borgere med demens", "kursus om stress", "hvis du har")', () => {
+    expect(found(about('Vi tilbyder hjælp til borgere med demens og et kursus om stress. Hvis du har diabetes, så ring.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('does not flag anything in a text that is about no one (an information letter)', () => {
+    const letter = 'Alle borgere over 65 år og borgere med KOL eller diabetes kan få vaccination. Demens er en sygdom, som rammer mange.';
+    expect(scan(letter)).toEqual([]);
+  });
+
+  it('does not take a heading or a department name for a diagnosis', () => {
+    expect(found(about('Hjælpemidler og Handicap\nBørn og Unge – Handicapteamet'), 'HEALTH')).toEqual([]);
+  });
+});
+
+describe('other special categories about a person', () => {
+  it('finds ethnic origin but not a language or an interpreter request', () => {
+    expect(found(about('Familien er hazaraer. Hun er af kurdisk oprindelse.'), 'ETHNICITY')).toEqual(['hazaraer', 'kurdisk oprindelse']);
+    expect(found(about('Tolk: dari. Der bestilles tolk på somali.'), 'ETHNICITY')).toEqual([]);
+  });
+
+  it('finds religion and sexual orientation', () => {
+    expect(found(about('Hun er katolik, og familien er shiamuslimer.'), 'RELIGION')).toEqual(['katolik', 'shiamuslimer']);
+    expect(found(about('Hun fortalte, at hun er lesbisk.'), 'SEXUAL_ORIENTATION')).toEqual(['lesbisk']);
+  });
+
+  it('finds the union name when membership is stated, and "fagforening" without a name, but not the a-kasse', () => {
+    expect(found(about('Han er medlem af Serviceforbundet og af 3F Kolding.'), 'UNION')).toEqual(['Serviceforbundet', '3F Kolding']);
+    expect(found(about('Gry Petersen (tillidsrepræsentant, HK Kommunal) deltog.'), 'UNION')).toEqual(['HK Kommunal']);
+    expect(found(about('Hun har kontaktet sin fagforening. Hun får dagpenge fra a-kassen.'), 'UNION')).toEqual(['fagforening']);
+  });
+
+  it('finds charges and convictions with the offence ("sigtet for knivbæring", "dom for vold")', () => {
+    expect(found(about('Han blev sigtet for knivbæring i nattelivet.'), 'CRIMINAL')).toEqual(['sigtet for knivbæring']);
+    expect(found(about('Han har en dom for vold fra 2020.'), 'CRIMINAL')).toEqual(['dom for vold']);
+    expect(found(about('Han fik en bøde for besiddelse af hash.'), 'CRIMINAL')).toEqual(['bøde for besiddelse af hash']);
+    expect(found(about('Han er idømt betinget fængsel.'), 'CRIMINAL')).toEqual(['idømt', 'betinget fængsel']);
+  });
+
+  it('does not take "dom" or "bøde" without an offence for a conviction', () => {
+    expect(found(about('Dommen har ikke betydning for børneattesten. Der er en P-bøde på bilen.'), 'CRIMINAL')).toEqual([]);
+  });
+});
