@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { AssistantId, DataClass, Decision, ProviderKind, Reason } from './policies.js';
+
+export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'DRAFT', 'APPROVED', 'REJECTED']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** Shown with every draft: AI output that no person has approved yet (AI Act Art. 50 disclosure). */
+export const DRAFT_MARKER = 'UDKAST – genereret med AI';
+
+export const CreateRunRequest = z.object({
+  trialId: z.string().min(1).max(100),
+  assistant: AssistantId,
+  /** The person's own text. The policy's maxInputChars is the real limit; this only stops absurd bodies. */
+  input: z.string().trim().min(1, { message: 'Skriv eller indsæt en tekst.' }).max(2_000_000),
+});
+export type CreateRunRequest = z.infer<typeof CreateRunRequest>;
+
+export const RunView = z.object({
+  id: z.string(),
+  trialId: z.string(),
+  assistant: AssistantId,
+  status: RunStatus,
+  /** The draft with the original values restored; null when blocked, failed or purged after retention. */
+  output: z.string().nullable(),
+  draftMarker: z.literal(DRAFT_MARKER),
+  /** The policy's disclosure label, to go with the text once a person has approved it. */
+  disclosureLabel: z.object({ da: z.string(), en: z.string() }),
+  policyId: z.string(),
+  policyVersion: z.string(),
+  guardDecision: Decision.nullable(),
+  /** What the guard found, per data class: counts only, never the values. */
+  counts: z.array(z.object({ type: DataClass, count: z.number().int() })),
+  provider: ProviderKind.nullable(),
+  model: z.string().nullable(),
+  usage: z.object({ promptTokens: z.number().int(), completionTokens: z.number().int() }).nullable(),
+  durationMs: z.number().int().nullable(),
+  /** FAILED runs: the kind of provider failure (timeout, rate_limited, server_error, unavailable, malformed, refused). */
+  errorCode: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  /** Content (input, output, pseudonym mapping) is deleted after this moment. */
+  retainUntil: z.string().nullable(),
+});
+export type RunView = z.infer<typeof RunView>;
+
+export const RunResponse = z.object({ run: RunView });
+export type RunResponse = z.infer<typeof RunResponse>;
+
+/** `details` of the 422 POLICY_VIOLATION when the guard blocks a run: why, in Danish and English. */
+export const RunBlockedDetails = z.object({
+  runId: z.string(),
+  reasons: z.array(Reason),
+  counts: z.array(z.object({ type: DataClass, count: z.number().int() })),
+});
+export type RunBlockedDetails = z.infer<typeof RunBlockedDetails>;
+
+/** `details` of 502 PROVIDER_FAILED and 504 PROVIDER_TIMEOUT. */
+export const RunFailedDetails = z.object({ runId: z.string(), kind: z.string() });
+export type RunFailedDetails = z.infer<typeof RunFailedDetails>;

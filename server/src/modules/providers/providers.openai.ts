@@ -1,0 +1,120 @@
+import OpenAI, { AzureOpenAI } from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { AiConfig } from '../../config/env.js';
+import { toProviderError } from './providers.errors.js';
+import { ProviderError, type Completion, type CompletionRequest, type Provider, type ProviderKind } from './providers.types.js';
+
+type RemoteConfig = Exclude<AiConfig, { provider: 'offline' }>;
+
+/**
+ * The SDK client for a configured provider. Every option is passed explicitly, so that the SDK reads nothing
+ * from process.env (config/env.ts is the only reader), and its own logging is off: at debug level it would
+ * print request bodies, which carry the (pseudonymised) text.
+ */
+function clientFor(cfg: RemoteConfig): OpenAI {
+  const common = {
+    timeout: cfg.timeoutMs,
+    // The SDK retries timeouts, 408, 409, 429 and 5xx with exponential backoff and honours Retry-After.
+    maxRetries: cfg.maxRetries,
+    logLevel: 'off' as const,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+  };
+  switch (cfg.provider) {
+    case 'openai':
+      return new OpenAI({ ...common, apiKey: cfg.apiKey, baseURL: cfg.baseUrl ?? 'https://api.openai.com/v1' });
+    case 'openai-compatible':
+      // Local servers (Ollama, vLLM, LM Studio) usually want no key; the SDK insists on one, and they ignore it.
+      return new OpenAI({ ...common, apiKey: cfg.apiKey ?? 'no-key', baseURL: cfg.baseUrl });
+    case 'azure-openai':
+      // baseURL rather than endpoint: with endpoint the SDK would also look at OPENAI_BASE_URL in the environment.
+      return new AzureOpenAI({
+        ...common,
+        apiKey: cfg.apiKey,
+        apiVersion: cfg.apiVersion,
+        deployment: cfg.deployment,
+        baseURL: `${cfg.endpoint.replace(/\/+$/, '')}/openai`,
+      });
+  }
+}
+
+/** OpenAI, Azure OpenAI and any server that speaks OpenAI's chat completions API, through the official SDK. */
+export function createOpenAiProvider(cfg: RemoteConfig): Provider {
+  const client = clientFor(cfg);
+  const kind: ProviderKind = cfg.provider;
+
+  async function call(req: CompletionRequest): Promise<Completion> {
+    const model = req.model ?? cfg.model;
+    // For Azure the deployment decides the model; `model` is still sent, as the API expects a value.
+    const messages: ChatCompletionMessageParam[] = [
+      { role: 'system', content: req.system },
+      { role: 'user', content: req.user },
+    ];
+    const options = req.signal ? { signal: req.signal } : {};
+
+    if (req.onToken) {
+      const stream = await client.chat.completions.create(
+        { model, messages, stream: true, stream_options: { include_usage: true } },
+        options,
+      );
+      let text = '';
+      let usage = { promptTokens: 0, completionTokens: 0 };
+      let finish: string | null = null;
+      for await (const chunk of stream) {
+        const choice = chunk.choices?.[0];
+        const piece = choice?.delta?.content;
+        if (typeof piece === 'string' && piece.length) {
+          text += piece;
+          req.onToken(piece);
+        }
+        if (choice?.finish_reason) finish = choice.finish_reason;
+        if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens ?? 0, completionTokens: chunk.usage.completion_tokens ?? 0 };
+      }
+      if (finish === 'content_filter' && !text) throw new ProviderError('refused', kind);
+      if (!text) throw new ProviderError('malformed', kind);
+      return { text, provider: kind, model, usage };
+    }
+
+    const completion: unknown = await client.chat.completions.create({ model, messages }, options);
+    return readCompletion(completion, kind, model);
+  }
+
+  return {
+    kind,
+    model: cfg.model,
+    async complete(req) {
+      try {
+        return await call(req);
+      } catch (err) {
+        throw toProviderError(err, kind) ?? err;
+      }
+    },
+  };
+}
+
+/**
+ * Checks the answer's shape rather than trusting the types: a server that answers 200 with HTML or half a
+ * JSON object must end as `malformed`, not as a TypeError somewhere later.
+ */
+export function readCompletion(body: unknown, kind: ProviderKind, model: string): Completion {
+  if (typeof body !== 'object' || body === null) throw new ProviderError('malformed', kind);
+  const b = body as {
+    choices?: { message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }[];
+    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+  };
+  const choice = Array.isArray(b.choices) ? b.choices[0] : undefined;
+  if (!choice || typeof choice !== 'object') throw new ProviderError('malformed', kind);
+  const content = choice.message?.content;
+  if (typeof choice.message?.refusal === 'string' && choice.message.refusal) throw new ProviderError('refused', kind);
+  if (choice.finish_reason === 'content_filter' && !content) throw new ProviderError('refused', kind);
+  if (typeof content !== 'string' || content.length === 0) throw new ProviderError('malformed', kind);
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return {
+    text: content,
+    provider: kind,
+    // The model the policy was checked against, not the provider's own (often versioned) name for it.
+    model,
+    usage: { promptTokens: n(b.usage?.prompt_tokens), completionTokens: n(b.usage?.completion_tokens) },
+  };
+}

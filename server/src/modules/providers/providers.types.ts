@@ -1,0 +1,63 @@
+import type { ProviderKind } from '../../contracts/policies.js';
+
+export type { ProviderKind };
+
+/**
+ * One request to a model. `user` is what leaves the server: the runs pipeline passes only pseudonymised text
+ * here, never the original. Providers must not log either field.
+ */
+export interface CompletionRequest {
+  system: string;
+  user: string;
+  /** Overrides the configured model (for example a policy that names a smaller one). */
+  model?: string;
+  /** Aborts the call (a person cancels, the server shuts down). */
+  signal?: AbortSignal;
+  /** When given, the provider streams and calls this with each piece of text as it arrives. */
+  onToken?: (token: string) => void;
+  /**
+   * Which assistant is asking. Language models get their instructions from `system`; the offline rule engine,
+   * which cannot read instructions, uses this to choose its rules.
+   */
+  assistant?: string;
+}
+
+export interface Completion {
+  text: string;
+  provider: ProviderKind;
+  model: string;
+  usage: { promptTokens: number; completionTokens: number };
+}
+
+export interface Provider {
+  readonly kind: ProviderKind;
+  /** The model used when a request names none: what policies are checked against and runs record. */
+  readonly model: string;
+  complete(req: CompletionRequest): Promise<Completion>;
+}
+
+/**
+ * Why a provider call failed, after the last try. Stored as the run's errorCode and shown to people as a
+ * Danish message, so the kinds are few and stable:
+ * - timeout: no answer within PROVIDER_TIMEOUT_MS (on every try), or the call was aborted
+ * - rate_limited: 429 on every try
+ * - server_error: 5xx on every try
+ * - unavailable: the provider could not be reached (connection refused, DNS, TLS)
+ * - malformed: an answer that is not the expected JSON, or has no text
+ * - refused: the provider refused the request (4xx such as a bad key, an unknown model or its content filter)
+ */
+export const PROVIDER_ERROR_KINDS = ['timeout', 'rate_limited', 'server_error', 'unavailable', 'malformed', 'refused'] as const;
+export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
+
+export class ProviderError extends Error {
+  constructor(
+    public readonly kind: ProviderErrorKind,
+    public readonly provider: ProviderKind,
+    /** The HTTP status of the last try, when there was one. */
+    public readonly status?: number,
+  ) {
+    // The message names the kind only: a provider's own error text can quote the request.
+    super(`provider ${provider} failed: ${kind}${status ? ` (HTTP ${status})` : ''}`);
+    this.name = 'ProviderError';
+  }
+}

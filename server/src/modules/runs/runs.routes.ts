@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { CreateRunRequest, RunResponse } from '../../contracts/runs.js';
+import type { Deps } from '../../deps.js';
+import { requireActor } from '../auth/auth.middleware.js';
+import { executeRun, getRun } from './runs.service.js';
+
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+export function runsRoutes(deps: Deps): Router {
+  const r = Router();
+  r.post('/', async (req, res) => {
+    const actor = requireActor(req);
+    const run = await executeRun(deps, actor, CreateRunRequest.parse(req.body));
+    res.status(201).json(RunResponse.parse({ run }));
+  });
+  r.get('/:id', async (req, res) => {
+    const actor = requireActor(req);
+    const run = await getRun(deps, actor, IdParam.parse(req.params).id);
+    res.json(RunResponse.parse({ run }));
+  });
+  return r;
+}

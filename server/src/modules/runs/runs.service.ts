@@ -1,0 +1,321 @@
+import type { AssistantId, DataClass, PolicyFile } from '../../contracts/policies.js';
+import { DRAFT_MARKER, type CreateRunRequest, type RunBlockedDetails, type RunView } from '../../contracts/runs.js';
+import type { Deps } from '../../deps.js';
+import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
+import type { Prisma, Run } from '../../lib/db.js';
+import { type AppError, badGateway, conflict, forbidden, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
+import { recordAudit, type AuditInput } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.types.js';
+import { canAdministerTrial } from '../auth/permissions.js';
+import { pseudonymise, restore } from '../guard/pseudonymise.js';
+import { scan } from '../guard/scan.js';
+import type { LoadedPolicy } from '../policies/policies.loader.js';
+import { evaluatePolicy } from '../policies/policy.evaluate.js';
+import { ProviderError, type Completion, type ProviderKind } from '../providers/providers.types.js';
+import { withEveryOccurrence } from './runs.masking.js';
+import { SYSTEM_PROMPTS } from './runs.prompts.js';
+
+const DAY_MS = 86_400_000;
+
+/** Shown when a run's policy has gone from the server since the run (the label is still owed). */
+const FALLBACK_LABEL = { da: 'Udarbejdet med hjælp fra AI', en: 'Prepared with the help of AI' };
+
+type Counts = Partial<Record<DataClass, number>>;
+type AuditDetails = NonNullable<AuditInput['details']>;
+
+/**
+ * The one way an assistant reaches a model. In order: the person takes part in an active trial whose policy is
+ * approved and allows the assistant; the guard finds personal data and the policy decides; a blocked text is
+ * recorded by counts only and never sent; otherwise only the pseudonymised text is sent, and the originals are
+ * put back in the draft on our side. Every outcome is stored with its audit event in one transaction.
+ *
+ * Nothing here logs or audits content: not the input, the output, the mapping or what a placeholder stands for.
+ */
+export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest): Promise<RunView> {
+  const now = deps.now();
+  const trial = await deps.db.trial.findUnique({
+    where: { id: req.trialId },
+    include: { participants: { where: { userId: actor.id }, select: { userId: true } } },
+  });
+  if (!trial) throw notFound('Prøvehandlingen');
+  if (trial.participants.length === 0) {
+    // Those who administer the trial know it exists; to everyone else it does not.
+    if (canAdministerTrial(actor, trial)) {
+      throw forbidden('Du deltager ikke selv i denne prøvehandling. Tilføj dig som deltager, hvis du vil bruge assistenten.');
+    }
+    throw notFound('Prøvehandlingen');
+  }
+  requireRunning(trial, now);
+
+  if (!(JSON.parse(trial.assistants) as string[]).includes(req.assistant)) {
+    throw conflict('ASSISTANT_NOT_ENABLED', 'Denne assistent er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
+  }
+  const loaded = requireUsablePolicy(deps, trial);
+  const policy = loaded.policy;
+  if (!policy.assistants.includes(req.assistant)) {
+    throw conflict(
+      'ASSISTANT_NOT_ENABLED',
+      'Prøvehandlingens datapolitik tillader ikke denne assistent. Kontakt lederen af prøvehandlingen.',
+    );
+  }
+  await requireWithinDailyLimit(deps, actor, trial.id, policy, now);
+
+  const provider = deps.providers.choose((kind, model) => allowsProvider(policy, kind, model));
+  const entities = scan(req.input);
+  const evaluation = evaluatePolicy(policy, entities, {
+    assistant: req.assistant,
+    provider: provider.kind,
+    model: provider.model,
+    inputChars: req.input.length,
+  });
+  const counts: Counts = Object.fromEntries(evaluation.counts.map((c) => [c.type, c.count]));
+  const base: Prisma.RunUncheckedCreateInput = {
+    trialId: trial.id,
+    userId: actor.id,
+    assistant: req.assistant,
+    policyId: policy.id,
+    policyVersion: loaded.version,
+    guardDecision: evaluation.decision,
+    guardFindings: JSON.stringify(counts),
+    inputChars: req.input.length,
+    createdAt: now,
+  };
+  const auditBase: AuditDetails = {
+    assistant: req.assistant,
+    policyId: policy.id,
+    policyVersion: loaded.version,
+    // Types and counts only ("CPR:1"): the audit trail never holds a value.
+    findings: evaluation.counts.map((c) => `${c.type}:${c.count}`),
+    inputChars: req.input.length,
+  };
+
+  if (evaluation.decision === 'blocked') {
+    // Refused before anything leaves the server: the row keeps counts and reasons, never the text.
+    const run = await deps.db.$transaction(async (tx) => {
+      const created = await tx.run.create({ data: { ...base, status: 'BLOCKED', completedAt: now } });
+      await recordAudit(tx, deps.provider, {
+        actor,
+        action: 'run.blocked',
+        resourceType: 'run',
+        resourceId: created.id,
+        unitId: trial.unitId,
+        details: { ...auditBase, decision: 'blocked', reasons: evaluation.reasons.map((r) => (r.dataClass ? `${r.code}:${r.dataClass}` : r.code)) },
+      });
+      return created;
+    });
+    deps.logger.info({ runId: run.id, trialId: trial.id, assistant: req.assistant, counts }, 'run blocked by policy');
+    const details: RunBlockedDetails = {
+      runId: run.id,
+      reasons: evaluation.reasons.filter((r) => r.code !== 'DATA_CLASS_MASKED' && r.code !== 'DATA_CLASS_WARNING'),
+      counts: evaluation.counts.map(({ type, count }) => ({ type, count })),
+    };
+    throw policyViolation(
+      `Teksten kan ikke sendes under prøvehandlingens datapolitik, og intet er sendt. ${details.reasons.map((r) => r.da).join(' ')}`,
+      details,
+    );
+  }
+
+  const toMask = withEveryOccurrence(req.input, evaluation.toMask);
+  const masked = pseudonymise(req.input, toMask, new Set<DataClass>(toMask.map((s) => s.type)));
+  const started = performance.now();
+  let completion: Completion;
+  try {
+    completion = await provider.complete({
+      system: SYSTEM_PROMPTS[req.assistant],
+      user: masked.text,
+      assistant: req.assistant,
+    });
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    throw await recordFailure(deps, actor, trial.unitId, { ...base, provider: provider.kind, model: provider.model }, auditBase, err, started);
+  }
+  const durationMs = Math.round(performance.now() - started);
+  const output = restore(completion.text, masked.mapping);
+
+  const run = await deps.db.$transaction(async (tx) => {
+    const created = await tx.run.create({
+      data: {
+        ...base,
+        status: 'DRAFT',
+        provider: completion.provider,
+        model: completion.model,
+        promptTokens: completion.usage.promptTokens,
+        completionTokens: completion.usage.completionTokens,
+        durationMs,
+        // Content, and the mapping that re-identifies it: kept only for the policy's retention period.
+        input: req.input,
+        output,
+        pseudonymMap: JSON.stringify(masked.mapping),
+        retainUntil: new Date(now.getTime() + policy.retentionDays * DAY_MS),
+        completedAt: deps.now(),
+      },
+    });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'run.completed',
+      resourceType: 'run',
+      resourceId: created.id,
+      unitId: trial.unitId,
+      details: {
+        ...auditBase,
+        decision: evaluation.decision,
+        masked: toMask.length,
+        fourEyes: evaluation.fourEyes,
+        provider: completion.provider,
+        model: completion.model,
+        promptTokens: completion.usage.promptTokens,
+        completionTokens: completion.usage.completionTokens,
+        durationMs,
+      },
+    });
+    return created;
+  });
+  deps.logger.info(
+    { runId: run.id, trialId: trial.id, assistant: req.assistant, decision: evaluation.decision, provider: run.provider, model: run.model, durationMs },
+    'run completed',
+  );
+  return toView(run, loaded);
+}
+
+/** A run's owner sees it, and so do those who administer its trial. To anyone else it does not exist. */
+export async function getRun(deps: Deps, actor: Actor, id: string): Promise<RunView> {
+  const run = await deps.db.run.findUnique({ where: { id }, include: { trial: { select: { unitId: true } } } });
+  if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
+  return toView(run, deps.policies.get(run.policyId));
+}
+
+function requireRunning(trial: { status: string; startsAt: Date; endsAt: Date }, now: Date): void {
+  const messages: Record<string, string> = {
+    DRAFT: 'Prøvehandlingen er ikke startet endnu. Du kan bruge assistenten, når lederen har sat den i gang.',
+    PAUSED: 'Prøvehandlingen er sat på pause, så assistenten kan ikke bruges lige nu. Spørg lederen, hvornår den fortsætter.',
+    CLOSED: 'Prøvehandlingen er afsluttet, så assistenten kan ikke længere bruges i den.',
+  };
+  if (trial.status !== 'ACTIVE') {
+    throw conflict('TRIAL_NOT_ACTIVE', messages[trial.status] ?? messages.CLOSED!, { status: trial.status });
+  }
+  // Whole days in Danish time: a trial "until 31 January" can be used all of that day.
+  const today = localDay(now);
+  if (today < localDay(trial.startsAt)) {
+    throw conflict('TRIAL_NOT_ACTIVE', `Prøvehandlingen begynder først ${danishDate(trial.startsAt)}. Prøv igen fra den dag.`, {
+      status: trial.status,
+      startsAt: trial.startsAt.toISOString(),
+    });
+  }
+  if (today > localDay(trial.endsAt)) {
+    throw conflict('TRIAL_NOT_ACTIVE', `Prøvehandlingen sluttede ${danishDate(trial.endsAt)}, så assistenten kan ikke længere bruges i den.`, {
+      status: trial.status,
+      endsAt: trial.endsAt.toISOString(),
+    });
+  }
+}
+
+function requireUsablePolicy(deps: Deps, trial: { policyId: string; status: string }): LoadedPolicy {
+  const loaded = deps.policies.get(trial.policyId);
+  if (!loaded) {
+    throw conflict('POLICY_UNAVAILABLE', 'Prøvehandlingens datapolitik findes ikke på serveren. Kontakt Digital Udvikling.', {
+      policyId: trial.policyId,
+    });
+  }
+  // Legal, IT security and the DPO sign a policy off before it governs real work; a draft trial may only look.
+  if (loaded.missingApprovals.length > 0 && trial.status !== 'DRAFT') {
+    throw conflict(
+      'POLICY_NOT_APPROVED',
+      'Prøvehandlingens datapolitik er ikke godkendt af alle (jura, IT-sikkerhed og databeskyttelsesrådgiveren), så den kan ikke bruges endnu. Kontakt Digital Udvikling.',
+      { policyId: trial.policyId, missingApprovals: loaded.missingApprovals },
+    );
+  }
+  return loaded;
+}
+
+/** The policy's runs per person per day, in Danish days. Blocked runs sent nothing and do not count. */
+async function requireWithinDailyLimit(deps: Deps, actor: Actor, trialId: string, policy: PolicyFile, now: Date): Promise<void> {
+  const used = await deps.db.run.count({
+    where: { userId: actor.id, trialId, createdAt: { gte: startOfLocalDay(now) }, status: { not: 'BLOCKED' } },
+  });
+  if (used >= policy.limits.runsPerPersonPerDay) {
+    throw limitReached(
+      'RUN_LIMIT_REACHED',
+      `Du har brugt dagens ${policy.limits.runsPerPersonPerDay} kørsler i denne prøvehandling. Prøv igen i morgen.`,
+      { limit: policy.limits.runsPerPersonPerDay },
+    );
+  }
+}
+
+/** The same rule as evaluatePolicy's: the provider is listed, with this model or "*". */
+function allowsProvider(policy: PolicyFile, kind: ProviderKind, model: string): boolean {
+  const rule = policy.providers.find((p) => p.provider === kind);
+  return !!rule && (rule.models.includes('*') || rule.models.includes(model));
+}
+
+const FAILURE_MESSAGES: Record<ProviderError['kind'], string> = {
+  timeout: 'Sprogmodellen svarede ikke i tide. Prøv igen om lidt; sker det igen, så kontakt Digital Udvikling.',
+  rate_limited: 'Sprogmodellen har for travlt lige nu. Vent et par minutter, og prøv igen.',
+  server_error: 'Sprogmodellen svarede med en fejl. Prøv igen om lidt; sker det igen, så kontakt Digital Udvikling.',
+  unavailable: 'Der er ikke forbindelse til sprogmodellen lige nu. Prøv igen om lidt; sker det igen, så kontakt Digital Udvikling.',
+  malformed: 'Sprogmodellen sendte et svar, der ikke kunne læses. Prøv igen; sker det igen, så kontakt Digital Udvikling.',
+  refused: 'Sprogmodellen afviste forespørgslen. Kontakt Digital Udvikling, så de kan se på opsætningen.',
+};
+
+/**
+ * Stores the failed run with its audit event and returns the error to answer with. No content is kept: the
+ * person still has their text, and nothing came back.
+ */
+async function recordFailure(
+  deps: Deps,
+  actor: Actor,
+  unitId: string,
+  data: Prisma.RunUncheckedCreateInput & { provider: string; model: string },
+  auditBase: AuditDetails,
+  err: ProviderError,
+  started: number,
+): Promise<AppError> {
+  const durationMs = Math.round(performance.now() - started);
+  const run = await deps.db.$transaction(async (tx) => {
+    const created = await tx.run.create({
+      data: { ...data, status: 'FAILED', errorCode: err.kind, durationMs, completedAt: deps.now() },
+    });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'run.failed',
+      resourceType: 'run',
+      resourceId: created.id,
+      unitId,
+      details: { ...auditBase, provider: data.provider, model: data.model, errorCode: err.kind, ...(err.status ? { httpStatus: err.status } : {}), durationMs },
+    });
+    return created;
+  });
+  deps.logger.warn({ runId: run.id, provider: data.provider, model: data.model, kind: err.kind, httpStatus: err.status, durationMs }, 'provider call failed');
+  const details = { runId: run.id, kind: err.kind };
+  return err.kind === 'timeout'
+    ? gatewayTimeout('PROVIDER_TIMEOUT', FAILURE_MESSAGES.timeout, details)
+    : badGateway('PROVIDER_FAILED', FAILURE_MESSAGES[err.kind], details);
+}
+
+function toView(run: Run, loaded: LoadedPolicy | undefined): RunView {
+  const counts = JSON.parse(run.guardFindings) as Counts;
+  const purged = run.contentPurgedAt !== null;
+  return {
+    id: run.id,
+    trialId: run.trialId,
+    assistant: run.assistant as AssistantId,
+    status: run.status,
+    output: purged ? null : run.output,
+    draftMarker: DRAFT_MARKER,
+    disclosureLabel: loaded?.policy.disclosureLabel ?? FALLBACK_LABEL,
+    policyId: run.policyId,
+    policyVersion: run.policyVersion,
+    guardDecision: (run.guardDecision as RunView['guardDecision']) ?? null,
+    counts: (Object.entries(counts) as [DataClass, number][]).map(([type, count]) => ({ type, count })),
+    provider: (run.provider as ProviderKind | null) ?? null,
+    model: run.model,
+    usage:
+      run.promptTokens !== null && run.completionTokens !== null
+        ? { promptTokens: run.promptTokens, completionTokens: run.completionTokens }
+        : null,
+    durationMs: run.durationMs,
+    errorCode: run.errorCode,
+    createdAt: run.createdAt.toISOString(),
+    completedAt: run.completedAt?.toISOString() ?? null,
+    retainUntil: run.retainUntil?.toISOString() ?? null,
+  };
+}
