@@ -9,6 +9,13 @@ const features = fs.existsSync(featuresDir)
   ? fs.readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : [];
 
+// Only the runs pipeline (which applies the policy and the guard first) may call a model provider.
+const modulesDir = 'server/src/modules';
+const providerCallers = new Set(['runs', 'providers']);
+const otherModules = fs.existsSync(modulesDir)
+  ? fs.readdirSync(modulesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !providerCallers.has(d.name)).map((d) => d.name)
+  : [];
+
 // The architecture of STYLE.md, made checkable: contracts depend on nothing but zod, lib knows no domain,
 // only lib/db.ts touches the generated Prisma clients, routes are reached only through app.ts, and web
 // features do not import each other.
@@ -30,6 +37,11 @@ const boundaries = {
           message: 'Use server/src/lib/db.ts, not the generated clients.',
         },
         { target: './web', from: './server/src', except: ['./contracts'], message: 'The web reaches the server only through contracts.' },
+        ...otherModules.map((m) => ({
+          target: `./${modulesDir}/${m}`,
+          from: `./${modulesDir}/providers`,
+          message: 'Only the runs pipeline calls model providers: it applies the policy and the guard first (docs/decisions/0004).',
+        })),
         {
           target: ['./web/src/features', './web/src/components', './web/src/lib'],
           from: './web/src/app',

@@ -12,18 +12,33 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { csrfMiddleware, sessionMiddleware } from './modules/auth/auth.middleware.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { LoginLimiter } from './modules/auth/rate-limit.js';
+import { loadPolicies } from './modules/policies/policies.loader.js';
+import { policiesRoutes } from './modules/policies/policies.routes.js';
+import { createProviderRegistry } from './modules/providers/providers.registry.js';
+import { runsRoutes } from './modules/runs/runs.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
 
-export function buildDeps(config: Config, db: Db, logger: Logger, now: () => Date = () => new Date()): Deps {
+/**
+ * Everything services need. Loads the policies (an invalid policy file throws PolicyLoadError here) and builds
+ * the model providers from the configuration, once.
+ */
+export function buildDeps(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  opts: { now?: () => Date; policies?: Deps['policies']; providers?: Deps['providers'] } = {},
+): Deps {
   return {
+    policies: opts.policies ?? loadPolicies(config.policiesDir),
+    providers: opts.providers ?? createProviderRegistry(config.ai),
     db,
     provider: providerOf(config.databaseUrl),
     config,
     logger,
     loginLimiter: new LoginLimiter(config.login.maxAttempts, config.login.windowMs),
-    now,
+    now: opts.now ?? (() => new Date()),
   };
 }
 
@@ -68,6 +83,8 @@ export function createApp(deps: Deps): Express {
   api.use('/units', unitsRoutes(deps));
   api.use('/audit', auditRoutes(deps));
   api.use('/trials', trialsRoutes(deps));
+  api.use('/policies', policiesRoutes(deps));
+  api.use('/runs', runsRoutes(deps));
   api.use(apiNotFound);
   app.use('/api', api);
 

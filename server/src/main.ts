@@ -6,6 +6,7 @@ import { createLogger } from './lib/logger.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
 import { seedDemoOrganisation } from './modules/demo/demo.service.js';
+import { loadPolicies, PolicyLoadError } from './modules/policies/policies.loader.js';
 
 async function main(): Promise<void> {
   let config;
@@ -20,6 +21,20 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
 
+  // Validate the policies before touching the database: the server never starts half-configured.
+  let policies;
+  try {
+    policies = loadPolicies(config.policiesDir);
+  } catch (err) {
+    if (err instanceof PolicyLoadError) {
+      process.stderr.write(`${err.message}
+Fix the policy file and start again. The server has not started.\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  logger.info({ policies: [...policies.keys()] }, 'policies loaded');
+
   if (config.autoMigrate) {
     const { deployMigrations } = await import('../../prisma/tools/schema-engine.js');
     const { applied } = await deployMigrations({ url: config.databaseUrl });
@@ -27,7 +42,9 @@ async function main(): Promise<void> {
   }
 
   const db = await createDb(config.databaseUrl);
-  const deps = buildDeps(config, db, logger);
+  const deps = buildDeps(config, db, logger, { policies });
+  // Which provider, never its key or address: the configuration holds secrets.
+  logger.info({ provider: deps.providers.configured.kind, model: deps.providers.configured.model }, 'model provider configured');
 
   if (config.demoSeed) {
     const { created } = await seedDemoOrganisation(deps);

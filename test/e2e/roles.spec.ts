@@ -174,7 +174,7 @@ describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
 
     await expectH1(page, HOME_HEADING[role]);
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger']);
+    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
     const user = page.getByTestId('header-user');
     expect(await user.textContent()).toContain(demo.name);
     expect(await page.getByTestId('header-user-info').textContent()).toContain(ROLE_LABEL[role]);
@@ -186,7 +186,7 @@ describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
     for (const path of ['/brugere', '/revisionsspor']) {
       await page.goto(`${server.baseUrl}${path}`);
       await expectH1(page, 'Du har ikke adgang til denne side');
-      expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger']);
+      expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
     }
     expectNoProblems(problems);
   });
@@ -198,7 +198,7 @@ describe('as DIGITAL_UNIT', () => {
     await signIn(page, DEMO_USERS.DIGITAL_UNIT.email, DEMO_PASSWORD);
 
     await expectH1(page, HOME_HEADING.DIGITAL_UNIT);
-    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Brugere', 'Revisionsspor']);
+    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker', 'Brugere', 'Revisionsspor']);
     await page.getByTestId('status-counts').waitFor();
     await expectDkfdsLook(page);
     await page.screenshot({ path: SCREENSHOT.DIGITAL_UNIT, fullPage: true });
@@ -237,7 +237,7 @@ describe('on a phone', () => {
       (await drawer.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents()).map((s) =>
         s.trim(),
       ),
-    ).toEqual(['Forside', 'Prøvehandlinger']);
+    ).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
     expect(await drawer.textContent()).toContain(DEMO_USERS.EMPLOYEE.name);
     await drawer.getByRole('button', { name: 'Log ud' }).waitFor();
     await page.waitForTimeout(400); // DKFDS slides the drawer in over 0.3 s

@@ -57,7 +57,7 @@ export async function createTestApp(
     opts.config,
   );
   const db = await createDb(config.databaseUrl);
-  const deps = buildDeps(config, db, createLogger(config.logLevel), opts.now);
+  const deps = buildDeps(config, db, createLogger(config.logLevel), opts.now ? { now: opts.now } : {});
   const app = createApp(deps);
   return {
     app,

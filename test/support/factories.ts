@@ -67,3 +67,34 @@ export async function signedIn(t: TestApp, user: { email: string }, password = T
 export async function userWithRole(t: TestApp, role: Role, unitId?: string) {
   return createUser(t.deps, { role, ...(unitId ? { unitId } : {}) });
 }
+
+/** A trial with participants. Defaults: ACTIVE, the letter assistant, 1 November 2026 to 31 January 2027. */
+export async function createTrial(
+  deps: Deps,
+  opts: {
+    unitId: string;
+    createdById: string;
+    policyId: string;
+    status?: 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'CLOSED';
+    assistants?: string[];
+    participants?: string[];
+    startsAt?: Date;
+    endsAt?: Date;
+  },
+) {
+  return deps.db.trial.create({
+    data: {
+      unitId: opts.unitId,
+      title: `Forsøg ${uid()}`,
+      purpose: 'Afprøvning',
+      policyId: opts.policyId,
+      policyVersion: deps.policies.get(opts.policyId)?.version ?? 'unknown',
+      status: opts.status ?? 'ACTIVE',
+      assistants: JSON.stringify(opts.assistants ?? ['letter']),
+      startsAt: opts.startsAt ?? new Date('2026-11-01T00:00:00Z'),
+      endsAt: opts.endsAt ?? new Date('2027-01-31T00:00:00Z'),
+      createdById: opts.createdById,
+      participants: { create: (opts.participants ?? []).map((userId) => ({ userId })) },
+    },
+  });
+}

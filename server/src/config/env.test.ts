@@ -31,4 +31,43 @@ describe('configuration', () => {
   it('keeps PostgreSQL URLs as they are', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://wb@db:5432/wb' }).databaseUrl).toBe('postgresql://wb@db:5432/wb');
   });
+
+  describe('the model provider', () => {
+    it('is the offline engine by default, with a 60 s timeout and 2 retries', () => {
+      expect(loadConfig({}).ai).toEqual({ provider: 'offline', timeoutMs: 60_000, maxRetries: 2 });
+    });
+
+    it.each([
+      ['openai', {}, ['OPENAI_API_KEY', 'AI_MODEL']],
+      ['openai-compatible', {}, ['OPENAI_BASE_URL', 'AI_MODEL']],
+      ['azure-openai', {}, ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT']],
+    ])('AI_PROVIDER=%s without what it needs names every missing field', (provider, extra, fields) => {
+      try {
+        loadConfig({ AI_PROVIDER: provider, ...extra });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        const text = (e as ConfigError).issues.join('\n');
+        for (const f of fields) expect(text).toMatch(new RegExp(`${f}: is required when AI_PROVIDER=${provider}`));
+      }
+    });
+
+    it('refuses a base URL that is not http(s) and an unknown provider', () => {
+      expect(() => loadConfig({ AI_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: 'ftp://x', AI_MODEL: 'm' })).toThrow(/OPENAI_BASE_URL/);
+      expect(() => loadConfig({ AI_PROVIDER: 'gemini' })).toThrow(/AI_PROVIDER/);
+    });
+
+    it('openai-compatible needs no key; azure names the model after the deployment unless AI_MODEL says otherwise', () => {
+      expect(loadConfig({ AI_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: 'http://localhost:11434/v1', AI_MODEL: 'llama3.1:8b' }).ai).toEqual({
+        provider: 'openai-compatible',
+        baseUrl: 'http://localhost:11434/v1',
+        model: 'llama3.1:8b',
+        timeoutMs: 60_000,
+        maxRetries: 2,
+      });
+      const azure = { AI_PROVIDER: 'azure-openai', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'prod-4o' };
+      expect(loadConfig(azure).ai).toMatchObject({ model: 'prod-4o', deployment: 'prod-4o', apiVersion: '2024-10-21' });
+      expect(loadConfig({ ...azure, AI_MODEL: 'gpt-4o' }).ai).toMatchObject({ model: 'gpt-4o', deployment: 'prod-4o' });
+    });
+  });
 });

@@ -9,6 +9,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The model providers an operator can choose; the offline rule engine is always available besides. */
+export const AI_PROVIDERS = ['offline', 'openai', 'azure-openai', 'openai-compatible'] as const;
+export type AiProviderKind = (typeof AI_PROVIDERS)[number];
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -27,8 +33,19 @@ const EnvSchema = z
     AUTO_MIGRATE: bool.default(true),
     DEMO_SEED: bool.optional(),
     WEB_DIST: z.string().default('dist/web'),
+    POLICIES_DIR: z.string().default('policies'),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19456),
     ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+    AI_PROVIDER: z.enum(AI_PROVIDERS).default('offline'),
+    AI_MODEL: z.string().trim().min(1).max(200).optional(),
+    OPENAI_API_KEY: z.string().trim().min(1).optional(),
+    OPENAI_BASE_URL: httpUrl.optional(),
+    AZURE_OPENAI_ENDPOINT: httpUrl.optional(),
+    AZURE_OPENAI_API_KEY: z.string().trim().min(1).optional(),
+    AZURE_OPENAI_DEPLOYMENT: z.string().trim().min(1).max(200).optional(),
+    AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+    PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
+    PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -40,7 +57,23 @@ const EnvSchema = z
     if (env.NODE_ENV === 'production' && env.ARGON2_MEMORY_KIB < 19456) {
       ctx.addIssue({ code: 'custom', path: ['ARGON2_MEMORY_KIB'], message: 'must be at least 19456 in production' });
     }
-  });
+    // A chosen provider must have everything it needs: fail at start, not on the first employee's run.
+    const need = (field: keyof typeof env, why: string) => {
+      if (env[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required when AI_PROVIDER=${env.AI_PROVIDER} (${why})` });
+    };
+    if (env.AI_PROVIDER === 'openai') {
+      need('OPENAI_API_KEY', 'the API key from platform.openai.com');
+      need('AI_MODEL', 'the model name, e.g. gpt-4o-mini');
+    } else if (env.AI_PROVIDER === 'openai-compatible') {
+      need('OPENAI_BASE_URL', 'the server\'s base URL, e.g. http://localhost:11434/v1');
+      need('AI_MODEL', 'the model name the server knows, e.g. llama3.1:8b');
+    } else if (env.AI_PROVIDER === 'azure-openai') {
+      need('AZURE_OPENAI_ENDPOINT', 'e.g. https://<resource>.openai.azure.com');
+      need('AZURE_OPENAI_API_KEY', 'the key of the Azure OpenAI resource');
+      need('AZURE_OPENAI_DEPLOYMENT', 'the name of the model deployment');
+    }
+    // Run these checks even when a field above is malformed, so that one start names every wrong variable.
+  }, { when: () => true });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -61,8 +94,20 @@ export interface Config {
   autoMigrate: boolean;
   demoSeed: boolean;
   webDist: string;
+  /** Folder of the declared data-use policies (YAML), validated at start. */
+  policiesDir: string;
   argon2: { memoryCost: number; timeCost: number };
+  /** The model provider. Holds API keys: never log this object. */
+  ai: AiConfig;
 }
+
+/** What each provider needs, checked at start; `model` is what policies and run records name. */
+export type AiConfig = { timeoutMs: number; maxRetries: number } & (
+  | { provider: 'offline' }
+  | { provider: 'openai'; model: string; apiKey: string; baseUrl?: string }
+  | { provider: 'openai-compatible'; model: string; baseUrl: string; apiKey?: string }
+  | { provider: 'azure-openai'; model: string; endpoint: string; apiKey: string; deployment: string; apiVersion: string }
+);
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
@@ -112,9 +157,47 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     autoMigrate: env.AUTO_MIGRATE,
     demoSeed: env.DEMO_SEED ?? !production,
     webDist: path.resolve(ROOT_DIR, env.WEB_DIST),
+    policiesDir: path.resolve(ROOT_DIR, env.POLICIES_DIR),
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
+    ai: aiConfig(env),
   };
   return { ...config, ...overrides };
+}
+
+function aiConfig(env: Env): AiConfig {
+  const common = { timeoutMs: env.PROVIDER_TIMEOUT_MS, maxRetries: env.PROVIDER_MAX_RETRIES };
+  // The schema's superRefine has already refused a provider without the fields it needs; `!` states that.
+  switch (env.AI_PROVIDER) {
+    case 'offline':
+      return { ...common, provider: 'offline' };
+    case 'openai':
+      return {
+        ...common,
+        provider: 'openai',
+        model: env.AI_MODEL!,
+        apiKey: env.OPENAI_API_KEY!,
+        ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}),
+      };
+    case 'openai-compatible':
+      return {
+        ...common,
+        provider: 'openai-compatible',
+        model: env.AI_MODEL!,
+        baseUrl: env.OPENAI_BASE_URL!,
+        ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
+      };
+    case 'azure-openai':
+      return {
+        ...common,
+        provider: 'azure-openai',
+        // Policies may name the model (AI_MODEL, e.g. gpt-4o) rather than the deployment's own name.
+        model: env.AI_MODEL ?? env.AZURE_OPENAI_DEPLOYMENT!,
+        endpoint: env.AZURE_OPENAI_ENDPOINT!,
+        apiKey: env.AZURE_OPENAI_API_KEY!,
+        deployment: env.AZURE_OPENAI_DEPLOYMENT!,
+        apiVersion: env.AZURE_OPENAI_API_VERSION,
+      };
+  }
 }
 
 function randomSecret(): string {

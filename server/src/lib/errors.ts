@@ -43,3 +43,12 @@ export const rateLimited = (retryAfterSeconds: number) =>
     { retryAfterSeconds },
     { 'Retry-After': String(retryAfterSeconds) },
   );
+
+/** A limit of the person's own (runs per day): they can act again later, so 429 with what to do. */
+export const limitReached = (code: ErrorCode, message: string, details?: unknown) => new AppError(code, message, 429, details);
+
+/** An outside service (a model provider) failed after our retries. */
+export const badGateway = (code: ErrorCode, message: string, details?: unknown) => new AppError(code, message, 502, details);
+
+/** An outside service (a model provider) did not answer in time. */
+export const gatewayTimeout = (code: ErrorCode, message: string, details?: unknown) => new AppError(code, message, 504, details);

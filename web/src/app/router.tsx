@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
+import { PoliciesPage } from '../features/policies/routes/policies-page';
+import { PolicyPage } from '../features/policies/routes/policy-page';
 import { TrialsPage } from '../features/trials/routes/trials-page';
 import { UsersPage } from '../features/users/routes/users-page';
 import { AppLayout } from './layout/app-layout';
@@ -25,6 +27,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/proevehandlinger', element: <TrialsPage /> },
+          { path: '/datapolitikker', element: <PoliciesPage /> },
+          { path: '/datapolitikker/:id', element: <PolicyPage /> },
           {
             path: '/brugere',
             element: (

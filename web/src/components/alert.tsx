@@ -19,12 +19,12 @@ export function Alert({
 }: {
   variant: Variant;
   heading?: ReactNode;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   children?: ReactNode;
   id?: string;
   testId?: string;
 }) {
-  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const H = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h2';
   return (
     <div className={`alert alert-${variant}`} id={id} data-testid={testId}>
       <Icon name={ICONS[variant]} className="alert-icon" />

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FieldBase {
@@ -9,8 +9,8 @@ interface FieldBase {
 }
 
 /** ids of the hint and error text, in the order a screen reader should read them after the label */
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+function describedBy(id: string, hint?: string, error?: string, extra?: string): string | undefined {
+  const ids = [extra ?? null, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -79,6 +79,32 @@ export function SelectField({
       >
         {children}
       </select>
+    </FieldFrame>
+  );
+}
+
+/**
+ * DKFDS textarea, tied to its label, hint and error like TextField. `alsoDescribedBy` names other elements on
+ * the page that a screen reader should read with the field (for example a note above the form).
+ */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  alsoDescribedBy,
+  ...textarea
+}: FieldBase & { alsoDescribedBy?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        className={`form-input${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error, alsoDescribedBy)}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }

@@ -19,3 +19,7 @@ export function formatDateTime(iso: string, lng: string, { precise = false } = {
     timeZone: TIME_ZONE,
   }).format(d);
 }
+
+export function formatNumber(n: number, lng: string): string {
+  return new Intl.NumberFormat(intlLocale(lng)).format(n);
+}

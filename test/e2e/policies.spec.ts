@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
+import { type RunningServer, startServer } from './server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// A CPR number with a real date and a valid modulus 11, and a name the guard knows from its gazetteer.
+const CPR = '070761-4005';
+const MASKED_TEXT = `Kære Jens Hansen\n\nVi har modtaget din ansøgning. Dit CPR-nummer ${CPR} er registreret.\n\nMed venlig hilsen\nBorgerservice`;
+const BLOCKED_TEXT = `Jens Hansen (CPR ${CPR}) har diabetes og har brug for hjælp i hjemmet.`;
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+interface Problems {
+  pageErrors: string[];
+  failedAssets: string[];
+  externalRequests: string[];
+}
+
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: Problems }> {
+  context = await browser.newContext({ viewport, locale: 'da-DK' });
+  const problems: Problems = { pageErrors: [], failedAssets: [], externalRequests: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.baseUrl) || url.startsWith('data:')) return route.continue();
+    problems.externalRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.pageErrors.push(e.message));
+  page.on('response', (res) => {
+    if (!res.url().includes('/api/') && res.status() >= 400) problems.failedAssets.push(`${res.status()} ${res.url()}`);
+  });
+  return { page, problems };
+}
+
+function expectNoProblems(problems: Problems): void {
+  expect(problems.externalRequests, 'requests to other hosts').toEqual([]);
+  expect(problems.failedAssets, 'assets that failed to load').toEqual([]);
+  expect(problems.pageErrors, 'uncaught errors in the page').toEqual([]);
+}
+
+async function signInAsEmployee(page: Page): Promise<void> {
+  await page.goto(`${server.baseUrl}/`);
+  await page.waitForURL(/\/log-ind$/);
+  await page.getByLabel('E-mailadresse').fill(DEMO_USERS.EMPLOYEE.email);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
+}
+
+async function preview(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Din tekst' }).fill(text);
+  await page.getByRole('button', { name: 'Vis hvad der sendes' }).click();
+  await page.getByTestId('preview-decision').waitFor();
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
+  }
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('data-use policies in the browser', () => {
+  it('an employee finds the policies in the menu, with their status and the approval still missing', async () => {
+    const { page, problems } = await openPage();
+    await signInAsEmployee(page);
+
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Datapolitikker' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Datapolitikker' }).waitFor();
+    const table = page.getByTestId('policies-table');
+    await table.waitFor();
+    const letters = table.locator('[data-policy-id="borgerbreve-maskering"]');
+    expect(await letters.getByText('Godkendt', { exact: true }).count()).toBe(1);
+    const sensitive = table.locator('[data-policy-id="foelsom-sagsbehandling-lokal"]');
+    await sensitive.getByTestId('missing-approvals').waitFor();
+    expect(await sensitive.getByTestId('missing-approvals').textContent()).toBe(
+      'Mangler godkendelse fra Databeskyttelsesrådgiver (DPO).',
+    );
+    await page.screenshot({ path: '/tmp/e2e-policies.png', fullPage: true });
+    expectNoProblems(problems);
+  });
+
+  it('the policy page reads in plain Danish, and the preview masks a CPR number and refuses health information', async () => {
+    const { page, problems } = await openPage();
+    await signInAsEmployee(page);
+    await page.goto(`${server.baseUrl}/datapolitikker/borgerbreve-maskering`);
+
+    await page.getByRole('heading', { level: 1, name: 'Breve til borgere med pseudonymisering' }).waitFor();
+    for (const name of ['Det må du', 'Det må du ikke', 'Det skal du']) {
+      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    }
+    const classes = page.getByTestId('data-classes-table');
+    expect(await classes.locator('tr[data-class="CPR"] [data-testid="action"]').textContent()).toBe('Erstattes med pladsholder');
+    expect(await classes.locator('tr[data-class="HEALTH"] [data-testid="action"]').textContent()).toBe('Afvises');
+    expect(await page.getByTestId('policy-approvals').getByRole('rowheader').allTextContents()).toEqual([
+      'Jura',
+      'IT-sikkerhed',
+      'Databeskyttelsesrådgiver (DPO)',
+    ]);
+    expect(await page.getByTestId('preview-not-saved').textContent()).toContain('Teksten gemmes ikke.');
+    await page.screenshot({ path: '/tmp/e2e-policy.png', fullPage: true });
+
+    await preview(page, MASKED_TEXT);
+    const decision = page.getByTestId('preview-decision');
+    expect(await decision.getByRole('heading').textContent()).toBe('Teksten kan sendes med pladsholdere');
+    const marked = await page.getByTestId('preview-highlighted').locator('mark .highlight-text').allTextContents();
+    expect(marked).toContain(CPR);
+    const sent = (await page.getByTestId('preview-sent-text').textContent()) ?? '';
+    expect(sent).not.toContain(CPR);
+    expect(sent).toContain('Vi har modtaget din ansøgning.');
+    await page.getByTestId('policy-preview').screenshot({ path: '/tmp/e2e-policy-preview-masked.png' });
+
+    await preview(page, BLOCKED_TEXT);
+    await page.locator('[data-testid="preview-result"][data-decision="blocked"]').waitFor();
+    expect(await decision.getByRole('heading').textContent()).toBe('Teksten kan ikke sendes');
+    expect(await decision.textContent()).toContain('helbredsoplysninger');
+    expect(await page.getByRole('heading', { name: 'Det her modtager sprogmodellen' }).count()).toBe(0);
+    await page.getByTestId('policy-preview').screenshot({ path: '/tmp/e2e-policy-preview-blocked.png' });
+    expectNoProblems(problems);
+  });
+});
