@@ -22,6 +22,12 @@ export const RunView = z.object({
   status: RunStatus,
   /** The draft with the original values restored; null when blocked, failed or purged after retention. */
   output: z.string().nullable(),
+  /**
+   * The assistant's structured result, with originals restored: letter { lixBefore, lixAfter, checklist },
+   * minutes { summary, decisions, actionItems, attendees }, documents { answered, citations }. Null when there
+   * is none or the content was purged.
+   */
+  details: z.record(z.string(), z.unknown()).nullable(),
   draftMarker: z.literal(DRAFT_MARKER),
   /** The policy's disclosure label, to go with the text once a person has approved it. */
   disclosureLabel: z.object({ da: z.string(), en: z.string() }),

@@ -11,9 +11,10 @@ import { pseudonymise, restore } from '../guard/pseudonymise.js';
 import { scan } from '../guard/scan.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
 import { evaluatePolicy } from '../policies/policy.evaluate.js';
-import { ProviderError, type Completion, type ProviderKind } from '../providers/providers.types.js';
+import { getAssistant } from '../assistants/assistants.registry.js';
+import type { AssistantResult } from '../assistants/assistant.types.js';
+import { ProviderError, type ProviderKind } from '../providers/providers.types.js';
 import { withEveryOccurrence } from './runs.masking.js';
-import { SYSTEM_PROMPTS } from './runs.prompts.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +32,20 @@ type AuditDetails = NonNullable<AuditInput['details']>;
  *
  * Nothing here logs or audits content: not the input, the output, the mapping or what a placeholder stands for.
  */
-export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest): Promise<RunView> {
+/** Streaming and cancelling, for the SSE endpoint; the plain POST passes none. */
+export interface RunHooks {
+  signal?: AbortSignal;
+  onToken?: (token: string) => void;
+}
+
+/** Puts the originals back into every string of an assistant's structured result. */
+function restoreDeep(value: unknown, mapping: Record<string, string>): Record<string, unknown> {
+  const walk = (v: unknown): unknown =>
+    typeof v === 'string' ? restore(v, mapping) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
+  return walk(value) as Record<string, unknown>;
+}
+
+export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks: RunHooks = {}): Promise<RunView> {
   const now = deps.now();
   const trial = await deps.db.trial.findUnique({
     where: { id: req.trialId },
@@ -117,20 +131,37 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
 
   const toMask = withEveryOccurrence(req.input, evaluation.toMask);
   const masked = pseudonymise(req.input, toMask, new Set<DataClass>(toMask.map((s) => s.type)));
+  // Further text that leaves with this run (knowledge-base passages) meets the same policy and shares the
+  // input's placeholders, so one mapping restores the whole draft.
+  let mapping = masked.mapping;
+  const protect = (text: string): string | null => {
+    const found = scan(text);
+    const extra = evaluatePolicy(policy, found, { provider: provider.kind, model: provider.model, inputChars: 0 });
+    if (extra.decision === 'blocked') return null;
+    const spans = withEveryOccurrence(text, extra.toMask);
+    const result = pseudonymise(text, spans, new Set<DataClass>(spans.map((s) => s.type)), mapping);
+    mapping = result.mapping;
+    return result.text;
+  };
   const started = performance.now();
-  let completion: Completion;
+  let completion: AssistantResult;
   try {
-    completion = await provider.complete({
-      system: SYSTEM_PROMPTS[req.assistant],
-      user: masked.text,
-      assistant: req.assistant,
+    completion = await getAssistant(req.assistant).run({
+      deps,
+      trialId: trial.id,
+      text: masked.text,
+      provider,
+      protect,
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      ...(hooks.onToken ? { onToken: hooks.onToken } : {}),
     });
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     throw await recordFailure(deps, actor, trial.unitId, { ...base, provider: provider.kind, model: provider.model }, auditBase, err, started);
   }
   const durationMs = Math.round(performance.now() - started);
-  const output = restore(completion.text, masked.mapping);
+  const output = restore(completion.draft, mapping);
+  const details = restoreDeep(completion.details, mapping);
 
   const run = await deps.db.$transaction(async (tx) => {
     const created = await tx.run.create({
@@ -145,7 +176,8 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
         // Content, and the mapping that re-identifies it: kept only for the policy's retention period.
         input: req.input,
         output,
-        pseudonymMap: JSON.stringify(masked.mapping),
+        details: JSON.stringify(details),
+        pseudonymMap: JSON.stringify(mapping),
         retainUntil: new Date(now.getTime() + policy.retentionDays * DAY_MS),
         completedAt: deps.now(),
       },
@@ -300,6 +332,7 @@ function toView(run: Run, loaded: LoadedPolicy | undefined): RunView {
     assistant: run.assistant as AssistantId,
     status: run.status,
     output: purged ? null : run.output,
+    details: purged || !run.details ? null : (JSON.parse(run.details) as Record<string, unknown>),
     draftMarker: DRAFT_MARKER,
     disclosureLabel: loaded?.policy.disclosureLabel ?? FALLBACK_LABEL,
     policyId: run.policyId,
