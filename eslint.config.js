@@ -9,9 +9,11 @@ const features = fs.existsSync(featuresDir)
   ? fs.readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : [];
 
-// Only the runs pipeline (which applies the policy and the guard first) may call a model provider.
+// Only the runs pipeline (which applies the policy and the guard first) and the assistants it drives may use a
+// model provider.
 const modulesDir = 'server/src/modules';
-const providerCallers = new Set(['runs', 'providers']);
+// Assistants get their provider handed to them by the runs pipeline, after the policy and the guard.
+const providerCallers = new Set(['runs', 'providers', 'assistants']);
 const otherModules = fs.existsSync(modulesDir)
   ? fs.readdirSync(modulesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !providerCallers.has(d.name)).map((d) => d.name)
   : [];
