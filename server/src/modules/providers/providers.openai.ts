@@ -1,17 +1,25 @@
-import OpenAI, { AzureOpenAI } from 'openai';
+import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { AiConfig } from '../../config/env.js';
 import { toProviderError } from './providers.errors.js';
-import { ProviderError, type Completion, type CompletionRequest, type Provider, type ProviderKind } from './providers.types.js';
+import { ProviderError, type Completion, type CompletionRequest, type Provider, type ProviderKind, type Transcription } from './providers.types.js';
 
 type RemoteConfig = Exclude<AiConfig, { provider: 'offline' }>;
+
+/**
+ * The speech-to-text model (for Azure: the name of the deployment). Not configurable yet: OpenAI and most
+ * OpenAI-compatible servers (faster-whisper-server, LocalAI, vLLM) answer to this name.
+ */
+export const TRANSCRIPTION_MODEL = 'whisper-1';
+/** A recording takes far longer than a chat answer; the chat timeout would cut off any real meeting. */
+const TRANSCRIPTION_MIN_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The SDK client for a configured provider. Every option is passed explicitly, so that the SDK reads nothing
  * from process.env (config/env.ts is the only reader), and its own logging is off: at debug level it would
  * print request bodies, which carry the (pseudonymised) text.
  */
-function clientFor(cfg: RemoteConfig): OpenAI {
+function clientFor(cfg: RemoteConfig, azureDeployment?: string): OpenAI {
   const common = {
     timeout: cfg.timeoutMs,
     // The SDK retries timeouts, 408, 409, 429 and 5xx with exponential backoff and honours Retry-After.
@@ -33,7 +41,7 @@ function clientFor(cfg: RemoteConfig): OpenAI {
         ...common,
         apiKey: cfg.apiKey,
         apiVersion: cfg.apiVersion,
-        deployment: cfg.deployment,
+        deployment: azureDeployment ?? cfg.deployment,
         baseURL: `${cfg.endpoint.replace(/\/+$/, '')}/openai`,
       });
   }
@@ -80,12 +88,35 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     return readCompletion(completion, kind, model);
   }
 
+  // Azure routes by deployment, so speech to text needs a client of its own; elsewhere the same one serves.
+  const transcriber = cfg.provider === 'azure-openai' ? clientFor(cfg, TRANSCRIPTION_MODEL) : client;
+
+  async function transcribe(audio: Buffer, filename: string, mime: string, signal?: AbortSignal): Promise<Transcription> {
+    // The person's file name can name a citizen ("møde med Jens.m4a"); the provider gets only its extension.
+    const ext = /\.[A-Za-z0-9]{1,5}$/.exec(filename)?.[0]?.toLowerCase() ?? '';
+    const file = await toFile(audio, `lyd${ext}`, { type: mime });
+    const body: unknown = await transcriber.audio.transcriptions.create(
+      { file, model: TRANSCRIPTION_MODEL, language: 'da', response_format: 'json' },
+      { timeout: Math.max(cfg.timeoutMs, TRANSCRIPTION_MIN_TIMEOUT_MS), ...(signal ? { signal } : {}) },
+    );
+    const text = typeof body === 'object' && body !== null ? (body as { text?: unknown }).text : undefined;
+    if (typeof text !== 'string') throw new ProviderError('malformed', kind);
+    return { text, provider: kind, model: TRANSCRIPTION_MODEL };
+  }
+
   return {
     kind,
     model: cfg.model,
     async complete(req) {
       try {
         return await call(req);
+      } catch (err) {
+        throw toProviderError(err, kind) ?? err;
+      }
+    },
+    async transcribe(audio, filename, mime, signal) {
+      try {
+        return await transcribe(audio, filename, mime, signal);
       } catch (err) {
         throw toProviderError(err, kind) ?? err;
       }

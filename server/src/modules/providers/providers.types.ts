@@ -29,11 +29,24 @@ export interface Completion {
   usage: { promptTokens: number; completionTokens: number };
 }
 
+/** The text of a recording, from a provider's speech-to-text endpoint. */
+export interface Transcription {
+  text: string;
+  provider: ProviderKind;
+  model: string;
+}
+
 export interface Provider {
   readonly kind: ProviderKind;
   /** The model used when a request names none: what policies are checked against and runs record. */
   readonly model: string;
   complete(req: CompletionRequest): Promise<Completion>;
+  /**
+   * Speech to text (OpenAI's /audio/transcriptions). Absent where the provider has none (the offline engine).
+   * Audio cannot be scanned for personal data before it is transcribed: callers check the trial's policy
+   * allows this provider first (docs/decisions/0005). Failures are ProviderErrors, as for complete().
+   */
+  transcribe?(audio: Buffer, filename: string, mime: string, signal?: AbortSignal): Promise<Transcription>;
 }
 
 /**

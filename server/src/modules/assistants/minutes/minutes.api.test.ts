@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeProvider, type FakeProvider } from '../../../../../test/fake-provider.js';
+import { createTestApp, type TestApp } from '../../../../../test/support/app.js';
+import { createTrial, createUnit, createUser, signedIn, type Client } from '../../../../../test/support/factories.js';
+import { CSRF_HEADER } from '../../../contracts/auth.js';
+import { ErrorBody } from '../../../contracts/errors.js';
+import { JobResponse } from '../../../contracts/jobs.js';
+import { MinutesJobUpload, MinutesTextUpload } from '../../../contracts/minutes.js';
+import { RunResponse, RunFailedDetails } from '../../../contracts/runs.js';
+import { runNextJob, startJobWorker } from '../../jobs/jobs.service.js';
+import { Minutes } from './minutes.types.js';
+import { NO_TRANSCRIPTION } from './minutes.uploads.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../../../test/fixtures/minutes');
+const MEETING_01 = fs.readFileSync(path.join(FIXTURES, 'shared/meeting-01.vtt'), 'utf8');
+const NOW = new Date('2026-11-27T10:00:00Z');
+// Not a real recording: the fake provider transcribes anything; what matters is the path it takes.
+const AUDIO = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(2048, 7)]);
+const FAKE_TRANSCRIPT = 'Dette er en falsk transskription fra testserveren.';
+
+interface World {
+  t: TestApp;
+  employee: { id: string; email: string };
+  other: { id: string; email: string };
+  unitId: string;
+  leaderId: string;
+  as: Client;
+}
+
+async function world(t: TestApp): Promise<World> {
+  const unitId = (await createUnit(t.deps)).id;
+  const employee = await createUser(t.deps, { role: 'EMPLOYEE', unitId });
+  const other = await createUser(t.deps, { role: 'EMPLOYEE', unitId });
+  const leaderId = (await createUser(t.deps, { role: 'LEADER', unitId })).id;
+  return { t, employee, other, unitId, leaderId, as: await signedIn(t, employee) };
+}
+
+const trialFor = (w: World, policyId = 'interne-referater', status?: 'ACTIVE' | 'PAUSED') =>
+  createTrial(w.t.deps, { unitId: w.unitId, createdById: w.leaderId, policyId, assistants: ['minutes'], participants: [w.employee.id], ...(status ? { status } : {}) });
+
+const upload = (w: World, trialId: string, buffer: Buffer, filename: string, contentType?: string) =>
+  w.as.agent
+    .post(`/api/trials/${trialId}/minutes/uploads`)
+    .set(CSRF_HEADER, w.as.csrf)
+    .attach('file', buffer, contentType ? { filename, contentType } : filename);
+
+let fake: FakeProvider;
+let offline: World;
+let remote: World;
+
+beforeAll(async () => {
+  fake = await startFakeProvider();
+  offline = await world(await createTestApp({ now: () => NOW }));
+  remote = await world(
+    await createTestApp({
+      env: { AI_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: `${fake.url}/v1`, AI_MODEL: 'fake-llama', PROVIDER_TIMEOUT_MS: '2000', PROVIDER_MAX_RETRIES: '0' },
+      now: () => NOW,
+    }),
+  );
+});
+afterAll(async () => {
+  await offline.t.close();
+  await remote.t.close();
+  await fake.stop();
+});
+beforeEach(() => fake.reset());
+
+describe('minutes through the runs pipeline', () => {
+  it('when a Teams transcript is run with the offline engine, then the draft lists the action items with owner and due', async () => {
+    const { id: trialId } = await trialFor(offline);
+
+    const res = await offline.as.post('/api/runs', { trialId, assistant: 'minutes', input: MEETING_01 }).expect(201);
+
+    const { run } = RunResponse.parse(res.body);
+    expect(run).toMatchObject({ provider: 'offline', status: 'DRAFT' });
+    const details = Minutes.extend({ engine: Minutes.shape.summary }).parse(run.details);
+    expect(details.engine).toBe('offline');
+    expect(details.attendees).toEqual(['Lærke Hovmand', 'Casper Feddersen', 'Jamal Saadi', 'Ingrid Bjørnholt']);
+    expect(details.actionItems).toContainEqual(expect.objectContaining({ owner: 'Jamal Saadi', due: 'i dag' }));
+    expect(details.actionItems).toContainEqual(expect.objectContaining({ owner: 'Ingrid Bjørnholt', due: 'inden onsdag' }));
+    expect(run.output).toMatch(/^> Offline regelmotor/);
+    expect(run.output).toContain('## Opgaver');
+    expect(run.output).toMatch(/\| Casper Feddersen \| Opdatere telefontiderne .* \| til den 1\. oktober \|/);
+  });
+
+  it('when a language model answers, then only placeholders leave the server and the names come back in the draft', async () => {
+    const loaded = remote.t.deps.policies.get('interne-referater')!;
+    remote.t.deps.policies.set('referater-maskering', {
+      ...loaded,
+      policy: { ...loaded.policy, id: 'referater-maskering', dataClasses: { ...loaded.policy.dataClasses, PERSON: 'mask' } },
+    });
+    const { id: trialId } = await trialFor(remote, 'referater-maskering');
+    fake.reply((body) => {
+      const user = String(body.messages?.at(-1)?.content ?? '');
+      const who = /\[PERSON_\d+\]/.exec(user)?.[0] ?? 'ukendt';
+      return JSON.stringify({ summary: `${who} ledte mødet.`, attendees: [who], decisions: ['Telefontiden udvides.'], actionItems: [{ owner: who, task: 'Bestille adgange', due: 'i denne uge' }] });
+    });
+
+    const res = await remote.as.post('/api/runs', { trialId, assistant: 'minutes', input: MEETING_01 }).expect(201);
+
+    const sent = fake.received.find((r) => r.path.endsWith('/chat/completions'))!.raw;
+    expect(sent).not.toContain('Hovmand');
+    expect(sent).toMatch(/\[PERSON_1\]/);
+    const { run } = RunResponse.parse(res.body);
+    expect(run.output).not.toMatch(/\[PERSON_/);
+    expect(run.output).toContain('| Bestille adgange | i denne uge |');
+    expect((run.details as { engine: string }).engine).toBe('model');
+  });
+
+  it('when the model answers with something that is not the minutes JSON, then 502 PROVIDER_FAILED (malformed)', async () => {
+    const { id: trialId } = await trialFor(remote);
+    fake.reply(() => 'Her er et referat i almindelig tekst uden JSON.');
+    const res = await remote.as.post('/api/runs', { trialId, assistant: 'minutes', input: 'Anna Holm: Jeg sender listen i dag.\nBo Lind: Tak.' }).expect(502);
+    const err = ErrorBody.parse(res.body).error;
+    expect(err.code).toBe('PROVIDER_FAILED');
+    expect(RunFailedDetails.parse(err.details).kind).toBe('malformed');
+  });
+});
+
+describe('uploading a transcript', () => {
+  it('a .vtt is read at once into "Name: text" lines with the attendees', async () => {
+    const { id: trialId } = await trialFor(offline);
+    const res = await upload(offline, trialId, Buffer.from(MEETING_01), 'Ugemøde.vtt').expect(200);
+    const body = MinutesTextUpload.parse(res.body);
+    expect(body.format).toBe('vtt');
+    expect(body.attendees).toHaveLength(4);
+    expect(body.text.split('\n')[0]).toBe('Lærke Hovmand: Godmorgen, godmorgen. Er I der alle sammen? Jeg kan se Jamal og Ingrid. Casper?');
+  });
+
+  it('a Teams .docx is read through mammoth', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    const paras = ['Anna Holm   0:03', 'Godmorgen.', 'Bo Lind   0:08', 'Jeg sender listen i dag.'].map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('');
+    zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paras}</w:body></w:document>`);
+    const { id: trialId } = await trialFor(offline);
+    const res = await upload(offline, trialId, await zip.generateAsync({ type: 'nodebuffer' }), 'udskrift.docx').expect(200);
+    expect(MinutesTextUpload.parse(res.body)).toEqual({ text: 'Anna Holm: Godmorgen.\nBo Lind: Jeg sender listen i dag.', format: 'teams-docx', attendees: ['Anna Holm', 'Bo Lind'] });
+  });
+
+  it.each([
+    ['a file of another type', Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 'billede.png', 415, 'UNSUPPORTED_MEDIA_TYPE', /Filtypen kan ikke bruges/],
+    ['an empty file', Buffer.alloc(0), 'tom.vtt', 400, 'VALIDATION_FAILED', /tom/],
+    ['a text over 5 MB', Buffer.alloc(5 * 1024 * 1024 + 1, 97), 'noter.txt', 413, 'PAYLOAD_TOO_LARGE', /højst fylde 5 MB/],
+  ] as const)('%s is refused with a Danish message', async (_name, buffer, filename, status, code, message) => {
+    const { id: trialId } = await trialFor(offline);
+    const err = ErrorBody.parse((await upload(offline, trialId, buffer, filename).expect(status)).body).error;
+    expect(err.code).toBe(code);
+    expect(err.message).toMatch(message);
+  });
+
+  it('someone who does not take part in the trial gets 404', async () => {
+    const { id: trialId } = await trialFor(offline);
+    const c = await signedIn(offline.t, offline.other);
+    const res = await c.agent.post(`/api/trials/${trialId}/minutes/uploads`).set(CSRF_HEADER, c.csrf).attach('file', Buffer.from(MEETING_01), 'm.vtt').expect(404);
+    expect(ErrorBody.parse(res.body).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('uploading a recording', () => {
+  it('with the offline engine, then 415 with the clear Danish message and no job', async () => {
+    const { id: trialId } = await trialFor(offline);
+    const res = await upload(offline, trialId, AUDIO, 'møde.mp3', 'audio/mpeg').expect(415);
+    expect(ErrorBody.parse(res.body).error.message).toBe(NO_TRANSCRIPTION);
+    expect(await offline.t.deps.db.job.count()).toBe(0);
+  });
+
+  it('when the trial’s policy does not allow the provider that transcribes, then 422 and nothing is sent', async () => {
+    const loaded = remote.t.deps.policies.get('interne-referater')!;
+    remote.t.deps.policies.set('referater-kun-offline', {
+      ...loaded,
+      policy: { ...loaded.policy, id: 'referater-kun-offline', providers: [{ provider: 'offline', models: ['*'] }] },
+    });
+    const { id: trialId } = await trialFor(remote, 'referater-kun-offline');
+    const res = await upload(remote, trialId, AUDIO, 'møde.mp3', 'audio/mpeg').expect(422);
+    expect(ErrorBody.parse(res.body).error.code).toBe('POLICY_VIOLATION');
+    expect(fake.received).toEqual([]);
+  });
+
+  it('with an OpenAI-compatible provider, then a job transcribes it, progress reaches 100, and a minutes run is made from the transcript', async () => {
+    const { id: trialId } = await trialFor(remote);
+    fake.reply(() => JSON.stringify({ summary: 'Kort møde.', attendees: [], decisions: [], actionItems: [] }));
+
+    const res = await upload(remote, trialId, AUDIO, 'Møde med Jens Hansen.mp3', 'audio/mpeg').expect(202);
+    const { job } = MinutesJobUpload.parse(res.body);
+    expect(job).toMatchObject({ type: 'TRANSCRIPTION', status: 'QUEUED', progress: 0 });
+    expect(fake.received).toEqual([]);
+
+    const worker = startJobWorker(remote.t.deps, { pollMs: 10 });
+    try {
+      await expect
+        .poll(async () => JobResponse.parse((await remote.as.get(`/api/jobs/${job.id}`).expect(200)).body).job.status, { timeout: 10_000 })
+        .toBe('SUCCEEDED');
+    } finally {
+      await worker.stop();
+    }
+
+    const done = JobResponse.parse((await remote.as.get(`/api/jobs/${job.id}`).expect(200)).body).job;
+    expect(done).toMatchObject({ progress: 100, errorCode: null, runId: expect.any(String) });
+    const transcription = fake.received.find((r) => r.path === '/v1/audio/transcriptions')!;
+    expect(transcription.raw).toContain('filename="lyd.mp3"');
+    expect(transcription.raw).not.toContain('Jens');
+    const { run } = RunResponse.parse((await remote.as.get(`/api/runs/${done.runId}`).expect(200)).body);
+    expect(run).toMatchObject({ assistant: 'minutes', status: 'DRAFT' });
+    expect(fake.chatRequests.at(-1)!.messages!.at(-1)!.content).toBe(FAKE_TRANSCRIPT);
+    const row = await remote.t.deps.db.run.findUniqueOrThrow({ where: { id: done.runId! } });
+    expect(row.input).toBe(FAKE_TRANSCRIPT);
+    // The recording is gone from the server once the job is done.
+    const { audioRef } = JSON.parse((await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).payload) as { audioRef: string };
+    expect(fs.existsSync(path.join(os.tmpdir(), 'workbench-audio', `${audioRef}.bin`))).toBe(false);
+  });
+
+  it('when the transcription endpoint fails on every try, then the job ends FAILED with the provider’s error kind after 3 attempts', async () => {
+    const { id: trialId } = await trialFor(remote);
+    fake.fail(500);
+    const { job } = MinutesJobUpload.parse((await upload(remote, trialId, AUDIO, 'm.wav', 'audio/wav').expect(202)).body);
+
+    while (await runNextJob(remote.t.deps)) {
+      /* three tries */
+    }
+
+    const row = await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 3, errorCode: 'server_error', runId: null });
+    expect(fake.received.filter((r) => r.path.endsWith('/audio/transcriptions'))).toHaveLength(3);
+    const view = JobResponse.parse((await remote.as.get(`/api/jobs/${job.id}`).expect(200)).body).job;
+    expect(view.message).toMatch(/Prøv igen/);
+    const other = await signedIn(remote.t, remote.other);
+    await other.get(`/api/jobs/${job.id}`).expect(404);
+  });
+
+  it('when the language model fails on the minutes, then the job tries again (the recording is kept) and ends FAILED with PROVIDER_FAILED', async () => {
+    const { id: trialId } = await trialFor(remote);
+    fake.reply(() => 'Ikke JSON.');
+    const { job } = MinutesJobUpload.parse((await upload(remote, trialId, AUDIO, 'm.m4a', 'audio/mp4').expect(202)).body);
+
+    while (await runNextJob(remote.t.deps)) {
+      /* three tries */
+    }
+
+    expect(await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'FAILED', attempts: 3, errorCode: 'PROVIDER_FAILED' });
+    expect(fake.received.filter((r) => r.path.endsWith('/audio/transcriptions'))).toHaveLength(3);
+    const runs = await remote.t.deps.db.run.findMany({ where: { trialId } });
+    expect(runs.map((r) => [r.status, r.errorCode, r.input])).toEqual([
+      ['FAILED', 'malformed', null],
+      ['FAILED', 'malformed', null],
+      ['FAILED', 'malformed', null],
+    ]);
+  });
+
+  it('when the trial is paused, then the recording is refused with 409 before anything is sent', async () => {
+    const { id: trialId } = await trialFor(remote, 'interne-referater', 'PAUSED');
+    const res = await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(409);
+    expect(ErrorBody.parse(res.body).error.code).toBe('TRIAL_NOT_ACTIVE');
+    expect(fake.received).toEqual([]);
+  });
+});

@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { JobView } from '../../../contracts/jobs.js';
+import type { TranscriptFormat } from '../../../contracts/minutes.js';
+import type { Deps } from '../../../deps.js';
+import { localDay } from '../../../lib/dates.js';
+import { AppError, badRequest, conflict, notFound, policyViolation } from '../../../lib/errors.js';
+import type { Actor } from '../../auth/auth.types.js';
+import { enqueueJob, JobFailure, MAX_ATTEMPTS, toJobView, type Job, type JobContext } from '../../jobs/jobs.service.js';
+import type { Provider } from '../../providers/providers.types.js';
+import { executeRun } from '../../runs/runs.service.js';
+import { docxToText, readTranscript, turnsToText } from '../../transcripts/transcripts.parse.js';
+
+export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+
+export const NO_TRANSCRIPTION =
+  'Den valgte sprogmodel kan ikke lave en udskrift af lyd. Upload en Teams-udskrift (.vtt eller .docx) i stedet.';
+const WRONG_FORMAT =
+  'Filtypen kan ikke bruges til et referat. Upload en Teams-udskrift (.vtt eller .docx), en tekstfil (.txt) eller en lydfil (.mp3, .m4a, .wav, .webm, .ogg, .mp4).';
+
+const AUDIO_EXT = new Set(['.mp3', '.m4a', '.wav', '.webm', '.ogg', '.oga', '.mp4', '.mpeg', '.mpga', '.flac']);
+
+export interface Upload {
+  buffer: Buffer;
+  filename: string;
+  mimeType: string;
+}
+
+type Kind = 'vtt' | 'docx' | 'text' | 'audio';
+
+function kindOf(file: Upload): Kind | null {
+  const ext = path.extname(file.filename).toLowerCase();
+  const head = file.buffer.subarray(0, 8);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    return ext === '.docx' || file.buffer.includes('word/') ? 'docx' : null;
+  }
+  if (ext === '.vtt' || file.buffer.subarray(0, 16).toString('utf8').replace(/^\uFEFF/, '').startsWith('WEBVTT')) return 'vtt';
+  if (AUDIO_EXT.has(ext) || file.mimeType.startsWith('audio/')) return 'audio';
+  if (ext === '.txt' || ext === '.md' || file.mimeType.startsWith('text/plain')) return 'text';
+  return null;
+}
+
+const tooLarge = (max: number) =>
+  new AppError('PAYLOAD_TOO_LARGE', `Filen er for stor. Den må højst fylde ${max / 1024 / 1024} MB. Del optagelsen eller udskriften op, og prøv igen.`, 413, {
+    maxBytes: max,
+  });
+
+/** The trial, when the person takes part in it and it uses the minutes assistant. */
+async function requireMinutesTrial(deps: Deps, actor: Actor, trialId: string) {
+  const trial = await deps.db.trial.findUnique({
+    where: { id: trialId },
+    include: { participants: { where: { userId: actor.id }, select: { userId: true } } },
+  });
+  if (!trial || trial.participants.length === 0) throw notFound('Prøvehandlingen');
+  if (!(JSON.parse(trial.assistants) as string[]).includes('minutes')) {
+    throw conflict('ASSISTANT_NOT_ENABLED', 'Referatassistenten er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
+  }
+  return trial;
+}
+
+/**
+ * A recording leaves the server before executeRun can check anything, so the checks that would refuse the run
+ * come first here: the trial is running today and its policy is signed off.
+ */
+function requireRunnable(deps: Deps, trial: { status: string; startsAt: Date; endsAt: Date; policyId: string }): void {
+  const today = localDay(deps.now());
+  if (trial.status !== 'ACTIVE' || today < localDay(trial.startsAt) || today > localDay(trial.endsAt)) {
+    throw conflict('TRIAL_NOT_ACTIVE', 'Prøvehandlingen kører ikke lige nu, så optagelsen kan ikke sendes til udskrift. Spørg lederen af prøvehandlingen.', {
+      status: trial.status,
+    });
+  }
+  const loaded = deps.policies.get(trial.policyId);
+  if (loaded && loaded.missingApprovals.length > 0) {
+    throw conflict('POLICY_NOT_APPROVED', 'Prøvehandlingens datapolitik er ikke godkendt af alle endnu, så optagelsen kan ikke sendes til udskrift. Kontakt Digital Udvikling.', {
+      missingApprovals: loaded.missingApprovals,
+    });
+  }
+}
+
+/**
+ * The provider that would transcribe for this trial: the same choice as the runs pipeline makes, so audio goes
+ * only to a provider the trial's policy names. Audio cannot be scanned for personal data before it is
+ * transcribed, so this check is all that stands before it leaves the server (docs/decisions/0005).
+ */
+function transcriberFor(deps: Deps, policyId: string): Provider & Required<Pick<Provider, 'transcribe'>> {
+  const loaded = deps.policies.get(policyId);
+  if (!loaded) throw conflict('POLICY_UNAVAILABLE', 'Prøvehandlingens datapolitik findes ikke på serveren. Kontakt Digital Udvikling.');
+  const policy = loaded.policy;
+  if (!policy.assistants.includes('minutes')) {
+    throw conflict('ASSISTANT_NOT_ENABLED', 'Prøvehandlingens datapolitik tillader ikke referatassistenten. Kontakt lederen af prøvehandlingen.');
+  }
+  const allowed = (kind: string, model: string) => {
+    const rule = policy.providers.find((p) => p.provider === kind);
+    return !!rule && (rule.models.includes('*') || rule.models.includes(model));
+  };
+  const configured = deps.providers.configured;
+  if (configured.transcribe && !allowed(configured.kind, configured.model)) {
+    throw policyViolation(
+      'Prøvehandlingens datapolitik tillader ikke, at lyd sendes til den sprogmodel, der kan lave udskrifter. Upload en Teams-udskrift (.vtt eller .docx) i stedet.',
+    );
+  }
+  const provider = deps.providers.choose(allowed);
+  if (!provider.transcribe || !allowed(provider.kind, provider.model)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', NO_TRANSCRIPTION, 415);
+  return provider as Provider & Required<Pick<Provider, 'transcribe'>>;
+}
+
+/** Where a recording waits for its transcription: a private temp file, deleted when the job is done. */
+const audioDir = () => path.join(os.tmpdir(), 'workbench-audio');
+const audioPath = (ref: string) => path.join(audioDir(), `${ref.replace(/[^a-f0-9]/g, '')}.bin`);
+
+export type UploadResult = { text: string; format: TranscriptFormat; attendees: string[] } | { job: JobView };
+
+export async function uploadForMinutes(deps: Deps, actor: Actor, trialId: string, file: Upload): Promise<UploadResult> {
+  const trial = await requireMinutesTrial(deps, actor, trialId);
+  if (file.buffer.length === 0) throw badRequest('VALIDATION_FAILED', 'Filen er tom. Vælg en udskrift eller en optagelse med indhold.');
+  const kind = kindOf(file);
+  if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', WRONG_FORMAT, 415);
+
+  if (kind !== 'audio') {
+    if (file.buffer.length > MAX_TEXT_BYTES) throw tooLarge(MAX_TEXT_BYTES);
+    let raw: string;
+    try {
+      raw = kind === 'docx' ? await docxToText(file.buffer) : file.buffer.toString('utf8');
+    } catch {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Word-filen kan ikke læses. Gem den igen som .docx, eller upload udskriften som .vtt.', 415);
+    }
+    const transcript = readTranscript(raw);
+    const text = transcript.format === 'notes' ? raw.trim() : turnsToText(transcript.turns);
+    if (!text.trim()) throw badRequest('VALIDATION_FAILED', 'Der er ingen tekst i filen. Vælg en udskrift med indhold.');
+    return { text, format: transcript.format, attendees: transcript.attendees };
+  }
+
+  if (file.buffer.length > MAX_AUDIO_BYTES) throw tooLarge(MAX_AUDIO_BYTES);
+  requireRunnable(deps, trial);
+  transcriberFor(deps, trial.policyId);
+  const ref = randomBytes(16).toString('hex');
+  await fs.mkdir(audioDir(), { recursive: true, mode: 0o700 });
+  await fs.writeFile(audioPath(ref), file.buffer, { mode: 0o600 });
+  const job = await enqueueJob(deps, {
+    type: 'TRANSCRIPTION',
+    // Content-free: where the audio waits, its type and size. Not the file name, which can name a person.
+    payload: { trialId, audioRef: ref, mimeType: file.mimeType, ext: path.extname(file.filename).toLowerCase(), sizeBytes: file.buffer.length },
+    createdById: actor.id,
+  });
+  return { job: toJobView(job) };
+}
+
+interface TranscriptionPayload {
+  trialId: string;
+  audioRef: string;
+  mimeType: string;
+  ext: string;
+}
+
+/**
+ * The TRANSCRIPTION job: the recording to text at the provider the policy allows, then the text through the
+ * one governed pipeline (executeRun), so the policy and the guard apply to the transcript as to typed text.
+ * The transcript is kept only as the run's input, under the policy's retention; the job's result is the runId.
+ */
+export async function transcribeJob(job: Job, ctx: JobContext): Promise<{ runId: string }> {
+  const { deps } = ctx;
+  const payload = JSON.parse(job.payload) as TranscriptionPayload;
+  const file = audioPath(payload.audioRef);
+  let done = false;
+  try {
+    await ctx.progress(5, 'Forbereder optagelsen');
+    const user = job.createdById ? await deps.db.user.findUnique({ where: { id: job.createdById } }) : null;
+    if (!user || !user.active) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
+    const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, sessionId: `job:${job.id}` };
+    const trial = await requireMinutesTrial(deps, actor, payload.trialId);
+    // Checked again: the trial may have been paused, or its policy changed, while the job waited.
+    requireRunnable(deps, trial);
+    const provider = transcriberFor(deps, trial.policyId);
+
+    let audio: Buffer;
+    try {
+      audio = await fs.readFile(file);
+    } catch {
+      throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
+    }
+    await ctx.progress(10, 'Laver en udskrift af optagelsen');
+    const transcription = await provider.transcribe(audio, `lyd${payload.ext}`, payload.mimeType, ctx.signal);
+    if (!transcription.text.trim()) {
+      throw new JobFailure('EMPTY_TRANSCRIPT', 'Der blev ikke hørt nogen tale i optagelsen. Tjek lyden, eller upload en Teams-udskrift i stedet.');
+    }
+    await ctx.progress(60, 'Udskriften er klar. Laver referatet');
+    let run;
+    try {
+      run = await executeRun(deps, actor, { trialId: payload.trialId, assistant: 'minutes', input: transcription.text.trim() }, { signal: ctx.signal });
+    } catch (err) {
+      // The model failed on the minutes (a FAILED run is stored): another try, with the recording kept, may work.
+      if (err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'PROVIDER_TIMEOUT')) {
+        throw new JobFailure(err.code, err.message, true);
+      }
+      throw err;
+    }
+    done = true;
+    return { runId: run.id };
+  } catch (err) {
+    // No retry can make a refused or unreadable recording work: let the audio go with the job.
+    if ((err instanceof JobFailure && !err.retry) || err instanceof AppError) done = true;
+    throw err;
+  } finally {
+    if (done || job.attempts >= MAX_ATTEMPTS) await fs.rm(file, { force: true });
+  }
+}
