@@ -1,31 +1,14 @@
 import type { AssistantId } from '../../contracts/policies.js';
-import type { Assistant, AssistantRequest, AssistantResult } from './assistant.types.js';
-import { SYSTEM_PROMPTS } from './assistants.prompts.js';
+import type { Assistant } from './assistant.types.js';
+import { documentsAssistant } from './documents/documents.assistant.js';
+import { letterAssistant } from './letter/letter.assistant.js';
+import { minutesAssistant } from './minutes/minutes.assistant.js';
 
-/**
- * A plain prompt-and-complete assistant: the system prompt for its kind, the pseudonymised text as the user
- * message. The specialised assistants (letter, minutes, documents) replace it as they are built.
- */
-function promptAssistant(id: AssistantId): Assistant {
-  return {
-    id,
-    async run(req: AssistantRequest): Promise<AssistantResult> {
-      const completion = await req.provider.complete({
-        system: SYSTEM_PROMPTS[id],
-        user: req.text,
-        assistant: id,
-        ...(req.signal ? { signal: req.signal } : {}),
-        ...(req.onToken ? { onToken: req.onToken } : {}),
-      });
-      return { draft: completion.text, details: {}, provider: completion.provider, model: completion.model, usage: completion.usage };
-    },
-  };
-}
-
+/** The assistants a trial can enable. Only the runs pipeline calls them, after the policy and the guard. */
 const ASSISTANTS: Record<AssistantId, Assistant> = {
-  letter: promptAssistant('letter'),
-  minutes: promptAssistant('minutes'),
-  documents: promptAssistant('documents'),
+  letter: letterAssistant,
+  minutes: minutesAssistant,
+  documents: documentsAssistant,
 };
 
 export function getAssistant(id: AssistantId): Assistant {

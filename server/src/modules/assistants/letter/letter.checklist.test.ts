@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ownLetters, sharedLetters } from '../../../../../test/fixtures/letters/letters.js';
+import type { DataClass } from '../../../contracts/policies.js';
+import { pseudonymise } from '../../guard/pseudonymise.js';
+import { scan } from '../../guard/scan.js';
+import { CHECKLIST_ITEMS, checkLetter } from './letter.checklist.js';
+
+// What the letters policy (borgerbreve-maskering) replaces by placeholders before an assistant sees the text.
+const MASKED = new Set<DataClass>(['CPR', 'PHONE', 'EMAIL', 'ADDRESS', 'POSTCODE_CITY', 'BANK_ACCOUNT', 'PERSON']);
+
+const letters = [...sharedLetters(), ...ownLetters()];
+const present = (text: string) => Object.fromEntries(checkLetter(text).map((i) => [i.item, i.present]));
+const evidence = (text: string, item: string) => checkLetter(text).find((i) => i.item === item)?.evidence;
+
+describe('the checklist of what a letter to a citizen must contain', () => {
+  it.each(letters.map((l) => [l.id, l.kind, l] as const))('%s (%s): every item is found present or missing as written down', (_id, _kind, letter) => {
+    expect(present(letter.text)).toEqual(letter.checklist);
+  });
+
+  it.each(letters.map((l) => [l.id, l] as const))('%s: the pseudonymised letter, as the assistant sees it, gets the same checklist', (_id, letter) => {
+    const masked = pseudonymise(letter.text, scan(letter.text), MASKED).text;
+    expect(present(masked)).toEqual(letter.checklist);
+  });
+
+  it('lists the six items in order, and every item present quotes the letter as evidence', () => {
+    for (const letter of letters) {
+      const items = checkLetter(letter.text);
+      expect(items.map((i) => i.item)).toEqual([...CHECKLIST_ITEMS]);
+      for (const i of items.filter((x) => x.present)) {
+        const quoted = i.evidence!.split(' … ').flatMap((part) => part.replace(/^…|…$/g, '').split('…'));
+        for (const part of quoted) expect(letter.text).toContain(part.trim());
+        expect(i.evidence!.length).toBeLessThanOrEqual(240);
+      }
+      for (const i of items.filter((x) => !x.present)) expect(i.evidence).toBeUndefined();
+    }
+  });
+
+  describe('complaint guidance (klagevejledning)', () => {
+    it('when the letter says where to complain and the time limit, then complaint guidance is present and both are quoted', () => {
+      const letter = 'Du har fået afslag.\n\nKlagevejledning\nDu kan klage til Ankestyrelsen via borger.dk. Klagen skal være modtaget senest 4 uger efter, at du har fået afgørelsen.';
+      expect(present(letter).complaint).toBe(true);
+      expect(evidence(letter, 'complaint')).toMatch(/klage til Ankestyrelsen.*4 uger/s);
+    });
+
+    it('when the letter says where to complain but gives no time limit, then complaint guidance is missing', () => {
+      expect(present('Du har fået afslag. Du kan klage til Ankestyrelsen, hvis du ikke er enig.').complaint).toBe(false);
+    });
+
+    it('when the complaint guidance is only an enclosure, then it is missing', () => {
+      expect(present('Afgørelsen og klagevejledningen fremgår af vedlagte bilag.').complaint).toBe(false);
+    });
+
+    it('the complaint deadline is not the citizen’s deadline for acting', () => {
+      const letter = 'Vi har givet dig afslag på hjælp.\n\nSådan klager du\nSend din klage til os inden 4 uger.';
+      expect(present(letter)).toMatchObject({ decision: true, complaint: true, deadline: false });
+    });
+  });
+
+  it('on the pseudonymised text a phone or e-mail placeholder is a way to contact, and the quote keeps the placeholder', () => {
+    const letter = 'Har du spørgsmål, kan du kontakte [PERSON_1] på telefon [PHONE_1] eller [EMAIL_1].';
+    expect(present(letter).contact).toBe(true);
+    expect(evidence(letter, 'contact')).toContain('[PERSON_1]');
+  });
+
+  it('a signature without phone or e-mail, or "kontakt kommunen", is no contact', () => {
+    expect(present('Kontakt kommunen, hvis du har spørgsmål.\n\nMed venlig hilsen\n\nMarie Holm\nBorgerservice').contact).toBe(false);
+  });
+
+  it('"snarest" and "hurtigst muligt" are no deadline; a date or a period is', () => {
+    expect(present('Vi beder dig sende papirerne snarest.').deadline).toBe(false);
+    expect(present('Vi beder dig sende papirerne hurtigst muligt.').deadline).toBe(false);
+    expect(present('Vi beder dig sende papirerne senest den 3. marts 2027.').deadline).toBe(true);
+    expect(present('Du skal sende papirerne inden for 14 dage.').deadline).toBe(true);
+  });
+
+  it.each([
+    ['Din ansøgning om friplads er godkendt. Friplads gælder fra 1. januar 2027.', 'decision'],
+    ['Du har fået afslag på økonomisk friplads, da din indtægt er for høj.', 'decision'],
+    ['Du har fået afslag på økonomisk friplads, da din indtægt er for høj.', 'reason'],
+    ['Du skal møde op til lægeundersøgelse mandag den 7. december 2026 kl. 10.00.', 'decision'],
+    ['Vi skal bede dig om at udfylde skemaet og returnere det.', 'action'],
+    ['Spørgsmål kan rettes til Borgerservice, tlf. 3637 3637.', 'contact'],
+  ])('finds it in plain phrasings too: %j has %s', (letter, item) => {
+    expect(present(letter)[item]).toBe(true);
+  });
+
+  it('a consultation that only says the municipality will decide "in your case" has no decision; one that names it has', () => {
+    expect(present('Kommunen påtænker på baggrund af oplysningerne at træffe afgørelse i sagen.').decision).toBe(false);
+    expect(present('Kommunen påtænker at standse din ydelse fra den 1. marts 2027.').decision).toBe(true);
+  });
+});

@@ -1,0 +1,339 @@
+import { splitSentences } from './letter.checklist.js';
+import { OFFICIALESE } from './letter.wordlist.js';
+
+/**
+ * The offline engine for letters: plain-language rules, not a language model. The same letter always gives the
+ * same draft. It splits long sentences at safe points, replaces officialese from a reviewed word list, turns a
+ * few passive phrasings with a clear pattern into active ones, and addresses the reader as "du".
+ *
+ * What it never touches: numbers, dates, amounts, law references and placeholders ([PERSON_1] ...). Placeholders
+ * are swapped for private-use characters while the rules run, so no rule can see or break them; the rules
+ * themselves only ever match words, never digits.
+ */
+export interface Rewrite {
+  text: string;
+  /** What was changed, in Danish, for the caseworker ("3 lange sætninger delt"). */
+  changes: string[];
+}
+
+/** Above this many words a sentence is split where a safe point allows it. */
+export const LONG_SENTENCE_WORDS = 25;
+/** Neither part of a split may be shorter than this, or the result reads worse than the original. */
+const MIN_PART_WORDS = 6;
+
+const L = '[\\p{L}\\p{N}\\uE000-\\uF8FF]';
+const EDGE = `(?:(?<!${L})(?=${L})|(?<=${L})(?!${L}))`;
+const re = (source: string, flags = 'gu') => new RegExp(source.replace(/\\b/g, EDGE), flags);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const words = (s: string) => (s.match(/[\p{L}\p{N}\uE000-\uF8FF]+/gu) ?? []).length;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const keepCase = (found: string, replacement: string) =>
+  found.charAt(0) !== found.charAt(0).toLowerCase() ? capitalise(replacement) : replacement;
+
+/** Finite verbs that may follow a subject: used to check that moving words keeps Danish word order. */
+const FINITE = new Set(
+  ('er har vil skal kan må bør bliver får modtager beder indkalder holder sender gælder mener ønsker arbejder ' +
+    'kunne skulle ville havde var blev fik mangler bor betaler ændres leveres holdes gives betales stoppes sendes ' +
+    'ophører vurderer planlægger overstiger berøres bevilger afslår træffer kommer mødes skriver hører tager').split(' '),
+);
+const PRONOUN_SUBJECT = /^(?:du|vi|jeg|han|hun|den|det|de|der|man|\uE000|[\uE001-\uF8FF]|\p{Ll}+(?:en|et|erne|ene))$/u;
+
+// Nouns that take "dit"/"dette" (neuter) or "dine" (plural) after a possessive; everything else takes "din".
+const NEUTER = new Set(
+  ('hjem fleksjob job arbejde barn brev svar samtykke tilbud lejemål hus kørekort pas helbred navn nummer ' +
+    'telefonnummer beløb forløb sygeforløb ophold besøg møde skema oplysningsskema bidrag tilskud lån krav udlæg ' +
+    'indtægtsgrundlag grundlag ønske behov valg område ansættelsesforhold lejeforhold sted værelse køkken brevet ' +
+    'projekt byggeri byggeprojekt hus sommerhus kontor opholdssted samvær').split(' '),
+);
+const PLURAL = /(?:inger|elser|heder|skaber|ter|rer|ner|ler|børn|forældre|forhold|penge|midler|bilag|papirer|oplysninger)$/u;
+/** Singular nouns that look plural by their ending. */
+const SINGULAR_ER = /(?:giver|leder|læser|lejer|ejer|borger|rådgiver|sagsbehandler|ansøger|modtager|pensionister?|datter|søster|moster|faster|mester|center)$/u;
+const isPlural = (word: string) => PLURAL.test(word.toLowerCase()) && !SINGULAR_ER.test(word.toLowerCase());
+const isNeuter = (word: string) => NEUTER.has(word) || [...NEUTER].some((n) => n.length > 3 && word.endsWith(n) && !isPlural(word));
+
+/** "Deres" and "nærværende" agree with their noun: din/dit/dine, denne/dette/disse. Unknown nouns take common gender. */
+function possessive(nextWords: string[], forms: { common: string; neuter: string; plural: string }): string {
+  for (let i = 0; i < Math.min(3, nextWords.length); i++) {
+    const word = nextWords[i]!.toLowerCase();
+    if (word === 'egen') return forms.common;
+    if (word === 'eget') return forms.neuter;
+    if (word === 'egne') return forms.plural;
+    // Adjectives after a possessive end in -e ("dine økonomiske forhold", "din digitale postkasse"): skip them.
+    const following = nextWords[i + 1];
+    if (word.endsWith('e') && !isNeuter(word) && !isPlural(word) && following && /^\p{Ll}/u.test(following)) continue;
+    if (isPlural(word)) return forms.plural;
+    if (isNeuter(word)) return forms.neuter;
+    return forms.common;
+  }
+  return forms.common;
+}
+
+const nextWordsAt = (text: string, from: number) => text.slice(from).match(/[\p{L}\p{N}-]+/gu)?.slice(0, 4) ?? [];
+
+interface Counter {
+  announcements: number;
+  passives: number;
+  pronouns: number;
+  officialese: number;
+  undertegnede: number;
+  splits: number;
+}
+
+// --- announcements: "Det skal hermed meddeles, at …" says nothing; the news it announces comes first. ---
+const ANNOUNCE = re(
+  '^Det (?:skal |kan )?(?:hermed |herved )?(meddeles|oplyses|bemærkes|præciseres|understreges|skal bemærkes)(?: i (?:den|denne) forbindelse)?,? at ',
+  'u',
+);
+const ANNOUNCE_MID = re('^(.*?),? skal det (?:hermed |herved )?(?:meddeles|oplyses), at ', 'u');
+
+/** An "at"-clause can stand as a main clause when a short subject is followed directly by its verb. */
+function standsAlone(clause: string): boolean {
+  const tokens = clause.split(/\s+/);
+  for (let i = 1; i <= 4 && i < tokens.length; i++) {
+    const subject = tokens.slice(0, i).join(' ');
+    if (/[,;]/.test(subject)) return false;
+    if (FINITE.has(tokens[i]!.toLowerCase())) return true;
+  }
+  return false;
+}
+
+function announcements(s: string, c: Counter): string {
+  const mid = ANNOUNCE_MID.exec(s);
+  if (mid) {
+    c.announcements++;
+    let head = mid[1]!.replace(re('^Med henvisning til ', 'u'), 'Det drejer sig om ');
+    head = head.replace(/[,\s]+$/u, '');
+    const tail = s.slice(mid[0].length);
+    return `${head}. ${standsAlone(tail) ? capitalise(tail) : `Vi kan oplyse, at ${tail}`}`;
+  }
+  const m = ANNOUNCE.exec(s);
+  if (!m) return s;
+  c.announcements++;
+  const tail = s.slice(m[0].length);
+  if (standsAlone(tail)) return capitalise(tail);
+  return m[1] === 'meddeles' || m[1] === 'oplyses' ? `Vi kan oplyse, at ${tail}` : `Bemærk, at ${tail}`;
+}
+
+// --- passive to active, only where the pattern is unambiguous ---
+const YOU = '(?:De|du|Du)';
+const PASSIVES: [RegExp, string | ((...m: string[]) => string)][] = [
+  [re(`\\b${YOU} indkaldes (?:hermed |herved )?til\\b`), 'vi indkalder dig til'],
+  [re(`\\bindkaldes ${YOU} (?:hermed |herved )?til\\b`), 'indkalder vi dig til'],
+  [re(`\\b${YOU} anmodes (?:hermed )?om\\b`), 'vi beder dig om'],
+  [re(`\\banmodes ${YOU} (?:hermed )?om\\b`), 'beder vi dig om'],
+  [re(`\\b${YOU} bedes\\b`), 'vi beder dig'],
+  [re(`\\bbedes ${YOU}\\b`), 'beder vi dig'],
+  [re(`\\b${YOU} opfordres (?:hermed )?til\\b`), 'vi opfordrer dig til'],
+  [re(`\\bopfordres ${YOU} til\\b`), 'opfordrer vi dig til'],
+  [re('\\b[Dd]et er (?:blevet )?besluttet\\b'), 'vi har besluttet'],
+  [re('\\b[Dd]er er (?:blevet )?truffet afgørelse om\\b'), 'vi har truffet afgørelse om'],
+  [re('^(Afgørelsen|Beslutningen) er truffet\\b', 'u'), (_m, noun) => `Vi har truffet ${lower(noun!)}`],
+  [
+    re('^((?:(?:Din|Dit|Dine|Deres) )?\\p{L}+) er blevet (bevilget|godkendt|modtaget|afslået|behandlet|registreret|ændret)\\b', 'u'),
+    (_m, subject, verb) => `Vi har ${verb} ${lower(subject!)}`,
+  ],
+  [re('\\b(afgørelsen|beslutningen) fastholdes\\b'), (_m, noun) => `vi holder fast i ${noun}`],
+];
+
+function passives(s: string, c: Counter): string {
+  let out = s;
+  for (const [pattern, to] of PASSIVES) {
+    out = out.replace(pattern, (...args: unknown[]) => {
+      c.passives++;
+      const offset = args[args.length - 2] as number;
+      const replacement = typeof to === 'string' ? to : to(...(args.slice(0, -2) as string[]));
+      // Only the start of the sentence takes a capital: a polite "De" mid-sentence becomes "vi beder dig".
+      return offset === 0 ? capitalise(replacement) : replacement;
+    });
+  }
+  return out;
+}
+
+// --- De/Dem/Deres to du/dig/din/dit/dine ---
+/** Words after which a sentence-initial "De" is the polite "you", not "they". */
+const AFTER_YOU = new Set([...FINITE, 'ikke', 'også', 'bedes', 'anmodes', 'indkaldes', 'modtog', 'søgte', 'ansøgte', 'oplyste', 'skrev']);
+
+function pronouns(s: string, previous: string | undefined, formal: boolean, c: Counter): string {
+  let out = s.replace(re('\\bDem selv\\b'), () => (c.pronouns++, 'dig selv')).replace(re('\\bDem\\b'), () => (c.pronouns++, 'dig'));
+  out = out.replace(re('\\bDeres vedkommende\\b'), () => (c.pronouns++, 'dig'));
+  out = out.replace(re('\\bDeres\\b'), (found, offset: number) => {
+    c.pronouns++;
+    const form = possessive(nextWordsAt(out, offset + found.length), { common: 'din', neuter: 'dit', plural: 'dine' });
+    return offset === 0 ? capitalise(form) : form;
+  });
+  out = out.replace(re('\\bDe\\b'), (found, offset: number) => {
+    if (offset > 0) {
+      c.pronouns++;
+      return 'du';
+    }
+    // At the start of a sentence "De" can be "they" (or "the" before a noun). It is "you" only in a letter
+    // written to "De", before a verb, and when the sentence before does not open with a plural subject.
+    const next = (nextWordsAt(out, found.length)[0] ?? '').toLowerCase();
+    // "Vi har modtaget tegningerne. De viser …": a plural noun opening or closing the sentence before.
+    const pluralBefore =
+      previous !== undefined &&
+      (/^(?:De|Disse|Alle|Begge|\p{Lu}\p{Ll}+(?:erne|ene))(?!\p{L})/u.test(previous) ||
+        /(?:\p{Ll}+(?:erne|ene)|(?<!\p{L})de(?: \p{Ll}+)+)[.!?]*$/u.test(previous.trim()));
+    const endsPlural = previous !== undefined && isPlural(/(\p{L}+)[.!?]*$/u.exec(previous.trim())?.[1] ?? '');
+    // "De skal sendes", "De kan hentes": a passive infinitive after the modal speaks of things, not of you.
+    const passiveAfter = /^\S+\s+\p{Ll}+es(?!\p{L})/u.test(out.slice(found.length).trim()) && /^(?:skal|kan|må|vil|bør)$/u.test(next);
+    if (formal && AFTER_YOU.has(next) && !pluralBefore && !endsPlural && !passiveAfter) {
+      c.pronouns++;
+      return 'Du';
+    }
+    return found;
+  });
+  return out;
+}
+
+// --- the word list ---
+const WORDLIST = [...OFFICIALESE]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([from, to]) => ({ pattern: re(`\\b${escape(from)}${/\.$/.test(from) ? '' : '\\b'}`, 'giu'), to }));
+
+function officialese(s: string, c: Counter): string {
+  let out = s;
+  // "idet … dog" is "although", not "because": "idet den tid … dog forbliver uændret" becomes "men den tid …".
+  out = out.replace(re(',\\s+idet\\b([^.;]*?)\\s+dog\\b'), (_m, middle: string) => (c.officialese++, `, men${middle}`));
+  // "Hermed sendes …" would lose its first word with "hermed" gone; "Her sendes …" keeps the order.
+  out = out.replace(re('^Hermed\\b(?! fremsendes)', 'u'), () => (c.officialese++, 'Her'));
+  for (const { pattern, to } of WORDLIST) {
+    out = out.replace(pattern, (found) => {
+      c.officialese++;
+      return keepCase(found, to);
+    });
+  }
+  out = out.replace(re('\\bvære (\\S+) i hænde\\b'), (_m, who: string) => (c.officialese++, `være nået frem til ${who}`));
+  out = out.replace(re('\\bnærværende\\b', 'giu'), (found, offset: number) => {
+    c.officialese++;
+    return keepCase(found, possessive(nextWordsAt(out, offset + found.length), { common: 'denne', neuter: 'dette', plural: 'disse' }));
+  });
+  out = out.replace(re('^Undertegnede\\b', 'u'), () => (c.undertegnede++, 'Jeg'));
+  out = out.replace(re('\\bundertegnede(?: (?:visitator|sagsbehandler|\\p{L}*rådgiver|konsulent|medarbejder))?\\b'), () => (c.undertegnede++, 'mig'));
+  return out;
+}
+
+// --- splitting long sentences at safe points ---
+interface Cut {
+  at: number;
+  /** Length of the text replaced at the cut. */
+  length: number;
+  /** What starts the second sentence. */
+  next: string;
+}
+
+const SUBORDINATE_START = /^(?:Hvis|Når|Selvom|Såfremt|Dersom|Fordi|Da|Mens|Inden|Før|Efter at|At|Om)\b/u;
+const NOT_MAIN_AFTER_OG = /^(?:at|som|der|hvis|hvor|fordi|om|når|så|da|og|eller|i|på|til|med|for|af|ikke)\b/u;
+
+function cuts(s: string): Cut[] {
+  const out: Cut[] = [];
+  for (const m of s.matchAll(/;\s+/gu)) out.push({ at: m.index, length: m[0].length, next: '' });
+  for (const m of s.matchAll(re(',\\s+(og|men)\\s+(?=\\S)'))) {
+    const tail = s.slice(m.index + m[0].length);
+    if (m[1] === 'og' && (NOT_MAIN_AFTER_OG.test(tail) || SUBORDINATE_START.test(s))) continue;
+    if (m[1] === 'og' && !standsAlone(tail)) continue;
+    out.push({ at: m.index, length: m[0].length, next: m[1] === 'men' ? 'Men ' : '' });
+  }
+  // ", og fordi X, skal kommunen …" -> ". Fordi X, skal kommunen …": the clause keeps its own main clause.
+  for (const m of s.matchAll(re(',\\s+og\\s+(fordi|da|når|hvis)\\s+'))) {
+    const tail = s.slice(m.index + m[0].length);
+    const main = /,\s+(\p{L}+)\s/u.exec(tail);
+    if (main && FINITE.has(main[1]!.toLowerCase())) out.push({ at: m.index, length: m[0].length, next: `${capitalise(m[1]!)} ` });
+  }
+  for (const m of s.matchAll(re(',\\s+fordi\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det er, fordi ' });
+  // ", hvorfor du skal …" -> ". Derfor skal du …" (the verb moves before a short subject).
+  for (const m of s.matchAll(re(',\\s+(hvorfor|hvorefter|hvor)\\s+(\\S+)\\s+(\\S+)\\s+'))) {
+    const [, word, subject, verb] = m as unknown as [string, string, string, string];
+    const adverb = word === 'hvorfor' ? 'Derfor' : word === 'hvorefter' ? 'Derefter' : 'Der';
+    if (PRONOUN_SUBJECT.test(subject) && FINITE.has(verb.toLowerCase())) {
+      out.push({ at: m.index, length: m[0].length, next: `${adverb} ${verb} ${subject} ` });
+    } else if (word !== 'hvor') {
+      out.push({ at: m.index, length: m[0].length, next: `Det betyder, at ${subject} ${verb} ` });
+    }
+  }
+  // ", hvilken samtale vil …" -> ". Samtalen vil …"; ", hvilket betyder …" -> ". Det betyder …".
+  for (const m of s.matchAll(re(',\\s+(hvilken|hvilket)\\s+(\\p{Ll}+)\\s+'))) {
+    const [, word, next] = m as unknown as [string, string, string];
+    if (FINITE.has(next) || /(?:er|es)$/u.test(next)) {
+      if (word === 'hvilket') out.push({ at: m.index, length: m[0].length, next: `Det ${next} ` });
+    } else {
+      const definite = word === 'hvilken' ? (next.endsWith('e') ? 'n' : 'en') : next.endsWith('e') ? 't' : 'et';
+      out.push({ at: m.index, length: m[0].length, next: `${capitalise(next)}${definite} ` });
+    }
+  }
+  for (const m of s.matchAll(re(',\\s+ligesom\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det gælder også, at ' });
+  // ", herunder …" (now ", blandt andet …") adds examples: ". Det gælder blandt andet …" says the same.
+  for (const m of s.matchAll(re(',\\s+blandt andet\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det gælder blandt andet ' });
+  return out;
+}
+
+function splitSentence(s: string, c: Counter): string[] {
+  if (words(s) <= LONG_SENTENCE_WORDS) return [s];
+  const total = words(s);
+  const usable = cuts(s)
+    .map((cut) => ({ cut, head: s.slice(0, cut.at), tail: cut.next + s.slice(cut.at + cut.length) }))
+    .filter(({ head, tail }) => words(head) >= MIN_PART_WORDS && words(tail) >= MIN_PART_WORDS)
+    .sort((a, b) => Math.abs(words(a.head) - total / 2) - Math.abs(words(b.head) - total / 2) || a.cut.at - b.cut.at);
+  const best = usable[0];
+  if (!best) return [s];
+  c.splits++;
+  const head = best.head.replace(/[\s,]+$/u, '');
+  return [...splitSentence(`${head}.`, c), ...splitSentence(capitalise(best.tail), c)];
+}
+
+const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
+
+export function rewriteLetter(letter: string): Rewrite {
+  // Placeholders become private-use characters (one per distinct placeholder) while the rules run.
+  const placeholders: string[] = [];
+  const protectedText = letter.replace(PLACEHOLDER, (p) => {
+    let i = placeholders.indexOf(p);
+    if (i < 0) i = placeholders.push(p) - 1;
+    return String.fromCharCode(0xe000 + i);
+  });
+  const formal = /(?<![\p{L}])(?:Dem|Deres)(?![\p{L}])|[\p{Ll},]\s+De(?![\p{L}])/u.test(protectedText);
+  const c: Counter = { announcements: 0, passives: 0, pronouns: 0, officialese: 0, undertegnede: 0, splits: 0 };
+
+  const lines = protectedText.split('\n').map((line) => {
+    let previous: string | undefined;
+    const leading = /^\s*/u.exec(line)![0];
+    const sentences = splitSentences(line.trim()).flatMap((original) => {
+      let s = announcements(original.trim(), c);
+      // An announcement may already have split the sentence in two; each part goes through the rest.
+      return splitSentences(s).flatMap((part) => {
+        s = passives(part, c);
+        s = pronouns(s, previous, formal, c);
+        s = officialese(s, c);
+        s = tidy(s);
+        previous = original;
+        return splitSentence(s, c);
+      });
+    });
+    return leading + sentences.join(' ');
+  });
+
+  const text = lines.join('\n').replace(/[\uE000-\uF8FF]/gu, (ch) => placeholders[ch.charCodeAt(0) - 0xe000] ?? ch);
+  return { text, changes: describe(c) };
+}
+
+function tidy(s: string): string {
+  return capitalise(
+    s
+      .replace(/[ \t]{2,}/gu, ' ')
+      .replace(/\s+([,.;:!?])/gu, '$1')
+      .replace(/,\s*,/gu, ',')
+      .trim(),
+  );
+}
+
+function describe(c: Counter): string[] {
+  const out: string[] = [];
+  if (c.splits) out.push(`${c.splits} ${c.splits === 1 ? 'lang sætning' : 'lange sætninger'} delt`);
+  if (c.pronouns) out.push(`'De/Dem/Deres' erstattet med 'du/dig/din/dit/dine' (${c.pronouns} steder)`);
+  if (c.announcements) out.push(`${c.announcements} indledende ${c.announcements === 1 ? 'vending' : 'vendinger'} som 'Det skal hermed meddeles, at' fjernet`);
+  if (c.passives) out.push(`${c.passives} passive ${c.passives === 1 ? 'vending' : 'vendinger'} gjort aktive ('vi beder dig', 'vi har besluttet')`);
+  if (c.officialese) out.push(`${c.officialese} kancelliudtryk erstattet med almindelige ord (fx 'såfremt' → 'hvis')`);
+  if (c.undertegnede) out.push(`'undertegnede' erstattet med 'jeg/mig'`);
+  return out;
+}
