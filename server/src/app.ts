@@ -16,7 +16,11 @@ import { loadPolicies } from './modules/policies/policies.loader.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { createProviderRegistry } from './modules/providers/providers.registry.js';
 import { runsRoutes } from './modules/runs/runs.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { minutesRoutes } from './modules/assistants/minutes/minutes.routes.js';
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
 
@@ -82,9 +86,13 @@ export function createApp(deps: Deps): Express {
   api.use('/users', usersRoutes(deps));
   api.use('/units', unitsRoutes(deps));
   api.use('/audit', auditRoutes(deps));
+  api.use('/trials/:trialId/documents', documentsRoutes(deps));
   api.use('/trials', trialsRoutes(deps));
   api.use('/policies', policiesRoutes(deps));
   api.use('/runs', runsRoutes(deps));
+  api.use('/files', filesRoutes(deps));
+  api.use('/jobs', jobsRoutes(deps));
+  api.use('/trials', minutesRoutes(deps));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -6,6 +6,7 @@ import { createLogger } from './lib/logger.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
 import { seedDemoOrganisation } from './modules/demo/demo.service.js';
+import { startJobWorker } from './modules/jobs/jobs.service.js';
 import { loadPolicies, PolicyLoadError } from './modules/policies/policies.loader.js';
 
 async function main(): Promise<void> {
@@ -61,6 +62,8 @@ Fix the policy file and start again. The server has not started.\n`);
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   logger.info({ port }, 'server listening');
+  // Background jobs (transcription, indexing, retention) run in this process once it serves requests.
+  const worker = startJobWorker(deps);
   if (config.demoSeed) {
     // The console is where a person starting the demo looks; this is the only place sign-ins are printed.
     process.stdout.write(
@@ -93,10 +96,14 @@ Fix the policy file and start again. The server has not started.\n`);
     }, 10_000);
     force.unref();
     server.close(() => {
-      db.$disconnect().finally(() => {
-        logger.info('stopped');
-        process.exit(0);
-      });
+      worker
+        .stop()
+        .catch(() => logger.warn('job worker did not stop cleanly'))
+        .then(() => db.$disconnect())
+        .finally(() => {
+          logger.info('stopped');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -46,6 +46,7 @@ const EnvSchema = z
     AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -97,6 +98,8 @@ export interface Config {
   /** Folder of the declared data-use policies (YAML), validated at start. */
   policiesDir: string;
   argon2: { memoryCost: number; timeCost: number };
+  /** Largest uploaded file (extraction, knowledge-base documents), in bytes. */
+  uploadMaxBytes: number;
   /** The model provider. Holds API keys: never log this object. */
   ai: AiConfig;
 }
@@ -159,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     webDist: path.resolve(ROOT_DIR, env.WEB_DIST),
     policiesDir: path.resolve(ROOT_DIR, env.POLICIES_DIR),
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
+    uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     ai: aiConfig(env),
   };
   return { ...config, ...overrides };

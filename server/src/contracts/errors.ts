@@ -27,6 +27,10 @@ export const ErrorCode = z.enum([
   'PROVIDER_FAILED',
   'PROVIDER_TIMEOUT',
   'NOT_READY',
+  'UNSUPPORTED_FILE',
+  'UNREADABLE_FILE',
+  'PDF_NO_TEXT',
+  'EMPTY_FILE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

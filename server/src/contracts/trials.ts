@@ -16,6 +16,8 @@ export const TrialSummary = z.object({
   participantCount: z.number(),
   /** What the viewer may do with this trial: leaders of its unit and the digital unit administer it. */
   canAdminister: z.boolean(),
+  /** The viewer takes part in the trial, so may use its assistants (while it is active). */
+  isParticipant: z.boolean().default(false),
 });
 export type TrialSummary = z.infer<typeof TrialSummary>;
 

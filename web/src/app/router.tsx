@@ -8,6 +8,7 @@ import { AppLayout } from './layout/app-layout';
 import { ROUTE_ROLES } from './layout/nav-items';
 import { ErrorPage } from './routes/error-page';
 import { RequireAuth, RequireRole } from './routes/guards';
+import { RunRoute } from './routes/run-route';
 import { HomePage } from './routes/home-page';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundPage } from './routes/not-found-page';
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/proevehandlinger', element: <TrialsPage /> },
+          { path: '/proevehandlinger/:trialId/assistent/:assistant', element: <RunRoute /> },
           { path: '/datapolitikker', element: <PoliciesPage /> },
           { path: '/datapolitikker/:id', element: <PolicyPage /> },
           {

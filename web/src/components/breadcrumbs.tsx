@@ -17,15 +17,14 @@ export function Breadcrumbs({ items, label }: { items: readonly Crumb[]; label: 
           return (
             <li key={`${i}-${item.label}`} className="breadcrumbs__list-item" aria-current={last ? 'page' : undefined}>
               {item.to && !last ? (
-                <>
-                  <Link className="breadcrumbs__link" to={item.to}>
-                    {item.label}
-                  </Link>
-                  <Icon name="chevron-right" />
-                </>
+                <Link className="breadcrumbs__link" to={item.to}>
+                  {item.label}
+                </Link>
               ) : (
                 item.label
               )}
+              {/* Also after a crumb without a page of its own (a trial has none yet), so the trail reads as one. */}
+              {last ? null : <Icon name="chevron-right" />}
             </li>
           );
         })}

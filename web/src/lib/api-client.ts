@@ -187,3 +187,39 @@ export function fieldErrorsFrom(error: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * For answers that are not one JSON body (a server-sent event stream) and for bodies that are not JSON (a file
+ * upload): the same cookie, CSRF header, retry and error mapping as apiRequest, but the caller gets the
+ * Response to read. A non-2xx answer throws ApiError as usual.
+ */
+export async function apiFetch(
+  path: string,
+  options: { method?: 'POST'; body: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal },
+): Promise<Response> {
+  const headers = new Headers({ Accept: options.accept ?? 'application/json' });
+  if (options.contentType) headers.set('Content-Type', options.contentType);
+  headers.set(CSRF_HEADER, await csrfToken());
+  const init: RequestInit = { method: options.method ?? 'POST', headers, body: options.body, credentials: 'same-origin' };
+  if (options.signal) init.signal = options.signal;
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(path, init);
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      throw new ApiError({
+        code: 'NETWORK_ERROR',
+        message: 'Der er ingen forbindelse til serveren. Tjek din forbindelse, og prøv igen.',
+        status: 0,
+      });
+    }
+    if (res.ok) return res;
+    const error = await toApiError(res);
+    if (attempt === 0 && error.code === 'CSRF_FAILED') {
+      headers.set(CSRF_HEADER, await csrfToken(true));
+      continue;
+    }
+    throw error;
+  }
+}

@@ -4,6 +4,7 @@ import { CreateRunRequest, RunResponse } from '../../contracts/runs.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { executeRun, getRun } from './runs.service.js';
+import { streamRun } from './runs.stream.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -14,6 +15,8 @@ export function runsRoutes(deps: Deps): Router {
     const run = await executeRun(deps, actor, CreateRunRequest.parse(req.body));
     res.status(201).json(RunResponse.parse({ run }));
   });
+  // Same body and rules as POST /; the draft arrives as server-sent events (see runs.stream.ts).
+  r.post('/stream', (req, res) => streamRun(deps, req, res));
   r.get('/:id', async (req, res) => {
     const actor = requireActor(req);
     const run = await getRun(deps, actor, IdParam.parse(req.params).id);

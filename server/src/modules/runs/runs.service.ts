@@ -15,6 +15,7 @@ import { getAssistant } from '../assistants/assistants.registry.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
 import { ProviderError, type ProviderKind } from '../providers/providers.types.js';
 import { withEveryOccurrence } from './runs.masking.js';
+import { restoringStream } from './runs.restore-stream.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +36,15 @@ type AuditDetails = NonNullable<AuditInput['details']>;
 /** Streaming and cancelling, for the SSE endpoint; the plain POST passes none. */
 export interface RunHooks {
   signal?: AbortSignal;
+  /** Raw pieces of the draft as the provider sends them: still with placeholders. Never pass these to a browser. */
   onToken?: (token: string) => void;
+  /**
+   * Pieces of the draft with the originals put back, in order, for the person who wrote the input. A piece that
+   * might be the start of a placeholder is held until it is complete (the mapping lives only in this function).
+   */
+  onDraftToken?: (text: string) => void;
+  /** Called once the policy has let the run through, just before text is sent: the stream can begin. */
+  onSend?: () => void;
 }
 
 /** Puts the originals back into every string of an assistant's structured result. */
@@ -143,6 +152,16 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
     mapping = result.mapping;
     return result.text;
   };
+  // Restores as it streams; `mapping` is read on every piece, as protect() may have added placeholders since.
+  const draftStream = hooks.onDraftToken ? restoringStream(() => mapping, hooks.onDraftToken) : undefined;
+  const onToken =
+    hooks.onToken || draftStream
+      ? (token: string) => {
+          hooks.onToken?.(token);
+          draftStream?.push(token);
+        }
+      : undefined;
+  hooks.onSend?.();
   const started = performance.now();
   let completion: AssistantResult;
   try {
@@ -153,8 +172,9 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
       provider,
       protect,
       ...(hooks.signal ? { signal: hooks.signal } : {}),
-      ...(hooks.onToken ? { onToken: hooks.onToken } : {}),
+      ...(onToken ? { onToken } : {}),
     });
+    draftStream?.end();
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     throw await recordFailure(deps, actor, trial.unitId, { ...base, provider: provider.kind, model: provider.model }, auditBase, err, started);

@@ -16,7 +16,11 @@ export async function listTrials(deps: Deps, actor: Actor): Promise<TrialSummary
         : { participants: { some: { userId: actor.id } }, status: { not: 'DRAFT' as const } };
   const rows = await deps.db.trial.findMany({
     where,
-    include: { unit: { select: { id: true, name: true } }, _count: { select: { participants: true } } },
+    include: {
+      unit: { select: { id: true, name: true } },
+      _count: { select: { participants: true } },
+      participants: { where: { userId: actor.id }, select: { userId: true } },
+    },
     orderBy: [{ status: 'asc' }, { startsAt: 'desc' }],
   });
   return rows.map((t) => ({
@@ -31,5 +35,6 @@ export async function listTrials(deps: Deps, actor: Actor): Promise<TrialSummary
     assistants: JSON.parse(t.assistants) as string[],
     participantCount: t._count.participants,
     canAdminister: canAdministerTrial(actor, t),
+    isParticipant: t.participants.length > 0,
   }));
 }

@@ -1,5 +1,6 @@
 import type { TrialSummary } from '@contracts/trials.js';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
 import { TrialStatusBadge } from './trial-status';
 
@@ -34,6 +35,7 @@ export function TrialsTable({
               {t('trials.columns.participants')}
             </th>
             <th scope="col">{t('trials.columns.assistants')}</th>
+            <th scope="col">{t('trials.columns.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -57,10 +59,36 @@ export function TrialsTable({
               <td>
                 {trial.assistants.length ? trial.assistants.map(assistantName).join(', ') : t('trials.noAssistants')}
               </td>
+              <td>
+                <UseAssistantLinks trial={trial} assistantName={assistantName} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "Brug assistent" for each assistant of an active trial the person takes part in; nothing otherwise. */
+function UseAssistantLinks({ trial, assistantName }: { trial: TrialSummary; assistantName: (a: string) => string }) {
+  const { t } = useTranslation();
+  if (trial.status !== 'ACTIVE' || !trial.isParticipant) return null;
+  const known = trial.assistants.filter(isKnown);
+  return (
+    <ul className="nobullet-list m-0" data-testid="use-assistant">
+      {known.map((a) => (
+        <li key={a}>
+          <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/assistent/${a}`} className="nowrap">
+            {t('trials.useAssistant')}
+            {known.length > 1 ? `: ${assistantName(a)}` : null}
+            <span className="sr-only">
+              {' '}
+              ({assistantName(a)}, {trial.title})
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

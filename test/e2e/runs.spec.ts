@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
+import { type RunningServer, startServer } from './server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// A CPR number with a real date and a valid modulus 11, and a name the guard knows from its gazetteer.
+const CPR = '070761-4005';
+const NAME = 'Jens Hansen';
+const LETTER = [
+  `Kære ${NAME}`,
+  '',
+  `Vi har modtaget din ansøgning om boligstøtte. Sagen vedrører dig med CPR-nummer ${CPR}, og det bemærkes i den forbindelse, at der i henhold til gældende regler skal foretages en vurdering af din samlede økonomiske situation, førend en afgørelse kan træffes.`,
+  '',
+  'Såfremt du har spørgsmål, bedes du kontakte Borgerservice.',
+  '',
+  'Med venlig hilsen',
+  'Borgerservice',
+].join('\n');
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium was not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
+  }
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(): Promise<{ page: Page; pageErrors: string[]; external: string[] }> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+  const external: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.baseUrl) || url.startsWith('data:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { page, pageErrors, external };
+}
+
+describe('using the letter assistant in a trial', () => {
+  it('the demo employee pastes a letter with a CPR number and a name, sees them masked, and gets a draft with the name restored, LIX and the checklist', async () => {
+    const { page, pageErrors, external } = await openPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.waitForURL(/\/log-ind$/);
+    await page.getByLabel('E-mailadresse').fill(DEMO_USERS.EMPLOYEE.email);
+    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Prøvehandlinger' }).click();
+
+    const row = page.getByTestId('trials-table').getByRole('row').filter({ hasText: 'Klarsprog i breve til borgere' });
+    await row.getByRole('link', { name: /^Brug assistent/ }).waitFor();
+    await page.screenshot({ path: '/tmp/e2e-run-trials.png', fullPage: true });
+    await row.getByRole('link', { name: /^Brug assistent/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brev til borger' }).waitFor();
+    await page.waitForURL(/\/proevehandlinger\/[^/]+\/assistent\/letter$/);
+    await page.getByTestId('run-policy').getByText('Breve til borgere med pseudonymisering').waitFor();
+
+    await page.getByRole('textbox', { name: 'Brevet, du vil have skrevet i klarsprog' }).fill(LETTER);
+    await page.getByRole('button', { name: 'Se hvad der sendes' }).click();
+    const sent = page.getByTestId('preview-sent-text');
+    await sent.waitFor();
+    const sentText = (await sent.textContent()) ?? '';
+    expect(sentText).not.toContain(CPR);
+    expect(sentText).not.toContain(NAME);
+    expect(sentText).toMatch(/\[CPR_1\]/);
+    expect(sentText).toMatch(/\[PERSON_1\]/);
+    const marked = await page.getByTestId('preview-highlighted').locator('mark .highlight-text').allTextContents();
+    expect(marked).toEqual(expect.arrayContaining([CPR, NAME]));
+    await page.screenshot({ path: '/tmp/e2e-run-preview.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Lav udkast' }).click();
+    await page.getByTestId('run-status').getByText('Udkastet er færdigt').waitFor();
+    const draft = page.getByTestId('run-draft');
+    expect(await draft.getByRole('heading', { level: 2 }).textContent()).toBe('UDKAST – genereret med AI');
+    const draftText = (await page.getByTestId('run-draft-text').textContent()) ?? '';
+    expect(draftText).toContain(NAME);
+    expect(draftText).not.toMatch(/\[(PERSON|CPR)_\d+\]/);
+    expect(await page.getByTestId('run-offline').textContent()).toBe('Offline regelmotor – ikke en sprogmodel');
+    expect(await page.getByTestId('run-approval-note').textContent()).toBe('Udkastet skal godkendes, før det bruges.');
+    expect(await page.getByTestId('run-disclosure').textContent()).toMatch(/AI/);
+    await page.screenshot({ path: '/tmp/e2e-run-draft.png', fullPage: true });
+
+    // The letter assistant's details: LIX before and after, and the checklist with words as well as symbols.
+    await page.getByTestId('lix').waitFor();
+    expect(Number((await page.getByTestId('lix-before').textContent())?.replace(',', '.'))).toBeGreaterThan(0);
+    const items = await page.getByTestId('checklist').getByRole('listitem').allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toMatch(/^[✓✗](Med|Mangler): /);
+    expect(items.some((i) => i.includes('Klagevejledning'))).toBe(true);
+    await draft.screenshot({ path: '/tmp/e2e-run-details.png' });
+
+    expect(external).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
