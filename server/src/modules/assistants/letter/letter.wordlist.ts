@@ -14,7 +14,12 @@ export const OFFICIALESE: readonly (readonly [string, string])[] = [
   ['venligst', ''],
   ['hermed', ''],
   ['herved', ''],
+  ['det bemærkes i den forbindelse, at', ''],
+  ['det bemærkes i den forbindelse at', ''],
+  ['i den forbindelse', ''],
   // Phrases to one word.
+  ['efter gældende regler', 'efter reglerne'],
+  ['førend', 'før'],
   ['foretage en vurdering af', 'vurdere'],
   ['foretage en fornyet vurdering af', 'vurdere igen'],
   ['fornyet vurdering', 'ny vurdering'],
