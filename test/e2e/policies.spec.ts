@@ -1,55 +1,17 @@
-import fs from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
-import { type RunningServer, startServer } from './server.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
 
 // A CPR number with a real date and a valid modulus 11, and a name the guard knows from its gazetteer.
 const CPR = '070761-4005';
 const MASKED_TEXT = `Kære Jens Hansen\n\nVi har modtaget din ansøgning. Dit CPR-nummer ${CPR} er registreret.\n\nMed venlig hilsen\nBorgerservice`;
 const BLOCKED_TEXT = `Jens Hansen (CPR ${CPR}) har diabetes og har brug for hjælp i hjemmet.`;
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-interface Problems {
-  pageErrors: string[];
-  failedAssets: string[];
-  externalRequests: string[];
-}
-
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: Problems }> {
-  context = await browser.newContext({ viewport, locale: 'da-DK' });
-  const problems: Problems = { pageErrors: [], failedAssets: [], externalRequests: [] };
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.baseUrl) || url.startsWith('data:')) return route.continue();
-    problems.externalRequests.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.pageErrors.push(e.message));
-  page.on('response', (res) => {
-    if (!res.url().includes('/api/') && res.status() >= 400) problems.failedAssets.push(`${res.status()} ${res.url()}`);
-  });
-  return { page, problems };
-}
-
-function expectNoProblems(problems: Problems): void {
-  expect(problems.externalRequests, 'requests to other hosts').toEqual([]);
-  expect(problems.failedAssets, 'assets that failed to load').toEqual([]);
-  expect(problems.pageErrors, 'uncaught errors in the page').toEqual([]);
-}
+const env = useBrowserAndServer();
 
 async function signInAsEmployee(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.waitForURL(/\/log-ind$/);
-  await page.getByLabel('E-mailadresse').fill(DEMO_USERS.EMPLOYEE.email);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
+  await signIn(page, env.server.baseUrl, DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD);
   await page.getByRole('navigation', { name: 'Hovedmenu' }).waitFor();
 }
 
@@ -59,38 +21,9 @@ async function preview(page: Page, text: string): Promise<void> {
   await page.getByTestId('preview-decision').waitFor();
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
-  }
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('data-use policies in the browser', () => {
   it('an employee finds the policies in the menu, with their status and the approval still missing', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await env.openPage();
     await signInAsEmployee(page);
 
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Datapolitikker' }).click();
@@ -109,9 +42,9 @@ describe('data-use policies in the browser', () => {
   });
 
   it('the policy page reads in plain Danish, and the preview masks a CPR number and refuses health information', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await env.openPage();
     await signInAsEmployee(page);
-    await page.goto(`${server.baseUrl}/datapolitikker/borgerbreve-maskering`);
+    await page.goto(`${env.server.baseUrl}/datapolitikker/borgerbreve-maskering`);
 
     await page.getByRole('heading', { level: 1, name: 'Breve til borgere med pseudonymisering' }).waitFor();
     for (const name of ['Det må du', 'Det må du ikke', 'Det skal du']) {

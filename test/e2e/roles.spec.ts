@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/contracts/auth.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
-import { type RunningServer, startServer } from './server.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
 
 const HOME_HEADING: Record<Role, string> = {
   EMPLOYEE: 'Mine prøvehandlinger',
@@ -19,48 +16,7 @@ const SCREENSHOT: Record<Role, string> = {
   DIGITAL_UNIT: '/tmp/e2e-digital-unit.png',
 };
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-/** What went wrong in the browser during a test: uncaught errors, failed assets, attempts to reach other hosts. */
-interface Problems {
-  pageErrors: string[];
-  failedAssets: string[];
-  externalRequests: string[];
-}
-
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: Problems }> {
-  context = await browser.newContext({ viewport, locale: 'da-DK' });
-  const problems: Problems = { pageErrors: [], failedAssets: [], externalRequests: [] };
-  // The workbench must work without any other host: such requests are recorded and refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.baseUrl) || url.startsWith('data:')) return route.continue();
-    problems.externalRequests.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.pageErrors.push(e.message));
-  page.on('response', (res) => {
-    if (!res.url().includes('/api/') && res.status() >= 400) problems.failedAssets.push(`${res.status()} ${res.url()}`);
-  });
-  return { page, problems };
-}
-
-function expectNoProblems(problems: Problems): void {
-  expect(problems.externalRequests, 'requests to other hosts').toEqual([]);
-  expect(problems.failedAssets, 'assets that failed to load').toEqual([]);
-  expect(problems.pageErrors, 'uncaught errors in the page').toEqual([]);
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.waitForURL(/\/log-ind$/);
-  await page.getByLabel('E-mailadresse').fill(email);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-}
+const env = useBrowserAndServer();
 
 /** Waits for the page's one h1 to read `expected`; on timeout the assertion shows what it read instead. */
 async function expectH1(page: Page, expected: string): Promise<void> {
@@ -103,42 +59,10 @@ async function expectDkfdsLook(page: Page): Promise<void> {
   expect(look.skipLinkTop).toBe('-42px');
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium was not found at ${CHROMIUM}. Install the Debian package "chromium" (apt-get install chromium) ` +
-        'or set CHROMIUM_PATH to a Chromium binary.',
-    );
-  }
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('signing in', () => {
   it('when the password is wrong, then the sign-in page shows the server’s Danish error and stays put', async () => {
-    const { page, problems } = await openPage();
-    await signIn(page, DEMO_USERS.LEADER.email, 'ikke-den-rigtige-kode');
+    const { page, problems } = await env.openPage();
+    await signIn(page, env.server.baseUrl, DEMO_USERS.LEADER.email, 'ikke-den-rigtige-kode');
 
     const summary = page.getByTestId('login-error-summary');
     await summary.waitFor();
@@ -153,8 +77,8 @@ describe('signing in', () => {
 
 describe('keyboard', () => {
   it('the first Tab reaches the skip link, which leads into the main content', async () => {
-    const { page, problems } = await openPage();
-    await page.goto(`${server.baseUrl}/log-ind`);
+    const { page, problems } = await env.openPage();
+    await page.goto(`${env.server.baseUrl}/log-ind`);
     await page.getByLabel('E-mailadresse').waitFor();
 
     await page.keyboard.press('Tab');
@@ -168,9 +92,9 @@ describe('keyboard', () => {
 
 describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
   it('sees the role’s front page and only Forside and Prøvehandlinger; /brugere says no access', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await env.openPage();
     const demo = DEMO_USERS[role];
-    await signIn(page, demo.email, DEMO_PASSWORD);
+    await signIn(page, env.server.baseUrl, demo.email, DEMO_PASSWORD);
 
     await expectH1(page, HOME_HEADING[role]);
     expect(new URL(page.url()).pathname).toBe('/');
@@ -184,7 +108,7 @@ describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
     await page.screenshot({ path: SCREENSHOT[role], fullPage: true });
 
     for (const path of ['/brugere', '/revisionsspor']) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${env.server.baseUrl}${path}`);
       await expectH1(page, 'Du har ikke adgang til denne side');
       expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
     }
@@ -194,8 +118,8 @@ describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
 
 describe('as DIGITAL_UNIT', () => {
   it('sees the overview, the users with the three demo people, and an intact audit trail', async () => {
-    const { page, problems } = await openPage();
-    await signIn(page, DEMO_USERS.DIGITAL_UNIT.email, DEMO_PASSWORD);
+    const { page, problems } = await env.openPage();
+    await signIn(page, env.server.baseUrl, DEMO_USERS.DIGITAL_UNIT.email, DEMO_PASSWORD);
 
     await expectH1(page, HOME_HEADING.DIGITAL_UNIT);
     expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker', 'Brugere', 'Revisionsspor']);
@@ -225,8 +149,8 @@ describe('as DIGITAL_UNIT', () => {
 
 describe('on a phone', () => {
   it('the menu opens as a DKFDS drawer with the role’s items, the person and sign-out, and Escape closes it', async () => {
-    const { page, problems } = await openPage({ width: 390, height: 844 });
-    await signIn(page, DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD);
+    const { page, problems } = await env.openPage({ width: 390, height: 844 });
+    await signIn(page, env.server.baseUrl, DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD);
     await expectH1(page, HOME_HEADING.EMPLOYEE);
 
     const menuButton = page.getByRole('button', { name: 'Menu' });

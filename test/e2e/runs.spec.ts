@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
-import { type RunningServer, startServer } from './server.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { signIn, useBrowserAndServer } from './browser.js';
 
 // A CPR number with a real date and a valid modulus 11, and a name the guard knows from its gazetteer.
 const CPR = '070761-4005';
@@ -20,52 +16,12 @@ const LETTER = [
   'Borgerservice',
 ].join('\n');
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium was not found at ${CHROMIUM}. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
-  }
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(): Promise<{ page: Page; pageErrors: string[]; external: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-  const external: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.baseUrl) || url.startsWith('data:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  return { page, pageErrors, external };
-}
+const env = useBrowserAndServer();
 
 describe('using the letter assistant in a trial', () => {
   it('the demo employee pastes a letter with a CPR number and a name, sees them masked, and gets a draft with the name restored, LIX and the checklist', async () => {
-    const { page, pageErrors, external } = await openPage();
-    await page.goto(`${server.baseUrl}/`);
-    await page.waitForURL(/\/log-ind$/);
-    await page.getByLabel('E-mailadresse').fill(DEMO_USERS.EMPLOYEE.email);
-    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    const { page, problems } = await env.openPage();
+    await signIn(page, env.server.baseUrl, DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD);
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Prøvehandlinger' }).click();
 
     const row = page.getByTestId('trials-table').getByRole('row').filter({ hasText: 'Klarsprog i breve til borgere' });
@@ -110,7 +66,7 @@ describe('using the letter assistant in a trial', () => {
     expect(items.some((i) => i.includes('Klagevejledning'))).toBe(true);
     await draft.screenshot({ path: '/tmp/e2e-run-details.png' });
 
-    expect(external).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(problems.externalRequests).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
   });
 });
