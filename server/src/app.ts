@@ -20,6 +20,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { minutesRoutes } from './modules/assistants/minutes/minutes.routes.js';
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
@@ -92,6 +93,7 @@ export function createApp(deps: Deps): Express {
   api.use('/runs', runsRoutes(deps));
   api.use('/files', filesRoutes(deps));
   api.use('/jobs', jobsRoutes(deps));
+  api.use('/retention', retentionRoutes(deps));
   api.use('/trials', minutesRoutes(deps));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
 import { seedDemoOrganisation } from './modules/demo/demo.service.js';
 import { startJobWorker } from './modules/jobs/jobs.service.js';
 import { loadPolicies, PolicyLoadError } from './modules/policies/policies.loader.js';
+import { startRetentionScheduler } from './modules/retention/retention.service.js';
 
 async function main(): Promise<void> {
   let config;
@@ -64,6 +65,8 @@ Fix the policy file and start again. The server has not started.\n`);
   logger.info({ port }, 'server listening');
   // Background jobs (transcription, indexing, retention) run in this process once it serves requests.
   const worker = startJobWorker(deps);
+  // Content past its policy's retention date is erased on a schedule (RETENTION_INTERVAL_MINUTES, 0 = off).
+  const retention = startRetentionScheduler(deps, config.retentionIntervalMinutes);
   if (config.demoSeed) {
     // The console is where a person starting the demo looks; this is the only place sign-ins are printed.
     process.stdout.write(
@@ -96,9 +99,10 @@ Fix the policy file and start again. The server has not started.\n`);
     }, 10_000);
     force.unref();
     server.close(() => {
-      worker
-        .stop()
-        .catch(() => logger.warn('job worker did not stop cleanly'))
+      Promise.all([
+        worker.stop().catch(() => logger.warn('job worker did not stop cleanly')),
+        retention.stop().catch(() => logger.warn('retention scheduler did not stop cleanly')),
+      ])
         .then(() => db.$disconnect())
         .finally(() => {
           logger.info('stopped');

@@ -47,6 +47,7 @@ const EnvSchema = z
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
     UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
+    RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -100,6 +101,8 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number };
   /** Largest uploaded file (extraction, knowledge-base documents), in bytes. */
   uploadMaxBytes: number;
+  /** Minutes between scheduled retention sweeps; 0 disables the schedule (a manual sweep still works). */
+  retentionIntervalMinutes: number;
   /** The model provider. Holds API keys: never log this object. */
   ai: AiConfig;
 }
@@ -163,6 +166,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     policiesDir: path.resolve(ROOT_DIR, env.POLICIES_DIR),
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     ai: aiConfig(env),
   };
   return { ...config, ...overrides };

@@ -1,0 +1,275 @@
+import {
+  RETENTION_ITEMS_LIMIT,
+  type RetentionGroup,
+  type RetentionItem,
+  type RetentionOverview,
+  type RetentionSweepView,
+  type RetentionTrigger,
+} from '../../contracts/retention.js';
+import type { Deps } from '../../deps.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.types.js';
+import { requireRole } from '../auth/permissions.js';
+import { invalidateTrialIndex } from '../documents/documents.index.js';
+
+const DAY_MS = 86_400_000;
+const UPCOMING_DAYS = 7;
+const LATEST_SWEEPS = 20;
+/** Items purged per transaction: small enough that a sweep never holds the (SQLite) write lock for long. */
+export const RETENTION_BATCH = 100;
+
+type AuditActor = Pick<Actor, 'id' | 'role'> | null;
+
+interface SweepRow {
+  id: string;
+  trigger: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  runsPurged: number;
+  documentsPurged: number;
+  errorCode: string | null;
+  startedById: string | null;
+}
+
+function toSweepView(s: SweepRow): RetentionSweepView {
+  return {
+    id: s.id,
+    trigger: s.trigger === 'manual' ? 'manual' : 'scheduled',
+    startedAt: s.startedAt.toISOString(),
+    finishedAt: s.finishedAt?.toISOString() ?? null,
+    runsPurged: s.runsPurged,
+    documentsPurged: s.documentsPurged,
+    errorCode: s.errorCode,
+    startedById: s.startedById,
+  };
+}
+
+/**
+ * Erases the content of every run and knowledge-base document whose retention date has passed (GDPR Art. 5(1)(e),
+ * storage limitation). What stays is what the trial's evaluation and the audit trail need and holds no content:
+ * the run's status, counts, tokens and policy, the reviews' decisions and edit sizes, the experience log's ratings.
+ * Each item is purged with its own audit event in the same transaction, in batches. Safe to run again at any time:
+ * an item is only touched while it is still unpurged. A failure part-way is recorded on the sweep row; what was
+ * purged before it stays purged, and the next pass picks up the rest.
+ */
+export async function sweepRetention(
+  deps: Deps,
+  opts: { trigger: RetentionTrigger; actor?: AuditActor },
+): Promise<RetentionSweepView> {
+  const actor = opts.actor ?? null;
+  const startedAt = deps.now();
+  const sweep = await deps.db.retentionSweep.create({
+    data: { startedAt, trigger: opts.trigger, startedById: actor?.id ?? null },
+  });
+  let runsPurged = 0;
+  let documentsPurged = 0;
+  let errorCode: string | null = null;
+  try {
+    runsPurged = await purgeDueRuns(deps, actor, startedAt);
+    documentsPurged = await purgeDueDocuments(deps, actor, startedAt);
+  } catch (err) {
+    errorCode = 'RETENTION_FAILED';
+    // The error's name only: a database error's message can quote the row it failed on.
+    deps.logger.error({ sweepId: sweep.id, runsPurged, documentsPurged, err: { name: (err as Error)?.name } }, 'retention sweep failed');
+  }
+  const done = await deps.db.$transaction(async (tx) => {
+    const row = await tx.retentionSweep.update({
+      where: { id: sweep.id },
+      data: { finishedAt: deps.now(), runsPurged, documentsPurged, errorCode },
+    });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'retention.swept',
+      resourceType: 'retention_sweep',
+      resourceId: sweep.id,
+      details: { trigger: opts.trigger, runsPurged, documentsPurged, errorCode },
+    });
+    return row;
+  });
+  deps.logger.info({ sweepId: sweep.id, trigger: opts.trigger, runsPurged, documentsPurged, errorCode }, 'retention sweep finished');
+  return toSweepView(done);
+}
+
+async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const batch = await deps.db.run.findMany({
+      where: { retainUntil: { lte: now }, contentPurgedAt: null },
+      select: { id: true, retainUntil: true, policyId: true, trialId: true, trial: { select: { unitId: true } } },
+      orderBy: { retainUntil: 'asc' },
+      take: RETENTION_BATCH,
+    });
+    if (batch.length === 0) return purged;
+    purged += await deps.db.$transaction(async (tx) => {
+      let n = 0;
+      for (const run of batch) {
+        // Only while still unpurged: a sweep running alongside (scheduled and manual) never audits an item twice.
+        const { count } = await tx.run.updateMany({
+          where: { id: run.id, contentPurgedAt: null },
+          data: { input: null, output: null, finalText: null, details: null, pseudonymMap: null, contentPurgedAt: now },
+        });
+        if (count === 0) continue;
+        await tx.review.updateMany({ where: { runId: run.id }, data: { editDiff: null, reason: null } });
+        // A transcription or minutes job may have carried the run's text; its type and status stay for the record.
+        await tx.job.updateMany({ where: { runId: run.id }, data: { payload: '{}', result: null } });
+        await recordAudit(tx, deps.provider, {
+          actor,
+          action: 'run.content_purged',
+          resourceType: 'run',
+          resourceId: run.id,
+          unitId: run.trial.unitId,
+          details: { trialId: run.trialId, retainUntil: run.retainUntil!.toISOString(), policyId: run.policyId },
+        });
+        n += 1;
+      }
+      return n;
+    });
+    if (batch.length < RETENTION_BATCH) return purged;
+  }
+}
+
+async function purgeDueDocuments(deps: Deps, actor: AuditActor, now: Date): Promise<number> {
+  let purged = 0;
+  const trials = new Set<string>();
+  try {
+    for (;;) {
+      const batch = await deps.db.document.findMany({
+        where: { retainUntil: { lte: now }, purgedAt: null },
+        select: { id: true, retainUntil: true, trialId: true, trial: { select: { unitId: true, policyId: true } } },
+        orderBy: { retainUntil: 'asc' },
+        take: RETENTION_BATCH,
+      });
+      if (batch.length === 0) return purged;
+      purged += await deps.db.$transaction(async (tx) => {
+        let n = 0;
+        for (const doc of batch) {
+          const { count } = await tx.document.updateMany({
+            where: { id: doc.id, purgedAt: null },
+            data: { text: null, status: 'PURGED', purgedAt: now },
+          });
+          if (count === 0) continue;
+          await tx.chunk.deleteMany({ where: { documentId: doc.id } });
+          await tx.job.updateMany({ where: { documentId: doc.id }, data: { payload: '{}', result: null } });
+          await recordAudit(tx, deps.provider, {
+            actor,
+            action: 'document.purged',
+            resourceType: 'document',
+            resourceId: doc.id,
+            unitId: doc.trial.unitId,
+            details: { trialId: doc.trialId, retainUntil: doc.retainUntil!.toISOString(), policyId: doc.trial.policyId },
+          });
+          trials.add(doc.trialId);
+          n += 1;
+        }
+        return n;
+      });
+      if (batch.length < RETENTION_BATCH) return purged;
+    }
+  } finally {
+    // Searches must stop finding purged passages at once, not when the in-memory index is next rebuilt.
+    for (const trialId of trials) invalidateTrialIndex(trialId);
+  }
+}
+
+/** What is due for erasure, what comes next, and what the sweeps have done. Digital unit only. */
+export async function getRetentionOverview(deps: Deps, actor: Actor): Promise<RetentionOverview> {
+  requireRole(actor, ['DIGITAL_UNIT']);
+  const now = deps.now();
+  const horizon = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
+  const [due, upcoming, sweeps, runsPurged, documentsPurged] = await Promise.all([
+    retentionGroup(deps, { lte: now }),
+    retentionGroup(deps, { gt: now, lte: horizon }),
+    deps.db.retentionSweep.findMany({ orderBy: { startedAt: 'desc' }, take: LATEST_SWEEPS }),
+    deps.db.run.count({ where: { contentPurgedAt: { not: null } } }),
+    deps.db.document.count({ where: { purgedAt: { not: null } } }),
+  ]);
+  return {
+    due,
+    upcoming,
+    sweeps: sweeps.map(toSweepView),
+    purgedTotals: { runs: runsPurged, documents: documentsPurged },
+    nextScheduledAt: nextScheduledAt?.toISOString() ?? null,
+  };
+}
+
+async function retentionGroup(deps: Deps, retainUntil: { lte: Date; gt?: Date }): Promise<RetentionGroup> {
+  const runWhere = { retainUntil, contentPurgedAt: null };
+  const docWhere = { retainUntil, purgedAt: null };
+  const [runs, documents, runRows, docRows] = await Promise.all([
+    deps.db.run.count({ where: runWhere }),
+    deps.db.document.count({ where: docWhere }),
+    deps.db.run.findMany({
+      where: runWhere,
+      select: { id: true, trialId: true, policyId: true, retainUntil: true, trial: { select: { title: true } } },
+      orderBy: { retainUntil: 'asc' },
+      take: RETENTION_ITEMS_LIMIT,
+    }),
+    deps.db.document.findMany({
+      where: docWhere,
+      select: { id: true, trialId: true, retainUntil: true, trial: { select: { title: true, policyId: true } } },
+      orderBy: { retainUntil: 'asc' },
+      take: RETENTION_ITEMS_LIMIT,
+    }),
+  ]);
+  const items: RetentionItem[] = [
+    ...runRows.map((r) => ({
+      kind: 'run' as const,
+      id: r.id,
+      trialId: r.trialId,
+      trialTitle: r.trial.title,
+      policyId: r.policyId,
+      retainUntil: r.retainUntil!.toISOString(),
+    })),
+    ...docRows.map((d) => ({
+      kind: 'document' as const,
+      id: d.id,
+      trialId: d.trialId,
+      trialTitle: d.trial.title,
+      policyId: d.trial.policyId,
+      retainUntil: d.retainUntil!.toISOString(),
+    })),
+  ];
+  items.sort((a, b) => a.retainUntil.localeCompare(b.retainUntil));
+  return { runs, documents, items: items.slice(0, RETENTION_ITEMS_LIMIT) };
+}
+
+/** When the scheduler (one per process) will sweep next; null when it is not running. */
+let nextScheduledAt: Date | null = null;
+
+export interface RetentionScheduler {
+  stop(): Promise<void>;
+}
+
+/**
+ * Sweeps every `intervalMinutes` (RETENTION_INTERVAL_MINUTES; 0 disables it), first one interval after start.
+ * A failing pass is recorded on its sweep row and logged without content; the next pass tries again, and the
+ * server keeps serving. `stop()` waits for a pass in progress, so shutdown never cuts a batch in half.
+ */
+export function startRetentionScheduler(deps: Deps, intervalMinutes: number): RetentionScheduler {
+  if (intervalMinutes <= 0) {
+    nextScheduledAt = null;
+    return { stop: async () => {} };
+  }
+  const intervalMs = intervalMinutes * 60_000;
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  nextScheduledAt = new Date(Date.now() + intervalMs);
+  const timer = setInterval(() => {
+    nextScheduledAt = new Date(Date.now() + intervalMs);
+    if (running || stopped) return;
+    running = sweepRetention(deps, { trigger: 'scheduled' })
+      .catch((err: unknown) => deps.logger.error({ err: { name: (err as Error)?.name } }, 'retention sweep could not be recorded'))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      nextScheduledAt = null;
+      await running;
+    },
+  };
+}
