@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssistantId } from './policies.js';
 
 export const TrialStatus = z.enum(['DRAFT', 'ACTIVE', 'PAUSED', 'CLOSED']);
 export type TrialStatus = z.infer<typeof TrialStatus>;
@@ -18,8 +19,205 @@ export const TrialSummary = z.object({
   canAdminister: z.boolean(),
   /** The viewer takes part in the trial, so may use its assistants (while it is active). */
   isParticipant: z.boolean().default(false),
+  /** The viewer takes part but has not acknowledged the current briefing, so must read it before the next run. */
+  briefingRequired: z.boolean().default(false),
 });
 export type TrialSummary = z.infer<typeof TrialSummary>;
 
 export const TrialList = z.object({ trials: z.array(TrialSummary) });
 export type TrialList = z.infer<typeof TrialList>;
+
+/** One of the leader's own experience questions; the five default questions are fixed elsewhere. */
+export const TrialQuestion = z.object({
+  id: z.string().trim().min(1).max(50),
+  text: z.string().trim().min(1, { message: 'Skriv spørgsmålet.' }).max(300, { message: 'Et spørgsmål må højst være 300 tegn.' }),
+});
+export type TrialQuestion = z.infer<typeof TrialQuestion>;
+
+/** A date (2026-12-01) or a date and time with offset; sent back as ISO date-time strings. */
+const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+const charterFields = {
+  title: z
+    .string()
+    .trim()
+    .min(3, { message: 'Titlen skal være mindst 3 tegn.' })
+    .max(200, { message: 'Titlen må højst være 200 tegn.' }),
+  purpose: z.string().trim().min(1, { message: 'Beskriv formålet med prøvehandlingen.' }).max(5000),
+  hypothesis: z.string().trim().max(5000),
+  successCriteria: z.string().trim().max(5000),
+  /** The AI literacy briefing participants read and acknowledge before their first run (AI Act Art. 4). */
+  briefing: z.string().trim().max(20_000),
+  assistants: z
+    .array(AssistantId)
+    .min(1, { message: 'Vælg mindst én assistent.' })
+    .refine((a) => new Set(a).size === a.length, { message: 'Vælg hver assistent én gang.' }),
+  questions: z
+    .array(TrialQuestion)
+    .max(10, { message: 'Der må højst være 10 egne spørgsmål.' })
+    .refine((q) => new Set(q.map((x) => x.id)).size === q.length, { message: 'Hvert spørgsmål skal have sit eget id.' }),
+  /** Must exist on the server: checked by the service (422 UNKNOWN_POLICY). */
+  policyId: z.string().trim().min(1).max(100),
+  startsAt: DateInput,
+  endsAt: DateInput,
+};
+
+export const END_BEFORE_START_MESSAGE = 'Slutdatoen skal ligge efter startdatoen.';
+
+/** Both dates given: the end may not lie before the start. A partial update is checked again in the service. */
+function endsAfterStarts(v: { startsAt?: string; endsAt?: string }): boolean {
+  if (!v.startsAt || !v.endsAt) return true;
+  return new Date(v.endsAt).getTime() >= new Date(v.startsAt).getTime();
+}
+
+export const CreateTrialRequest = z
+  .object({
+    ...charterFields,
+    hypothesis: charterFields.hypothesis.default(''),
+    successCriteria: charterFields.successCriteria.default(''),
+    briefing: charterFields.briefing.default(''),
+    questions: charterFields.questions.default([]),
+    /** Omitted: the leader's own unit. Only the digital unit may create trials for other units. */
+    unitId: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine(endsAfterStarts, { message: END_BEFORE_START_MESSAGE, path: ['endsAt'] });
+export type CreateTrialRequest = z.infer<typeof CreateTrialRequest>;
+
+export const UpdateTrialRequest = z
+  .object({
+    ...Object.fromEntries(Object.entries(charterFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof charterFields]: z.ZodOptional<(typeof charterFields)[K]>;
+    },
+    /** The version the editor started from: a different current version means someone else changed it (409). */
+    expectedVersion: z.number().int().positive(),
+    /** The editor accepts that the change loosens the charter of a trial that already has runs. */
+    confirmLoosening: z.boolean().optional(),
+  })
+  .strict()
+  .refine(endsAfterStarts, { message: END_BEFORE_START_MESSAGE, path: ['endsAt'] });
+export type UpdateTrialRequest = z.infer<typeof UpdateTrialRequest>;
+
+export const TransitionRequest = z
+  .object({ status: TrialStatus, reason: z.string().trim().max(1000).optional() })
+  .strict();
+export type TransitionRequest = z.infer<typeof TransitionRequest>;
+
+export const SetParticipantsRequest = z
+  .object({ userIds: z.array(z.string().min(1).max(100)).max(1000) })
+  .strict();
+export type SetParticipantsRequest = z.infer<typeof SetParticipantsRequest>;
+
+export const TrialParticipantView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  invitedAt: z.string(),
+  briefedAt: z.string().nullable(),
+  /** Acknowledged the briefing at the trial's current briefingRevision. */
+  briefedCurrent: z.boolean(),
+});
+export type TrialParticipantView = z.infer<typeof TrialParticipantView>;
+
+export const TrialPolicyView = z.object({
+  id: z.string(),
+  /** Danish title; the id when the policy is no longer on the server. */
+  title: z.string(),
+  /** The version the trial recorded (at creation, activation or the last confirmation). */
+  version: z.string(),
+  /** The version of the policy file on the server now; null when the policy is no longer there. */
+  currentVersion: z.string().nullable(),
+  /** Legal, IT security and the DPO have all approved the current version. */
+  approved: z.boolean(),
+});
+export type TrialPolicyView = z.infer<typeof TrialPolicyView>;
+
+export const TrialDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  purpose: z.string(),
+  hypothesis: z.string(),
+  successCriteria: z.string(),
+  briefing: z.string(),
+  assistants: z.array(AssistantId),
+  questions: z.array(TrialQuestion),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: TrialStatus,
+  version: z.number().int(),
+  briefingRevision: z.number().int(),
+  published: z.boolean(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  policy: TrialPolicyView,
+  /** Only administrators see who takes part; everyone else gets []. */
+  participants: z.array(TrialParticipantView),
+  canAdminister: z.boolean(),
+  isParticipant: z.boolean(),
+  /** The viewer's own briefing status; null when the viewer does not take part. */
+  myBriefing: z.object({ acknowledged: z.boolean(), briefedAt: z.string().nullable() }).nullable(),
+  runCount: z.number().int().nonnegative(),
+  /** The statuses the viewer may move the trial to now (empty for non-administrators). */
+  allowedTransitions: z.array(TrialStatus),
+});
+export type TrialDetail = z.infer<typeof TrialDetail>;
+
+export const TrialResponse = z.object({ trial: TrialDetail });
+export type TrialResponse = z.infer<typeof TrialResponse>;
+
+/** `details` of 409 TRIAL_NOT_READY: why the trial cannot be activated, in Danish. */
+export const TrialNotReadyDetails = z.object({ reasons: z.array(z.object({ code: z.string(), da: z.string() })) });
+export type TrialNotReadyDetails = z.infer<typeof TrialNotReadyDetails>;
+
+/** `details` of 409 CHARTER_LOOSENING_NEEDS_CONFIRMATION: what the change loosens. */
+export const CharterLooseningDetails = z.object({
+  loosened: z.array(z.object({ code: z.enum(['ASSISTANT_ADDED', 'POLICY_CHANGED', 'ENDS_LATER', 'STARTS_EARLIER']), da: z.string() })),
+});
+export type CharterLooseningDetails = z.infer<typeof CharterLooseningDetails>;
+
+export const BriefingAssistant = z.object({
+  id: AssistantId,
+  name: z.string(),
+  /** What the assistant is and does, in plain Danish. */
+  whatItIs: z.string(),
+  /** How it can go wrong, in Danish: what the participant must watch for. */
+  failureModes: z.array(z.string()),
+});
+export type BriefingAssistant = z.infer<typeof BriefingAssistant>;
+
+const PlainRule = z.object({ code: z.string(), da: z.string(), en: z.string() });
+
+export const BriefingView = z.object({
+  trialId: z.string(),
+  trialTitle: z.string(),
+  briefing: z.string(),
+  assistants: z.array(BriefingAssistant),
+  policy: z.object({
+    id: z.string(),
+    title: z.string(),
+    plain: z.object({ may: z.array(PlainRule), mayNot: z.array(PlainRule), must: z.array(PlainRule) }),
+  }),
+  briefingRevision: z.number().int(),
+  /** The viewer acknowledged this revision. */
+  acknowledged: z.boolean(),
+  briefedAt: z.string().nullable(),
+});
+export type BriefingView = z.infer<typeof BriefingView>;
+
+export const BriefingResponse = z.object({ briefing: BriefingView });
+export type BriefingResponse = z.infer<typeof BriefingResponse>;
+
+export const AcknowledgeBriefingRequest = z.object({ briefingRevision: z.number().int().positive() }).strict();
+export type AcknowledgeBriefingRequest = z.infer<typeof AcknowledgeBriefingRequest>;
+
+export const TrialRevisionView = z.object({
+  version: z.number().int(),
+  /** The charter as it was at this version. */
+  charter: z.record(z.string(), z.unknown()),
+  changedById: z.string(),
+  changedByName: z.string(),
+  createdAt: z.string(),
+});
+export type TrialRevisionView = z.infer<typeof TrialRevisionView>;
+
+export const TrialRevisionList = z.object({ revisions: z.array(TrialRevisionView) });
+export type TrialRevisionList = z.infer<typeof TrialRevisionList>;

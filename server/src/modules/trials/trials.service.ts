@@ -19,7 +19,7 @@ export async function listTrials(deps: Deps, actor: Actor): Promise<TrialSummary
     include: {
       unit: { select: { id: true, name: true } },
       _count: { select: { participants: true } },
-      participants: { where: { userId: actor.id }, select: { userId: true } },
+      participants: { where: { userId: actor.id }, select: { userId: true, briefingVersion: true } },
     },
     orderBy: [{ status: 'asc' }, { startsAt: 'desc' }],
   });
@@ -36,5 +36,6 @@ export async function listTrials(deps: Deps, actor: Actor): Promise<TrialSummary
     participantCount: t._count.participants,
     canAdminister: canAdministerTrial(actor, t),
     isParticipant: t.participants.length > 0,
+    briefingRequired: t.participants.some((p) => (p.briefingVersion ?? 0) < t.briefingRevision),
   }));
 }
