@@ -41,6 +41,13 @@ export const ErrorCode = z.enum([
   'UNREADABLE_FILE',
   'PDF_NO_TEXT',
   'EMPTY_FILE',
+  'RUN_ALREADY_DECIDED',
+  'FOUR_EYES_REQUIRED',
+  'RUN_NOT_APPROVED',
+  'CONTENT_PURGED',
+  'RUN_NOT_REVIEWED',
+  'EXPERIENCE_ALREADY_LOGGED',
+  'UNKNOWN_QUESTION',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

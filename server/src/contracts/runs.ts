@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssistantId, DataClass, Decision, ProviderKind, Reason } from './policies.js';
+import { RunReviewState } from './reviews.js';
 
 export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'DRAFT', 'APPROVED', 'REJECTED']);
 export type RunStatus = z.infer<typeof RunStatus>;
@@ -46,6 +47,8 @@ export const RunView = z.object({
   completedAt: z.string().nullable(),
   /** Content (input, output, pseudonym mapping) is deleted after this moment. */
   retainUntil: z.string().nullable(),
+  /** The human review (approve, edit and approve, reject; four eyes) as the viewer sees it. Always sent by the server. */
+  review: RunReviewState.optional(),
 });
 export type RunView = z.infer<typeof RunView>;
 
