@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/sqlite/client.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 export { Prisma } from '../generated/sqlite/client.js';
 export type * from '../generated/sqlite/client.js';
@@ -33,7 +34,7 @@ export async function createDb(url: string): Promise<Db> {
   }
   const file = url.slice('file:'.length);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+  const client = new PrismaClient({ adapter: withStatementCache(new PrismaBetterSqlite3({ url, timeout: 5000 })) });
   // WAL lets readers proceed while a writer commits; NORMAL sync is safe with WAL and much faster.
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');

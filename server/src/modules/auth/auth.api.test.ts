@@ -114,6 +114,31 @@ describe('sessions and CSRF', () => {
     }
   });
 
+  it('when a signed-in account is deactivated, then its next request is refused and the session is gone', async () => {
+    const user = await createUser(t.deps);
+    const c = await signedIn(t, user);
+    await c.get('/api/auth/me').expect(200);
+    await t.deps.db.user.update({ where: { id: user.id }, data: { active: false } });
+    const res = await c.get('/api/auth/me').expect(401);
+    expect(errorOf(res.body).code).toBe('SESSION_EXPIRED');
+    expect(await t.deps.db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('when a session is used after a quiet spell, then its expiry slides forward but never past the maximum age', async () => {
+    const user = await createUser(t.deps);
+    const c = await signedIn(t, user);
+    const saved = now;
+    try {
+      now = new Date(saved.getTime() + 10 * 60_000);
+      await c.get('/api/auth/me').expect(200);
+      const slid = await t.deps.db.session.findFirstOrThrow({ where: { userId: user.id } });
+      expect(slid.lastSeenAt.getTime()).toBe(now.getTime());
+      expect(slid.expiresAt.getTime()).toBe(Math.min(now.getTime() + t.deps.config.sessionIdleMs, slid.createdAt.getTime() + t.deps.config.sessionMaxMs));
+    } finally {
+      now = saved;
+    }
+  });
+
   it('when a person signs out, then the session no longer works', async () => {
     const user = await createUser(t.deps);
     const c = await signedIn(t, user);

@@ -281,8 +281,10 @@ function requireUsablePolicy(deps: Deps, trial: { policyId: string; status: stri
 
 /** The policy's runs per person per day, in Danish days. Blocked runs sent nothing and do not count. */
 async function requireWithinDailyLimit(deps: Deps, actor: Actor, trialId: string, policy: PolicyFile, now: Date): Promise<void> {
+  // Counts no further than the limit: the answer is the same, and the work stays bounded however busy the day.
   const used = await deps.db.run.count({
     where: { userId: actor.id, trialId, createdAt: { gte: startOfLocalDay(now) }, status: { not: 'BLOCKED' } },
+    take: policy.limits.runsPerPersonPerDay,
   });
   if (used >= policy.limits.runsPerPersonPerDay) {
     throw limitReached(
