@@ -70,6 +70,9 @@ beforeAll(async () => {
   const publicInfo = await createTrial(t.deps, { ...base, policyId: 'offentlig-information' });
   kbTrialId = (await createTrial(t.deps, { ...base, policyId: 'interne-referater', assistants: ['documents'] })).id;
 
+  // Reading the briefing is not what this file is about: the employee has acknowledged every trial's.
+  await t.deps.db.trialParticipant.updateMany({ where: { userId: employeeUser.id }, data: { briefedAt: START, briefingVersion: 1 } });
+
   dueRunIds = [];
   for (let i = 0; i < 2; i++) {
     const res = await employee.post('/api/runs', { trialId: letters.id, assistant: 'letter', input: MASKED_LETTER }).expect(201);
