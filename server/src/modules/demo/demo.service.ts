@@ -1,8 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Role } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.types.js';
 import { hashPassword } from '../auth/password.js';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo.constants.js';
+import { indexDocument, uploadDocument } from '../documents/documents.service.js';
+import { DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_TRIALS, DEMO_USERS } from './demo.constants.js';
+
+const DOCUMENTS_DIR = path.join(import.meta.dirname, 'documents');
 
 export class DemoRefusedError extends Error {
   constructor() {
@@ -19,8 +25,11 @@ const UNITS = [
 ] as const;
 
 /**
- * Creates the demo municipality on an empty database: units, one user per role and two trials in different
- * units, so that each role visibly sees something different. Does nothing when any user exists.
+ * Creates the demo municipality on an empty database: units, one user per role, an ACTIVE trial for each
+ * assistant in the demo employee's unit (with the employee and the leader as participants, not yet briefed: reading
+ * and acknowledging the briefing is part of trying it), a DRAFT trial for the leader to complete and activate, and
+ * a small knowledge base for the documents trial, indexed at once so questions can be answered right away.
+ * Offline, and does nothing when any user exists.
  */
 export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boolean }> {
   if (deps.config.nodeEnv === 'production') throw new DemoRefusedError();
@@ -29,7 +38,7 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
   const now = deps.now();
   const day = 86_400_000;
 
-  await deps.db.$transaction(async (tx) => {
+  const seeded = await deps.db.$transaction(async (tx) => {
     const unitIds = new Map<string, string>();
     for (const u of UNITS) {
       const row = await tx.orgUnit.create({
@@ -44,45 +53,58 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
       });
       userIds[role] = row.id;
     }
-    const own = await tx.trial.create({
-      data: {
-        unitId: unitIds.get('BORGERSERVICE')!,
-        title: 'Klarsprog i breve til borgere',
-        purpose: 'Afprøve om en AI-assistent kan gøre vores afgørelsesbreve lettere at forstå.',
-        hypothesis: 'Breve omskrevet med AI og rettet af en sagsbehandler får lavere LIX uden at miste indhold.',
-        successCriteria: 'LIX falder med mindst 10 point, og mindst 70 % af udkastene godkendes med små rettelser.',
-        briefing: 'Assistenten laver kun udkast. Du skal altid læse, rette og godkende teksten, før den bruges.',
-        assistants: JSON.stringify(['letter']),
-        policyId: 'borgerbreve-maskering',
-        policyVersion: 'demo',
-        status: 'ACTIVE',
-        startsAt: new Date(now.getTime() - 7 * day),
-        endsAt: new Date(now.getTime() + 60 * day),
-        createdById: userIds.LEADER,
-        participants: { create: [{ userId: userIds.EMPLOYEE }, { userId: userIds.LEADER }] },
-      },
-    });
-    const other = await tx.trial.create({
-      data: {
-        unitId: unitIds.get('SOCIAL')!,
-        title: 'Referater af teammøder',
-        purpose: 'Afprøve om mødeudskrifter kan blive til referater med beslutninger og opgaver.',
-        assistants: JSON.stringify(['minutes']),
-        policyId: 'interne-referater',
-        policyVersion: 'demo',
-        status: 'DRAFT',
-        startsAt: new Date(now.getTime() + 7 * day),
-        endsAt: new Date(now.getTime() + 90 * day),
-        createdById: userIds.DIGITAL_UNIT,
-      },
-    });
+    const trialIds: string[] = [];
+    let documentsTrialId: string | null = null;
+    for (const t of DEMO_TRIALS) {
+      const active = t.status === 'ACTIVE';
+      const trial = await tx.trial.create({
+        data: {
+          unitId: unitIds.get(t.unitCode)!,
+          title: t.title,
+          purpose: t.purpose,
+          hypothesis: t.hypothesis,
+          successCriteria: t.successCriteria,
+          briefing: t.briefing,
+          assistants: JSON.stringify([t.assistant]),
+          questions: JSON.stringify(t.questions),
+          policyId: t.policyId,
+          // The version the trial was set up under, as a leader's own trial records it.
+          policyVersion: deps.policies.get(t.policyId)?.version ?? 'unknown',
+          status: t.status,
+          startsAt: new Date(now.getTime() + t.startsInDays * day),
+          endsAt: new Date(now.getTime() + t.endsInDays * day),
+          createdById: userIds.LEADER,
+          participants: active ? { create: [{ userId: userIds.EMPLOYEE }, { userId: userIds.LEADER }] } : undefined,
+        },
+      });
+      trialIds.push(trial.id);
+      if (active && t.assistant === 'documents') documentsTrialId = trial.id;
+    }
     await recordAudit(tx, deps.provider, {
       actor: null,
       action: 'demo.seeded',
       resourceType: 'organisation',
       resourceId: unitIds.get('DEMO')!,
-      details: { units: UNITS.length, users: Object.keys(DEMO_USERS).length, trials: [own.id, other.id] },
+      details: { units: UNITS.length, users: Object.keys(DEMO_USERS).length, trials: trialIds },
     });
+    return { documentsTrialId, leaderId: userIds.LEADER, leaderUnitId: unitIds.get(DEMO_USERS.LEADER.unitCode)! };
   });
+
+  if (seeded.documentsTrialId) {
+    // Through the documents module, as the trial's leader would upload them: stored, audited and indexed.
+    const leader: Actor = { id: seeded.leaderId, role: 'LEADER', unitId: seeded.leaderUnitId, sessionId: 'demo-seed' };
+    for (const filename of DEMO_DOCUMENTS) {
+      const buffer = fs.readFileSync(path.join(DOCUMENTS_DIR, filename));
+      const { document } = await uploadDocument(deps, leader, seeded.documentsTrialId, {
+        buffer,
+        filename,
+        mimeType: 'text/markdown',
+        size: buffer.length,
+      });
+      // Indexed here rather than waiting for the job worker, so search works the moment the server is up. The
+      // queued indexing job still runs later and replaces the passages with the same ones.
+      await indexDocument(deps, document.id, leader);
+    }
+  }
   return { created: true };
 }
