@@ -16,6 +16,7 @@ import { loadPolicies } from './modules/policies/policies.loader.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { createProviderRegistry } from './modules/providers/providers.registry.js';
 import { runsRoutes } from './modules/runs/runs.routes.js';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -91,6 +92,8 @@ export function createApp(deps: Deps): Express {
   api.use('/trials', trialsRoutes(deps));
   api.use('/policies', policiesRoutes(deps));
   api.use('/runs', runsRoutes(deps));
+  // After the runs routes: these add GET /, /:id/reviews and /:id/final beside them.
+  api.use('/runs', reviewsRoutes(deps));
   api.use('/files', filesRoutes(deps));
   api.use('/jobs', jobsRoutes(deps));
   api.use('/retention', retentionRoutes(deps));

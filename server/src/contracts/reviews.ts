@@ -49,6 +49,8 @@ export const RunReviewState = z.object({
   awaiting: ReviewAwaiting.nullable(),
   /** Whether the viewer may make the next decision on this run. */
   canReview: z.boolean(),
+  /** With four eyes: the text the first reviewer approved (perhaps edited), for the second approver; else null. */
+  pendingText: z.string().nullable(),
   experienceLogged: z.boolean(),
 });
 export type RunReviewState = z.infer<typeof RunReviewState>;

@@ -1,5 +1,6 @@
 import type { AssistantId, DataClass, PolicyFile } from '../../contracts/policies.js';
 import { DRAFT_MARKER, type CreateRunRequest, type RunBlockedDetails, type RunView } from '../../contracts/runs.js';
+import type { RunReviewState } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
 import type { Prisma, Run } from '../../lib/db.js';
@@ -11,6 +12,7 @@ import { pseudonymise, restore } from '../guard/pseudonymise.js';
 import { scan } from '../guard/scan.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
 import { evaluatePolicy } from '../policies/policy.evaluate.js';
+import { reviewStateFor } from '../reviews/reviews.state.js';
 import { getAssistant } from '../assistants/assistants.registry.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
 import { ProviderError, type ProviderKind } from '../providers/providers.types.js';
@@ -188,6 +190,7 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
       data: {
         ...base,
         status: 'DRAFT',
+        fourEyes: evaluation.fourEyes,
         provider: completion.provider,
         model: completion.model,
         promptTokens: completion.usage.promptTokens,
@@ -226,14 +229,17 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
     { runId: run.id, trialId: trial.id, assistant: req.assistant, decision: evaluation.decision, provider: run.provider, model: run.model, durationMs },
     'run completed',
   );
-  return toView(run, loaded);
+  return toView(run, loaded, reviewStateFor({ ...run, reviews: [], experienceLog: null }, actor.id, canAdministerTrial(actor, trial)));
 }
 
 /** A run's owner sees it, and so do those who administer its trial. To anyone else it does not exist. */
 export async function getRun(deps: Deps, actor: Actor, id: string): Promise<RunView> {
-  const run = await deps.db.run.findUnique({ where: { id }, include: { trial: { select: { unitId: true } } } });
+  const run = await deps.db.run.findUnique({
+    where: { id },
+    include: { trial: { select: { unitId: true } }, reviews: { include: { reviewer: { select: { id: true, name: true } } } }, experienceLog: { select: { id: true } } },
+  });
   if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
-  return toView(run, deps.policies.get(run.policyId));
+  return toView(run, deps.policies.get(run.policyId), reviewStateFor(run, actor.id, canAdministerTrial(actor, run.trial)));
 }
 
 function requireRunning(trial: { status: string; startsAt: Date; endsAt: Date }, now: Date): void {
@@ -345,7 +351,7 @@ async function recordFailure(
     : badGateway('PROVIDER_FAILED', FAILURE_MESSAGES[err.kind], details);
 }
 
-function toView(run: Run, loaded: LoadedPolicy | undefined): RunView {
+function toView(run: Run, loaded: LoadedPolicy | undefined, review: RunReviewState): RunView {
   const counts = JSON.parse(run.guardFindings) as Counts;
   const purged = run.contentPurgedAt !== null;
   return {
@@ -372,5 +378,6 @@ function toView(run: Run, loaded: LoadedPolicy | undefined): RunView {
     createdAt: run.createdAt.toISOString(),
     completedAt: run.completedAt?.toISOString() ?? null,
     retainUntil: run.retainUntil?.toISOString() ?? null,
+    review,
   };
 }

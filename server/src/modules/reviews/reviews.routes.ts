@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
+import type { Deps } from '../../deps.js';
+import { requireActor } from '../auth/auth.middleware.js';
+import { getFinalText, listRuns, reviewRun } from './reviews.service.js';
+
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+/** Mounted at /api/runs, after the runs routes (which own POST / and GET /:id). */
+export function reviewsRoutes(deps: Deps): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const actor = requireActor(req);
+    res.json(RunList.parse(await listRuns(deps, actor, RunListQuery.parse(req.query))));
+  });
+  r.post('/:id/reviews', async (req, res) => {
+    const actor = requireActor(req);
+    const { id } = IdParam.parse(req.params);
+    const result = await reviewRun(deps, actor, id, ReviewRequest.parse(req.body));
+    res.status(201).json(ReviewResponse.parse(result));
+  });
+  r.get('/:id/final', async (req, res) => {
+    const actor = requireActor(req);
+    const final = await getFinalText(deps, actor, IdParam.parse(req.params).id);
+    res.json(FinalTextResponse.parse({ final }));
+  });
+  return r;
+}

@@ -1,0 +1,232 @@
+import type { FinalTextView, ReviewRequest, ReviewView, RunList, RunListItem, RunListQuery, RunReviewState } from '../../contracts/reviews.js';
+import type { AssistantId, Decision } from '../../contracts/policies.js';
+import type { Deps } from '../../deps.js';
+import type { Prisma } from '../../lib/db.js';
+import { AppError, conflict, notFound } from '../../lib/errors.js';
+import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.types.js';
+import { canAdministerTrial } from '../auth/permissions.js';
+import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
+import { awaitingOf, maySecondApprove, reviewStateFor } from './reviews.state.js';
+
+/** Shown when a policy has gone from the server since the run (the label is still owed). */
+const FALLBACK_LABEL = { da: 'Udarbejdet med hjælp fra AI', en: 'Prepared with the help of AI' };
+
+const FOUR_EYES_MESSAGE = 'Kørslen kræver en anden godkender end den, der bad om udkastet.';
+
+const reviewInclude = {
+  trial: { select: { id: true, unitId: true } },
+  reviews: { include: { reviewer: { select: { id: true, name: true } } } },
+  experienceLog: { select: { id: true } },
+} satisfies Prisma.RunInclude;
+
+/** The run as its requester or the trial's administrators see it; to anyone else it does not exist (404). */
+async function visibleRun(deps: Deps, actor: Actor, runId: string) {
+  const run = await deps.db.run.findUnique({ where: { id: runId }, include: reviewInclude });
+  if (!run) throw notFound('Kørslen');
+  const administers = canAdministerTrial(actor, run.trial);
+  if (run.userId !== actor.id && !administers) throw notFound('Kørslen');
+  return { run, administers };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && err.name === 'PrismaClientKnownRequestError' && (err as { code?: string }).code === 'P2002';
+}
+
+const alreadyDecided = () =>
+  conflict('RUN_ALREADY_DECIDED', 'Udkastet er allerede godkendt eller afvist. Genindlæs siden for at se afgørelsen.');
+
+const contentPurged = () =>
+  new AppError('CONTENT_PURGED', 'Indholdet er slettet efter datapolitikkens opbevaringsperiode og kan ikke længere vises.', 410);
+
+/**
+ * The human decision on a draft (AI Act Art. 14). Without four eyes the first approval decides. With four eyes
+ * the first approval only records the (edited) text; a second person who administers the trial, is not the
+ * requester and did not approve first, decides. A rejection decides at any step.
+ *
+ * Two people deciding at once cannot both win: each step is unique per run, and the status only changes from
+ * DRAFT in a conditional update inside the same transaction as the review and its audit event.
+ */
+export async function reviewRun(
+  deps: Deps,
+  actor: Actor,
+  runId: string,
+  req: ReviewRequest,
+): Promise<{ review: ReviewView; state: RunReviewState; status: string }> {
+  const { run, administers } = await visibleRun(deps, actor, runId);
+  if (run.status !== 'DRAFT') {
+    if (run.status === 'APPROVED' || run.status === 'REJECTED') throw alreadyDecided();
+    throw conflict('RUN_ALREADY_DECIDED', 'Kørslen har intet udkast at godkende, fordi den blev afvist af datapolitikken eller fejlede.', {
+      status: run.status,
+    });
+  }
+  if (run.contentPurgedAt !== null || run.output === null) throw contentPurged();
+
+  const step = awaitingOf(run) === 'second_approval' ? 2 : 1;
+  if (step === 2 && !maySecondApprove(actor.id, administers, run)) {
+    // A refused attempt at approving one's own sensitive output is worth knowing about: it goes in the trail.
+    await recordAuditAlone(deps.db, deps.provider, {
+      actor,
+      action: 'run.review_refused',
+      resourceType: 'run',
+      resourceId: run.id,
+      unitId: run.trial.unitId,
+      details: { reason: 'FOUR_EYES_REQUIRED', step, decision: req.decision, policyId: run.policyId, policyVersion: run.policyVersion },
+    });
+    throw new AppError('FOUR_EYES_REQUIRED', FOUR_EYES_MESSAGE, 403);
+  }
+
+  // The text under review: the draft at step 1, the first reviewer's text at step 2.
+  const before = step === 2 ? (run.finalText ?? run.output) : run.output;
+  const after = req.decision === 'EDIT_AND_APPROVE' ? req.finalText : before;
+  const diff = req.decision === 'EDIT_AND_APPROVE' ? unifiedDiff(before, after) : '';
+  const size = req.decision === 'EDIT_AND_APPROVE' ? sizeOfEdit(before, after) : 0;
+  const decides = req.decision === 'REJECT' || !run.fourEyes || step === 2;
+  const now = deps.now();
+
+  try {
+    await deps.db.$transaction(async (tx) => {
+      await tx.review.create({
+        data: {
+          runId: run.id,
+          reviewerId: actor.id,
+          decision: req.decision,
+          step,
+          reason: req.decision === 'REJECT' ? req.reason : null,
+          editDiff: diff || null,
+          editSize: size,
+          createdAt: now,
+        },
+      });
+      const data: Prisma.RunUpdateManyMutationInput =
+        req.decision === 'REJECT'
+          ? { status: 'REJECTED', finalText: null }
+          : decides
+            ? { status: 'APPROVED', finalText: after }
+            : { finalText: after };
+      const updated = await tx.run.updateMany({ where: { id: run.id, status: 'DRAFT' }, data });
+      if (updated.count !== 1) throw alreadyDecided();
+      await recordAudit(tx, deps.provider, {
+        actor,
+        action: 'run.reviewed',
+        resourceType: 'run',
+        resourceId: run.id,
+        unitId: run.trial.unitId,
+        // Decision and sizes only: never the text, the diff or the reason.
+        details: { decision: req.decision, step, policyId: run.policyId, policyVersion: run.policyVersion, editSize: size, fourEyes: run.fourEyes },
+      });
+    });
+  } catch (err) {
+    // Someone else's review of the same step got there first.
+    if (isUniqueViolation(err)) throw alreadyDecided();
+    throw err;
+  }
+  deps.logger.info({ runId: run.id, decision: req.decision, step, fourEyes: run.fourEyes }, 'run reviewed');
+
+  const fresh = await deps.db.run.findUniqueOrThrow({ where: { id: run.id }, include: reviewInclude });
+  const state = reviewStateFor(fresh, actor.id, administers);
+  const review = state.reviews.find((r) => r.step === step)!;
+  return { review, state, status: fresh.status };
+}
+
+/** The approved text for copying or export, with the policy's disclosure label (AI Act Art. 50). */
+export async function getFinalText(deps: Deps, actor: Actor, runId: string): Promise<FinalTextView> {
+  const { run } = await visibleRun(deps, actor, runId);
+  if (run.status !== 'APPROVED') {
+    throw conflict(
+      'RUN_NOT_APPROVED',
+      'Udkastet er ikke godkendt endnu. Det kan først kopieres eller eksporteres, når en person har godkendt det.',
+      { status: run.status },
+    );
+  }
+  if (run.contentPurgedAt !== null || run.finalText === null) throw contentPurged();
+  const approval = [...run.reviews].sort((a, b) => b.step - a.step)[0];
+  await deps.db.$transaction((tx) =>
+    recordAudit(tx, deps.provider, {
+      actor,
+      action: 'run.exported',
+      resourceType: 'run',
+      resourceId: run.id,
+      unitId: run.trial.unitId,
+      details: { policyId: run.policyId, policyVersion: run.policyVersion, chars: run.finalText!.length },
+    }),
+  );
+  return {
+    runId: run.id,
+    text: run.finalText,
+    disclosureLabel: deps.policies.get(run.policyId)?.policy.disclosureLabel ?? FALLBACK_LABEL,
+    approvedAt: (approval?.createdAt ?? run.completedAt ?? run.createdAt).toISOString(),
+    policyId: run.policyId,
+    policyVersion: run.policyVersion,
+  };
+}
+
+/**
+ * Runs without content. Employees see their own; leaders also the runs of their unit's trials; the digital unit
+ * all. `awaiting=second_approval` keeps the runs the viewer may approve as the second person.
+ */
+export async function listRuns(deps: Deps, actor: Actor, query: RunListQuery): Promise<RunList> {
+  const visible: Prisma.RunWhereInput =
+    actor.role === 'DIGITAL_UNIT' ? {} : actor.role === 'LEADER' ? { OR: [{ userId: actor.id }, { trial: { unitId: actor.unitId } }] } : { userId: actor.id };
+  const administered: Prisma.RunWhereInput =
+    actor.role === 'DIGITAL_UNIT' ? {} : actor.role === 'LEADER' ? { trial: { unitId: actor.unitId } } : { id: { in: [] } };
+  const awaiting: Prisma.RunWhereInput =
+    query.awaiting === 'review'
+      ? { status: 'DRAFT', reviews: { none: {} } }
+      : query.awaiting === 'second_approval'
+        ? {
+            AND: [
+              administered,
+              {
+                status: 'DRAFT',
+                fourEyes: true,
+                userId: { not: actor.id },
+                reviews: { some: { step: 1 }, none: { reviewerId: actor.id } },
+              },
+            ],
+          }
+        : {};
+  const where: Prisma.RunWhereInput = {
+    AND: [
+      visible,
+      awaiting,
+      query.mine ? { userId: actor.id } : {},
+      query.trialId ? { trialId: query.trialId } : {},
+      query.status ? { status: query.status } : {},
+    ],
+  };
+  const rows = await deps.db.run.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      trialId: true,
+      assistant: true,
+      status: true,
+      guardDecision: true,
+      fourEyes: true,
+      createdAt: true,
+      trial: { select: { title: true } },
+      user: { select: { id: true, name: true } },
+      reviews: { select: { step: true } },
+      experienceLog: { select: { id: true } },
+    },
+  });
+  const page = rows.slice(0, query.limit);
+  const runs: RunListItem[] = page.map((r) => ({
+    id: r.id,
+    trialId: r.trialId,
+    trialTitle: r.trial.title,
+    assistant: r.assistant as AssistantId,
+    status: r.status,
+    guardDecision: (r.guardDecision as Decision | null) ?? null,
+    fourEyes: r.fourEyes,
+    createdAt: r.createdAt.toISOString(),
+    requester: { id: r.user.id, name: r.user.name },
+    awaiting: awaitingOf(r),
+    experienceLogged: r.experienceLog !== null,
+  }));
+  return { runs, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+}
