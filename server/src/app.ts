@@ -17,6 +17,7 @@ import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { createProviderRegistry } from './modules/providers/providers.registry.js';
 import { runsRoutes } from './modules/runs/runs.routes.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
+import { experiencesRoutes, reflectionsRoutes } from './modules/experiences/experiences.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -89,11 +90,13 @@ export function createApp(deps: Deps): Express {
   api.use('/units', unitsRoutes(deps));
   api.use('/audit', auditRoutes(deps));
   api.use('/trials/:trialId/documents', documentsRoutes(deps));
+  api.use('/trials/:trialId/reflections', reflectionsRoutes(deps));
   api.use('/trials', trialsRoutes(deps));
   api.use('/policies', policiesRoutes(deps));
   api.use('/runs', runsRoutes(deps));
-  // After the runs routes: these add GET /, /:id/reviews and /:id/final beside them.
+  // After the runs routes: these add GET /, /:id/reviews, /:id/final and /:id/experience beside them.
   api.use('/runs', reviewsRoutes(deps));
+  api.use('/runs', experiencesRoutes(deps));
   api.use('/files', filesRoutes(deps));
   api.use('/jobs', jobsRoutes(deps));
   api.use('/retention', retentionRoutes(deps));

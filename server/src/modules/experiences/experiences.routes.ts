@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  ExperienceLogRequest,
+  ExperienceLogResponse,
+  ExperienceState,
+  ReflectionList,
+  ReflectionRequest,
+  ReflectionResponse,
+} from '../../contracts/experiences.js';
+import type { Deps } from '../../deps.js';
+import { requireActor } from '../auth/auth.middleware.js';
+import { createReflection, getExperience, listReflections, logExperience } from './experiences.service.js';
+
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
+
+/** Mounted at /api/runs: the experience log of one run. */
+export function experiencesRoutes(deps: Deps): Router {
+  const r = Router();
+  r.post('/:id/experience', async (req, res) => {
+    const actor = requireActor(req);
+    const { id } = IdParam.parse(req.params);
+    const experience = await logExperience(deps, actor, id, ExperienceLogRequest.parse(req.body));
+    res.status(201).json(ExperienceLogResponse.parse({ experience }));
+  });
+  r.get('/:id/experience', async (req, res) => {
+    const actor = requireActor(req);
+    res.json(ExperienceState.parse(await getExperience(deps, actor, IdParam.parse(req.params).id)));
+  });
+  return r;
+}
+
+/** Mounted at /api/trials/:trialId/reflections. */
+export function reflectionsRoutes(deps: Deps): Router {
+  const r = Router({ mergeParams: true });
+  r.post('/', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const reflection = await createReflection(deps, actor, trialId, ReflectionRequest.parse(req.body));
+    res.status(201).json(ReflectionResponse.parse({ reflection }));
+  });
+  r.get('/', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    res.json(ReflectionList.parse({ reflections: await listReflections(deps, actor, trialId) }));
+  });
+  return r;
+}
