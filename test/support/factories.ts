@@ -55,6 +55,9 @@ export class Client {
   patch(url: string, body?: object) {
     return this.agent.patch(url).set(CSRF_HEADER, this.csrf).send(body);
   }
+  put(url: string, body?: object) {
+    return this.agent.put(url).set(CSRF_HEADER, this.csrf).send(body);
+  }
 }
 
 export async function signedIn(t: TestApp, user: { email: string }, password = TEST_PASSWORD): Promise<Client> {
@@ -80,8 +83,11 @@ export async function createTrial(
     participants?: string[];
     startsAt?: Date;
     endsAt?: Date;
+    /** Participants have acknowledged the trial's current briefing (revision 1); default true. */
+    briefed?: boolean;
   },
 ) {
+  const briefed = opts.briefed ?? true;
   return deps.db.trial.create({
     data: {
       unitId: opts.unitId,
@@ -94,7 +100,12 @@ export async function createTrial(
       startsAt: opts.startsAt ?? new Date('2026-11-01T00:00:00Z'),
       endsAt: opts.endsAt ?? new Date('2027-01-31T00:00:00Z'),
       createdById: opts.createdById,
-      participants: { create: (opts.participants ?? []).map((userId) => ({ userId })) },
+      participants: {
+        create: (opts.participants ?? []).map((userId) => ({
+          userId,
+          ...(briefed ? { briefedAt: new Date('2026-11-01T08:00:00Z'), briefingVersion: 1 } : {}),
+        })),
+      },
     },
   });
 }

@@ -60,7 +60,7 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
   const now = deps.now();
   const trial = await deps.db.trial.findUnique({
     where: { id: req.trialId },
-    include: { participants: { where: { userId: actor.id }, select: { userId: true } } },
+    include: { participants: { where: { userId: actor.id }, select: { userId: true, briefedAt: true, briefingVersion: true } } },
   });
   if (!trial) throw notFound('Prøvehandlingen');
   if (trial.participants.length === 0) {
@@ -71,11 +71,26 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
     throw notFound('Prøvehandlingen');
   }
   requireRunning(trial, now);
+  // AI Act Art. 4: people know what they are using. A changed briefing, policy or set of assistants is read again.
+  const me = trial.participants[0]!;
+  if (!me.briefedAt || (me.briefingVersion ?? 0) < trial.briefingRevision) {
+    throw conflict('BRIEFING_REQUIRED', 'Du skal læse og bekræfte introduktionen til prøvehandlingen, før du bruger assistenten.', {
+      briefingRevision: trial.briefingRevision,
+    });
+  }
 
   if (!(JSON.parse(trial.assistants) as string[]).includes(req.assistant)) {
     throw conflict('ASSISTANT_NOT_ENABLED', 'Denne assistent er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
   }
   const loaded = requireUsablePolicy(deps, trial);
+  // The policy file changed since the leader set the trial up: nobody has looked at the new terms yet.
+  if (loaded.version !== trial.policyVersion) {
+    throw conflict(
+      'POLICY_CHANGED',
+      'Datapolitikken er ændret, siden prøvehandlingen blev sat op. Lederen skal bekræfte den nye version, før assistenten kan bruges.',
+      { policyId: trial.policyId, recorded: trial.policyVersion, current: loaded.version },
+    );
+  }
   const policy = loaded.policy;
   if (!policy.assistants.includes(req.assistant)) {
     throw conflict(
