@@ -84,11 +84,11 @@ export const CreateTrialRequest = z
   .refine(endsAfterStarts, { message: END_BEFORE_START_MESSAGE, path: ['endsAt'] });
 export type CreateTrialRequest = z.infer<typeof CreateTrialRequest>;
 
+/** Only the fields that change; the same rules as on creation. */
 export const UpdateTrialRequest = z
-  .object({
-    ...Object.fromEntries(Object.entries(charterFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof charterFields]: z.ZodOptional<(typeof charterFields)[K]>;
-    },
+  .object(charterFields)
+  .partial()
+  .extend({
     /** The version the editor started from: a different current version means someone else changed it (409). */
     expectedVersion: z.number().int().positive(),
     /** The editor accepts that the change loosens the charter of a trial that already has runs. */

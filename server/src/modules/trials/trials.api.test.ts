@@ -110,47 +110,54 @@ async function auditFor(trialId: string, action: string) {
   return rows.map((r) => JSON.parse(r.details) as Record<string, unknown>);
 }
 
-let leaderC: Client;
-let employeeC: Client;
+// A unit of their own, so the list tests above see exactly the trials they made.
+let unitC: string;
+let lead: { id: string; email: string };
+let member: { id: string; email: string };
+let leadC: Client;
+let memberC: Client;
 let digitalC: Client;
 let leaderB: { id: string; email: string };
 
 beforeAll(async () => {
-  leaderC = await signedIn(t, leaderA);
-  employeeC = await signedIn(t, employeeA);
+  unitC = (await createUnit(t.deps)).id;
+  lead = await createUser(t.deps, { role: 'LEADER', unitId: unitC });
+  member = await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitC });
+  leadC = await signedIn(t, lead);
+  memberC = await signedIn(t, member);
   digitalC = await signedIn(t, digital);
   leaderB = await createUser(t.deps, { role: 'LEADER', unitId: unitB });
 });
 
 /** A draft created through the API by the leader of unit A. */
 async function draft(overrides: Record<string, unknown> = {}): Promise<TrialDetail> {
-  return detail(await leaderC.post('/api/trials', { ...CHARTER, ...overrides }).expect(201));
+  return detail(await leadC.post('/api/trials', { ...CHARTER, ...overrides }).expect(201));
 }
 
 /** A draft with the employee as participant, started, and the employee briefed unless told otherwise. */
 async function active(opts: { briefed?: boolean } = {}): Promise<TrialDetail> {
   const d = await draft();
-  await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [employeeA.id] }).expect(200);
-  const started = detail(await leaderC.post(`/api/trials/${d.id}/status`, { status: 'ACTIVE' }).expect(200));
+  await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [member.id] }).expect(200);
+  const started = detail(await leadC.post(`/api/trials/${d.id}/status`, { status: 'ACTIVE' }).expect(200));
   if (opts.briefed ?? true) {
-    await employeeC.post(`/api/trials/${d.id}/briefing/acknowledge`, { briefingRevision: started.briefingRevision }).expect(200);
+    await memberC.post(`/api/trials/${d.id}/briefing/acknowledge`, { briefingRevision: started.briefingRevision }).expect(200);
   }
   return started;
 }
 
 async function addRun(trialId: string) {
   await t.deps.db.run.create({
-    data: { trialId, userId: employeeA.id, assistant: 'letter', status: 'DRAFT', policyId: 'offentlig-information', policyVersion: 'x' },
+    data: { trialId, userId: member.id, assistant: 'letter', status: 'DRAFT', policyId: 'offentlig-information', policyVersion: 'x' },
   });
 }
 
 describe('creating a trial', () => {
   it('when a leader creates one for their own unit, then it starts as a draft at version 1 with its first revision and an audit event', async () => {
     const d = await draft();
-    expect(d).toMatchObject({ status: 'DRAFT', version: 1, briefingRevision: 1, unit: { id: unitA }, canAdminister: true });
+    expect(d).toMatchObject({ status: 'DRAFT', version: 1, briefingRevision: 1, unit: { id: unitC }, canAdminister: true });
     expect(d.questions).toEqual(CHARTER.questions);
     expect(d.policy).toMatchObject({ id: 'offentlig-information', approved: true, version: t.deps.policies.get('offentlig-information')!.version });
-    const revisions = TrialRevisionList.parse((await leaderC.get(`/api/trials/${d.id}/revisions`).expect(200)).body).revisions;
+    const revisions = TrialRevisionList.parse((await leadC.get(`/api/trials/${d.id}/revisions`).expect(200)).body).revisions;
     expect(revisions.map((r) => r.version)).toEqual([1]);
     expect(revisions[0]!.charter).toMatchObject({ title: CHARTER.title, assistants: ['letter'] });
     const [created] = await auditFor(d.id, 'trial.created');
@@ -161,23 +168,23 @@ describe('creating a trial', () => {
 
   it('when a leader names another unit, then 403 and nothing is created', async () => {
     const before = await t.deps.db.trial.count();
-    const res = await leaderC.post('/api/trials', { ...CHARTER, unitId: unitB }).expect(403);
+    const res = await leadC.post('/api/trials', { ...CHARTER, unitId: unitB }).expect(403);
     expect(errorOf(res).code).toBe('FORBIDDEN');
     expect(await t.deps.db.trial.count()).toBe(before);
   });
 
   it('when an employee tries, then 403', async () => {
-    expect(errorOf(await employeeC.post('/api/trials', CHARTER).expect(403)).code).toBe('FORBIDDEN');
+    expect(errorOf(await memberC.post('/api/trials', CHARTER).expect(403)).code).toBe('FORBIDDEN');
   });
 
   it('when the digital unit creates one for another unit, then it belongs to that unit', async () => {
-    const d = detail(await digitalC.post('/api/trials', { ...CHARTER, unitId: unitA }).expect(201));
-    expect(d.unit.id).toBe(unitA);
+    const d = detail(await digitalC.post('/api/trials', { ...CHARTER, unitId: unitC }).expect(201));
+    expect(d.unit.id).toBe(unitC);
   });
 
   it('when the end lies before the start, then 400 with the Danish message and nothing is created', async () => {
     const before = await t.deps.db.trial.count();
-    const res = await leaderC.post('/api/trials', { ...CHARTER, startsAt: '2027-01-31', endsAt: '2026-11-01' }).expect(400);
+    const res = await leadC.post('/api/trials', { ...CHARTER, startsAt: '2027-01-31', endsAt: '2026-11-01' }).expect(400);
     const error = errorOf(res);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(error.details)).toContain('Slutdatoen skal ligge efter startdatoen.');
@@ -185,23 +192,23 @@ describe('creating a trial', () => {
   });
 
   it('when the title is too short, no assistant is chosen or there are 11 questions, then 400', async () => {
-    await leaderC.post('/api/trials', { ...CHARTER, title: 'Ab' }).expect(400);
-    await leaderC.post('/api/trials', { ...CHARTER, assistants: [] }).expect(400);
-    await leaderC.post('/api/trials', { ...CHARTER, assistants: ['chatbot'] }).expect(400);
+    await leadC.post('/api/trials', { ...CHARTER, title: 'Ab' }).expect(400);
+    await leadC.post('/api/trials', { ...CHARTER, assistants: [] }).expect(400);
+    await leadC.post('/api/trials', { ...CHARTER, assistants: ['chatbot'] }).expect(400);
     const questions = Array.from({ length: 11 }, (_, i) => ({ id: `q${i}`, text: 'Spørgsmål?' }));
-    await leaderC.post('/api/trials', { ...CHARTER, questions }).expect(400);
-    await leaderC.post('/api/trials', { ...CHARTER, questions: [{ id: 'lang', text: 'x'.repeat(301) }] }).expect(400);
+    await leadC.post('/api/trials', { ...CHARTER, questions }).expect(400);
+    await leadC.post('/api/trials', { ...CHARTER, questions: [{ id: 'lang', text: 'x'.repeat(301) }] }).expect(400);
   });
 
   it('when the policy does not exist on the server, then 422 UNKNOWN_POLICY', async () => {
-    expect(errorOf(await leaderC.post('/api/trials', { ...CHARTER, policyId: 'findes-ikke' }).expect(422)).code).toBe('UNKNOWN_POLICY');
+    expect(errorOf(await leadC.post('/api/trials', { ...CHARTER, policyId: 'findes-ikke' }).expect(422)).code).toBe('UNKNOWN_POLICY');
   });
 });
 
 describe('who sees a trial', () => {
   it('when someone neither administers nor takes part, then detail and briefing are 404, not 403', async () => {
     const a = await active();
-    const outsider = await signedIn(t, await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitA }));
+    const outsider = await signedIn(t, await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitC }));
     expect(errorOf(await outsider.get(`/api/trials/${a.id}`).expect(404)).code).toBe('NOT_FOUND');
     await outsider.get(`/api/trials/${a.id}/briefing`).expect(404);
     await outsider.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(404);
@@ -211,24 +218,24 @@ describe('who sees a trial', () => {
 
   it('when a participant opens a draft, then 404: it is not theirs to see until it starts', async () => {
     const d = await draft();
-    await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [employeeA.id] }).expect(200);
-    await employeeC.get(`/api/trials/${d.id}`).expect(404);
-    await employeeC.get(`/api/trials/${d.id}/briefing`).expect(404);
+    await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [member.id] }).expect(200);
+    await memberC.get(`/api/trials/${d.id}`).expect(404);
+    await memberC.get(`/api/trials/${d.id}/briefing`).expect(404);
   });
 
   it('when a participant opens a started trial, then they see it without the participant list and with their own briefing status', async () => {
     const a = await active({ briefed: false });
-    const mine = detail(await employeeC.get(`/api/trials/${a.id}`).expect(200));
+    const mine = detail(await memberC.get(`/api/trials/${a.id}`).expect(200));
     expect(mine).toMatchObject({ isParticipant: true, canAdminister: false, participants: [], allowedTransitions: [] });
     expect(mine.myBriefing).toEqual({ acknowledged: false, briefedAt: null });
-    const admin = detail(await leaderC.get(`/api/trials/${a.id}`).expect(200));
-    expect(admin.participants).toEqual([expect.objectContaining({ userId: employeeA.id, briefedCurrent: false, briefedAt: null })]);
+    const admin = detail(await leadC.get(`/api/trials/${a.id}`).expect(200));
+    expect(admin.participants).toEqual([expect.objectContaining({ userId: member.id, briefedCurrent: false, briefedAt: null })]);
     expect(admin.allowedTransitions).toEqual(['PAUSED', 'CLOSED']);
   });
 
   it('when a participant tries to change the charter, then 403 and nothing changes', async () => {
     const a = await active();
-    const res = await employeeC.patch(`/api/trials/${a.id}`, { title: 'Mit eget forsøg', expectedVersion: a.version }).expect(403);
+    const res = await memberC.patch(`/api/trials/${a.id}`, { title: 'Mit eget forsøg', expectedVersion: a.version }).expect(403);
     expect(errorOf(res).code).toBe('FORBIDDEN');
     expect((await t.deps.db.trial.findUniqueOrThrow({ where: { id: a.id } })).title).toBe(CHARTER.title);
   });
@@ -237,9 +244,9 @@ describe('who sees a trial', () => {
 describe('editing the charter', () => {
   it('when a field changes, then the version goes up, a revision is kept and the audit names the fields, not their values', async () => {
     const d = await draft();
-    const edited = detail(await leaderC.patch(`/api/trials/${d.id}`, { title: 'Nyt navn på forsøget', hypothesis: 'Ny hypotese', expectedVersion: 1 }).expect(200));
+    const edited = detail(await leadC.patch(`/api/trials/${d.id}`, { title: 'Nyt navn på forsøget', hypothesis: 'Ny hypotese', expectedVersion: 1 }).expect(200));
     expect(edited).toMatchObject({ title: 'Nyt navn på forsøget', hypothesis: 'Ny hypotese', version: 2, briefingRevision: 1 });
-    const revisions = TrialRevisionList.parse((await leaderC.get(`/api/trials/${d.id}/revisions`).expect(200)).body).revisions;
+    const revisions = TrialRevisionList.parse((await leadC.get(`/api/trials/${d.id}/revisions`).expect(200)).body).revisions;
     expect(revisions.map((r) => [r.version, r.charter.title])).toEqual([
       [2, 'Nyt navn på forsøget'],
       [1, CHARTER.title],
@@ -251,7 +258,7 @@ describe('editing the charter', () => {
 
   it('when the editor started from an older version, then 409 VERSION_CONFLICT and the row is unchanged', async () => {
     const d = await draft();
-    await leaderC.patch(`/api/trials/${d.id}`, { purpose: 'Første ændring', expectedVersion: 1 }).expect(200);
+    await leadC.patch(`/api/trials/${d.id}`, { purpose: 'Første ændring', expectedVersion: 1 }).expect(200);
     const res = await digitalC.patch(`/api/trials/${d.id}`, { purpose: 'Anden ændring', expectedVersion: 1 }).expect(409);
     expect(errorOf(res)).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
     const row = await t.deps.db.trial.findUniqueOrThrow({ where: { id: d.id } });
@@ -261,24 +268,24 @@ describe('editing the charter', () => {
 
   it('when a partial edit moves the end before the start, then 400 with the Danish message', async () => {
     const d = await draft();
-    const res = await leaderC.patch(`/api/trials/${d.id}`, { endsAt: '2026-10-01', expectedVersion: 1 }).expect(400);
+    const res = await leadC.patch(`/api/trials/${d.id}`, { endsAt: '2026-10-01', expectedVersion: 1 }).expect(400);
     expect(errorOf(res).message).toBe('Slutdatoen skal ligge efter startdatoen.');
   });
 
   it('when the briefing, the policy or the assistants change, then participants must acknowledge again', async () => {
     const a = await active();
-    expect(detail(await employeeC.get(`/api/trials/${a.id}`).expect(200)).myBriefing?.acknowledged).toBe(true);
-    const edited = detail(await leaderC.patch(`/api/trials/${a.id}`, { briefing: 'Ny introduktion.', expectedVersion: a.version }).expect(200));
+    expect(detail(await memberC.get(`/api/trials/${a.id}`).expect(200)).myBriefing?.acknowledged).toBe(true);
+    const edited = detail(await leadC.patch(`/api/trials/${a.id}`, { briefing: 'Ny introduktion.', expectedVersion: a.version }).expect(200));
     expect(edited.briefingRevision).toBe(edited.version);
-    expect(detail(await employeeC.get(`/api/trials/${a.id}`).expect(200)).myBriefing?.acknowledged).toBe(false);
-    const listed = TrialList.parse((await employeeC.get('/api/trials').expect(200)).body).trials.find((x) => x.id === a.id);
+    expect(detail(await memberC.get(`/api/trials/${a.id}`).expect(200)).myBriefing?.acknowledged).toBe(false);
+    const listed = TrialList.parse((await memberC.get('/api/trials').expect(200)).body).trials.find((x) => x.id === a.id);
     expect(listed?.briefingRequired).toBe(true);
   });
 
   it('when the trial has runs and the change loosens it, then 409 naming what loosens, unless confirmed (then also audited)', async () => {
     const a = await active();
     await addRun(a.id);
-    const res = await leaderC
+    const res = await leadC
       .patch(`/api/trials/${a.id}`, { assistants: ['letter', 'minutes'], endsAt: '2027-03-31', expectedVersion: a.version })
       .expect(409);
     const error = errorOf(res);
@@ -289,7 +296,7 @@ describe('editing the charter', () => {
     expect([row.version, row.assistants]).toEqual([a.version, '["letter"]']);
 
     const ok = detail(
-      await leaderC
+      await leadC
         .patch(`/api/trials/${a.id}`, { assistants: ['letter', 'minutes'], endsAt: '2027-03-31', expectedVersion: a.version, confirmLoosening: true })
         .expect(200),
     );
@@ -300,13 +307,13 @@ describe('editing the charter', () => {
   it('when the trial has runs and the change narrows it, then no confirmation is needed', async () => {
     const a = await active();
     await addRun(a.id);
-    await leaderC.patch(`/api/trials/${a.id}`, { endsAt: '2027-01-15', expectedVersion: a.version }).expect(200);
+    await leadC.patch(`/api/trials/${a.id}`, { endsAt: '2027-01-15', expectedVersion: a.version }).expect(200);
   });
 
   it('when the trial is closed, then 409 TRIAL_CLOSED', async () => {
     const a = await active();
-    const closed = detail(await leaderC.post(`/api/trials/${a.id}/status`, { status: 'CLOSED' }).expect(200));
-    const res = await leaderC.patch(`/api/trials/${a.id}`, { title: 'For sent', expectedVersion: closed.version }).expect(409);
+    const closed = detail(await leadC.post(`/api/trials/${a.id}/status`, { status: 'CLOSED' }).expect(200));
+    const res = await leadC.patch(`/api/trials/${a.id}`, { title: 'For sent', expectedVersion: closed.version }).expect(409);
     expect(errorOf(res).code).toBe('TRIAL_CLOSED');
   });
 });
@@ -314,10 +321,10 @@ describe('editing the charter', () => {
 describe('the lifecycle', () => {
   it('when the leader walks the trial through every allowed transition, then each is stored and audited', async () => {
     const d = await draft();
-    await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [employeeA.id] }).expect(200);
+    await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [member.id] }).expect(200);
     const path = ['ACTIVE', 'PAUSED', 'ACTIVE', 'PAUSED', 'CLOSED'] as const;
     for (const status of path) {
-      expect(detail(await leaderC.post(`/api/trials/${d.id}/status`, { status }).expect(200)).status).toBe(status);
+      expect(detail(await leadC.post(`/api/trials/${d.id}/status`, { status }).expect(200)).status).toBe(status);
     }
     const events = await auditFor(d.id, 'trial.status_changed');
     expect(events.map((e) => `${String(e.from)}->${String(e.to)}`)).toEqual([
@@ -332,13 +339,13 @@ describe('the lifecycle', () => {
   it('when a transition is not in the table, then 409 INVALID_TRANSITION and the status stays', async () => {
     const d = await draft();
     for (const status of ['CLOSED', 'PAUSED', 'DRAFT']) {
-      expect(errorOf(await leaderC.post(`/api/trials/${d.id}/status`, { status }).expect(409)).code).toBe('INVALID_TRANSITION');
+      expect(errorOf(await leadC.post(`/api/trials/${d.id}/status`, { status }).expect(409)).code).toBe('INVALID_TRANSITION');
     }
     const a = await active();
-    await leaderC.post(`/api/trials/${a.id}/status`, { status: 'DRAFT' }).expect(409);
-    await leaderC.post(`/api/trials/${a.id}/status`, { status: 'CLOSED' }).expect(200);
+    await leadC.post(`/api/trials/${a.id}/status`, { status: 'DRAFT' }).expect(409);
+    await leadC.post(`/api/trials/${a.id}/status`, { status: 'CLOSED' }).expect(200);
     for (const status of ['ACTIVE', 'PAUSED', 'DRAFT']) {
-      expect(errorOf(await leaderC.post(`/api/trials/${a.id}/status`, { status }).expect(409)).code).toBe('INVALID_TRANSITION');
+      expect(errorOf(await leadC.post(`/api/trials/${a.id}/status`, { status }).expect(409)).code).toBe('INVALID_TRANSITION');
     }
     expect((await t.deps.db.trial.findUniqueOrThrow({ where: { id: d.id } })).status).toBe('DRAFT');
     expect((await t.deps.db.trial.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('CLOSED');
@@ -348,7 +355,7 @@ describe('the lifecycle', () => {
     const loaded = t.deps.policies.get('offentlig-information')!;
     t.deps.policies.set('uden-godkendelse', { ...loaded, policy: { ...loaded.policy, id: 'uden-godkendelse' }, missingApprovals: ['DPO'] });
     const d = await draft({ briefing: '', policyId: 'uden-godkendelse', startsAt: '2026-10-01', endsAt: '2026-11-26' });
-    const res = await leaderC.post(`/api/trials/${d.id}/status`, { status: 'ACTIVE' }).expect(409);
+    const res = await leadC.post(`/api/trials/${d.id}/status`, { status: 'ACTIVE' }).expect(409);
     const error = errorOf(res);
     expect(error.code).toBe('TRIAL_NOT_READY');
     expect(TrialNotReadyDetails.parse(error.details).reasons.map((r) => r.code)).toEqual([
@@ -364,8 +371,8 @@ describe('the lifecycle', () => {
   it('when a trial is activated, then it records the policy version on the server at that moment', async () => {
     const d = await draft();
     await t.deps.db.trial.update({ where: { id: d.id }, data: { policyVersion: 'gammel' } });
-    await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [employeeA.id] }).expect(200);
-    const a = detail(await leaderC.post(`/api/trials/${d.id}/status`, { status: 'ACTIVE' }).expect(200));
+    await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [member.id] }).expect(200);
+    const a = detail(await leadC.post(`/api/trials/${d.id}/status`, { status: 'ACTIVE' }).expect(200));
     expect(a.policy.version).toBe(t.deps.policies.get('offentlig-information')!.version);
   });
 });
@@ -373,21 +380,21 @@ describe('the lifecycle', () => {
 describe('participants', () => {
   it('when the leader sets the participants, then they are replaced and the audit counts who was added and removed', async () => {
     const d = await draft();
-    const other = await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitA });
-    await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [employeeA.id, other.id] }).expect(200);
-    const after = detail(await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [other.id] }).expect(200));
+    const other = await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitC });
+    await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [member.id, other.id] }).expect(200);
+    const after = detail(await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [other.id] }).expect(200));
     expect(after.participants.map((p) => p.userId)).toEqual([other.id]);
     expect(await auditFor(d.id, 'trial.participants_changed')).toEqual([
       expect.objectContaining({ added: 2, removed: 0 }),
-      expect.objectContaining({ added: 0, removed: 1, removedIds: [employeeA.id] }),
+      expect.objectContaining({ added: 0, removed: 1, removedIds: [member.id] }),
     ]);
   });
 
   it('when a person does not exist or is deactivated, then 422 UNKNOWN_USER and nobody is changed', async () => {
     const d = await draft();
-    const inactive = await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitA, active: false });
-    for (const userIds of [[employeeA.id, 'findes-ikke'], [employeeA.id, inactive.id]]) {
-      const res = await leaderC.put(`/api/trials/${d.id}/participants`, { userIds }).expect(422);
+    const inactive = await createUser(t.deps, { role: 'EMPLOYEE', unitId: unitC, active: false });
+    for (const userIds of [[member.id, 'findes-ikke'], [member.id, inactive.id]]) {
+      const res = await leadC.put(`/api/trials/${d.id}/participants`, { userIds }).expect(422);
       expect(errorOf(res).code).toBe('UNKNOWN_USER');
     }
     expect(await t.deps.db.trialParticipant.count({ where: { trialId: d.id } })).toBe(0);
@@ -395,10 +402,10 @@ describe('participants', () => {
 
   it('when the trial is closed or the caller does not administer it, then the participants cannot be changed', async () => {
     const a = await active();
-    await employeeC.put(`/api/trials/${a.id}/participants`, { userIds: [] }).expect(403);
+    await memberC.put(`/api/trials/${a.id}/participants`, { userIds: [] }).expect(403);
     await (await signedIn(t, leaderB)).put(`/api/trials/${a.id}/participants`, { userIds: [] }).expect(404);
-    await leaderC.post(`/api/trials/${a.id}/status`, { status: 'CLOSED' }).expect(200);
-    expect(errorOf(await leaderC.put(`/api/trials/${a.id}/participants`, { userIds: [] }).expect(409)).code).toBe('TRIAL_CLOSED');
+    await leadC.post(`/api/trials/${a.id}/status`, { status: 'CLOSED' }).expect(200);
+    expect(errorOf(await leadC.put(`/api/trials/${a.id}/participants`, { userIds: [] }).expect(409)).code).toBe('TRIAL_CLOSED');
     expect(await t.deps.db.trialParticipant.count({ where: { trialId: a.id } })).toBe(1);
   });
 });
@@ -406,7 +413,7 @@ describe('participants', () => {
 describe('the briefing', () => {
   it('when a participant opens it, then it explains each assistant, how it fails, and the policy in plain Danish', async () => {
     const a = await active({ briefed: false });
-    const b = BriefingResponse.parse((await employeeC.get(`/api/trials/${a.id}/briefing`).expect(200)).body).briefing;
+    const b = BriefingResponse.parse((await memberC.get(`/api/trials/${a.id}/briefing`).expect(200)).body).briefing;
     expect(b).toMatchObject({ trialTitle: CHARTER.title, briefing: CHARTER.briefing, briefingRevision: a.briefingRevision, acknowledged: false });
     expect(b.assistants.map((x) => x.id)).toEqual(['letter']);
     expect(b.assistants[0]!.failureModes.join(' ')).toContain('finde på fakta');
@@ -416,17 +423,17 @@ describe('the briefing', () => {
 
   it('when a participant acknowledges an old revision, then 409 BRIEFING_OUTDATED and nothing is recorded', async () => {
     const a = await active({ briefed: false });
-    await leaderC.patch(`/api/trials/${a.id}`, { briefing: 'Læs den nye udgave.', expectedVersion: a.version }).expect(200);
-    const res = await employeeC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(409);
+    await leadC.patch(`/api/trials/${a.id}`, { briefing: 'Læs den nye udgave.', expectedVersion: a.version }).expect(200);
+    const res = await memberC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(409);
     expect(errorOf(res).code).toBe('BRIEFING_OUTDATED');
-    const row = await t.deps.db.trialParticipant.findUniqueOrThrow({ where: { trialId_userId: { trialId: a.id, userId: employeeA.id } } });
+    const row = await t.deps.db.trialParticipant.findUniqueOrThrow({ where: { trialId_userId: { trialId: a.id, userId: member.id } } });
     expect([row.briefedAt, row.briefingVersion]).toEqual([null, null]);
   });
 
   it('when a participant acknowledges the current revision, then it is recorded and audited with the revision', async () => {
     const a = await active({ briefed: false });
     const b = BriefingResponse.parse(
-      (await employeeC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(200)).body,
+      (await memberC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(200)).body,
     ).briefing;
     expect(b.acknowledged).toBe(true);
     expect(b.briefedAt).toBe(NOW.toISOString());
@@ -435,7 +442,7 @@ describe('the briefing', () => {
 });
 
 describe('runs wait for the briefing and for a changed policy to be confirmed', () => {
-  const run = (trialId: string) => employeeC.post('/api/runs', { trialId, assistant: 'letter', input: 'Et helt almindeligt brev om åbningstider.' });
+  const run = (trialId: string) => memberC.post('/api/runs', { trialId, assistant: 'letter', input: 'Et helt almindeligt brev om åbningstider.' });
 
   it('when the participant has not acknowledged the briefing, then 409 BRIEFING_REQUIRED; after acknowledging, the run goes through', async () => {
     const a = await active({ briefed: false });
@@ -445,16 +452,16 @@ describe('runs wait for the briefing and for a changed policy to be confirmed', 
       message: 'Du skal læse og bekræfte introduktionen til prøvehandlingen, før du bruger assistenten.',
     });
     expect(await t.deps.db.run.count({ where: { trialId: a.id } })).toBe(0);
-    await employeeC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(200);
+    await memberC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: a.briefingRevision }).expect(200);
     RunResponse.parse((await run(a.id).expect(201)).body);
   });
 
   it('when the briefing changes after acknowledging, then the next run waits for a new acknowledgement', async () => {
     const a = await active();
     await run(a.id).expect(201);
-    const edited = detail(await leaderC.patch(`/api/trials/${a.id}`, { briefing: 'Ny introduktion.', expectedVersion: a.version }).expect(200));
+    const edited = detail(await leadC.patch(`/api/trials/${a.id}`, { briefing: 'Ny introduktion.', expectedVersion: a.version }).expect(200));
     expect(errorOf(await run(a.id).expect(409)).code).toBe('BRIEFING_REQUIRED');
-    await employeeC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: edited.briefingRevision }).expect(200);
+    await memberC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: edited.briefingRevision }).expect(200);
     await run(a.id).expect(201);
   });
 
@@ -466,11 +473,11 @@ describe('runs wait for the briefing and for a changed policy to be confirmed', 
       code: 'POLICY_CHANGED',
       message: 'Datapolitikken er ændret, siden prøvehandlingen blev sat op. Lederen skal bekræfte den nye version, før assistenten kan bruges.',
     });
-    const before = detail(await leaderC.get(`/api/trials/${a.id}`).expect(200));
+    const before = detail(await leadC.get(`/api/trials/${a.id}`).expect(200));
     expect(before.policy).toMatchObject({ version: 'forrige', currentVersion: t.deps.policies.get('offentlig-information')!.version });
 
-    await employeeC.post(`/api/trials/${a.id}/policy/confirm`).expect(403);
-    const confirmed = detail(await leaderC.post(`/api/trials/${a.id}/policy/confirm`).expect(200));
+    await memberC.post(`/api/trials/${a.id}/policy/confirm`).expect(403);
+    const confirmed = detail(await leadC.post(`/api/trials/${a.id}/policy/confirm`).expect(200));
     expect(confirmed.policy.version).toBe(confirmed.policy.currentVersion);
     expect(confirmed.version).toBe(a.version + 1);
     expect(confirmed.briefingRevision).toBe(confirmed.version);
@@ -479,21 +486,21 @@ describe('runs wait for the briefing and for a changed policy to be confirmed', 
     ]);
     // Participants read the new terms before the next run.
     expect(errorOf(await run(a.id).expect(409)).code).toBe('BRIEFING_REQUIRED');
-    await employeeC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: confirmed.briefingRevision }).expect(200);
+    await memberC.post(`/api/trials/${a.id}/briefing/acknowledge`, { briefingRevision: confirmed.briefingRevision }).expect(200);
     await run(a.id).expect(201);
   });
 
   it('when the trial is still a draft, then runs stay refused as before', async () => {
     const d = await draft();
-    await leaderC.put(`/api/trials/${d.id}/participants`, { userIds: [employeeA.id] }).expect(200);
+    await leadC.put(`/api/trials/${d.id}/participants`, { userIds: [member.id] }).expect(200);
     expect(errorOf(await run(d.id).expect(409)).code).toBe('TRIAL_NOT_ACTIVE');
   });
 });
 
-describe('the factory', () => {
-  it('when a trial is made with briefed: false, then its participants must read the briefing first', async () => {
-    const tr = await createTrial(t.deps, { unitId: unitA, createdById: leaderA.id, policyId: 'offentlig-information', participants: [employeeA.id], briefed: false });
-    const listed = TrialList.parse((await employeeC.get('/api/trials').expect(200)).body).trials.find((x) => x.id === tr.id);
+describe('the trial list', () => {
+  it('when a participant has not acknowledged the current briefing, then the list says a briefing is required', async () => {
+    const tr = await createTrial(t.deps, { unitId: unitC, createdById: lead.id, policyId: 'offentlig-information', participants: [member.id], briefed: false });
+    const listed = TrialList.parse((await memberC.get('/api/trials').expect(200)).body).trials.find((x) => x.id === tr.id);
     expect(listed?.briefingRequired).toBe(true);
   });
 });
