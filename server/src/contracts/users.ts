@@ -47,3 +47,12 @@ export type UserResponse = z.infer<typeof UserResponse>;
 export const UnitSummary = UnitRef.extend({ parentId: z.string().nullable() });
 export const UnitList = z.object({ units: z.array(UnitSummary) });
 export type UnitList = z.infer<typeof UnitList>;
+
+/**
+ * The people a leader can add to a trial: active accounts only, and only what choosing someone needs (no sign-in
+ * dates, no locale). The full list with management fields stays with the digital unit.
+ */
+export const DirectoryEntry = z.object({ id: z.string(), name: z.string(), email: z.string(), role: Role, unit: UnitRef });
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+export const Directory = z.object({ people: z.array(DirectoryEntry) });
+export type Directory = z.infer<typeof Directory>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../contracts/errors.js';
-import { UnitList, UserList, UserResponse } from '../../contracts/users.js';
+import { Directory, UnitList, UserList, UserResponse } from '../../contracts/users.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { createUnit, createUser, signedIn, TEST_PASSWORD, Client } from '../../../../test/support/factories.js';
 
@@ -111,5 +111,26 @@ describe('who may administer users', () => {
     const c = await signedIn(t, me);
     const res = await c.get('/api/units').expect(200);
     expect(UnitList.parse(res.body).units.map((u) => u.name)).toContain('Borgerservice');
+  });
+});
+
+describe('the directory leaders choose participants from', () => {
+  it('when a leader opens it, then active people are listed with name, e-mail and unit only, and deactivated ones are not', async () => {
+    const leader = await createUser(t.deps, { role: 'LEADER', unitId });
+    const active = await createUser(t.deps, { unitId });
+    const gone = await createUser(t.deps, { unitId, active: false });
+    const c = await signedIn(t, leader);
+    const res = await c.get('/api/users/directory').expect(200);
+    const { people } = Directory.parse(res.body);
+    const ids = people.map((p) => p.id);
+    expect(ids).toContain(active.id);
+    expect(ids).not.toContain(gone.id);
+    expect(Object.keys(res.body.people[0]).sort()).toEqual(['email', 'id', 'name', 'role', 'unit']);
+  });
+
+  it('when an employee opens it, then 403 FORBIDDEN', async () => {
+    const c = await signedIn(t, await createUser(t.deps, { unitId }));
+    const res = await c.get('/api/users/directory').expect(403);
+    expect(ErrorBody.parse(res.body).error.code).toBe('FORBIDDEN');
   });
 });

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CreateUserRequest, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
+import { CreateUserRequest, Directory, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { createUser, listUnits, listUsers, updateUser } from './users.service.js';
+import { createUser, listDirectory, listUnits, listUsers, updateUser } from './users.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -11,6 +11,9 @@ export function usersRoutes(deps: Deps): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     res.json(UserList.parse({ users: await listUsers(deps, requireActor(req)) }));
+  });
+  r.get('/directory', async (req, res) => {
+    res.json(Directory.parse({ people: await listDirectory(deps, requireActor(req)) }));
   });
   r.post('/', async (req, res) => {
     const actor = requireActor(req);

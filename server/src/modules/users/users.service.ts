@@ -1,4 +1,4 @@
-import type { CreateUserRequest, UnitList, UpdateUserRequest, UserSummary } from '../../contracts/users.js';
+import type { CreateUserRequest, DirectoryEntry, UnitList, UpdateUserRequest, UserSummary } from '../../contracts/users.js';
 import type { Deps } from '../../deps.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -43,6 +43,16 @@ export async function listUsers(deps: Deps, actor: Actor): Promise<UserSummary[]
   requireRole(actor, ['DIGITAL_UNIT']);
   const rows = await deps.db.user.findMany({ select, orderBy: [{ active: 'desc' }, { name: 'asc' }] });
   return rows.map(toSummary);
+}
+
+/** Leaders choose a trial's participants from here; see contracts/users.ts DirectoryEntry for what it holds. */
+export async function listDirectory(deps: Deps, actor: Actor): Promise<DirectoryEntry[]> {
+  requireRole(actor, ['LEADER', 'DIGITAL_UNIT']);
+  return deps.db.user.findMany({
+    where: { active: true },
+    select: { id: true, name: true, email: true, role: true, unit: { select: { id: true, name: true, code: true } } },
+    orderBy: { name: 'asc' },
+  });
 }
 
 async function requireUnit(deps: Deps, unitId: string): Promise<void> {
