@@ -169,6 +169,30 @@ describe('uploading a recording', () => {
     expect(await offline.t.deps.db.job.count()).toBe(0);
   });
 
+  it('when the participant has not acknowledged the briefing, then 409 BRIEFING_REQUIRED and the recording is not sent', async () => {
+    const trial = await createTrial(remote.t.deps, {
+      unitId: remote.unitId,
+      createdById: remote.leaderId,
+      policyId: 'interne-referater',
+      assistants: ['minutes'],
+      participants: [remote.employee.id],
+      briefed: false,
+    });
+    const before = { sent: fake.received.length, jobs: await remote.t.deps.db.job.count() };
+    const res = await upload(remote, trial.id, AUDIO, 'møde.mp3', 'audio/mpeg').expect(409);
+    expect(ErrorBody.parse(res.body).error.code).toBe('BRIEFING_REQUIRED');
+    expect(fake.received.length).toBe(before.sent);
+    expect(await remote.t.deps.db.job.count()).toBe(before.jobs);
+  });
+
+  it('when the trial’s leader, who does not take part, uploads, then 403 with a message saying how to take part', async () => {
+    const { id: trialId } = await trialFor(offline);
+    const leader = await offline.t.deps.db.user.findUniqueOrThrow({ where: { id: offline.leaderId } });
+    const c = await signedIn(offline.t, leader);
+    const res = await c.agent.post(`/api/trials/${trialId}/minutes/uploads`).set(CSRF_HEADER, c.csrf).attach('file', Buffer.from(MEETING_01), 'm.vtt').expect(403);
+    expect(ErrorBody.parse(res.body).error.message).toMatch(/Tilføj dig som deltager/);
+  });
+
   it('when the trial’s policy does not allow the provider that transcribes, then 422 and nothing is sent', async () => {
     const loaded = remote.t.deps.policies.get('interne-referater')!;
     remote.t.deps.policies.set('referater-kun-offline', {
