@@ -3,6 +3,9 @@ import { AuditPage } from '../features/audit/routes/audit-page';
 import { PoliciesPage } from '../features/policies/routes/policies-page';
 import { PolicyPage } from '../features/policies/routes/policy-page';
 import { TrialsPage } from '../features/trials/routes/trials-page';
+import { BriefingPage } from '../features/trials/routes/briefing-page';
+import { EditTrialPage, NewTrialPage } from '../features/trials/routes/trial-form-page';
+import { TrialPage } from '../features/trials/routes/trial-page';
 import { UsersPage } from '../features/users/routes/users-page';
 import { AppLayout } from './layout/app-layout';
 import { ROUTE_ROLES } from './layout/nav-items';
@@ -28,6 +31,10 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/proevehandlinger', element: <TrialsPage /> },
+          { path: '/proevehandlinger/ny', element: <NewTrialPage /> },
+          { path: '/proevehandlinger/:trialId', element: <TrialPage /> },
+          { path: '/proevehandlinger/:trialId/rediger', element: <EditTrialPage /> },
+          { path: '/proevehandlinger/:trialId/introduktion', element: <BriefingPage /> },
           { path: '/proevehandlinger/:trialId/assistent/:assistant', element: <RunRoute /> },
           { path: '/datapolitikker', element: <PoliciesPage /> },
           { path: '/datapolitikker/:id', element: <PolicyPage /> },

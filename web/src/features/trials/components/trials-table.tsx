@@ -42,7 +42,7 @@ export function TrialsTable({
           {trials.map((trial) => (
             <tr key={trial.id}>
               <th scope="row" className="weight-semibold">
-                {trial.title}
+                <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}`}>{trial.title}</Link>
                 {trial.purpose ? <span className="d-block small-text weight-normal">{trial.purpose}</span> : null}
               </th>
               {showUnit ? <td>{trial.unit.name}</td> : null}
@@ -60,7 +60,18 @@ export function TrialsTable({
                 {trial.assistants.length ? trial.assistants.map(assistantName).join(', ') : t('trials.noAssistants')}
               </td>
               <td>
-                <UseAssistantLinks trial={trial} assistantName={assistantName} />
+                {trial.briefingRequired ? (
+                  <Link
+                    to={`/proevehandlinger/${encodeURIComponent(trial.id)}/introduktion`}
+                    className="nowrap"
+                    data-testid="briefing-required"
+                  >
+                    {t('trials.readBriefing')}
+                    <span className="sr-only"> ({trial.title})</span>
+                  </Link>
+                ) : (
+                  <UseAssistantLinks trial={trial} assistantName={assistantName} />
+                )}
               </td>
             </tr>
           ))}

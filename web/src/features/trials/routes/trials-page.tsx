@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AsyncErrorRegion } from '../../../components/alert';
 import { Loading, Page } from '../../../components/page';
 import { useCurrentUser } from '../../../lib/session';
@@ -11,6 +12,13 @@ export function TrialsPage() {
   const trials = useTrials();
   return (
     <Page title={t('trials.pageTitle')} heading={t('trials.heading')} lead={t(`trials.intro.${user.role}`)}>
+      {user.role !== 'EMPLOYEE' ? (
+        <p>
+          <Link to="/proevehandlinger/ny" className="button button-primary" data-testid="create-trial">
+            {t('trials.create')}
+          </Link>
+        </p>
+      ) : null}
       <AsyncErrorRegion error={trials.error} />
       {trials.isPending ? <Loading /> : null}
       {trials.data ? (

@@ -1,0 +1,281 @@
+import { TrialNotReadyDetails, type TrialDetail, type TrialStatus } from '@contracts/trials.js';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert';
+import { useErrorMessage } from '../../../components/error-message';
+import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format';
+import { useConfirmPolicy, useRevisions, useSetParticipants, useTransitionTrial, useUserChoices } from '../api/trial';
+
+/** The label of the button that moves the trial to `to`; resuming a paused trial reads differently from starting it. */
+const transitionKey = (from: TrialStatus, to: TrialStatus) =>
+  to === 'ACTIVE' && from === 'PAUSED' ? 'resume' : to === 'ACTIVE' ? 'activate' : to === 'PAUSED' ? 'pause' : to === 'CLOSED' ? 'close' : 'draft';
+
+/** The status buttons the server allows now; closing asks first, since a closed trial cannot be used again. */
+export function TrialActions({ trial }: { trial: TrialDetail }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const transition = useTransitionTrial(trial.id);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const go = (status: TrialStatus) => {
+    setDone(null);
+    transition.mutate(
+      { status },
+      {
+        onSuccess: ({ trial: moved }) => {
+          setConfirmClose(false);
+          setDone(t('trials.admin.moved', { status: t(`trials.status.${moved.status}`) }));
+        },
+        onError: () => setAttempt((n) => n + 1),
+      },
+    );
+  };
+
+  const error = transition.error;
+  const notReady = isApiError(error) && error.code === 'TRIAL_NOT_READY' ? TrialNotReadyDetails.safeParse(error.details) : null;
+  const items: SummaryItem[] = error
+    ? notReady?.success && notReady.data.reasons.length
+      ? [{ message: errorMessage(error) }, ...notReady.data.reasons.map((r) => ({ message: r.da }))]
+      : [{ message: errorMessage(error) }]
+    : [];
+
+  return (
+    <section aria-labelledby="trial-actions-heading" data-testid="trial-actions">
+      <h2 id="trial-actions-heading">{t('trials.admin.heading')}</h2>
+      <ErrorSummary ref={summaryRef} items={items} testId="transition-errors" />
+      <StatusRegion message={done} testId="transition-status" />
+      {trial.allowedTransitions.length === 0 ? <p>{t('trials.admin.noTransitions')}</p> : null}
+      {confirmClose ? (
+        <Alert variant="warning" heading={t('trials.admin.closeHeading')} headingLevel={3} testId="confirm-close">
+          <p>{t('trials.admin.closeText')}</p>
+          <button type="button" className="button button-primary" disabled={transition.isPending} onClick={() => go('CLOSED')}>
+            {t('trials.admin.closeConfirm')}
+          </button>
+          <button type="button" className="button button-secondary ml-4" onClick={() => setConfirmClose(false)}>
+            {t('trials.admin.closeCancel')}
+          </button>
+        </Alert>
+      ) : (
+        <ul className="nobullet-list">
+          {trial.allowedTransitions.map((to) => (
+            <li key={to} className="mb-3">
+              <button
+                type="button"
+                className={to === 'CLOSED' ? 'button button-secondary' : 'button button-primary'}
+                disabled={transition.isPending}
+                onClick={() => (to === 'CLOSED' ? setConfirmClose(true) : go(to))}
+              >
+                {t(`trials.admin.transitions.${transitionKey(trial.status, to)}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {trial.status !== 'CLOSED' ? (
+        <p>
+          <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/rediger`} className="button button-secondary">
+            {t('trials.admin.edit')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** When the policy file changed since the trial recorded it, an administrator confirms the new version. */
+export function PolicyChanged({ trial }: { trial: TrialDetail }) {
+  const { t } = useTranslation();
+  const confirm = useConfirmPolicy(trial.id);
+  const { policy } = trial;
+  if (confirm.isSuccess) return <StatusRegion message={t('trials.admin.policyConfirmed')} testId="policy-confirmed" />;
+  if (policy.currentVersion === null || policy.currentVersion === policy.version) return null;
+  return (
+    <div data-testid="policy-changed">
+      <Alert variant="warning" heading={t('trials.admin.policyChangedHeading')}>
+        <p>{t('trials.admin.policyChangedText', { from: policy.version, to: policy.currentVersion })}</p>
+        <p>
+          <Link to={`/datapolitikker/${encodeURIComponent(policy.id)}`}>{t('trials.admin.readPolicy')}</Link>
+        </p>
+        <button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+          {t('trials.admin.confirmPolicy')}
+        </button>
+      </Alert>
+      <AsyncErrorRegion error={confirm.error} />
+    </div>
+  );
+}
+
+/**
+ * Who takes part and whether they have read the current briefing. Only the digital unit may list users, so
+ * only it can add people here; a leader can remove participants.
+ */
+export function Participants({ trial, canAddPeople }: { trial: TrialDetail; canAddPeople: boolean }) {
+  const { t, i18n } = useTranslation();
+  const setParticipants = useSetParticipants(trial.id);
+  const users = useUserChoices(canAddPeople);
+  const [picking, setPicking] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const current = trial.participants.map((p) => p.userId);
+
+  const save = (userIds: string[]) => {
+    setSaved(null);
+    setParticipants.mutate(
+      { userIds },
+      {
+        onSuccess: ({ trial: updated }) => {
+          setPicking(false);
+          setSaved(t('trials.participants.saved', { n: updated.participants.length }));
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="participants-heading" data-testid="participants">
+      <h2 id="participants-heading">{t('trials.participants.heading')}</h2>
+      <StatusRegion message={saved} />
+      <AsyncErrorRegion error={setParticipants.error} />
+      {trial.participants.length === 0 ? (
+        <p>{t('trials.participants.none')}</p>
+      ) : (
+        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t('trials.participants.caption')}>
+          <table className="table table--zebra" data-testid="participants-table">
+            <caption className="sr-only">{t('trials.participants.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trials.participants.name')}</th>
+                <th scope="col">{t('trials.participants.email')}</th>
+                <th scope="col">{t('trials.participants.briefing')}</th>
+                <th scope="col">{t('trials.participants.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trial.participants.map((p) => (
+                <tr key={p.userId} data-user={p.userId}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.email}</td>
+                  <td>
+                    {p.briefedCurrent && p.briefedAt
+                      ? t('trials.participants.acknowledged', { date: formatDateTime(p.briefedAt, i18n.language) })
+                      : p.briefedAt
+                        ? t('trials.participants.outdated')
+                        : t('trials.participants.notAcknowledged')}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-tertiary"
+                      disabled={setParticipants.isPending}
+                      onClick={() => save(current.filter((id) => id !== p.userId))}
+                    >
+                      {t('trials.participants.remove')}
+                      <span className="sr-only"> {p.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!canAddPeople ? (
+        <p className="form-hint">{t('trials.participants.leaderNote')}</p>
+      ) : picking ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save(chosen);
+          }}
+          data-testid="participant-picker"
+        >
+          <fieldset>
+            <legend className="form-label">{t('trials.participants.pickLegend')}</legend>
+            <AsyncErrorRegion error={users.error} />
+            <ul className="nobullet-list">
+              {(users.data?.users ?? [])
+                .filter((u) => u.active)
+                .map((u) => (
+                  <li key={u.id}>
+                    <input
+                      id={`participant-${u.id}`}
+                      type="checkbox"
+                      className="form-checkbox"
+                      checked={chosen.includes(u.id)}
+                      onChange={(e) => setChosen((c) => (e.target.checked ? [...c, u.id] : c.filter((x) => x !== u.id)))}
+                    />
+                    <label htmlFor={`participant-${u.id}`}>
+                      {u.name} ({u.unit.name})
+                    </label>
+                  </li>
+                ))}
+            </ul>
+          </fieldset>
+          <button type="submit" className="button button-primary" disabled={setParticipants.isPending}>
+            {t('trials.participants.save')}
+          </button>
+          <button type="button" className="button button-secondary ml-4" onClick={() => setPicking(false)}>
+            {t('trials.participants.cancel')}
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setChosen(current);
+            setPicking(true);
+          }}
+        >
+          {t('trials.participants.choose')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function Revisions({ trialId }: { trialId: string }) {
+  const { t, i18n } = useTranslation();
+  const revisions = useRevisions(trialId, true);
+  return (
+    <section aria-labelledby="revisions-heading" data-testid="revisions">
+      <h2 id="revisions-heading">{t('trials.revisions.heading')}</h2>
+      <AsyncErrorRegion error={revisions.error} />
+      {revisions.data ? (
+        revisions.data.revisions.length ? (
+          <table className="table table--compact">
+            <caption className="sr-only">{t('trials.revisions.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trials.revisions.version')}</th>
+                <th scope="col">{t('trials.revisions.changedBy')}</th>
+                <th scope="col">{t('trials.revisions.when')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.data.revisions.map((r) => (
+                <tr key={r.version}>
+                  <th scope="row">{r.version}</th>
+                  <td>{r.changedByName}</td>
+                  <td>{formatDateTime(r.createdAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t('trials.revisions.none')}</p>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { errorBody, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
+import { makeTrialDetail, POLICIES } from '../test-fixtures';
+
+setupWebTests();
+
+const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('the charter form', () => {
+  it('when the end date lies before the start date, then the error summary says so and nothing is sent', async () => {
+    const api = fakeApi(makeUser('LEADER'), { 'GET /api/policies': { status: 200, body: POLICIES } });
+    renderApp('/proevehandlinger/ny');
+
+    await screen.findByRole('heading', { level: 1, name: 'Opret prøvehandling' });
+    await screen.findByRole('option', { name: 'Standard (godkendt)' });
+    expect(screen.getByRole('option', { name: 'Følsom sagsbehandling (afventer godkendelse)' })).toBeTruthy();
+    type('Titel', 'Klarsprog i breve');
+    type(/^Formål/, 'Borgerbreve i klarsprog');
+    fireEvent.click(screen.getByLabelText('Breve til borgere (klarsprog)'));
+    fireEvent.change(screen.getByLabelText(/^Datapolitik/), { target: { value: 'standard' } });
+    type('Startdato', '2026-03-01');
+    type('Slutdato', '2026-02-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+
+    const summary = await screen.findByTestId('charter-errors');
+    expect(within(summary).getByRole('link', { name: 'Slutdatoen skal ligge efter startdatoen.' }).getAttribute('href')).toBe(
+      '#charter-endsAt',
+    );
+    expect(screen.getByLabelText('Slutdato').getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls('POST', '/api/trials')).toHaveLength(0);
+  });
+
+  it('when required fields are empty, then each is listed in the error summary', async () => {
+    fakeApi(makeUser('LEADER'), { 'GET /api/policies': { status: 200, body: POLICIES } });
+    renderApp('/proevehandlinger/ny');
+    await screen.findByRole('heading', { level: 1, name: 'Opret prøvehandling' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+
+    const summary = await screen.findByTestId('charter-errors');
+    const messages = within(summary).getAllByRole('listitem').map((li) => li.textContent);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Skriv en titel på mellem 3 og 200 tegn.',
+        'Beskriv formålet med prøvehandlingen.',
+        'Vælg mindst én assistent.',
+        'Vælg en datapolitik.',
+        'Vælg en startdato.',
+        'Vælg en slutdato.',
+      ]),
+    );
+  });
+
+  it('creates the trial with the leader’s own questions and goes to its page', async () => {
+    const created = makeTrialDetail({ id: 't9', title: 'Referater', canAdminister: true });
+    const api = fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'POST /api/trials': { status: 201, body: { trial: created } },
+      'GET /api/trials/t9': { status: 200, body: { trial: created } },
+      'GET /api/trials/t9/revisions': { status: 200, body: { revisions: [] } },
+      'GET /api/trials/t9/reflections': { status: 200, body: { reflections: [] } },
+    });
+    renderApp('/proevehandlinger/ny');
+    await screen.findByRole('option', { name: 'Standard (godkendt)' });
+    type('Titel', 'Referater');
+    type(/^Formål/, 'Referater af teammøder');
+    fireEvent.click(screen.getByLabelText('Referater'));
+    fireEvent.change(screen.getByLabelText(/^Datapolitik/), { target: { value: 'standard' } });
+    type('Startdato', '2026-03-01');
+    type('Slutdato', '2026-05-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Tilføj spørgsmål' }));
+    type('Spørgsmål 1', 'Hvor lang tid tog rettelserne?');
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+
+    expect(await screen.findByText(/Prøvehandlingen er oprettet som kladde/)).toBeTruthy();
+    const body = api.calls('POST', '/api/trials')[0]?.body as Record<string, unknown>;
+    expect(body).toMatchObject({ title: 'Referater', assistants: ['minutes'], policyId: 'standard', startsAt: '2026-03-01' });
+    expect(body).not.toHaveProperty('unitId');
+    expect((body.questions as { text: string }[]).map((q) => q.text)).toEqual(['Hvor lang tid tog rettelserne?']);
+  });
+
+  it('when the change loosens the charter, then the server’s message is shown and "Ja, udvid rammen" resends with confirmLoosening', async () => {
+    const trial = makeTrialDetail({ status: 'ACTIVE', canAdminister: true, runCount: 4 });
+    let patches = 0;
+    const api = fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'GET /api/trials/t1': { status: 200, body: { trial } },
+      'GET /api/trials/t1/revisions': { status: 200, body: { revisions: [] } },
+      'GET /api/trials/t1/reflections': { status: 200, body: { reflections: [] } },
+      'PATCH /api/trials/t1': (req) => {
+        patches += 1;
+        if (!(req.body as { confirmLoosening?: boolean }).confirmLoosening) {
+          return {
+            status: 409,
+            body: errorBody(
+              'CHARTER_LOOSENING_NEEDS_CONFIRMATION',
+              'Ændringen udvider rammen for en prøvehandling, der allerede er brugt. Bekræft, at du vil udvide den.',
+              { loosened: [{ code: 'ASSISTANT_ADDED', da: 'Der er tilføjet en assistent: Referater.' }] },
+            ),
+          };
+        }
+        return { status: 200, body: { trial: { ...trial, assistants: ['letter', 'minutes'], version: 4 } } };
+      },
+    });
+    renderApp('/proevehandlinger/t1/rediger');
+
+    await screen.findByRole('heading', { level: 1, name: 'Ret rammen for Klarsprog i breve' });
+    expect((screen.getByLabelText('Titel') as HTMLInputElement).value).toBe('Klarsprog i breve');
+    fireEvent.click(screen.getByLabelText('Referater'));
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+
+    const warning = await screen.findByTestId('charter-loosening');
+    expect(warning.textContent).toContain('Ændringen udvider rammen for en prøvehandling, der allerede er brugt.');
+    expect(warning.textContent).toContain('Der er tilføjet en assistent: Referater.');
+    expect(api.calls('PATCH', '/api/trials/t1')[0]?.body).toEqual({ expectedVersion: 3, assistants: ['letter', 'minutes'] });
+
+    fireEvent.click(within(warning).getByRole('button', { name: 'Ja, udvid rammen' }));
+
+    expect(await screen.findByText('Ændringerne er gemt.')).toBeTruthy();
+    expect(patches).toBe(2);
+    expect(api.calls('PATCH', '/api/trials/t1')[1]?.body).toEqual({
+      expectedVersion: 3,
+      assistants: ['letter', 'minutes'],
+      confirmLoosening: true,
+    });
+  });
+
+  it('when someone else changed the charter, then the person is told and can load the latest version', async () => {
+    let version = 3;
+    fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'GET /api/trials/t1': () => ({ status: 200, body: { trial: makeTrialDetail({ canAdminister: true, version }) } }),
+      'PATCH /api/trials/t1': () => {
+        version = 4;
+        return {
+          status: 409,
+          body: errorBody('VERSION_CONFLICT', 'En anden har ændret prøvehandlingen, mens du rettede den. Hent den nyeste version, og prøv igen.'),
+        };
+      },
+    });
+    renderApp('/proevehandlinger/t1/rediger');
+    await screen.findByRole('heading', { level: 1, name: 'Ret rammen for Klarsprog i breve' });
+    type('Titel', 'Klarsprog i alle breve');
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+
+    const conflict = await screen.findByTestId('charter-conflict');
+    expect(conflict.textContent).toContain('En anden har ændret prøvehandlingen');
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Hent den nyeste version' }));
+
+    expect(await screen.findByText(/Du retter version 4\./)).toBeTruthy();
+    expect((screen.getByLabelText('Titel') as HTMLInputElement).value).toBe('Klarsprog i breve');
+  });
+});

@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import type { TrialDetail } from '@contracts/trials.js';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
+import { makeTrialDetail } from '../test-fixtures';
+
+setupWebTests();
+
+const PARTICIPANTS: TrialDetail['participants'] = [
+  {
+    userId: 'u-emp',
+    name: 'Mette Medarbejder',
+    email: 'medarbejder@demo.rodovre.dk',
+    invitedAt: '2026-01-01T08:00:00.000Z',
+    briefedAt: '2026-01-06T09:30:00.000Z',
+    briefedCurrent: true,
+  },
+  {
+    userId: 'u-2',
+    name: 'Peter Pedersen',
+    email: 'peter@demo.rodovre.dk',
+    invitedAt: '2026-01-01T08:00:00.000Z',
+    briefedAt: null,
+    briefedCurrent: false,
+  },
+];
+
+function trialRoutes(trial: TrialDetail, extra: Record<string, FakeRoute> = {}): Record<string, FakeRoute> {
+  return {
+    'GET /api/trials/t1': { status: 200, body: { trial } },
+    'GET /api/trials/t1/revisions': {
+      status: 200,
+      body: {
+        revisions: [{ version: 2, charter: {}, changedById: 'u-lead', changedByName: 'Lars Leder', createdAt: '2026-01-02T10:00:00.000Z' }],
+      },
+    },
+    'GET /api/trials/t1/reflections': { status: 200, body: { reflections: [] } },
+    ...extra,
+  };
+}
+
+describe('the trial page', () => {
+  it('shows a leader the charter, the allowed transitions, who has read the briefing and the versions', async () => {
+    const trial = makeTrialDetail({ canAdminister: true, participants: PARTICIPANTS, allowedTransitions: ['ACTIVE'] });
+    fakeApi(makeUser('LEADER'), trialRoutes(trial));
+    renderApp('/proevehandlinger/t1');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Klarsprog i breve' })).toBeTruthy();
+    const charter = screen.getByTestId('trial-charter');
+    expect(charter.textContent).toContain('Brevene bliver lettere at læse.');
+    expect(within(charter).getByRole('link', { name: 'Standard' }).getAttribute('href')).toBe('/datapolitikker/standard');
+    expect(screen.getByTestId('trial-version').textContent).toBe('3');
+    expect(screen.getByRole('button', { name: 'Sæt prøvehandlingen i gang' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Ret rammen' }).getAttribute('href')).toBe('/proevehandlinger/t1/rediger');
+
+    const table = screen.getByTestId('participants-table');
+    const mette = table.querySelector('tr[data-user="u-emp"]') as HTMLElement;
+    expect(mette.textContent).toContain('Bekræftet');
+    const peter = table.querySelector('tr[data-user="u-2"]') as HTMLElement;
+    expect(peter.textContent).toContain('Ikke bekræftet');
+    // Leaders may not list users, so they cannot pick new people here.
+    expect(screen.queryByRole('button', { name: 'Vælg deltagere' })).toBeNull();
+    expect(await screen.findByText('Lars Leder')).toBeTruthy();
+  });
+
+  it('shows an employee no transitions, no participants and no edit link', async () => {
+    const trial = makeTrialDetail({
+      status: 'ACTIVE',
+      isParticipant: true,
+      myBriefing: { acknowledged: true, briefedAt: '2026-01-06T09:30:00.000Z' },
+    });
+    fakeApi(makeUser('EMPLOYEE'), trialRoutes(trial));
+    renderApp('/proevehandlinger/t1');
+
+    await screen.findByRole('heading', { level: 1, name: 'Klarsprog i breve' });
+    expect(screen.queryByTestId('trial-actions')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Sæt|Afslut|Genoptag/ })).toBeNull();
+    expect(screen.queryByTestId('participants')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Ret rammen' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Brug Brev til borger' }).getAttribute('href')).toBe(
+      '/proevehandlinger/t1/assistent/letter',
+    );
+    expect(screen.getByRole('textbox', { name: /Din refleksion/ })).toBeTruthy();
+  });
+
+  it('when the participant has not read the briefing, then the page asks for that instead of offering the assistants', async () => {
+    const trial = makeTrialDetail({ status: 'ACTIVE', isParticipant: true, myBriefing: { acknowledged: false, briefedAt: null } });
+    fakeApi(makeUser('EMPLOYEE'), trialRoutes(trial));
+    renderApp('/proevehandlinger/t1');
+
+    const cta = await screen.findByTestId('briefing-required');
+    expect(within(cta).getByRole('link', { name: 'Læs introduktionen' }).getAttribute('href')).toBe('/proevehandlinger/t1/introduktion');
+    expect(screen.queryByRole('link', { name: 'Brug Brev til borger' })).toBeNull();
+  });
+
+  it('when a leader closes the trial, then it asks first; when the server refuses, then the reasons are listed', async () => {
+    const trial = makeTrialDetail({ status: 'ACTIVE', canAdminister: true, allowedTransitions: ['PAUSED', 'CLOSED'] });
+    const api = fakeApi(
+      makeUser('LEADER'),
+      trialRoutes(trial, {
+        'POST /api/trials/t1/status': {
+          status: 409,
+          body: errorBody('TRIAL_NOT_READY', 'Prøvehandlingen kan ikke skifte status endnu.', {
+            reasons: [{ code: 'REVIEWS_PENDING', da: 'Der er 2 udkast, som ikke er gennemgået.' }],
+          }),
+        },
+      }),
+    );
+    renderApp('/proevehandlinger/t1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Afslut prøvehandlingen' }));
+    expect(api.calls('POST', '/api/trials/t1/status')).toHaveLength(0);
+    const confirm = screen.getByTestId('confirm-close');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Ja, afslut prøvehandlingen' }));
+
+    const summary = await screen.findByTestId('transition-errors');
+    expect(summary.textContent).toContain('Prøvehandlingen kan ikke skifte status endnu.');
+    expect(summary.textContent).toContain('Der er 2 udkast, som ikke er gennemgået.');
+    expect(api.calls('POST', '/api/trials/t1/status')[0]?.body).toEqual({ status: 'CLOSED' });
+  });
+
+  it('when the policy changed, then an administrator can confirm the new version', async () => {
+    const trial = makeTrialDetail({
+      canAdminister: true,
+      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true },
+    });
+    const api = fakeApi(
+      makeUser('DIGITAL_UNIT'),
+      trialRoutes(trial, {
+        'POST /api/trials/t1/policy/confirm': {
+          status: 200,
+          body: { trial: { ...trial, policy: { ...trial.policy, version: 'v2' } } },
+        },
+      }),
+    );
+    renderApp('/proevehandlinger/t1');
+
+    const changed = await screen.findByTestId('policy-changed');
+    expect(changed.textContent).toContain('version v1');
+    fireEvent.click(within(changed).getByRole('button', { name: 'Bekræft den nye version af datapolitikken' }));
+    expect(await screen.findByText('Den nye version af datapolitikken er bekræftet.')).toBeTruthy();
+    expect(api.calls('POST', '/api/trials/t1/policy/confirm')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,150 @@
+import type { TrialDetail } from '@contracts/trials.js';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { Loading, Page } from '../../../components/page';
+import { formatDate } from '../../../lib/format';
+import { useCurrentUser } from '../../../lib/session';
+import { useTrialDetail } from '../api/trial';
+import { Reflections } from '../components/reflections';
+import { Participants, PolicyChanged, Revisions, TrialActions } from '../components/trial-admin';
+import { TrialStatusBadge } from '../components/trial-status';
+
+const FLASHES = ['created', 'saved', 'acknowledged'] as const;
+type Flash = (typeof FLASHES)[number];
+const flashOf = (state: unknown): Flash | null => {
+  const f = state && typeof state === 'object' ? (state as { flash?: unknown }).flash : undefined;
+  return (FLASHES as readonly unknown[]).includes(f) ? (f as Flash) : null;
+};
+
+export function TrialPage() {
+  const { trialId = '' } = useParams();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const trial = useTrialDetail(trialId);
+  const isDigital = useCurrentUser().role === 'DIGITAL_UNIT';
+  const flash = flashOf(location.state);
+
+  if (trial.isPending) return <Loading />;
+  if (trial.error || !trial.data) {
+    return (
+      <Page title={t('trials.detail.notFound')}>
+        <AsyncErrorRegion error={trial.error} />
+        <p>
+          <Link to="/proevehandlinger">{t('trials.detail.backToList')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const found = trial.data.trial;
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('trials.heading'), to: '/proevehandlinger' }, { label: found.title }]} label={t('trials.breadcrumbsLabel')} />
+      <Page title={found.title} testId="trial-page">
+        <StatusRegion message={flash ? t(`trials.detail.flash.${flash}`) : null} testId="trial-flash" />
+        <ParticipantCallToAction trial={found} />
+        {found.canAdminister ? <PolicyChanged trial={found} /> : null}
+        <Charter trial={found} />
+        {found.canAdminister ? (
+          <>
+            <TrialActions trial={found} />
+            <Participants trial={found} canAddPeople={isDigital} />
+            <Revisions trialId={found.id} />
+          </>
+        ) : null}
+        <Reflections trial={found} />
+      </Page>
+    </>
+  );
+}
+
+/** Participants read the briefing first; afterwards they get straight to the assistants while the trial runs. */
+function ParticipantCallToAction({ trial }: { trial: TrialDetail }) {
+  const { t } = useTranslation();
+  if (!trial.isParticipant) return null;
+  const briefingPath = `/proevehandlinger/${encodeURIComponent(trial.id)}/introduktion`;
+  if (trial.myBriefing && !trial.myBriefing.acknowledged) {
+    return (
+      <div data-testid="briefing-required">
+        <Alert variant="warning" heading={t('trials.detail.briefingRequiredHeading')}>
+          <p>{t('trials.detail.briefingRequiredText')}</p>
+          <Link to={briefingPath} className="button button-primary">
+            {t('trials.detail.readBriefing')}
+          </Link>
+        </Alert>
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="use-heading" data-testid="use-assistants">
+      <h2 id="use-heading">{t('trials.detail.useHeading')}</h2>
+      {trial.status === 'ACTIVE' ? (
+        <ul className="nobullet-list">
+          {trial.assistants.map((a) => (
+            <li key={a} className="mb-3">
+              <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/assistent/${a}`} className="button button-primary">
+                {t('trials.detail.useAssistant', { name: t(`trials.assistants.${a}`) })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('trials.detail.notActive', { status: t(`trials.status.${trial.status}`) })}</p>
+      )}
+      <p>
+        <Link to={briefingPath}>{t('trials.detail.rereadBriefing')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function Charter({ trial }: { trial: TrialDetail }) {
+  const { t, i18n } = useTranslation();
+  const text = (s: string) => (s.trim() ? <span style={{ whiteSpace: 'pre-wrap' }}>{s}</span> : t('trials.detail.notGiven'));
+  return (
+    <section aria-labelledby="charter-heading" data-testid="trial-charter">
+      <h2 id="charter-heading">{t('trials.detail.charterHeading')}</h2>
+      <dl>
+        <dt>{t('trials.detail.status')}</dt>
+        <dd>
+          <TrialStatusBadge status={trial.status} />
+        </dd>
+        <dt>{t('trials.detail.unit')}</dt>
+        <dd>{trial.unit.name}</dd>
+        <dt>{t('trials.detail.period')}</dt>
+        <dd>
+          {t('trials.period', { start: formatDate(trial.startsAt, i18n.language), end: formatDate(trial.endsAt, i18n.language) })}
+        </dd>
+        <dt>{t('trials.detail.purpose')}</dt>
+        <dd>{text(trial.purpose)}</dd>
+        <dt>{t('trials.detail.hypothesis')}</dt>
+        <dd>{text(trial.hypothesis)}</dd>
+        <dt>{t('trials.detail.successCriteria')}</dt>
+        <dd>{text(trial.successCriteria)}</dd>
+        <dt>{t('trials.detail.assistants')}</dt>
+        <dd>{trial.assistants.map((a) => t(`trials.assistants.${a}`)).join(', ')}</dd>
+        <dt>{t('trials.detail.policy')}</dt>
+        <dd data-testid="trial-policy">
+          <Link to={`/datapolitikker/${encodeURIComponent(trial.policy.id)}`}>{trial.policy.title}</Link>{' '}
+          ({t('trials.detail.policyVersion', { version: trial.policy.version })}
+          {trial.policy.approved ? '' : `, ${t('trials.detail.policyAwaiting')}`})
+        </dd>
+        <dt>{t('trials.detail.version')}</dt>
+        <dd data-testid="trial-version">{trial.version}</dd>
+        {trial.questions.length ? (
+          <>
+            <dt>{t('trials.detail.questions')}</dt>
+            <dd>
+              <ul>
+                {trial.questions.map((q) => (
+                  <li key={q.id}>{q.text}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
