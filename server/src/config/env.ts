@@ -44,6 +44,9 @@ const EnvSchema = z
     AZURE_OPENAI_API_KEY: z.string().trim().min(1).optional(),
     AZURE_OPENAI_DEPLOYMENT: z.string().trim().min(1).max(200).optional(),
     AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+    AI_EMBEDDING_MODEL: z.string().trim().min(1).max(200).optional(),
+    AZURE_OPENAI_EMBEDDING_DEPLOYMENT: z.string().trim().min(1).max(200).optional(),
+    EMBEDDING_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.5),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
     UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
@@ -73,6 +76,9 @@ const EnvSchema = z
       need('AZURE_OPENAI_ENDPOINT', 'e.g. https://<resource>.openai.azure.com');
       need('AZURE_OPENAI_API_KEY', 'the key of the Azure OpenAI resource');
       need('AZURE_OPENAI_DEPLOYMENT', 'the name of the model deployment');
+      if (env.AI_EMBEDDING_MODEL && !env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT) {
+        need('AZURE_OPENAI_EMBEDDING_DEPLOYMENT', 'the deployment of the embeddings model named by AI_EMBEDDING_MODEL');
+      }
     }
     // Run these checks even when a field above is malformed, so that one start names every wrong variable.
   }, { when: () => true });
@@ -105,14 +111,28 @@ export interface Config {
   retentionIntervalMinutes: number;
   /** The model provider. Holds API keys: never log this object. */
   ai: AiConfig;
+  /**
+   * Cosine similarity from which a passage found by embeddings counts as answering a question on its own
+   * (hybrid retrieval; docs/decisions/0007). Untuned: set it for the embeddings model in use.
+   */
+  embeddingMinSimilarity: number;
+}
+
+/**
+ * Embeddings for the knowledge base, when the operator names a model for them: `model` is what policies are
+ * checked against; for Azure, `deployment` is where the requests go.
+ */
+export interface EmbeddingConfig {
+  model: string;
+  deployment?: string;
 }
 
 /** What each provider needs, checked at start; `model` is what policies and run records name. */
 export type AiConfig = { timeoutMs: number; maxRetries: number } & (
   | { provider: 'offline' }
-  | { provider: 'openai'; model: string; apiKey: string; baseUrl?: string }
-  | { provider: 'openai-compatible'; model: string; baseUrl: string; apiKey?: string }
-  | { provider: 'azure-openai'; model: string; endpoint: string; apiKey: string; deployment: string; apiVersion: string }
+  | { provider: 'openai'; model: string; apiKey: string; baseUrl?: string; embedding?: EmbeddingConfig }
+  | { provider: 'openai-compatible'; model: string; baseUrl: string; apiKey?: string; embedding?: EmbeddingConfig }
+  | { provider: 'azure-openai'; model: string; endpoint: string; apiKey: string; deployment: string; apiVersion: string; embedding?: EmbeddingConfig }
 );
 
 export class ConfigError extends Error {
@@ -168,12 +188,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     ai: aiConfig(env),
+    embeddingMinSimilarity: env.EMBEDDING_MIN_SIMILARITY,
   };
   return { ...config, ...overrides };
 }
 
 function aiConfig(env: Env): AiConfig {
   const common = { timeoutMs: env.PROVIDER_TIMEOUT_MS, maxRetries: env.PROVIDER_MAX_RETRIES };
+  // Optional everywhere: without it the knowledge base is searched by BM25 alone. The offline engine has none.
+  const embedding = env.AI_EMBEDDING_MODEL ? { embedding: { model: env.AI_EMBEDDING_MODEL } } : {};
   // The schema's superRefine has already refused a provider without the fields it needs; `!` states that.
   switch (env.AI_PROVIDER) {
     case 'offline':
@@ -185,6 +208,7 @@ function aiConfig(env: Env): AiConfig {
         model: env.AI_MODEL!,
         apiKey: env.OPENAI_API_KEY!,
         ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}),
+        ...embedding,
       };
     case 'openai-compatible':
       return {
@@ -193,6 +217,7 @@ function aiConfig(env: Env): AiConfig {
         model: env.AI_MODEL!,
         baseUrl: env.OPENAI_BASE_URL!,
         ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
+        ...embedding,
       };
     case 'azure-openai':
       return {
@@ -204,6 +229,10 @@ function aiConfig(env: Env): AiConfig {
         apiKey: env.AZURE_OPENAI_API_KEY!,
         deployment: env.AZURE_OPENAI_DEPLOYMENT!,
         apiVersion: env.AZURE_OPENAI_API_VERSION,
+        // Policies may name the embeddings model (AI_EMBEDDING_MODEL) rather than its deployment's own name.
+        ...(env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT
+          ? { embedding: { model: env.AI_EMBEDDING_MODEL ?? env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT, deployment: env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT } }
+          : {}),
       };
   }
 }

@@ -1,36 +1,72 @@
 import type { Deps } from '../../deps.js';
+import type { Actor } from '../auth/auth.types.js';
+import { embedForTrial } from '../runs/runs.service.js';
 import { Bm25Index, type Hit, type IndexedChunk } from './retrieval.js';
+import { decodeVector, fuse, VectorIndex } from './retrieval.hybrid.js';
 
 /**
- * One BM25 index per trial, built from the database on first use and kept in memory. It is keyed by the set of
- * ready documents, so an upload or a deletion (here, or on another instance behind the same database) makes
- * the next search rebuild it.
+ * One BM25 index per trial, built from the database on first use and kept in memory, with a vector index
+ * beside it when the trial's chunks have embeddings. It is keyed by the set of ready documents and the number
+ * of embedded chunks, so an upload, a deletion or embeddings stored later (here, or on another instance behind
+ * the same database) make the next search rebuild it.
  */
-const cache = new Map<string, { signature: string; index: Bm25Index }>();
+interface TrialSearch {
+  signature: string;
+  index: Bm25Index;
+  chunks: IndexedChunk[];
+  positions: Map<string, number>;
+  /** Null when no chunk has a vector: the trial is searched by BM25 alone, exactly as without embeddings. */
+  vectors: VectorIndex | null;
+}
+const cache = new Map<string, TrialSearch>();
+
+/** Candidates taken from each ranking before fusion. */
+const HYBRID_CANDIDATES = 20;
 
 export function invalidateTrialIndex(trialId: string): void {
   cache.delete(trialId);
 }
 
 export async function trialIndex(deps: Deps, trialId: string): Promise<Bm25Index> {
+  return (await trialSearch(deps, trialId)).index;
+}
+
+async function trialSearch(deps: Deps, trialId: string): Promise<TrialSearch> {
   const ready = await deps.db.document.findMany({
     where: { trialId, status: 'READY' },
     select: { id: true, filename: true },
     orderBy: { id: 'asc' },
   });
-  const signature = ready.map((d) => d.id).join(',');
+  const ids = ready.map((d) => d.id);
+  const embedded = ids.length ? await deps.db.chunk.count({ where: { documentId: { in: ids }, embedding: { not: null } } }) : 0;
+  const signature = `${ids.join(',')}#${embedded}`;
   const cached = cache.get(trialId);
-  if (cached && cached.signature === signature) return cached.index;
+  if (cached && cached.signature === signature) return cached;
   const names = new Map(ready.map((d) => [d.id, d.filename]));
   const rows = await deps.db.chunk.findMany({
-    where: { documentId: { in: ready.map((d) => d.id) } },
-    select: { id: true, documentId: true, text: true, startChar: true, endChar: true, heading: true },
+    where: { documentId: { in: ids } },
+    select: { id: true, documentId: true, text: true, startChar: true, endChar: true, heading: true, ...(embedded ? { embedding: true } : {}) },
     orderBy: [{ documentId: 'asc' }, { ordinal: 'asc' }],
   });
-  const chunks: IndexedChunk[] = rows.map((r) => ({ ...r, filename: names.get(r.documentId) ?? '' }));
-  const index = new Bm25Index(chunks);
-  cache.set(trialId, { signature, index });
-  return index;
+  const chunks: IndexedChunk[] = rows.map((r) => ({
+    id: r.id,
+    documentId: r.documentId,
+    text: r.text,
+    startChar: r.startChar,
+    endChar: r.endChar,
+    heading: r.heading,
+    filename: names.get(r.documentId) ?? '',
+  }));
+  const vectors = embedded ? new VectorIndex(rows.map((r) => decodeVector((r as { embedding?: Uint8Array | null }).embedding))) : null;
+  const entry: TrialSearch = {
+    signature,
+    index: new Bm25Index(chunks),
+    chunks,
+    positions: new Map(chunks.map((c, i) => [c.id, i])),
+    vectors: vectors && vectors.size > 0 ? vectors : null,
+  };
+  cache.set(trialId, entry);
+  return entry;
 }
 
 export interface Passage {
@@ -49,6 +85,11 @@ export interface Passage {
   /** Score relative to the collection's size: what the "not answered" threshold is set on. */
   relevance: number;
   coverage: number;
+  /**
+   * Cosine similarity of the passage's embedding to the question's, when hybrid retrieval found it among the
+   * nearest vectors. Absent on BM25-only installations and searches.
+   */
+  similarity?: number;
 }
 
 /** Sentence spans of a passage: a stop, question or exclamation mark before a capital letter, or a line break. */
@@ -124,10 +165,45 @@ export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
   };
 }
 
-/** The best passages of a trial's knowledge base for a question, best first. */
-export async function retrievePassages(deps: Deps, trialId: string, query: string, k = 5): Promise<Passage[]> {
-  const index = await trialIndex(deps, trialId);
-  return index.search(query, k).map((hit) => toPassage(index, query, hit));
+/**
+ * The best passages of a trial's knowledge base for a question, best first. BM25 alone, unless the trial's
+ * chunks have embeddings and the question can be embedded under the trial's policy: then BM25 and vector
+ * similarity are fused by reciprocal rank (docs/decisions/0007). A failed embedding of the question falls back
+ * to BM25, so a provider outage never stops a search.
+ */
+export async function retrievePassages(
+  deps: Deps,
+  trialId: string,
+  query: string,
+  k = 5,
+  actor: Pick<Actor, 'id' | 'role'> | null = null,
+): Promise<Passage[]> {
+  const search = await trialSearch(deps, trialId);
+  const { index } = search;
+  const queryVector = search.vectors ? await embedQuery(deps, actor, trialId, query) : null;
+  if (!search.vectors || !queryVector) return index.search(query, k).map((hit) => toPassage(index, query, hit));
+
+  const lexical = index.search(query, Math.max(k, HYBRID_CANDIDATES));
+  const hitAt = new Map(lexical.map((h) => [search.positions.get(h.chunk.id)!, h]));
+  const fused = fuse([...hitAt.keys()], search.vectors.search(queryVector, Math.max(k, HYBRID_CANDIDATES)), k);
+  return fused.map((f) => {
+    // A chunk found by its vector alone shares no weighed word with the question: BM25 gives it nothing.
+    const hit = hitAt.get(f.position) ?? { chunk: search.chunks[f.position]!, score: 0, relevance: 0, coverage: 0 };
+    const passage = toPassage(index, query, hit);
+    return f.similarity === null ? passage : { ...passage, similarity: Math.round(f.similarity * 1000) / 1000 };
+  });
+}
+
+async function embedQuery(deps: Deps, actor: Pick<Actor, 'id' | 'role'> | null, trialId: string, query: string): Promise<Float32Array | null> {
+  if (!query.trim()) return null;
+  try {
+    const result = await embedForTrial(deps, actor, trialId, [query], { purpose: 'query' });
+    return result?.vectors[0] ?? null;
+  } catch (err) {
+    // A provider failure is already logged and audited with its kind; the search goes on with BM25. Bugs surface.
+    if (err instanceof Error && err.name === 'ProviderError') return null;
+    throw err;
+  }
 }
 
 /** How many ready documents a trial's knowledge base has (an empty one gets its own answer). */

@@ -10,6 +10,7 @@ import { extractText, type FileKind } from '../files/files.extract.js';
 import { enqueueJob, JobFailure, type Job, type JobContext } from '../jobs/jobs.service.js';
 import type { UploadedFile } from '../files/files.upload.js';
 import { chunkText } from './documents.chunk.js';
+import { embedDocumentChunks, type EmbeddingOutcome } from './documents.embed.js';
 import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
 
 // What the documents assistant needs: passages for a question, and whether there is anything to search.
@@ -110,11 +111,16 @@ export async function uploadDocument(deps: Deps, actor: Actor, trialId: string, 
 }
 
 /** The INDEXING job's handler (registered by documentsRoutes). */
-export async function indexDocumentJob(job: Job, ctx: JobContext): Promise<{ documentId: string; chunks: number }> {
+export async function indexDocumentJob(
+  job: Job,
+  ctx: JobContext,
+): Promise<{ documentId: string; chunks: number; embeddings: EmbeddingOutcome }> {
   if (!job.documentId) throw new JobFailure('INDEXING_FAILED', 'Jobbet mangler sit dokument.');
   await ctx.progress(10, 'Gør dokumentet søgbart');
   const chunks = await indexDocument(ctx.deps, job.documentId);
-  return { documentId: job.documentId, chunks };
+  // Searchable by BM25 from here; vectors, where configured and allowed, only add to it and never fail it.
+  const embeddings = chunks > 0 ? await embedDocumentChunks(ctx.deps, job.documentId, null) : 'skipped';
+  return { documentId: job.documentId, chunks, embeddings };
 }
 
 /**
@@ -192,7 +198,7 @@ export async function deleteDocument(deps: Deps, actor: Actor, trialId: string, 
 /** The passages of the trial's knowledge base that best match a question (for people, not for a model). */
 export async function searchDocuments(deps: Deps, actor: Actor, trialId: string, q: string, limit: number): Promise<SearchResponse['results']> {
   await trialFor(deps, actor, trialId, 'read');
-  const passages = await retrievePassages(deps, trialId, q, limit);
+  const passages = await retrievePassages(deps, trialId, q, limit, actor);
   return passages.map((p) => ({
     documentId: p.documentId,
     filename: p.filename,

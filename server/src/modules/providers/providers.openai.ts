@@ -2,7 +2,15 @@ import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { AiConfig } from '../../config/env.js';
 import { toProviderError } from './providers.errors.js';
-import { ProviderError, type Completion, type CompletionRequest, type Provider, type ProviderKind, type Transcription } from './providers.types.js';
+import {
+  ProviderError,
+  type Completion,
+  type CompletionRequest,
+  type Embeddings,
+  type Provider,
+  type ProviderKind,
+  type Transcription,
+} from './providers.types.js';
 
 type RemoteConfig = Exclude<AiConfig, { provider: 'offline' }>;
 
@@ -104,9 +112,34 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     return { text, provider: kind, model: TRANSCRIPTION_MODEL };
   }
 
+  const embedding = cfg.embedding;
+  // Azure routes by deployment: the embeddings deployment needs a client of its own.
+  const embedder = embedding && cfg.provider === 'azure-openai' ? clientFor(cfg, embedding.deployment) : client;
+
+  async function embed(texts: string[], signal?: AbortSignal): Promise<Embeddings> {
+    const model = embedding!.model;
+    if (texts.length === 0) return { vectors: [], provider: kind, model, usage: { promptTokens: 0 } };
+    // 'float' explicitly: without it the SDK asks for base64 and decodes it itself, which servers that answer
+    // with plain arrays (most OpenAI-compatible ones) break.
+    const body: unknown = await embedder.embeddings.create({ model, input: texts, encoding_format: 'float' }, signal ? { signal } : {});
+    return readEmbeddings(body, texts.length, kind, model);
+  }
+
   return {
     kind,
     model: cfg.model,
+    ...(embedding
+      ? {
+          embeddingModel: embedding.model,
+          async embed(texts: string[], signal?: AbortSignal) {
+            try {
+              return await embed(texts, signal);
+            } catch (err) {
+              throw toProviderError(err, kind) ?? err;
+            }
+          },
+        }
+      : {}),
     async complete(req) {
       try {
         return await call(req);
@@ -148,4 +181,28 @@ export function readCompletion(body: unknown, kind: ProviderKind, model: string)
     model,
     usage: { promptTokens: n(b.usage?.prompt_tokens), completionTokens: n(b.usage?.completion_tokens) },
   };
+}
+
+/**
+ * Checks an embeddings answer: one finite vector per text, all of one length, put in the order of the texts by
+ * their index. Anything else is `malformed`, so a bad vector never reaches the index.
+ */
+export function readEmbeddings(body: unknown, count: number, kind: ProviderKind, model: string): Embeddings {
+  if (typeof body !== 'object' || body === null) throw new ProviderError('malformed', kind);
+  const b = body as { data?: { index?: unknown; embedding?: unknown }[]; usage?: { prompt_tokens?: unknown } };
+  if (!Array.isArray(b.data) || b.data.length !== count) throw new ProviderError('malformed', kind);
+  const vectors = new Array<Float32Array | undefined>(count);
+  let dims = -1;
+  b.data.forEach((item, i) => {
+    const index = typeof item?.index === 'number' ? item.index : i;
+    const e = item?.embedding;
+    if (!Array.isArray(e) || e.length === 0 || !Number.isInteger(index) || index < 0 || index >= count || vectors[index]) {
+      throw new ProviderError('malformed', kind);
+    }
+    if (dims === -1) dims = e.length;
+    if (e.length !== dims || !e.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new ProviderError('malformed', kind);
+    vectors[index] = Float32Array.from(e as number[]);
+  });
+  const n = b.usage?.prompt_tokens;
+  return { vectors: vectors as Float32Array[], provider: kind, model, usage: { promptTokens: typeof n === 'number' && Number.isFinite(n) ? n : 0 } };
 }

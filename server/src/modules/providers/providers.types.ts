@@ -29,6 +29,15 @@ export interface Completion {
   usage: { promptTokens: number; completionTokens: number };
 }
 
+/** One vector per text, in the order of the texts, from a provider's embeddings endpoint. */
+export interface Embeddings {
+  vectors: Float32Array[];
+  provider: ProviderKind;
+  /** The embeddings model the policy was checked against. */
+  model: string;
+  usage: { promptTokens: number };
+}
+
 /** The text of a recording, from a provider's speech-to-text endpoint. */
 export interface Transcription {
   text: string;
@@ -47,6 +56,14 @@ export interface Provider {
    * allows this provider first (docs/decisions/0005). Failures are ProviderErrors, as for complete().
    */
   transcribe?(audio: Buffer, filename: string, mime: string, signal?: AbortSignal): Promise<Transcription>;
+  /** The embeddings model, when one is configured (AI_EMBEDDING_MODEL): what policies are checked against. */
+  readonly embeddingModel?: string;
+  /**
+   * Vectors for texts (OpenAI's /embeddings). Present only when an embeddings model is configured; the offline
+   * engine has none. Only runs/runs.embed.ts calls it, after the trial's policy and the guard (docs/decisions/0007).
+   * Same timeouts, retries and ProviderError kinds as complete().
+   */
+  embed?(texts: string[], signal?: AbortSignal): Promise<Embeddings>;
 }
 
 /**

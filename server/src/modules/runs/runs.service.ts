@@ -19,6 +19,9 @@ import { ProviderError, type ProviderKind } from '../providers/providers.types.j
 import { withEveryOccurrence } from './runs.masking.js';
 import { restoringStream } from './runs.restore-stream.js';
 
+// Embeddings for the knowledge base go through the same policy and guard as runs (docs/decisions/0007).
+export { embedForTrial, type TrialEmbeddings } from './runs.embed.js';
+
 const DAY_MS = 86_400_000;
 
 /** Shown when a run's policy has gone from the server since the run (the label is still owed). */

@@ -37,6 +37,15 @@ const PROMPT = ChatPromptTemplate.fromMessages([
   ['human', 'Kilder:\n\n{sources}\n\nSpørgsmål: {question}'],
 ]);
 
+/**
+ * Whether a passage clears a bar: its BM25 relevance, or, when hybrid retrieval found it by its embedding, a
+ * cosine similarity of at least EMBEDDING_MIN_SIMILARITY (docs/decisions/0007). Without embeddings this is the
+ * BM25 rule alone.
+ */
+function clears(req: AssistantRequest, p: Passage, bar: number): boolean {
+  return p.relevance >= bar || (p.similarity !== undefined && p.similarity >= req.deps.config.embeddingMinSimilarity);
+}
+
 function citationOf(n: number, p: Passage): Citation {
   return { n, documentId: p.documentId, filename: p.filename, heading: p.heading, quote: p.quote, startChar: p.startChar, endChar: p.endChar, score: p.relevance };
 }
@@ -94,13 +103,14 @@ export const documentsAssistant: Assistant = {
     // Placeholders ([PERSON_1]) say nothing about the topic; searching with them would only add noise.
     const query = req.text.replace(/\[[A-ZÆØÅ_]+_\d+\]/g, ' ');
     const found = await retrievePassages(req.deps, req.trialId, query, MAX_SOURCES);
-    if (!found[0] || found[0].relevance < RELEVANCE_THRESHOLD) {
+    // Without embeddings the best passage comes first, so this is "the best passage clears the threshold".
+    if (!found.some((p) => clears(req, p, RELEVANCE_THRESHOLD))) {
       return result(req, NOT_FOUND_ANSWER, { answered: false, reason: 'not_found', citations: [] });
     }
-    if (req.provider.kind === 'offline') return offlineAnswer(req, found.filter((p) => p.relevance >= RELEVANCE_THRESHOLD));
+    if (req.provider.kind === 'offline') return offlineAnswer(req, found.filter((p) => clears(req, p, RELEVANCE_THRESHOLD)));
 
     const sent: { passage: Passage; text: string }[] = [];
-    for (const passage of found.filter((p) => p.relevance >= CONTEXT_THRESHOLD)) {
+    for (const passage of found.filter((p) => clears(req, p, CONTEXT_THRESHOLD))) {
       const text = req.protect(passage.text);
       if (text !== null) sent.push({ passage, text });
     }
