@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
 import { PoliciesPage } from '../features/policies/routes/policies-page';
 import { PolicyPage } from '../features/policies/routes/policy-page';
+import { RunDetailPage, RunsListPage } from '../features/runs';
 import { TrialsPage } from '../features/trials/routes/trials-page';
 import { BriefingPage } from '../features/trials/routes/briefing-page';
 import { EditTrialPage, NewTrialPage } from '../features/trials/routes/trial-form-page';
@@ -36,6 +37,8 @@ export const routes: RouteObject[] = [
           { path: '/proevehandlinger/:trialId/rediger', element: <EditTrialPage /> },
           { path: '/proevehandlinger/:trialId/introduktion', element: <BriefingPage /> },
           { path: '/proevehandlinger/:trialId/assistent/:assistant', element: <RunRoute /> },
+          { path: '/koersler', element: <RunsListPage /> },
+          { path: '/koersler/:runId', element: <RunDetailPage /> },
           { path: '/datapolitikker', element: <PoliciesPage /> },
           { path: '/datapolitikker/:id', element: <PolicyPage /> },
           {

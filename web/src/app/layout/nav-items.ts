@@ -2,7 +2,7 @@ import type { Role } from '@contracts/auth.js';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.home' | 'nav.trials' | 'nav.policies' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.trials' | 'nav.runs' | 'nav.policies' | 'nav.users' | 'nav.audit';
   /** roles that see the item; the same list guards the route, so the menu never offers a page that says no */
   roles: readonly Role[];
 }
@@ -13,6 +13,7 @@ const DIGITAL_UNIT_ONLY: readonly Role[] = ['DIGITAL_UNIT'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', roles: ALL },
   { to: '/proevehandlinger', labelKey: 'nav.trials', roles: ALL },
+  { to: '/koersler', labelKey: 'nav.runs', roles: ALL },
   { to: '/datapolitikker', labelKey: 'nav.policies', roles: ALL },
   { to: '/brugere', labelKey: 'nav.users', roles: DIGITAL_UNIT_ONLY },
   { to: '/revisionsspor', labelKey: 'nav.audit', roles: DIGITAL_UNIT_ONLY },

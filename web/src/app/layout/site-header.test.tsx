@@ -14,9 +14,9 @@ const HOME_HEADINGS: Record<Role, string> = {
 
 describe('header and role-aware navigation', () => {
   it.each([
-    ['EMPLOYEE', ['Forside', 'Prøvehandlinger', 'Datapolitikker']],
-    ['LEADER', ['Forside', 'Prøvehandlinger', 'Datapolitikker']],
-    ['DIGITAL_UNIT', ['Forside', 'Prøvehandlinger', 'Datapolitikker', 'Brugere', 'Revisionsspor']],
+    ['EMPLOYEE', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']],
+    ['LEADER', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']],
+    ['DIGITAL_UNIT', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker', 'Brugere', 'Revisionsspor']],
   ] as const)('when %s is signed in, then the main menu offers exactly %j', async (role, expected) => {
     fakeApi(makeUser(role), {
       'GET /api/users': { status: 200, body: { users: [] } },

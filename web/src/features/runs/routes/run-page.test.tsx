@@ -318,3 +318,40 @@ describe('details of the other assistants', () => {
     expect(screen.getByTestId('not-answered').textContent).toMatch(/indeholder ikke et svar/);
   });
 });
+
+describe('after the draft', () => {
+  it('offers the review right under the draft, and once approved the final text with "Kopiér tekst" and the experience log', async () => {
+    const s = controllableStream();
+    const approval = {
+      id: 'rev-1', step: 1, decision: 'APPROVE' as const, reviewer: { id: 'u-emp', name: 'Mette Medarbejder' },
+      reason: null, editSize: 0, editDiff: null, createdAt: '2026-11-27T10:05:00.000Z',
+    };
+    const open = { fourEyes: false, reviews: [], awaiting: 'review' as const, canReview: true, pendingText: null, experienceLogged: false };
+    api(() => s.response, {
+      'POST /api/runs/run-1/reviews': {
+        status: 201,
+        body: { review: approval, status: 'APPROVED', state: { ...open, reviews: [approval], awaiting: null, canReview: false } },
+      },
+      'GET /api/runs/run-1/final': {
+        status: 200,
+        body: { final: { runId: 'run-1', text: 'Kære borger.', disclosureLabel: POLICY.disclosureLabel, approvedAt: approval.createdAt, policyId: POLICY.id, policyVersion: 'v1' } },
+      },
+      'GET /api/runs/run-1/experience': { status: 200, body: { experience: null, questions: [] } },
+    });
+    renderApp(PAGE);
+    await typeLetter();
+    fireEvent.click(screen.getByRole('button', { name: 'Lav udkast' }));
+    s.send('done', { run: run({ output: 'Kære borger.', review: open }) });
+    s.close();
+
+    const panel = await screen.findByTestId('review-panel');
+    expect(within(panel).getAllByRole('button').map((b) => b.textContent)).toEqual(['Godkend', 'Ret og godkend', 'Afvis']);
+    expect(screen.queryByRole('button', { name: 'Kopiér tekst' })).toBeNull();
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Godkend' }));
+
+    expect(await screen.findByRole('button', { name: 'Kopiér tekst' })).toBeTruthy();
+    expect(screen.getByTestId('final-disclosure').textContent).toContain('Brevet er omskrevet med hjælp fra AI');
+    expect(await screen.findByTestId('experience-form')).toBeTruthy();
+  });
+});

@@ -15,6 +15,7 @@ import { useLocalized } from '../../../lib/localized';
 import { streamRun } from '../api/stream-run';
 import { useExtractText, useSentPreview, useTrial, useTrialPolicy } from '../api/trial-context';
 import { RunDetails } from '../components/run-details';
+import { RunFollowUp } from '../components/run-follow-up';
 
 const ASSISTANTS: readonly AssistantId[] = ['letter', 'minutes', 'documents'];
 const isAssistant = (a: string | undefined): a is AssistantId => !!a && (ASSISTANTS as readonly string[]).includes(a);
@@ -323,6 +324,7 @@ function RunWorkbench({
             {run ? <RunDetails run={run} /> : null}
           </section>
         ) : null}
+        {phase === 'done' && run ? <RunFollowUp run={run} isRequester /> : null}
       </Page>
     </>
   );

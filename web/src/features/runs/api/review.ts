@@ -1,0 +1,95 @@
+import { ExperienceLogResponse, ExperienceState, type ExperienceLogRequest } from '@contracts/experiences.js';
+import { FinalTextResponse, type ReviewAwaiting, type ReviewRequest, ReviewResponse, RunList } from '@contracts/reviews.js';
+import { RunResponse, type RunView } from '@contracts/runs.js';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+const runPath = (id: string) => `/api/runs/${encodeURIComponent(id)}`;
+
+export const runQueryKey = (id: string) => ['runs', 'detail', id] as const;
+const finalQueryKey = (id: string) => ['runs', 'final', id] as const;
+const experienceQueryKey = (id: string) => ['runs', 'experience', id] as const;
+
+export function useRun(runId: string) {
+  return useQuery({
+    queryKey: runQueryKey(runId),
+    queryFn: ({ signal }) => apiRequest(runPath(runId), RunResponse, { signal }),
+    select: (r) => r.run,
+  });
+}
+
+/**
+ * The human decision on a draft. Afterwards every view of the run is stale: the detail, the final text, the
+ * lists (what awaits whom) and the experience log, which opens once the run is decided.
+ */
+export function useReviewRun(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ReviewRequest) => apiRequest(`${runPath(runId)}/reviews`, ReviewResponse, { method: 'POST', body: req }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['runs'] }),
+  });
+}
+
+/** The approved text. Only asked for once the run is approved: before that the server answers 409 RUN_NOT_APPROVED. */
+export function useFinalText(runId: string, approved: boolean) {
+  return useQuery({
+    queryKey: finalQueryKey(runId),
+    queryFn: ({ signal }) => apiRequest(`${runPath(runId)}/final`, FinalTextResponse, { signal }),
+    select: (r) => r.final,
+    enabled: approved,
+    // Each read is recorded as an export in the audit trail; the approved text does not change.
+    staleTime: Infinity,
+  });
+}
+
+export function useExperience(runId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: experienceQueryKey(runId),
+    queryFn: ({ signal }) => apiRequest(`${runPath(runId)}/experience`, ExperienceState, { signal }),
+    enabled,
+  });
+}
+
+export function useLogExperience(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (req: ExperienceLogRequest) => apiRequest(`${runPath(runId)}/experience`, ExperienceLogResponse, { method: 'POST', body: req }),
+    onSuccess: ({ experience }) => {
+      queryClient.setQueryData(experienceQueryKey(runId), (old: ExperienceState | undefined) => ({ questions: old?.questions ?? [], experience }));
+      void queryClient.invalidateQueries({ queryKey: ['runs', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: runQueryKey(runId) });
+    },
+  });
+}
+
+export type RunListView = 'mine' | 'review' | 'second_approval';
+
+const FILTERS: Record<RunListView, { mine?: 'true'; awaiting?: ReviewAwaiting }> = {
+  mine: { mine: 'true' },
+  review: { awaiting: 'review' },
+  second_approval: { awaiting: 'second_approval' },
+};
+
+/** A content-free list of runs, a page at a time. */
+export function useRunList(view: RunListView) {
+  return useInfiniteQuery({
+    queryKey: ['runs', 'list', view],
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest('/api/runs', RunList, { signal, query: { ...FILTERS[view], limit: 50, cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * Whether the viewer asked for this run. A run does not say who asked for it, so this looks among the viewer's
+ * own runs in the same trial; employees only ever see their own runs.
+ */
+export function useIsRequester(run: Pick<RunView, 'id' | 'trialId'>, employee: boolean) {
+  return useQuery({
+    queryKey: ['runs', 'list', 'mine-in-trial', run.trialId],
+    queryFn: ({ signal }) => apiRequest('/api/runs', RunList, { signal, query: { mine: 'true', trialId: run.trialId, limit: 100 } }),
+    select: (list) => list.runs.some((r) => r.id === run.id),
+    enabled: !employee,
+  });
+}

@@ -1,0 +1,288 @@
+import {
+  DEFAULT_EXPERIENCE_QUESTIONS,
+  FAILURE_TYPE_LABELS,
+  FailureType,
+  type ExperienceLogView,
+} from '@contracts/experiences.js';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
+import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { TextAreaField, TextField } from '../../../components/form-fields';
+import { Loading } from '../../../components/page';
+import { fieldErrorsFrom } from '../../../lib/api-client';
+import { useLocalized } from '../../../lib/localized';
+import { useExperience, useLogExperience } from '../api/review';
+
+const SCALE = [1, 2, 3, 4, 5] as const;
+const FAILURES = FailureType.options;
+
+interface Values {
+  usefulness: string;
+  minutesSaved: string;
+  failureTypes: FailureType[];
+  wouldUseAgain: '' | 'yes' | 'no';
+  reflection: string;
+  answers: Record<string, string>;
+}
+
+type Field = 'usefulness' | 'minutesSaved' | 'wouldUseAgain' | 'reflection';
+const fieldId = (f: Field) => `experience-${f}`;
+/** Radio groups take focus on their first option. */
+const focusId = (f: Field) => (f === 'usefulness' ? 'experience-usefulness-1' : f === 'wouldUseAgain' ? 'experience-wouldUseAgain-yes' : fieldId(f));
+
+/**
+ * The experience log after a reviewed run: how useful, minutes saved (negative when it took longer), what went
+ * wrong, whether the person would use it again, and the trial's own questions. Written once, then read-only.
+ */
+export function ExperiencePanel({ runId }: { runId: string }) {
+  const { t } = useTranslation();
+  const state = useExperience(runId, true);
+  const [justSaved, setJustSaved] = useState(false);
+
+  return (
+    <section className="mt-6" aria-labelledby="experience-heading" data-testid="experience-panel">
+      <h2 id="experience-heading">{t('experience.heading')}</h2>
+      <StatusRegion message={justSaved ? t('experience.saved') : null} testId="experience-status" />
+      {state.isPending ? <Loading /> : null}
+      <AsyncErrorRegion error={state.error} />
+      {state.data ? (
+        state.data.experience ? (
+          <ExperienceSummary log={state.data.experience} questions={state.data.questions} />
+        ) : (
+          <ExperienceForm runId={runId} questions={state.data.questions} onSaved={() => setJustSaved(true)} />
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function ExperienceForm({ runId, questions, onSaved }: { runId: string; questions: { id: string; text: string }[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  const save = useLogExperience(runId);
+  const [values, setValues] = useState<Values>({ usefulness: '', minutesSaved: '', failureTypes: [], wouldUseAgain: '', reflection: '', answers: {} });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const validate = (): Partial<Record<Field, string>> => {
+    const e: Partial<Record<Field, string>> = {};
+    if (!values.usefulness) e.usefulness = t('experience.errors.usefulness');
+    const minutes = values.minutesSaved.trim();
+    if (minutes === '') e.minutesSaved = t('experience.errors.minutesMissing');
+    else if (!/^-?\d+$/.test(minutes)) e.minutesSaved = t('experience.errors.minutesWhole');
+    else if (Math.abs(Number(minutes)) > 480) e.minutesSaved = t('experience.errors.minutesRange');
+    if (!values.wouldUseAgain) e.wouldUseAgain = t('experience.errors.wouldUseAgain');
+    if (values.reflection.length > 4000) e.reflection = t('experience.errors.reflectionLong');
+    return e;
+  };
+
+  const onSubmit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v.trim() !== ''));
+    const reflection = values.reflection.trim();
+    save.mutate(
+      {
+        usefulness: Number(values.usefulness),
+        minutesSaved: Number(values.minutesSaved.trim()),
+        failureTypes: values.failureTypes,
+        wouldUseAgain: values.wouldUseAgain === 'yes',
+        ...(reflection ? { reflection } : {}),
+        answers,
+      },
+      {
+        onSuccess: onSaved,
+        onError: (err) => {
+          const server = fieldErrorsFrom(err);
+          const mapped: Partial<Record<Field, string>> = {};
+          for (const f of ['usefulness', 'minutesSaved', 'wouldUseAgain', 'reflection'] as const) if (server[f]) mapped[f] = server[f];
+          if (Object.keys(mapped).length > 0) {
+            setErrors(mapped);
+            setAttempt((n) => n + 1);
+          }
+        },
+      },
+    );
+  };
+
+  const items: SummaryItem[] = (['usefulness', 'minutesSaved', 'wouldUseAgain', 'reflection'] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ fieldId: focusId(f), message: errors[f]! }));
+
+  const toggleFailure = (f: FailureType, on: boolean) =>
+    setValues((v) => ({ ...v, failureTypes: on ? [...v.failureTypes, f] : v.failureTypes.filter((x) => x !== f) }));
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="experience-form">
+      <p>{t('experience.intro')}</p>
+      <ErrorSummary ref={summaryRef} items={items} testId="experience-errors" />
+      <AsyncErrorRegion error={items.length === 0 ? save.error : null} testId="experience-error" />
+
+      <fieldset
+        className={`form-group${errors.usefulness ? ' form-error' : ''}`}
+        aria-describedby={`${fieldId('usefulness')}-hint${errors.usefulness ? ` ${fieldId('usefulness')}-error` : ''}`}
+      >
+        <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.usefulness)}</legend>
+        <span className="form-hint" id={`${fieldId('usefulness')}-hint`}>
+          {t('experience.usefulnessHint')}
+        </span>
+        {errors.usefulness ? (
+          <span className="form-error-message" id={`${fieldId('usefulness')}-error`}>
+            {errors.usefulness}
+          </span>
+        ) : null}
+        <ul className="nobullet-list">
+          {SCALE.map((n) => (
+            <li key={n}>
+              <input
+                id={`${fieldId('usefulness')}-${n}`}
+                type="radio"
+                className="form-radio"
+                name="usefulness"
+                value={String(n)}
+                checked={values.usefulness === String(n)}
+                onChange={() => setValues((v) => ({ ...v, usefulness: String(n) }))}
+              />
+              <label htmlFor={`${fieldId('usefulness')}-${n}`}>{t(`experience.scale.${n}`)}</label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <TextField
+        id={fieldId('minutesSaved')}
+        label={pick(DEFAULT_EXPERIENCE_QUESTIONS.minutesSaved)}
+        hint={t('experience.minutesHint')}
+        type="number"
+        inputMode="numeric"
+        step={1}
+        min={-480}
+        max={480}
+        className="input-width-xs"
+        value={values.minutesSaved}
+        error={errors.minutesSaved}
+        onChange={(e) => setValues((v) => ({ ...v, minutesSaved: e.target.value }))}
+      />
+
+      <fieldset className="form-group">
+        <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.failureTypes)}</legend>
+        <span className="form-hint">{t('experience.failureHint')}</span>
+        <ul className="nobullet-list">
+          {FAILURES.map((f) => (
+            <li key={f}>
+              <input
+                id={`experience-failure-${f}`}
+                type="checkbox"
+                className="form-checkbox"
+                checked={values.failureTypes.includes(f)}
+                onChange={(e) => toggleFailure(f, e.target.checked)}
+              />
+              <label htmlFor={`experience-failure-${f}`}>{pick(FAILURE_TYPE_LABELS[f])}</label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset
+        className={`form-group${errors.wouldUseAgain ? ' form-error' : ''}`}
+        aria-describedby={errors.wouldUseAgain ? `${fieldId('wouldUseAgain')}-error` : undefined}
+      >
+        <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.wouldUseAgain)}</legend>
+        {errors.wouldUseAgain ? (
+          <span className="form-error-message" id={`${fieldId('wouldUseAgain')}-error`}>
+            {errors.wouldUseAgain}
+          </span>
+        ) : null}
+        <ul className="nobullet-list">
+          {(['yes', 'no'] as const).map((a) => (
+            <li key={a}>
+              <input
+                id={`${fieldId('wouldUseAgain')}-${a}`}
+                type="radio"
+                className="form-radio"
+                name="wouldUseAgain"
+                value={a}
+                checked={values.wouldUseAgain === a}
+                onChange={() => setValues((v) => ({ ...v, wouldUseAgain: a }))}
+              />
+              <label htmlFor={`${fieldId('wouldUseAgain')}-${a}`}>{t(`experience.${a}`)}</label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <TextAreaField
+        id={fieldId('reflection')}
+        label={pick(DEFAULT_EXPERIENCE_QUESTIONS.reflection)}
+        hint={t('experience.reflectionHint')}
+        rows={4}
+        value={values.reflection}
+        error={errors.reflection}
+        onChange={(e) => setValues((v) => ({ ...v, reflection: e.target.value }))}
+      />
+
+      {questions.length > 0 ? (
+        <fieldset className="form-group">
+          <legend className="h4">{t('experience.trialQuestions')}</legend>
+          {questions.map((q) => (
+            <TextAreaField
+              key={q.id}
+              id={`experience-answer-${q.id}`}
+              label={q.text}
+              rows={3}
+              maxLength={2000}
+              value={values.answers[q.id] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, answers: { ...v.answers, [q.id]: e.target.value } }))}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+
+      <button type="submit" className="button button-primary mt-4" disabled={save.isPending}>
+        {save.isPending ? t('experience.saving') : t('experience.submit')}
+      </button>
+    </form>
+  );
+}
+
+function ExperienceSummary({ log, questions }: { log: ExperienceLogView; questions: { id: string; text: string }[] }) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  const failures = log.failureTypes.map((f) => pick(FAILURE_TYPE_LABELS[f]));
+  return (
+    <dl className="experience-summary" data-testid="experience-summary">
+      <dt>{pick(DEFAULT_EXPERIENCE_QUESTIONS.usefulness)}</dt>
+      <dd>{t(`experience.scale.${log.usefulness as 1 | 2 | 3 | 4 | 5}`)}</dd>
+      <dt>{pick(DEFAULT_EXPERIENCE_QUESTIONS.minutesSaved)}</dt>
+      <dd>{t('experience.minutesValue', { count: log.minutesSaved })}</dd>
+      <dt>{pick(DEFAULT_EXPERIENCE_QUESTIONS.failureTypes)}</dt>
+      <dd>{failures.length ? failures.join(', ') : t('experience.noFailures')}</dd>
+      <dt>{pick(DEFAULT_EXPERIENCE_QUESTIONS.wouldUseAgain)}</dt>
+      <dd>{log.wouldUseAgain ? t('experience.yes') : t('experience.no')}</dd>
+      {log.reflection ? (
+        <>
+          <dt>{pick(DEFAULT_EXPERIENCE_QUESTIONS.reflection)}</dt>
+          <dd>{log.reflection}</dd>
+        </>
+      ) : null}
+      {questions
+        .filter((q) => log.answers[q.id])
+        .map((q) => (
+          <div key={q.id}>
+            <dt>{q.text}</dt>
+            <dd>{log.answers[q.id]}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

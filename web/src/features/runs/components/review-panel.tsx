@@ -1,0 +1,219 @@
+import type { ReviewRequest, ReviewView, RunReviewState } from '@contracts/reviews.js';
+import type { RunStatus } from '@contracts/runs.js';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, AsyncErrorRegion } from '../../../components/alert';
+import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { TextAreaField } from '../../../components/form-fields';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { useReviewRun } from '../api/review';
+
+type Mode = 'choose' | 'edit' | 'reject';
+
+/** The review state when the server sent none (an older server): the run is the viewer's own draft. */
+export function reviewStateOf(status: RunStatus, review: RunReviewState | undefined): RunReviewState {
+  return (
+    review ?? {
+      fourEyes: false,
+      reviews: [],
+      awaiting: status === 'DRAFT' ? 'review' : null,
+      canReview: status === 'DRAFT',
+      pendingText: null,
+      experienceLogged: false,
+    }
+  );
+}
+
+/**
+ * The human decision on a draft (AI Act Art. 14): approve, edit and approve, or reject with a reason. With four
+ * eyes the first approval only hands the text on; a second person who administers the trial decides.
+ */
+export function ReviewPanel({
+  runId,
+  draft,
+  status,
+  state,
+  onDecided,
+}: {
+  runId: string;
+  draft: string;
+  status: RunStatus;
+  state: RunReviewState;
+  onDecided: (next: { status: RunStatus; state: RunReviewState }) => void;
+}) {
+  const { t } = useTranslation();
+  const review = useReviewRun(runId);
+  const [mode, setMode] = useState<Mode>('choose');
+  // The text under review: the draft, or with four eyes the text the first person approved.
+  const base = state.awaiting === 'second_approval' ? (state.pendingText ?? draft) : draft;
+  const [edited, setEdited] = useState(base);
+  const [reason, setReason] = useState('');
+  const [fieldError, setFieldError] = useState<{ fieldId: string; message: string } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const decide = (req: ReviewRequest) =>
+    review.mutate(req, {
+      onSuccess: (res) => {
+        setMode('choose');
+        onDecided({ status: res.status as RunStatus, state: res.state });
+      },
+    });
+
+  const fail = (fieldId: string, message: string) => {
+    setFieldError({ fieldId, message });
+    setAttempt((n) => n + 1);
+  };
+
+  const onEditSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (edited.trim() === '') return fail('review-edit', t('review.editEmpty'));
+    setFieldError(null);
+    decide({ decision: 'EDIT_AND_APPROVE', finalText: edited });
+  };
+
+  const onRejectSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim().length < 3) return fail('review-reason', t('review.reasonMissing'));
+    setFieldError(null);
+    decide({ decision: 'REJECT', reason: reason.trim() });
+  };
+
+  const open = (next: Mode) => {
+    setFieldError(null);
+    review.reset();
+    if (next === 'edit') setEdited(base);
+    setMode(next);
+  };
+
+  const items: SummaryItem[] = fieldError ? [fieldError] : [];
+  const waitingForOther = status === 'DRAFT' && state.awaiting === 'second_approval' && !state.canReview;
+  const mayDecide = status === 'DRAFT' && state.canReview && state.awaiting !== null;
+
+  return (
+    <section className="review-panel mt-6" aria-labelledby="review-heading" data-testid="review-panel">
+      <h2 id="review-heading">{t('review.heading')}</h2>
+      <Decisions reviews={state.reviews} />
+
+      {status === 'DRAFT' && state.fourEyes && state.awaiting === 'review' ? (
+        <p data-testid="review-four-eyes-note">{t('review.fourEyesNote')}</p>
+      ) : null}
+
+      {waitingForOther ? (
+        <Alert variant="info" heading={t('review.awaitingSecond')} headingLevel={3} testId="review-awaiting-second">
+          <p className="m-0">{t('review.awaitingSecondWhy')}</p>
+        </Alert>
+      ) : null}
+
+      {status === 'DRAFT' && !state.canReview && state.awaiting === 'review' ? (
+        <p data-testid="review-not-yours">{t('review.notYours')}</p>
+      ) : null}
+
+      {mayDecide && state.awaiting === 'second_approval' ? (
+        <>
+          <p data-testid="review-second-intro">{t('review.secondIntro')}</p>
+          <h3>{t('review.pendingHeading')}</h3>
+          <div className="run-draft-text" role="region" aria-label={t('review.pendingHeading')} tabIndex={0} data-testid="review-pending-text">
+            {base}
+          </div>
+        </>
+      ) : null}
+
+      {status === 'APPROVED' ? (
+        <Alert variant="success" heading={t('review.approved')} headingLevel={3} testId="review-approved" />
+      ) : null}
+      {status === 'REJECTED' ? <Alert variant="warning" heading={t('review.rejected')} headingLevel={3} testId="review-rejected" /> : null}
+
+      <AsyncErrorRegion error={review.error} testId="review-error" />
+
+      {mayDecide && mode === 'choose' ? (
+        <div className="run-actions mt-4" data-testid="review-actions">
+          <button type="button" className="button button-primary" onClick={() => decide({ decision: 'APPROVE' })} disabled={review.isPending}>
+            {t('review.approve')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => open('edit')} disabled={review.isPending}>
+            {t('review.editAndApprove')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => open('reject')} disabled={review.isPending}>
+            {t('review.reject')}
+          </button>
+        </div>
+      ) : null}
+
+      {mayDecide && mode === 'edit' ? (
+        <form onSubmit={onEditSubmit} noValidate data-testid="review-edit-form" className="mt-4">
+          <ErrorSummary ref={summaryRef} items={items} testId="review-errors" />
+          <TextAreaField
+            id="review-edit"
+            label={t('review.editLabel')}
+            hint={t('review.editHint')}
+            rows={14}
+            value={edited}
+            error={fieldError?.fieldId === 'review-edit' ? fieldError.message : undefined}
+            onChange={(e) => setEdited(e.target.value)}
+          />
+          <div className="run-actions mt-4">
+            <button type="submit" className="button button-primary" disabled={review.isPending}>
+              {t('review.saveAndApprove')}
+            </button>
+            <button type="button" className="button button-tertiary" onClick={() => open('choose')}>
+              {t('review.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {mayDecide && mode === 'reject' ? (
+        <form onSubmit={onRejectSubmit} noValidate data-testid="review-reject-form" className="mt-4">
+          <ErrorSummary ref={summaryRef} items={items} testId="review-errors" />
+          <TextAreaField
+            id="review-reason"
+            label={t('review.reasonLabel')}
+            hint={t('review.reasonHint')}
+            rows={4}
+            value={reason}
+            error={fieldError?.fieldId === 'review-reason' ? fieldError.message : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <div className="run-actions mt-4">
+            <button type="submit" className="button button-primary" disabled={review.isPending}>
+              {t('review.confirmReject')}
+            </button>
+            <button type="button" className="button button-tertiary" onClick={() => open('choose')}>
+              {t('review.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Who decided what, and how much an edit changed: the record a person can come back to. */
+function Decisions({ reviews }: { reviews: ReviewView[] }) {
+  const { t, i18n } = useTranslation();
+  if (reviews.length === 0) return null;
+  return (
+    <ul className="nobullet-list" data-testid="review-decisions">
+      {reviews.map((r) => (
+        <li key={r.id} className="mb-3">
+          <strong>{t(`review.decision.${r.decision}`)}</strong>{' '}
+          {t('review.by', { name: r.reviewer.name, at: formatDateTime(r.createdAt, i18n.language) })}
+          {r.decision === 'EDIT_AND_APPROVE' ? (
+            <span className="d-block" data-testid="review-edit-size">
+              {t('review.editSize', { chars: formatNumber(r.editSize, i18n.language) })}
+            </span>
+          ) : null}
+          {r.reason ? (
+            <span className="d-block" data-testid="review-reason-shown">
+              {t('review.reasonShown', { reason: r.reason })}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
