@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
 import { PoliciesPage } from '../features/policies/routes/policies-page';
 import { PolicyPage } from '../features/policies/routes/policy-page';
+import { RetentionPage } from '../features/retention';
 import { RunDetailPage, RunsListPage } from '../features/runs';
 import { TrialsPage } from '../features/trials/routes/trials-page';
 import { BriefingPage } from '../features/trials/routes/briefing-page';
@@ -46,6 +47,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={ROUTE_ROLES.users}>
                 <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: '/opbevaring',
+            element: (
+              <RequireRole roles={ROUTE_ROLES.retention}>
+                <RetentionPage />
               </RequireRole>
             ),
           },

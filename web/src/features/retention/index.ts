@@ -1,0 +1,2 @@
+/** What the app may use from this feature. */
+export { RetentionPage } from './routes/retention-page';
