@@ -53,22 +53,34 @@ function dot(a: Float32Array, aOffset: number, b: Float32Array, dims: number): n
   return s0 + s1 + s2 + s3;
 }
 
-/** Keeps the k largest (position, score) pairs, best first. */
+/**
+ * The k largest (position, score) pairs, best first. Sorted arrays with binary insertion: after the first k,
+ * only a score above the current k-th is inserted, which in a scan of n scores happens about k·ln(n/k) times.
+ */
 function topK(scores: Float32Array, k: number, only?: Int32Array): VectorHit[] {
-  const top: VectorHit[] = [];
+  const pos = new Int32Array(k);
+  const val = new Float32Array(k);
+  let size = 0;
   const consider = (position: number) => {
-    const similarity = scores[position]!;
-    if (top.length < k) {
-      top.push({ position, similarity });
-      top.sort((a, b) => b.similarity - a.similarity);
-    } else if (similarity > top[k - 1]!.similarity) {
-      top[k - 1] = { position, similarity };
-      top.sort((a, b) => b.similarity - a.similarity);
+    const v = scores[position]!;
+    if (size === k && v <= val[k - 1]!) return;
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (val[mid]! >= v) lo = mid + 1;
+      else hi = mid;
     }
+    const end = Math.min(size, k - 1);
+    pos.copyWithin(lo + 1, lo, end);
+    val.copyWithin(lo + 1, lo, end);
+    pos[lo] = position;
+    val[lo] = v;
+    if (size < k) size++;
   };
   if (only) for (const p of only) consider(p);
   else for (let p = 0; p < scores.length; p++) consider(p);
-  return top;
+  return Array.from({ length: size }, (_, i) => ({ position: pos[i]!, similarity: val[i]! }));
 }
 
 /**
