@@ -91,14 +91,14 @@ describe('keyboard', () => {
 });
 
 describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
-  it('sees the role’s front page and only Forside and Prøvehandlinger; /brugere says no access', async () => {
+  it('sees the role’s front page and only the menu items for everyone; /brugere says no access', async () => {
     const { page, problems } = await env.openPage();
     const demo = DEMO_USERS[role];
     await signIn(page, env.server.baseUrl, demo.email, DEMO_PASSWORD);
 
     await expectH1(page, HOME_HEADING[role]);
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
+    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']);
     const user = page.getByTestId('header-user');
     expect(await user.textContent()).toContain(demo.name);
     expect(await page.getByTestId('header-user-info').textContent()).toContain(ROLE_LABEL[role]);
@@ -110,7 +110,7 @@ describe.each([['EMPLOYEE'], ['LEADER']] as const)('as %s', (role) => {
     for (const path of ['/brugere', '/revisionsspor']) {
       await page.goto(`${env.server.baseUrl}${path}`);
       await expectH1(page, 'Du har ikke adgang til denne side');
-      expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
+      expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']);
     }
     expectNoProblems(problems);
   });
@@ -122,7 +122,7 @@ describe('as DIGITAL_UNIT', () => {
     await signIn(page, env.server.baseUrl, DEMO_USERS.DIGITAL_UNIT.email, DEMO_PASSWORD);
 
     await expectH1(page, HOME_HEADING.DIGITAL_UNIT);
-    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker', 'Brugere', 'Revisionsspor']);
+    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker', 'Brugere', 'Revisionsspor', 'Opbevaring og sletning']);
     await page.getByTestId('status-counts').waitFor();
     await expectDkfdsLook(page);
     await page.screenshot({ path: SCREENSHOT.DIGITAL_UNIT, fullPage: true });
@@ -161,7 +161,7 @@ describe('on a phone', () => {
       (await drawer.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link').allTextContents()).map((s) =>
         s.trim(),
       ),
-    ).toEqual(['Forside', 'Prøvehandlinger', 'Datapolitikker']);
+    ).toEqual(['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']);
     expect(await drawer.textContent()).toContain(DEMO_USERS.EMPLOYEE.name);
     await drawer.getByRole('button', { name: 'Log ud' }).waitFor();
     await page.waitForTimeout(400); // DKFDS slides the drawer in over 0.3 s

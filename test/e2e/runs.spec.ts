@@ -25,6 +25,12 @@ describe('using the letter assistant in a trial', () => {
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Prøvehandlinger' }).click();
 
     const row = page.getByTestId('trials-table').getByRole('row').filter({ hasText: 'Klarsprog i breve til borgere' });
+    // AI literacy first: the briefing is read and acknowledged before the assistant can be used.
+    await row.getByRole('link', { name: /Læs introduktionen først/ }).click();
+    await page.getByLabel('Jeg har læst og forstået introduktionen').check();
+    await page.getByRole('button', { name: 'Bekræft' }).click();
+    await page.getByText('Tak. Du har bekræftet introduktionen og kan nu bruge assistenterne.').waitFor();
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Prøvehandlinger' }).click();
     await row.getByRole('link', { name: /^Brug assistent/ }).waitFor();
     await page.screenshot({ path: '/tmp/e2e-run-trials.png', fullPage: true });
     await row.getByRole('link', { name: /^Brug assistent/ }).click();
