@@ -290,7 +290,6 @@ export const da = {
       outdated: 'Har læst en tidligere version',
       notAcknowledged: 'Ikke bekræftet',
       remove: 'Fjern',
-      leaderNote: 'Kontakt Digital Udvikling, hvis der skal tilføjes deltagere.',
       pickLegend: 'Vælg deltagere',
       save: 'Gem deltagere',
       cancel: 'Annullér',

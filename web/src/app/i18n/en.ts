@@ -287,7 +287,6 @@ export const en: Translation = {
       outdated: 'Read an earlier version',
       notAcknowledged: 'Not acknowledged',
       remove: 'Remove',
-      leaderNote: 'Contact Digital Development if participants need to be added.',
       pickLegend: 'Choose participants',
       save: 'Save participants',
       cancel: 'Cancel',

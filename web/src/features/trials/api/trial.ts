@@ -10,7 +10,7 @@ import {
   TrialRevisionList,
   type UpdateTrialRequest,
 } from '@contracts/trials.js';
-import { UnitList, UserList } from '@contracts/users.js';
+import { Directory, UnitList } from '@contracts/users.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { trialsQueryKey } from './get-trials';
@@ -136,11 +136,11 @@ export function useUnitChoices(enabled: boolean) {
   });
 }
 
-/** Only the digital unit may list users (GET /api/users); leaders manage the participants they already have. */
+/** The active people an administrator can add to a trial (GET /api/users/directory: leaders and the digital unit). */
 export function useUserChoices(enabled: boolean) {
   return useQuery({
     queryKey: ['trials', 'user-choices'],
-    queryFn: ({ signal }) => apiRequest('/api/users', UserList, { signal }),
+    queryFn: ({ signal }) => apiRequest('/api/users/directory', Directory, { signal }),
     enabled,
   });
 }

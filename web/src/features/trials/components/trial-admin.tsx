@@ -115,15 +115,12 @@ export function PolicyChanged({ trial }: { trial: TrialDetail }) {
   );
 }
 
-/**
- * Who takes part and whether they have read the current briefing. Only the digital unit may list users, so
- * only it can add people here; a leader can remove participants.
- */
-export function Participants({ trial, canAddPeople }: { trial: TrialDetail; canAddPeople: boolean }) {
+/** Who takes part and whether they have read the current briefing; administrators add and remove people. */
+export function Participants({ trial }: { trial: TrialDetail }) {
   const { t, i18n } = useTranslation();
   const setParticipants = useSetParticipants(trial.id);
-  const users = useUserChoices(canAddPeople);
   const [picking, setPicking] = useState(false);
+  const users = useUserChoices(picking);
   const [chosen, setChosen] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const current = trial.participants.map((p) => p.userId);
@@ -189,9 +186,7 @@ export function Participants({ trial, canAddPeople }: { trial: TrialDetail; canA
           </table>
         </div>
       )}
-      {!canAddPeople ? (
-        <p className="form-hint">{t('trials.participants.leaderNote')}</p>
-      ) : picking ? (
+      {picking ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -203,9 +198,7 @@ export function Participants({ trial, canAddPeople }: { trial: TrialDetail; canA
             <legend className="form-label">{t('trials.participants.pickLegend')}</legend>
             <AsyncErrorRegion error={users.error} />
             <ul className="nobullet-list">
-              {(users.data?.users ?? [])
-                .filter((u) => u.active)
-                .map((u) => (
+              {(users.data?.people ?? []).map((u) => (
                   <li key={u.id}>
                     <input
                       id={`participant-${u.id}`}

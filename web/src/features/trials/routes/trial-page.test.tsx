@@ -59,9 +59,33 @@ describe('the trial page', () => {
     expect(mette.textContent).toContain('Bekræftet');
     const peter = table.querySelector('tr[data-user="u-2"]') as HTMLElement;
     expect(peter.textContent).toContain('Ikke bekræftet');
-    // Leaders may not list users, so they cannot pick new people here.
-    expect(screen.queryByRole('button', { name: 'Vælg deltagere' })).toBeNull();
     expect(await screen.findByText('Lars Leder')).toBeTruthy();
+  });
+
+  it('lets a leader add a colleague from the directory as a participant', async () => {
+    const trial = makeTrialDetail({ canAdminister: true, participants: PARTICIPANTS, allowedTransitions: ['ACTIVE'] });
+    const api = fakeApi(
+      makeUser('LEADER'),
+      trialRoutes(trial, {
+        'GET /api/users/directory': {
+          status: 200,
+          body: {
+            people: [
+              { id: 'u-emp', name: 'Mette Medarbejder', email: 'medarbejder@demo.rodovre.dk', role: 'EMPLOYEE', unit: { id: 'b', name: 'Borgerservice', code: 'B' } },
+              { id: 'u-new', name: 'Nina Ny', email: 'nina@demo.rodovre.dk', role: 'EMPLOYEE', unit: { id: 'b', name: 'Borgerservice', code: 'B' } },
+            ],
+          },
+        },
+        'PUT /api/trials/t1/participants': { status: 200, body: { trial } },
+      }),
+    );
+    renderApp('/proevehandlinger/t1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Vælg deltagere' }));
+    fireEvent.click(await screen.findByLabelText('Nina Ny (Borgerservice)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Gem deltagere' }));
+    await screen.findByText(/Deltagerne er gemt/);
+    const put = api.requests.find((r) => r.method === 'PUT');
+    expect(put?.body).toEqual({ userIds: ['u-emp', 'u-2', 'u-new'] });
   });
 
   it('shows an employee no transitions, no participants and no edit link', async () => {

@@ -5,7 +5,6 @@ import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Loading, Page } from '../../../components/page';
 import { formatDate } from '../../../lib/format';
-import { useCurrentUser } from '../../../lib/session';
 import { useTrialDetail } from '../api/trial';
 import { Reflections } from '../components/reflections';
 import { Participants, PolicyChanged, Revisions, TrialActions } from '../components/trial-admin';
@@ -23,7 +22,6 @@ export function TrialPage() {
   const { t } = useTranslation();
   const location = useLocation();
   const trial = useTrialDetail(trialId);
-  const isDigital = useCurrentUser().role === 'DIGITAL_UNIT';
   const flash = flashOf(location.state);
 
   if (trial.isPending) return <Loading />;
@@ -49,7 +47,7 @@ export function TrialPage() {
         {found.canAdminister ? (
           <>
             <TrialActions trial={found} />
-            <Participants trial={found} canAddPeople={isDigital} />
+            <Participants trial={found} />
             <Revisions trialId={found.id} />
           </>
         ) : null}
