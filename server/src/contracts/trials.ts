@@ -132,6 +132,25 @@ export const TrialPolicyView = z.object({
 });
 export type TrialPolicyView = z.infer<typeof TrialPolicyView>;
 
+/** The outcome of a trial: adopt, adjust or stop. */
+export const DecisionOutcome = z.enum(['ADOPT', 'ADJUST', 'STOP']);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, { da: string; en: string }> = {
+  ADOPT: { da: 'Indfør', en: 'Adopt' },
+  ADJUST: { da: 'Justér', en: 'Adjust' },
+  STOP: { da: 'Stop', en: 'Stop' },
+};
+
+export const TrialDecisionView = z.object({
+  id: z.string(),
+  outcome: DecisionOutcome,
+  rationale: z.string(),
+  evidence: z.string(),
+  decidedBy: z.object({ name: z.string() }),
+  createdAt: z.string(),
+});
+export type TrialDecisionView = z.infer<typeof TrialDecisionView>;
+
 export const TrialDetail = z.object({
   id: z.string(),
   title: z.string(),
@@ -158,6 +177,8 @@ export const TrialDetail = z.object({
   runCount: z.number().int().nonnegative(),
   /** The statuses the viewer may move the trial to now (empty for non-administrators). */
   allowedTransitions: z.array(TrialStatus),
+  /** The latest decision (adopt / adjust / stop) on the trial; null before anyone decided. */
+  latestDecision: TrialDecisionView.nullable().default(null),
 });
 export type TrialDetail = z.infer<typeof TrialDetail>;
 

@@ -193,9 +193,11 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
       unit: { select: { id: true, name: true } },
       participants: { include: { user: { select: { name: true, email: true } } }, orderBy: { invitedAt: 'asc' } },
       _count: { select: { runs: true } },
+      decisions: { orderBy: { createdAt: 'desc' }, take: 1, include: { decidedBy: { select: { name: true } } } },
     },
   });
   const admin = canAdministerTrial(actor, t);
+  const decision = t.decisions[0] ?? null;
   const mine = t.participants.find((p) => p.userId === actor.id) ?? null;
   const loaded = deps.policies.get(t.policyId);
   const c = charterOf(t);
@@ -238,6 +240,16 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
       ? { acknowledged: (mine.briefingVersion ?? 0) >= t.briefingRevision, briefedAt: mine.briefedAt?.toISOString() ?? null }
       : null,
     runCount: t._count.runs,
+    latestDecision: decision
+      ? {
+          id: decision.id,
+          outcome: decision.outcome,
+          rationale: decision.rationale,
+          evidence: decision.evidence,
+          decidedBy: { name: decision.decidedBy.name },
+          createdAt: decision.createdAt.toISOString(),
+        }
+      : null,
     allowedTransitions: admin ? allowedTransitions(t.status) : [],
   };
 }
