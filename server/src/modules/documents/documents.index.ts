@@ -38,7 +38,9 @@ async function trialSearch(deps: Deps, trialId: string): Promise<TrialSearch> {
     orderBy: { id: 'asc' },
   });
   const ids = ready.map((d) => d.id);
-  const embedded = ids.length ? await deps.db.chunk.count({ where: { documentId: { in: ids }, embedding: { not: null } } }) : 0;
+  // Without an embeddings model nothing can embed the question: skip the count, and the vectors, entirely.
+  const canEmbed = !!deps.providers.configured.embed;
+  const embedded = canEmbed && ids.length ? await deps.db.chunk.count({ where: { documentId: { in: ids }, embedding: { not: null } } }) : 0;
   const signature = `${ids.join(',')}#${embedded}`;
   const cached = cache.get(trialId);
   if (cached && cached.signature === signature) return cached;
