@@ -24,6 +24,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { minutesRoutes } from './modules/assistants/minutes/minutes.routes.js';
+import { openapiRoutes } from './modules/openapi/openapi.routes.js';
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
 
@@ -83,6 +84,7 @@ export function createApp(deps: Deps): Express {
     next();
   });
   api.use(healthRoutes(deps));
+  api.use(openapiRoutes());
   api.use(sessionMiddleware(deps));
   api.use(csrfMiddleware(deps));
   api.use('/auth', authRoutes(deps));

@@ -100,6 +100,7 @@ async function freshRun(w: World, status: 'DRAFT' | 'APPROVED' = 'DRAFT') {
 const TABLE: Record<string, Row> = {
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: all('ok') },
   'GET /api/ready': { request: () => ({ path: '/api/ready' }), expect: all('ok') },
+  'GET /api/openapi.json': { request: () => ({ path: '/api/openapi.json' }), expect: all('ok') },
   'GET /api/auth/csrf': { request: () => ({ path: '/api/auth/csrf' }), expect: all('ok') },
   'POST /api/auth/login': {
     request: async (w) => {

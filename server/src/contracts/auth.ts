@@ -6,6 +6,10 @@ export type Role = z.infer<typeof Role>;
 export const Locale = z.enum(['da', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
+/** PATCH /api/auth/me: the person's own settings (only the language for now). */
+export const UpdateMeRequest = z.object({ locale: Locale });
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
+
 /** Emails are compared case-insensitively: trimmed and lower-cased on the way in. */
 export const Email = z
   .string()

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { CsrfResponse, Locale, LoginRequest, MeResponse } from '../../contracts/auth.js';
+import { CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { issueCsrfToken, isValidCsrfToken } from './csrf.js';
 import {
@@ -11,8 +10,6 @@ import {
   sessionCookieOptions,
 } from './auth.middleware.js';
 import { getCurrentUser, login, logout, updateOwnLocale } from './auth.service.js';
-
-const UpdateMeRequest = z.object({ locale: Locale });
 
 export function authRoutes(deps: Deps): Router {
   const r = Router();
