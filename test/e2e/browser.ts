@@ -21,9 +21,9 @@ export interface BrowserEnv {
 
 /**
  * Registers the hooks of a browser spec file: the real server and Debian's Chromium for the file, a fresh
- * context per test. Without Chromium the run fails naming the package to install; it never skips.
+ * context per test. `env` is read when the server starts, after the spec's own earlier beforeAll hooks. Without Chromium the run fails naming the package to install; it never skips.
  */
-export function useBrowserAndServer(): BrowserEnv {
+export function useBrowserAndServer(opts: { env?: () => Record<string, string> } = {}): BrowserEnv {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -35,7 +35,7 @@ export function useBrowserAndServer(): BrowserEnv {
           'or set CHROMIUM_PATH to a Chromium binary.',
       );
     }
-    server = await startServer();
+    server = await startServer({ env: opts.env?.() ?? {} });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

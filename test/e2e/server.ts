@@ -37,9 +37,10 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the real server (`node --import tsx server/src/main.ts`) on a free port with a fresh SQLite
- * database and the demo organisation, and waits until GET /api/ready answers 200.
+ * database and the demo organisation, and waits until GET /api/ready answers 200. `env` adds or overrides
+ * settings (for example a model provider pointing at the fake one).
  */
-export async function startServer({ timeoutMs = 60_000 } = {}): Promise<RunningServer> {
+export async function startServer({ timeoutMs = 60_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(rootDir, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: the e2e global setup should have built the web app.');
   }
@@ -57,6 +58,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}): Promise<RunningS
       DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
