@@ -7,6 +7,7 @@ import * as errors from '../../contracts/errors.js';
 import * as experiences from '../../contracts/experiences.js';
 import * as files from '../../contracts/files.js';
 import * as health from '../../contracts/health.js';
+import * as insights from '../../contracts/insights.js';
 import * as jobs from '../../contracts/jobs.js';
 import * as minutes from '../../contracts/minutes.js';
 import * as policies from '../../contracts/policies.js';
@@ -22,7 +23,7 @@ type Json = Record<string, unknown>;
 type ErrorCode = errors.ErrorCode;
 
 /** Every contract module: their exports become components/schemas under their export names. */
-const CONTRACT_MODULES: Record<string, unknown>[] = [audit, auth, documents, errors, experiences, files, health, jobs, minutes, policies, retention, reviews, runs, trials, users];
+const CONTRACT_MODULES: Record<string, unknown>[] = [audit, auth, documents, errors, experiences, files, health, insights, jobs, minutes, policies, retention, reviews, runs, trials, users];
 
 /** The HTTP status each stable error code is answered with (lib/errors.ts helpers, lib/http.ts, the services). */
 export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -80,9 +81,15 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function contractSchemas(): Map<z.ZodType, string> {
   const names = new Map<z.ZodType, string>();
+  const taken = new Set<string>();
   for (const mod of CONTRACT_MODULES) {
     for (const [name, value] of Object.entries(mod)) {
-      if (value instanceof z.ZodType && !names.has(value)) names.set(value, name);
+      if (!(value instanceof z.ZodType) || names.has(value)) continue;
+      // Two contract modules may export different schemas under one name; component names must stay unique.
+      let id = name;
+      for (let n = 2; taken.has(id); n++) id = `${name}${n}`;
+      taken.add(id);
+      names.set(value, id);
     }
   }
   return names;
