@@ -19,6 +19,8 @@ export type CreateRunRequest = z.infer<typeof CreateRunRequest>;
 export const RunView = z.object({
   id: z.string(),
   trialId: z.string(),
+  /** The person who asked for the draft: only they log the experience of it. */
+  requesterId: z.string().optional(),
   assistant: AssistantId,
   status: RunStatus,
   /** The draft with the original values restored; null when blocked, failed or purged after retention. */

@@ -186,8 +186,15 @@ describe('a masked request sends no original value', () => {
 
     const again = RunResponse.parse((await asEmployee.get(`/api/runs/${run.id}`).expect(200)).body).run;
     expect(again).toEqual(run);
+    expect(again.requesterId).toBe(employee.id);
+    const viewsBefore = await t.deps.db.auditEvent.count({ where: { action: 'run.viewed', resourceId: run.id } });
+    expect(viewsBefore).toBe(0);
     const asLeader = await signedIn(t, leader);
     expect(RunResponse.parse((await asLeader.get(`/api/runs/${run.id}`).expect(200)).body).run.output).toBe(run.output);
+    // The leader read someone else's letter: that is recorded, the owner's own reading is not.
+    const views = await t.deps.db.auditEvent.findMany({ where: { action: 'run.viewed', resourceId: run.id } });
+    expect(views.map((v) => v.actorId)).toEqual([leader.id]);
+    expect(views[0]!.details).not.toContain('Jens');
     const asOutsider = await signedIn(t, outsider);
     expect(ErrorBody.parse((await asOutsider.get(`/api/runs/${run.id}`).expect(404)).body).error.code).toBe('NOT_FOUND');
     const otherUnitLeader = await createUser(t.deps, { role: 'LEADER' });

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
 import type { Prisma, Run } from '../../lib/db.js';
 import { type AppError, badGateway, conflict, forbidden, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
-import { recordAudit, type AuditInput } from '../audit/audit.service.js';
+import { recordAudit, recordAuditAlone, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
 import { pseudonymise, restore } from '../guard/pseudonymise.js';
@@ -254,6 +254,17 @@ export async function getRun(deps: Deps, actor: Actor, id: string): Promise<RunV
     include: { trial: { select: { unitId: true } }, reviews: { include: { reviewer: { select: { id: true, name: true } } } }, experienceLog: { select: { id: true } } },
   });
   if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
+  // Someone else's input and draft are personal data seen by another person: who looked, and when, is kept.
+  if (run.userId !== actor.id && run.contentPurgedAt === null && run.output !== null) {
+    await recordAuditAlone(deps.db, deps.provider, {
+      actor,
+      action: 'run.viewed',
+      resourceType: 'run',
+      resourceId: run.id,
+      unitId: run.trial.unitId,
+      details: { status: run.status },
+    });
+  }
   return toView(run, deps.policies.get(run.policyId), reviewStateFor(run, actor.id, canAdministerTrial(actor, run.trial)));
 }
 
@@ -422,6 +433,7 @@ function toView(run: Run, loaded: LoadedPolicy | undefined, review: RunReviewSta
   return {
     id: run.id,
     trialId: run.trialId,
+    requesterId: run.userId,
     assistant: run.assistant as AssistantId,
     status: run.status,
     output: purged ? null : run.output,

@@ -448,6 +448,7 @@ export const da = {
         reviewed: 'Gennemgik udkastet',
         review_refused: 'Gennemgang afvist (fire øjne)',
         exported: 'Hentede den godkendte tekst',
+        viewed: 'Så en andens udkast',
         content_purged: 'Slettede indhold efter opbevaringsperioden',
       },
       experience: { logged: 'Skrev erfaringslog' },

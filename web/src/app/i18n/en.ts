@@ -445,6 +445,7 @@ export const en: Translation = {
         reviewed: 'Reviewed the draft',
         review_refused: 'Review refused (four eyes)',
         exported: 'Fetched the approved text',
+        viewed: 'Viewed someone else’s draft',
         content_purged: 'Erased content after the retention period',
       },
       experience: { logged: 'Logged experience' },

@@ -1,6 +1,6 @@
 import { ExperienceLogResponse, ExperienceState, type ExperienceLogRequest } from '@contracts/experiences.js';
 import { FinalTextResponse, type ReviewAwaiting, type ReviewRequest, ReviewResponse, RunList } from '@contracts/reviews.js';
-import { RunResponse, type RunView } from '@contracts/runs.js';
+import { RunResponse } from '@contracts/runs.js';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -81,15 +81,3 @@ export function useRunList(view: RunListView) {
   });
 }
 
-/**
- * Whether the viewer asked for this run. A run does not say who asked for it, so this looks among the viewer's
- * own runs in the same trial; employees only ever see their own runs.
- */
-export function useIsRequester(run: Pick<RunView, 'id' | 'trialId'>, employee: boolean) {
-  return useQuery({
-    queryKey: ['runs', 'list', 'mine-in-trial', run.trialId],
-    queryFn: ({ signal }) => apiRequest('/api/runs', RunList, { signal, query: { mine: 'true', trialId: run.trialId, limit: 100 } }),
-    select: (list) => list.runs.some((r) => r.id === run.id),
-    enabled: !employee,
-  });
-}

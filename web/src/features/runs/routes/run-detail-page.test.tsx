@@ -26,6 +26,7 @@ function run(overrides: Partial<RunView> = {}): RunView {
   return {
     id: 'run-1',
     trialId: 't1',
+    requesterId: 'u-emp',
     assistant: 'letter',
     status: 'DRAFT',
     output: DRAFT,

@@ -6,7 +6,7 @@ import { Loading, Page } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useCurrentUser } from '../../../lib/session';
-import { useIsRequester, useRun } from '../api/review';
+import { useRun } from '../api/review';
 import { RunDetails } from '../components/run-details';
 import { RunFollowUp } from '../components/run-follow-up';
 
@@ -20,8 +20,6 @@ export function RunDetailPage() {
   const pick = useLocalized();
   const user = useCurrentUser();
   const run = useRun(runId);
-  const employee = user.role === 'EMPLOYEE';
-  const requester = useIsRequester({ id: runId, trialId: run.data?.trialId ?? '' }, employee || !run.data);
 
   const crumbs = (
     <Breadcrumbs label={t('runs.breadcrumbs')} items={[{ label: t('nav.runs'), to: '/koersler' }, { label: t('runList.runHeading') }]} />
@@ -84,7 +82,7 @@ export function RunDetailPage() {
           </section>
         )}
 
-        <RunFollowUp key={`${r.id}-${r.status}-${r.review?.reviews.length ?? 0}`} run={r} isRequester={employee || requester.data === true} />
+        <RunFollowUp key={`${r.id}-${r.status}-${r.review?.reviews.length ?? 0}`} run={r} isRequester={r.requesterId === user.id} />
       </Page>
     </>
   );

@@ -216,6 +216,23 @@ describe('making a draft', () => {
     expect(screen.getByTestId('run-status').textContent).toBe('Der blev ikke lavet et udkast.');
   });
 
+  it('when the briefing changed while the page was open, then the page asks for the new briefing instead of the assistant', async () => {
+    let briefed = true;
+    api(undefined, {
+      'GET /api/trials': () => ({ status: 200, body: { trials: MINE.trials.map((t) => (t.id === 't1' ? { ...t, briefingRequired: !briefed } : t)) } }),
+      'POST /api/runs/stream': () => {
+        briefed = false;
+        return { status: 409, body: errorBody('BRIEFING_REQUIRED', 'Du skal læse og bekræfte introduktionen til prøvehandlingen, før du bruger assistenten.') };
+      },
+    });
+    renderApp(PAGE);
+    await typeLetter();
+    fireEvent.click(screen.getByRole('button', { name: 'Lav udkast' }));
+    const link = await screen.findByRole('link', { name: 'Læs introduktionen' });
+    expect(link.getAttribute('href')).toBe('/proevehandlinger/t1/introduktion');
+    expect(screen.queryByLabelText('Brevet, du vil have skrevet i klarsprog')).toBeNull();
+  });
+
   it('when the model fails during the stream, then the error event’s message is shown', async () => {
     const s = controllableStream();
     api(() => s.response);

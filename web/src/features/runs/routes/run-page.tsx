@@ -1,6 +1,7 @@
 import type { AssistantId, PreviewResponse } from '@contracts/policies.js';
 import { RunBlockedDetails, type RunView } from '@contracts/runs.js';
 import { type ChangeEvent, type ComponentType, type FormEvent, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
@@ -117,6 +118,12 @@ function RunWorkbench({
   }, [attempt]);
   // Leaving the page hangs up, which stops the model on the server.
   useEffect(() => () => abortRef.current?.abort(), []);
+  // The briefing changed while the page was open: refresh the trial list, and the page around this one asks
+  // for the new briefing instead of offering the assistant.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (isApiError(runError) && runError.code === 'BRIEFING_REQUIRED') void queryClient.invalidateQueries({ queryKey: ['trials'] });
+  }, [runError, queryClient]);
 
   const requireText = (): boolean => {
     if (text.trim() !== '') {
