@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
+import { BoardPage, PublicRegisterPage, TrialInsightsPage } from '../features/insights';
 import { PoliciesPage } from '../features/policies/routes/policies-page';
 import { PolicyPage } from '../features/policies/routes/policy-page';
 import { RetentionPage } from '../features/retention';
@@ -28,6 +29,8 @@ export const routes: RouteObject[] = [
     errorElement: <ErrorPage />,
     children: [
       { path: '/log-ind', element: <LoginRoute /> },
+      // The public AI register is for everyone, signed in or not (AI Act transparency).
+      { path: '/ai-register', element: <PublicRegisterPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -37,6 +40,7 @@ export const routes: RouteObject[] = [
           { path: '/proevehandlinger/:trialId', element: <TrialPage /> },
           { path: '/proevehandlinger/:trialId/rediger', element: <EditTrialPage /> },
           { path: '/proevehandlinger/:trialId/introduktion', element: <BriefingPage /> },
+          { path: '/proevehandlinger/:trialId/indsigt', element: <TrialInsightsPage /> },
           { path: '/proevehandlinger/:trialId/assistent/:assistant', element: <RunRoute /> },
           { path: '/koersler', element: <RunsListPage /> },
           { path: '/koersler/:runId', element: <RunDetailPage /> },
@@ -55,6 +59,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={ROUTE_ROLES.retention}>
                 <RetentionPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: '/indsigt',
+            element: (
+              <RequireRole roles={ROUTE_ROLES.insights}>
+                <BoardPage />
               </RequireRole>
             ),
           },

@@ -2,7 +2,7 @@ import type { Role } from '@contracts/auth.js';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.home' | 'nav.trials' | 'nav.runs' | 'nav.policies' | 'nav.users' | 'nav.audit' | 'nav.retention';
+  labelKey: 'nav.home' | 'nav.trials' | 'nav.runs' | 'nav.policies' | 'nav.users' | 'nav.audit' | 'nav.retention' | 'nav.insights';
   /** roles that see the item; the same list guards the route, so the menu never offers a page that says no */
   roles: readonly Role[];
 }
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/proevehandlinger', labelKey: 'nav.trials', roles: ALL },
   { to: '/koersler', labelKey: 'nav.runs', roles: ALL },
   { to: '/datapolitikker', labelKey: 'nav.policies', roles: ALL },
+  { to: '/indsigt', labelKey: 'nav.insights', roles: DIGITAL_UNIT_ONLY },
   { to: '/brugere', labelKey: 'nav.users', roles: DIGITAL_UNIT_ONLY },
   { to: '/revisionsspor', labelKey: 'nav.audit', roles: DIGITAL_UNIT_ONLY },
   { to: '/opbevaring', labelKey: 'nav.retention', roles: DIGITAL_UNIT_ONLY },
@@ -24,6 +25,7 @@ export const ROUTE_ROLES = {
   users: DIGITAL_UNIT_ONLY,
   audit: DIGITAL_UNIT_ONLY,
   retention: DIGITAL_UNIT_ONLY,
+  insights: DIGITAL_UNIT_ONLY,
 } as const;
 
 export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => item.roles.includes(role));

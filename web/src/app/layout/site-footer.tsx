@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 export function SiteFooter() {
   const { t } = useTranslation();
@@ -22,6 +23,11 @@ export function SiteFooter() {
                   {t('footer.contactHeading')}
                 </h2>
                 <p className="mt-3">{t('footer.contact')}</p>
+                <p className="mt-3">
+                  <Link to="/ai-register" data-testid="footer-register">
+                    {t('footer.registerLink')}
+                  </Link>
+                </p>
               </section>
             </div>
           </div>

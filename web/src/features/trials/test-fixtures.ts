@@ -25,6 +25,7 @@ export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDeta
     myBriefing: null,
     runCount: 0,
     allowedTransitions: [],
+    latestDecision: null,
     ...overrides,
   };
 }

@@ -1,10 +1,11 @@
-import type { TrialDetail } from '@contracts/trials.js';
+import { DECISION_OUTCOME_LABELS, type TrialDetail } from '@contracts/trials.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Loading, Page } from '../../../components/page';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { useLocalized } from '../../../lib/localized';
 import { useTrialDetail } from '../api/trial';
 import { Reflections } from '../components/reflections';
 import { Participants, PolicyChanged, Revisions, TrialActions } from '../components/trial-admin';
@@ -44,6 +45,7 @@ export function TrialPage() {
         <ParticipantCallToAction trial={found} />
         {found.canAdminister ? <PolicyChanged trial={found} /> : null}
         <Charter trial={found} />
+        <LatestDecision trial={found} />
         {found.canAdminister ? (
           <>
             <TrialActions trial={found} />
@@ -54,6 +56,35 @@ export function TrialPage() {
         <Reflections trial={found} />
       </Page>
     </>
+  );
+}
+
+/** The trial shows its decision (adopt / adjust / stop); administrators also get the way to the insights. */
+function LatestDecision({ trial }: { trial: TrialDetail }) {
+  const { t, i18n } = useTranslation();
+  const pick = useLocalized();
+  const d = trial.latestDecision;
+  if (!d && !trial.canAdminister) return null;
+  return (
+    <section aria-labelledby="decision-heading" data-testid="trial-decision">
+      <h2 id="decision-heading">{t('insights.decision.latest')}</h2>
+      {d ? (
+        <>
+          <p className="m-0">
+            <strong>{pick(DECISION_OUTCOME_LABELS[d.outcome])}</strong> –{' '}
+            {t('insights.decision.by', { name: d.decidedBy.name, at: formatDateTime(d.createdAt, i18n.language) })}
+          </p>
+          <p style={{ whiteSpace: 'pre-wrap' }}>{d.rationale}</p>
+        </>
+      ) : (
+        <p>{t('insights.decision.none')}</p>
+      )}
+      {trial.canAdminister ? (
+        <p>
+          <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/indsigt`}>{t('insights.trial.link')}</Link>
+        </p>
+      ) : null}
+    </section>
   );
 }
 

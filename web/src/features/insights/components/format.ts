@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format';
+
+/** Numbers as people read them on the board: whole numbers as they are, others with one decimal, shares in %. */
+export function useNumbers() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language.startsWith('en') ? 'en-GB' : 'da-DK';
+  return {
+    n: (x: number) => formatNumber(Math.round(x * 10) / 10, i18n.language),
+    share: (x: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x),
+  };
+}

@@ -1,0 +1,221 @@
+// @vitest-environment jsdom
+import { EMPTY_REASONS, SUPPRESSED_REASON, type TrialInsights } from '@contracts/insights.js';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
+import { empty, makeInsights, makeTrialDetail, suppressed } from '../test-fixtures';
+
+setupWebTests();
+
+function routes(insights: TrialInsights | (() => TrialInsights), extra: Record<string, FakeRoute> = {}): Record<string, FakeRoute> {
+  return {
+    'GET /api/trials/t1/insights': () => ({ status: 200, body: { insights: typeof insights === 'function' ? insights() : insights } }),
+    'GET /api/trials/t1': { status: 200, body: { trial: makeTrialDetail({ status: 'ACTIVE', canAdminister: true }) } },
+    ...extra,
+  };
+}
+
+describe('the trial overview (indsigt)', () => {
+  it('when every measure rests on 3 or more people, then the leader sees the figures, the charts as tables and the exports', async () => {
+    fakeApi(makeUser('LEADER'), routes(makeInsights()));
+    renderApp('/proevehandlinger/t1/indsigt');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Indsigt: Klarsprog i breve' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Kommer alle med?' })).toBeTruthy();
+    expect(screen.getByTestId('participation-invited').textContent).toBe('5');
+    // Intl puts a no-break space before the per cent sign.
+    expect(screen.getByTestId('participation-active').textContent).toMatch(/^4 \(80\s%\)$/);
+    expect(screen.getByTestId('measure-runs-per-person').textContent).toContain('Median 2 kørsler (færrest 1, flest 4).');
+
+    const outcomes = within(screen.getByTestId('outcomes-table'));
+    expect(outcomes.getByRole('rowheader', { name: 'Godkendt uændret' }).closest('tr')?.textContent).toContain('4');
+    expect(outcomes.getByRole('rowheader', { name: 'Rettet og godkendt' }).closest('tr')?.textContent).toContain('3');
+    expect(screen.getByTestId('measure-outcomes').textContent).toContain('Bygger på 4 personer.');
+    expect(screen.getByTestId('measure-edit-size').textContent).toContain('Median 40 tegn, gennemsnit 52,3 tegn, højst 120 tegn.');
+    expect(screen.getByTestId('minutes-total').textContent).toBe('I alt 75 minutter sparet, median 10 minutter pr. kørsel.');
+    expect(screen.getByTestId('measure-would-use-again').textContent).toMatch(/Ja: 6, nej: 1 \(86\s% ja\)\./);
+    expect(within(screen.getByTestId('guard-masked')).getByRole('rowheader', { name: 'CPR-nummer' })).toBeTruthy();
+    expect(screen.getByTestId('providers-table').textContent).toContain('regelmotor');
+
+    // The chart says in words what it shows, and the same data is one click away as a table.
+    const chart = screen.getByTestId('chart-runs-over-time');
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toMatch(/^9 kørsler fordelt på 2 uger/);
+    fireEvent.click(within(chart).getByRole('button', { name: 'Vis som tabel' }));
+    const weeks = within(screen.getByTestId('chart-runs-over-time-table'));
+    expect(weeks.getByRole('rowheader', { name: 'Uge 03' }).closest('tr')?.textContent).toBe('Uge 036');
+    expect(within(screen.getByTestId('chart-failure-types')).getByTestId('chart-failure-types-summary').textContent).toBe(
+      'Oftest set: Sproglige fejl (3 gange).',
+    );
+
+    const csv = screen.getByRole('link', { name: 'Hent CSV' });
+    expect(csv.getAttribute('href')).toBe('/api/trials/t1/export.csv');
+    expect(csv.hasAttribute('download')).toBe(true);
+    expect(screen.getByRole('link', { name: 'Hent JSON' }).getAttribute('href')).toBe('/api/trials/t1/export.json');
+
+    // The learning report carries the reflections the leader ticks.
+    const report = screen.getByTestId('report-link');
+    expect(report.getAttribute('href')).toBe('/api/trials/t1/report');
+    expect(report.getAttribute('target')).toBe('_blank');
+    fireEvent.click(screen.getByLabelText(/Klagevejledningen mangler tit\./));
+    fireEvent.click(screen.getByLabelText(/Udkastene sparer tid/));
+    expect(report.getAttribute('href')).toBe('/api/trials/t1/report?reflection=r2&reflection=r1');
+  });
+
+  it('when groups are small or there is nothing to count, then the page says so in words instead of showing numbers', async () => {
+    const insights = makeInsights({
+      participation: { invited: 2, briefed: 2, active: 2, shareActive: 1, runsPerPerson: suppressed(2) },
+      outcomes: suppressed(2),
+      editSize: empty(EMPTY_REASONS.noEdits),
+      minutesSaved: empty(EMPTY_REASONS.noExperiences),
+      usefulness: empty(EMPTY_REASONS.noExperiences),
+      failureTypes: empty(EMPTY_REASONS.noExperiences),
+      wouldUseAgain: empty(EMPTY_REASONS.noExperiences),
+      guard: suppressed(2),
+      providers: suppressed(2),
+      reflections: suppressed(1),
+    });
+    fakeApi(makeUser('DIGITAL_UNIT'), routes(insights));
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByRole('heading', { level: 1, name: 'Indsigt: Klarsprog i breve' });
+
+    // Participation counts are not per-person breakdowns and are always shown.
+    expect(screen.getByTestId('participation-invited').textContent).toBe('2');
+    for (const id of ['measure-runs-per-person', 'measure-outcomes', 'measure-guard', 'measure-providers', 'measure-reflections']) {
+      const el = screen.getByTestId(id);
+      expect(el.getAttribute('data-status'), id).toBe('suppressed');
+      expect(el.textContent, id).toBe(SUPPRESSED_REASON);
+    }
+    expect(screen.getByTestId('measure-edit-size').textContent).toBe('Ingen udkast er rettet endnu.');
+    for (const id of ['measure-minutes', 'measure-usefulness', 'measure-failure-types', 'measure-would-use-again']) {
+      expect(screen.getByTestId(id).textContent, id).toBe('Ingen erfaringslogs endnu.');
+    }
+    expect(screen.queryByTestId('outcomes-table')).toBeNull();
+    expect(screen.queryByTestId('chart-usefulness')).toBeNull();
+    expect(screen.queryByText(/Bygger på/)).toBeNull();
+  });
+
+  it('when the period has no runs, then the page says "Ingen kørsler i perioden." and sends the period to the server', async () => {
+    const api = fakeApi(
+      makeUser('LEADER'),
+      routes(
+        makeInsights({
+          period: { from: '2026-06-01', to: '2026-06-30' },
+          runsOverTime: [],
+          emptyReason: EMPTY_REASONS.noRuns,
+          outcomes: empty(EMPTY_REASONS.noRuns),
+        }),
+      ),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByRole('heading', { level: 1, name: 'Indsigt: Klarsprog i breve' });
+
+    fireEvent.change(screen.getByLabelText('Fra og med'), { target: { value: '2026-06-01' } });
+    fireEvent.change(screen.getByLabelText('Til og med'), { target: { value: '2026-06-30' } });
+    fireEvent.click(within(screen.getByTestId('period-filter')).getByRole('button', { name: 'Vis' }));
+
+    await waitFor(() => expect(api.requests.some((r) => r.path === '/api/trials/t1/insights' && r.method === 'GET')).toBe(true));
+    const fetchMock = globalThis.fetch as unknown as { mock: { calls: [string][] } };
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map((c) => c[0])).toContain('/api/trials/t1/insights?from=2026-06-01&to=2026-06-30'),
+    );
+    expect((await screen.findByTestId('insights-empty')).textContent).toBe('Ingen kørsler i perioden.');
+    expect(screen.getByTestId('runs-over-time-empty').textContent).toBe('Ingen kørsler i perioden.');
+    expect(screen.getByTestId('measure-outcomes').textContent).toBe('Ingen kørsler i perioden.');
+  });
+
+  it('when the decision form is sent without a choice and a rationale, then an error summary names both and nothing is sent', async () => {
+    const api = fakeApi(makeUser('LEADER'), routes(makeInsights()));
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByTestId('decision-form');
+    expect(screen.getByTestId('decisions-none').textContent).toBe('Der er ikke truffet nogen beslutning endnu.');
+
+    fireEvent.change(screen.getByLabelText('Begrundelse', { exact: false }), { target: { value: 'For kort' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Registrér beslutning' }));
+
+    const summary = await screen.findByTestId('decision-errors');
+    expect(within(summary).getByRole('link', { name: 'Vælg Indfør, Justér eller Stop.' })).toBeTruthy();
+    expect(within(summary).getByRole('link', { name: 'Begrund beslutningen (mindst 10 tegn).' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(screen.getByRole('textbox', { name: 'Begrundelse' }).getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls('POST', '/api/trials/t1/decisions')).toHaveLength(0);
+  });
+
+  it('when the leader records "Justér" with a rationale, then it is sent, confirmed and listed', async () => {
+    let decided = false;
+    const decision = {
+      id: 'd1',
+      outcome: 'ADJUST' as const,
+      rationale: 'Klagevejledningen skal med i skabelonen.',
+      evidence: '4 af 9 breve manglede klagevejledning.',
+      decidedBy: { name: 'Lars Leder' },
+      createdAt: '2026-02-01T10:00:00.000Z',
+    };
+    const api = fakeApi(
+      makeUser('LEADER'),
+      routes(() => makeInsights({ decisions: decided ? [decision] : [] }), {
+        'POST /api/trials/t1/decisions': () => {
+          decided = true;
+          return { status: 201, body: { decision } };
+        },
+      }),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByTestId('decision-form');
+
+    fireEvent.click(screen.getByLabelText(/^Justér/));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Begrundelse' }), { target: { value: decision.rationale } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Grundlag' }), { target: { value: decision.evidence } });
+    fireEvent.click(screen.getByRole('button', { name: 'Registrér beslutning' }));
+
+    expect((await screen.findByTestId('decision-status')).textContent).toContain('Beslutningen er registreret.');
+    expect(api.calls('POST', '/api/trials/t1/decisions')[0]?.body).toEqual({
+      outcome: 'ADJUST',
+      rationale: decision.rationale,
+      evidence: decision.evidence,
+    });
+    const list = await screen.findByTestId('decisions-list');
+    expect(within(list).getByRole('heading', { name: 'Justér' })).toBeTruthy();
+    expect(list.textContent).toContain('Lars Leder');
+    expect(list.textContent).toContain('4 af 9 breve manglede klagevejledning.');
+  });
+
+  it("when the server refuses the decision, then its Danish message is shown", async () => {
+    fakeApi(
+      makeUser('LEADER'),
+      routes(makeInsights(), {
+        'POST /api/trials/t1/decisions': {
+          status: 409,
+          body: errorBody('TRIAL_NOT_STARTED', 'Prøvehandlingen er ikke sat i gang. Sæt den i gang, før der træffes en beslutning.'),
+        },
+      }),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByTestId('decision-form');
+    fireEvent.click(screen.getByLabelText(/^Stop/));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Begrundelse' }), { target: { value: 'Assistenten sparer ikke tid.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Registrér beslutning' }));
+    expect((await screen.findByText(/Sæt den i gang, før der træffes en beslutning\./)).textContent).toBeTruthy();
+  });
+
+  it('when the leader ticks "Offentliggør i AI-registret", then the publication is sent and confirmed', async () => {
+    const api = fakeApi(
+      makeUser('LEADER'),
+      routes(makeInsights(), { 'POST /api/trials/t1/publication': { status: 200, body: { published: true } } }),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    const toggle = await screen.findByRole('checkbox', { name: 'Offentliggør i AI-registret' });
+    expect(toggle.getAttribute('aria-describedby')).toBe('publication-explanation');
+    fireEvent.click(toggle);
+    expect((await screen.findByTestId('publication-status')).textContent).toContain('Prøvehandlingen er nu offentliggjort i AI-registret.');
+    expect(api.calls('POST', '/api/trials/t1/publication')[0]?.body).toEqual({ published: true });
+  });
+
+  it('when an employee opens the overview, then the server refusal is shown and no figures', async () => {
+    fakeApi(makeUser('EMPLOYEE'), {
+      'GET /api/trials/t1/insights': { status: 403, body: errorBody('FORBIDDEN', 'Du har ikke adgang til indsigten i denne prøvehandling.') },
+    });
+    renderApp('/proevehandlinger/t1/indsigt');
+    expect(await screen.findByText('Du har ikke adgang til indsigten i denne prøvehandling.')).toBeTruthy();
+    expect(screen.queryByTestId('section-participation')).toBeNull();
+  });
+});
