@@ -25,6 +25,7 @@ import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { minutesRoutes } from './modules/assistants/minutes/minutes.routes.js';
 import { openapiRoutes } from './modules/openapi/openapi.routes.js';
+import { boardRoutes, publicRoutes, trialInsightsRoutes } from './modules/insights/insights.routes.js';
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
 
@@ -85,6 +86,8 @@ export function createApp(deps: Deps): Express {
   });
   api.use(healthRoutes(deps));
   api.use(openapiRoutes());
+  // The public AI register: no sign-in, so before the session and CSRF checks.
+  api.use('/public', publicRoutes(deps));
   api.use(sessionMiddleware(deps));
   api.use(csrfMiddleware(deps));
   api.use('/auth', authRoutes(deps));
@@ -93,7 +96,9 @@ export function createApp(deps: Deps): Express {
   api.use('/audit', auditRoutes(deps));
   api.use('/trials/:trialId/documents', documentsRoutes(deps));
   api.use('/trials/:trialId/reflections', reflectionsRoutes(deps));
+  api.use('/trials/:trialId', trialInsightsRoutes(deps));
   api.use('/trials', trialsRoutes(deps));
+  api.use('/insights', boardRoutes(deps));
   api.use('/policies', policiesRoutes(deps));
   api.use('/runs', runsRoutes(deps));
   // After the runs routes: these add GET /, /:id/reviews, /:id/final and /:id/experience beside them.

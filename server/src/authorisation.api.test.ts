@@ -194,6 +194,23 @@ const TABLE: Record<string, Row> = {
     expect: takePart,
   },
   'GET /api/trials/:trialId/reflections': { request: (w) => ({ path: `/api/trials/${w.trialId}/reflections` }), expect: seeTrial },
+  'GET /api/trials/:trialId/insights': { request: (w) => ({ path: `/api/trials/${w.trialId}/insights` }), expect: administer },
+  'GET /api/trials/:trialId/decisions': { request: (w) => ({ path: `/api/trials/${w.trialId}/decisions` }), expect: seeTrial },
+  'POST /api/trials/:trialId/decisions': {
+    request: async (w) => ({ path: `/api/trials/${(await freshTrial(w)).id}/decisions`, body: { outcome: 'ADJUST', rationale: 'Brevene blev bedre, men skabelonen skal justeres.', evidence: '' } }),
+    expect: administer,
+  },
+  'GET /api/trials/:trialId/export.csv': { request: (w) => ({ path: `/api/trials/${w.trialId}/export.csv` }), expect: administer },
+  'GET /api/trials/:trialId/export.json': { request: (w) => ({ path: `/api/trials/${w.trialId}/export.json` }), expect: administer },
+  'GET /api/trials/:trialId/report': { request: (w) => ({ path: `/api/trials/${w.trialId}/report` }), expect: administer },
+  'POST /api/trials/:trialId/publication': {
+    request: async (w) => ({ path: `/api/trials/${(await freshTrial(w)).id}/publication`, body: { published: true } }),
+    expect: administer,
+  },
+  'GET /api/insights': { request: () => ({ path: '/api/insights' }), expect: digitalOnly },
+  'GET /api/insights/export.csv': { request: () => ({ path: '/api/insights/export.csv' }), expect: digitalOnly },
+  // The public AI register: anyone, signed in or not.
+  'GET /api/public/register': { request: () => ({ path: '/api/public/register' }), expect: all('ok') },
   'POST /api/trials/:trialId/minutes/uploads': {
     request: (w) => ({ path: `/api/trials/${w.trialId}/minutes/uploads`, file: { name: 'noter.txt', content: 'Anne: Vi beslutter at holde møde igen.\nBo: Jeg sender referatet senest fredag.' } }),
     expect: takePart,

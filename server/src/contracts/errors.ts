@@ -48,6 +48,8 @@ export const ErrorCode = z.enum([
   'RUN_NOT_REVIEWED',
   'EXPERIENCE_ALREADY_LOGGED',
   'UNKNOWN_QUESTION',
+  /** A draft trial cannot be decided on or published yet. */
+  'TRIAL_NOT_STARTED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -81,7 +81,10 @@ export const EditSize = z.object({ median: z.number(), mean: z.number(), max: z.
 export const MinutesSaved = z.object({
   total: z.number(),
   median: z.number(),
+  /** Assistants with 3 or more people behind their figures. */
   perAssistant: z.array(z.object({ assistant: AssistantId, total: z.number(), median: z.number(), runs: z.number().int() })),
+  /** Assistants whose figures rest on 1-2 people: left out of perAssistant (SUPPRESSED_REASON). */
+  suppressedAssistants: z.array(AssistantId).default([]),
 });
 export const Usefulness = z.object({
   /** Counts for the answers 1, 2, 3, 4, 5 (index 0 is 1). */

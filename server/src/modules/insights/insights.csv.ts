@@ -1,0 +1,137 @@
+import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
+import type { Board, ExportRow, Measure } from '../../contracts/insights.js';
+import { copenhagenDateTime } from './insights.measures.js';
+
+/**
+ * CSV for Danish Excel: UTF-8 with a byte order mark (without it Excel reads the file as Windows-1252 and
+ * breaks æ, ø, å), `;` between fields (Danish Excel uses the comma as decimal separator, so a comma-separated
+ * file opens in one column), decimal comma in numbers, CRLF line ends, and fields quoted when they hold `;`,
+ * `"` or a line break. Dates are Copenhagen local time as "2026-11-03 09:15", which Excel reads as a date.
+ */
+export const BOM = '\uFEFF';
+
+function field(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  let s = typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'boolean' ? (v ? 'ja' : 'nej') : v;
+  // A leading = + - @ would make Excel run the cell as a formula.
+  if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
+  return BOM + [header, ...rows].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
+}
+
+const OUTCOME_DA: Record<ExportRow['outcome'], string> = {
+  APPROVED_AS_IS: 'Godkendt uden rettelser',
+  EDITED: 'Rettet og godkendt',
+  REJECTED: 'Afvist',
+  AWAITING_REVIEW: 'Afventer vurdering',
+  NOT_REVIEWABLE: 'Intet udkast',
+};
+
+export function trialExportCsv(rows: ExportRow[]): string {
+  return toCsv(
+    [
+      'Kørsel',
+      'Deltager',
+      'Assistent',
+      'Status',
+      'Oprettet',
+      'Datatjek',
+      'Udbyder',
+      'Model',
+      'Input-tokens',
+      'Output-tokens',
+      'Varighed (ms)',
+      'Udfald',
+      'Rettelsens størrelse (tegn)',
+      'Brugbarhed (1-5)',
+      'Sparede minutter',
+      'Fejltyper',
+      'Vil bruge igen',
+    ],
+    rows.map((r) => [
+      r.runId,
+      r.participant,
+      r.assistant,
+      r.status,
+      copenhagenDateTime(new Date(r.createdAt)),
+      r.guardDecision,
+      r.provider,
+      r.model,
+      r.promptTokens,
+      r.completionTokens,
+      r.durationMs,
+      OUTCOME_DA[r.outcome],
+      r.editSize,
+      r.usefulness,
+      r.minutesSaved,
+      r.failureTypes.map((t) => FAILURE_TYPE_LABELS[t].da).join(', '),
+      r.wouldUseAgain,
+    ]),
+  );
+}
+
+/** A measure as one cell: the value, "skjult" when suppressed, empty when there is nothing. */
+function cell<T>(m: Measure<T>, pick: (v: T) => number): string | number {
+  if (m.status === 'ok') return pick(m.value);
+  return m.status === 'suppressed' ? 'skjult (færre end 3 personer)' : '';
+}
+
+export function boardCsv(board: Board): string {
+  return toCsv(
+    [
+      'Prøvehandling',
+      'Enhed',
+      'Status',
+      'Kørsler',
+      'Personer',
+      'Godkendt uden rettelser',
+      'Rettet',
+      'Afvist',
+      'Sparede minutter i alt',
+      'Sparede minutter (median)',
+      'Brugbarhed (gennemsnit)',
+      'Vil bruge igen (andel)',
+      'Afviste af datatjek',
+      'Maskerede',
+      'Seneste beslutning',
+    ],
+    board.trials.map((r) => [
+      r.trial.title,
+      r.trial.unit.name,
+      r.trial.status,
+      r.runs,
+      r.people,
+      cell(r.outcomes, (o) => o.approvedAsIs),
+      cell(r.outcomes, (o) => o.edited),
+      cell(r.outcomes, (o) => o.rejected),
+      cell(r.minutesSaved, (m) => m.total),
+      cell(r.minutesSaved, (m) => m.median),
+      cell(r.usefulnessMean, (m) => m),
+      cell(r.wouldUseAgainShare, (m) => m),
+      r.blockedRuns,
+      r.maskedRuns,
+      r.latestDecision?.outcome ?? '',
+    ]),
+  );
+}
+
+/** "proevehandling-brevassistent-i-borgerservice": ASCII for the plain filename, the title kept in filename*. */
+export function fileSlug(title: string): string {
+  const ascii = title
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return ascii || 'proevehandling';
+}
+
+export function attachment(filename: string): string {
+  return `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

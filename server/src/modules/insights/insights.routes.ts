@@ -1,0 +1,115 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  BoardQuery,
+  BoardResponse,
+  CreateDecisionRequest,
+  InsightsQuery,
+  PublicationRequest,
+  PublicationResponse,
+  PublicRegister,
+  TrialDecisionList,
+  TrialDecisionResponse,
+  TrialExport,
+  TrialInsightsResponse,
+} from '../../contracts/insights.js';
+import type { Deps } from '../../deps.js';
+import { requireActor } from '../auth/auth.middleware.js';
+import { attachment, boardCsv, fileSlug, trialExportCsv } from './insights.csv.js';
+import { copenhagenDate } from './insights.measures.js';
+import { renderReport } from './insights.report.js';
+import {
+  createDecision,
+  exportTrial,
+  getBoard,
+  getTrialInsights,
+  listDecisions,
+  publicRegister,
+  reportData,
+  setPublication,
+} from './insights.service.js';
+
+const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
+const ReportQuery = z.object({
+  reflection: z
+    .union([z.string().max(100), z.array(z.string().max(100)).max(100)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});
+
+/** Mounted at /api/trials/:trialId: the trial's measures, decisions, exports, report and publication. */
+export function trialInsightsRoutes(deps: Deps): Router {
+  const r = Router({ mergeParams: true });
+  r.get('/insights', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const insights = await getTrialInsights(deps, actor, trialId, InsightsQuery.parse(req.query));
+    res.json(TrialInsightsResponse.parse({ insights }));
+  });
+  r.get('/decisions', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    res.json(TrialDecisionList.parse({ decisions: await listDecisions(deps, actor, trialId) }));
+  });
+  r.post('/decisions', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const decision = await createDecision(deps, actor, trialId, CreateDecisionRequest.parse(req.body));
+    res.status(201).json(TrialDecisionResponse.parse({ decision }));
+  });
+  r.get('/export.json', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const data = TrialExport.parse(await exportTrial(deps, actor, trialId, InsightsQuery.parse(req.query), 'json'));
+    if (data.suppressed) res.setHeader('X-Suppressed', 'participant');
+    res.setHeader('Content-Disposition', attachment(`proevehandling-${fileSlug(data.trial.title)}-${copenhagenDate(deps.now())}.json`));
+    res.json(data);
+  });
+  r.get('/export.csv', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const data = await exportTrial(deps, actor, trialId, InsightsQuery.parse(req.query), 'csv');
+    if (data.suppressed) res.setHeader('X-Suppressed', 'participant');
+    res.setHeader('Content-Disposition', attachment(`proevehandling-${fileSlug(data.trial.title)}-${copenhagenDate(deps.now())}.csv`));
+    res.type('text/csv; charset=utf-8').send(trialExportCsv(data.rows));
+  });
+  r.get('/report', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const { reflection } = ReportQuery.parse(req.query);
+    const html = renderReport(await reportData(deps, actor, trialId, reflection));
+    res.type('text/html; charset=utf-8').send(html);
+  });
+  r.post('/publication', async (req, res) => {
+    const actor = requireActor(req);
+    const { trialId } = TrialParam.parse(req.params);
+    const { published } = PublicationRequest.parse(req.body);
+    res.json(PublicationResponse.parse(await setPublication(deps, actor, trialId, published)));
+  });
+  return r;
+}
+
+/** Mounted at /api/insights: the board across trials, for the digital unit. */
+export function boardRoutes(deps: Deps): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const actor = requireActor(req);
+    res.json(BoardResponse.parse({ board: await getBoard(deps, actor, BoardQuery.parse(req.query)) }));
+  });
+  r.get('/export.csv', async (req, res) => {
+    const actor = requireActor(req);
+    const board = await getBoard(deps, actor, BoardQuery.parse(req.query));
+    res.setHeader('Content-Disposition', attachment(`proevehandlinger-oversigt-${copenhagenDate(deps.now())}.csv`));
+    res.type('text/csv; charset=utf-8').send(boardCsv(board));
+  });
+  return r;
+}
+
+/** Mounted at /api/public, before the session: the public AI register needs no sign-in. */
+export function publicRoutes(deps: Deps): Router {
+  const r = Router();
+  r.get('/register', async (_req, res) => {
+    res.json(PublicRegister.parse(await publicRegister(deps)));
+  });
+  return r;
+}

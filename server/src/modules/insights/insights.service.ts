@@ -1,0 +1,442 @@
+import type {
+  Board,
+  BoardAssistantRow,
+  BoardQuery,
+  BoardTrialRow,
+  CreateDecisionRequest,
+  ExportRow,
+  InsightsQuery,
+  PublicRegister,
+  PublicRegisterTrial,
+  TrialDecisionView,
+  TrialExport,
+  TrialInsights,
+} from '../../contracts/insights.js';
+import { EMPTY_REASONS, SUPPRESSED_REASON } from '../../contracts/insights.js';
+import { AssistantId, type DataAction, type DataClass } from '../../contracts/policies.js';
+import type { Deps } from '../../deps.js';
+import type { Trial } from '../../lib/db.js';
+import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Actor } from '../auth/auth.types.js';
+import { canAdministerTrial, requireRole } from '../auth/permissions.js';
+import { plainLanguage } from '../policies/policy.plain.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, listJoin } from '../policies/policy.words.js';
+import {
+  computeMeasures,
+  editSizeOf,
+  failureTypesOf,
+  isBlocked,
+  isMasked,
+  minutesMeasure,
+  outcomeOf,
+  outcomesMeasure,
+  RUN_FACTS_SELECT,
+  usefulnessMean,
+  wouldUseAgainShare,
+  type RunFacts,
+} from './insights.compute.js';
+import { distinct, isoWeek, measure, median, periodOf, weeksBetween } from './insights.measures.js';
+
+const TRIAL = 'Prøvehandlingen';
+/** The organisation the public AI register speaks for. */
+export const ORGANISATION = 'Rødovre Kommune';
+
+// ---------------------------------------------------------------------------------------------------------
+// Access
+
+type TrialWithUnit = Trial & { unit: { id: string; name: string } };
+
+async function loadTrial(deps: Deps, trialId: string): Promise<TrialWithUnit> {
+  const trial = await deps.db.trial.findUnique({ where: { id: trialId }, include: { unit: { select: { id: true, name: true } } } });
+  if (!trial) throw notFound(TRIAL);
+  return trial;
+}
+
+async function isParticipant(deps: Deps, actor: Actor, trialId: string): Promise<boolean> {
+  const p = await deps.db.trialParticipant.findUnique({ where: { trialId_userId: { trialId, userId: actor.id } }, select: { userId: true } });
+  return p !== null;
+}
+
+/** Administrators only. Participants who know the trial get 403; to everyone else it does not exist (404). */
+async function requireAdmin(deps: Deps, actor: Actor, trialId: string): Promise<TrialWithUnit> {
+  const trial = await loadTrial(deps, trialId);
+  if (canAdministerTrial(actor, trial)) return trial;
+  if (trial.status !== 'DRAFT' && (await isParticipant(deps, actor, trialId))) {
+    throw forbidden('Kun lederen af prøvehandlingen og Digital Udvikling kan se tallene og træffe beslutningen.');
+  }
+  throw notFound(TRIAL);
+}
+
+/** Those who see the trial: its administrators, and its participants once it has started. */
+async function requireSees(deps: Deps, actor: Actor, trialId: string): Promise<TrialWithUnit> {
+  const trial = await loadTrial(deps, trialId);
+  if (canAdministerTrial(actor, trial)) return trial;
+  if (trial.status !== 'DRAFT' && (await isParticipant(deps, actor, trialId))) return trial;
+  throw notFound(TRIAL);
+}
+
+function assistantsOf(trial: Trial): AssistantId[] {
+  try {
+    const parsed: unknown = JSON.parse(trial.assistants);
+    return Array.isArray(parsed) ? parsed.filter((a): a is AssistantId => AssistantId.safeParse(a).success) : [];
+  } catch {
+    return [];
+  }
+}
+
+function actionOf(deps: Deps) {
+  return (policyId: string, c: DataClass): DataAction | null => deps.policies.get(policyId)?.policy.dataClasses[c] ?? null;
+}
+
+async function runsOf(deps: Deps, trialIds: string[], period: { from: Date | null; to: Date | null }): Promise<(RunFacts & { trialId: string })[]> {
+  return deps.db.run.findMany({
+    where: {
+      trialId: { in: trialIds },
+      createdAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) },
+    },
+    select: { ...RUN_FACTS_SELECT, trialId: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decisions
+
+async function decisionsOf(deps: Deps, trialId: string): Promise<TrialDecisionView[]> {
+  const rows = await deps.db.trialDecision.findMany({
+    where: { trialId },
+    include: { decidedBy: { select: { name: true } } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  return rows.map((d) => ({
+    id: d.id,
+    outcome: d.outcome,
+    rationale: d.rationale,
+    evidence: d.evidence,
+    decidedBy: { name: d.decidedBy.name },
+    createdAt: d.createdAt.toISOString(),
+  }));
+}
+
+export async function listDecisions(deps: Deps, actor: Actor, trialId: string): Promise<TrialDecisionView[]> {
+  await requireSees(deps, actor, trialId);
+  return decisionsOf(deps, trialId);
+}
+
+export async function createDecision(deps: Deps, actor: Actor, trialId: string, input: CreateDecisionRequest): Promise<TrialDecisionView> {
+  const trial = await requireAdmin(deps, actor, trialId);
+  if (trial.status === 'DRAFT') {
+    throw conflict('TRIAL_NOT_STARTED', 'Prøvehandlingen er ikke startet endnu. Beslut først, når den har kørt og der er erfaringer at bygge på.');
+  }
+  const d = await deps.db.$transaction(async (tx) => {
+    const created = await tx.trialDecision.create({
+      data: { trialId, outcome: input.outcome, rationale: input.rationale, evidence: input.evidence, decidedById: actor.id },
+      include: { decidedBy: { select: { name: true } } },
+    });
+    // The outcome only: the rationale and evidence are text and stay out of the audit trail.
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'trial.decided',
+      resourceType: 'trial',
+      resourceId: trialId,
+      unitId: trial.unitId,
+      details: { outcome: input.outcome, decisionId: created.id },
+    });
+    return created;
+  });
+  return {
+    id: d.id,
+    outcome: d.outcome,
+    rationale: d.rationale,
+    evidence: d.evidence,
+    decidedBy: { name: d.decidedBy.name },
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One trial
+
+export async function getTrialInsights(deps: Deps, actor: Actor, trialId: string, q: InsightsQuery): Promise<TrialInsights> {
+  const trial = await requireAdmin(deps, actor, trialId);
+  return insightsOf(deps, trial, q);
+}
+
+async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): Promise<TrialInsights> {
+  const period = periodOf(q);
+  const assistants = assistantsOf(trial);
+  const [runs, participants, reflections, decisions] = await Promise.all([
+    runsOf(deps, [trial.id], period),
+    deps.db.trialParticipant.findMany({ where: { trialId: trial.id }, select: { userId: true, briefingVersion: true } }),
+    deps.db.reflection.findMany({
+      where: {
+        trialId: trial.id,
+        createdAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) },
+      },
+      select: { id: true, userId: true, text: true, createdAt: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    }),
+    decisionsOf(deps, trial.id),
+  ]);
+
+  const nonBlocked = runs.filter((r) => !isBlocked(r));
+  const perPerson = new Map<string, number>();
+  for (const r of nonBlocked) perPerson.set(r.userId, (perPerson.get(r.userId) ?? 0) + 1);
+  const counts = [...perPerson.values()];
+  const invited = participants.length;
+  const active = perPerson.size;
+
+  const seen = [...new Set([...assistants, ...runs.map((r) => r.assistant as AssistantId)])];
+  const runsOverTime = runs.length
+    ? weeksBetween(runs[0]!.createdAt, runs[runs.length - 1]!.createdAt).map((w) => ({
+        ...w,
+        counts: seen.map((assistant) => ({
+          assistant,
+          runs: runs.filter((r) => r.assistant === assistant && isoWeek(r.createdAt).week === w.week).length,
+        })),
+      }))
+    : [];
+
+  const filtered = q.from !== undefined || q.to !== undefined;
+  const noRunsReason = filtered ? EMPTY_REASONS.noRuns : 'Prøvehandlingen har ingen kørsler endnu.';
+
+  return {
+    trial: {
+      id: trial.id,
+      title: trial.title,
+      unit: trial.unit,
+      status: trial.status,
+      period: { startsAt: trial.startsAt.toISOString(), endsAt: trial.endsAt.toISOString() },
+      assistants,
+    },
+    period: { from: q.from ?? null, to: q.to ?? null },
+    participation: {
+      invited,
+      briefed: participants.filter((p) => (p.briefingVersion ?? 0) >= trial.briefingRevision).length,
+      active,
+      shareActive: invited ? Math.round((active / invited) * 100) / 100 : null,
+      runsPerPerson: measure(active, EMPTY_REASONS.noRuns, () => ({ median: median(counts), min: Math.min(...counts), max: Math.max(...counts) })),
+    },
+    runsOverTime,
+    ...computeMeasures(runs, seen, actionOf(deps)),
+    // Reflections are free text: with fewer than 3 authors the wording could tell who wrote it.
+    reflections: measure(distinct(reflections.map((r) => r.userId)), 'Ingen refleksioner endnu.', () =>
+      reflections.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })),
+    ),
+    decisions,
+    emptyReason: runs.length ? null : noRunsReason,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The board across trials
+
+function boardMeasures(runs: RunFacts[]) {
+  return {
+    runs: runs.length,
+    people: distinct(runs.map((r) => r.userId)),
+    outcomes: outcomesMeasure(runs, EMPTY_REASONS.noRuns),
+    minutesSaved: minutesMeasure(runs),
+    usefulnessMean: usefulnessMean(runs),
+    wouldUseAgainShare: wouldUseAgainShare(runs),
+    blockedRuns: runs.filter(isBlocked).length,
+    maskedRuns: runs.filter(isMasked).length,
+  };
+}
+
+export async function getBoard(deps: Deps, actor: Actor, q: BoardQuery): Promise<Board> {
+  requireRole(actor, ['DIGITAL_UNIT']);
+  const period = periodOf(q);
+  const trials = (
+    await deps.db.trial.findMany({
+      where: {
+        ...(q.unitId ? { unitId: q.unitId } : {}),
+        // A trial belongs to a period it overlaps.
+        ...(period.to ? { startsAt: { lte: period.to } } : {}),
+        ...(period.from ? { endsAt: { gte: period.from } } : {}),
+      },
+      include: {
+        unit: { select: { id: true, name: true } },
+        decisions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { outcome: true, createdAt: true } },
+      },
+      orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
+    })
+  ).filter((t) => !q.assistant || assistantsOf(t).includes(q.assistant));
+
+  const allRuns = (await runsOf(deps, trials.map((t) => t.id), period)).filter((r) => !q.assistant || r.assistant === q.assistant);
+
+  const trialRows: BoardTrialRow[] = trials.map((t) => {
+    const d = t.decisions[0];
+    return {
+      trial: { id: t.id, title: t.title, status: t.status, unit: t.unit },
+      ...boardMeasures(allRuns.filter((r) => r.trialId === t.id)),
+      latestDecision: d ? { outcome: d.outcome, createdAt: d.createdAt.toISOString() } : null,
+    };
+  });
+
+  const assistantIds = AssistantId.options.filter((a) => (!q.assistant || a === q.assistant) && trials.some((t) => assistantsOf(t).includes(a)));
+  const assistantRows: BoardAssistantRow[] = assistantIds.map((a) => ({
+    assistant: a,
+    trials: trials.filter((t) => assistantsOf(t).includes(a)).length,
+    ...boardMeasures(allRuns.filter((r) => r.assistant === a)),
+  }));
+
+  return {
+    filters: { unitId: q.unitId ?? null, assistant: q.assistant ?? null, from: q.from ?? null, to: q.to ?? null },
+    trials: trialRows,
+    assistants: assistantRows,
+    emptyReason: trials.length === 0 ? EMPTY_REASONS.noTrials : allRuns.length === 0 ? EMPTY_REASONS.noRuns : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Exports
+
+export async function exportTrial(deps: Deps, actor: Actor, trialId: string, q: InsightsQuery, format: 'csv' | 'json'): Promise<TrialExport> {
+  const trial = await requireAdmin(deps, actor, trialId);
+  const runs = await runsOf(deps, [trial.id], periodOf(q));
+  // Pseudonyms by order of first run, so P1 is the first to have tried the assistant in the period.
+  const pseudonyms = new Map<string, string>();
+  for (const r of runs) if (!pseudonyms.has(r.userId)) pseudonyms.set(r.userId, `P${pseudonyms.size + 1}`);
+  const suppressed = pseudonyms.size > 0 && pseudonyms.size < 3;
+  const rows: ExportRow[] = runs.map((r) => {
+    const outcome = outcomeOf(r);
+    const log = r.experienceLog;
+    return {
+      runId: r.id,
+      participant: suppressed ? null : pseudonyms.get(r.userId)!,
+      assistant: r.assistant as AssistantId,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      guardDecision: r.guardDecision,
+      provider: r.provider,
+      model: r.model,
+      promptTokens: r.promptTokens,
+      completionTokens: r.completionTokens,
+      durationMs: r.durationMs,
+      outcome,
+      editSize: outcome === 'EDITED' ? editSizeOf(r) : null,
+      usefulness: log?.usefulness ?? null,
+      minutesSaved: log?.minutesSaved ?? null,
+      failureTypes: log ? failureTypesOf(log.failureTypes) : [],
+      wouldUseAgain: log?.wouldUseAgain ?? null,
+    };
+  });
+  await deps.db.$transaction((tx) =>
+    recordAudit(tx, deps.provider, {
+      actor,
+      action: 'trial.exported',
+      resourceType: 'trial',
+      resourceId: trial.id,
+      unitId: trial.unitId,
+      details: { format, rows: rows.length, suppressed },
+    }),
+  );
+  return {
+    trial: { id: trial.id, title: trial.title },
+    exportedAt: deps.now().toISOString(),
+    suppressed: suppressed ? SUPPRESSED_REASON : null,
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The printable learning report
+
+export async function reportData(deps: Deps, actor: Actor, trialId: string, reflectionIds: string[]) {
+  const trial = await requireAdmin(deps, actor, trialId);
+  const insights = await insightsOf(deps, trial, {});
+  const loaded = deps.policies.get(trial.policyId);
+  const selected = insights.reflections.status === 'ok' ? insights.reflections.value.filter((r) => reflectionIds.includes(r.id)) : [];
+  return {
+    trial,
+    charter: {
+      title: trial.title,
+      purpose: trial.purpose,
+      hypothesis: trial.hypothesis,
+      successCriteria: trial.successCriteria,
+      unit: trial.unit.name,
+      startsAt: trial.startsAt,
+      endsAt: trial.endsAt,
+      assistants: assistantsOf(trial).map((a) => ASSISTANT_NAMES[a].da),
+      policy: loaded?.policy.title.da ?? trial.policyId,
+    },
+    insights,
+    selected,
+    generatedAt: deps.now(),
+  };
+}
+export type ReportData = Awaited<ReturnType<typeof reportData>>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Publication and the public AI register
+
+export async function setPublication(deps: Deps, actor: Actor, trialId: string, published: boolean): Promise<{ published: boolean }> {
+  const trial = await requireAdmin(deps, actor, trialId);
+  if (trial.status === 'DRAFT') {
+    throw conflict('TRIAL_NOT_STARTED', 'En prøvehandling i udkast kan ikke offentliggøres. Start den først.');
+  }
+  await deps.db.$transaction(async (tx) => {
+    await tx.trial.update({ where: { id: trialId }, data: { published } });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: published ? 'trial.published' : 'trial.unpublished',
+      resourceType: 'trial',
+      resourceId: trialId,
+      unitId: trial.unitId,
+    });
+  });
+  return { published };
+}
+
+/** How people oversee the assistant, in plain Danish, from the policy's human review rules. */
+export function humanOversightOf(review: { required: boolean; secondApprover: 'never' | 'always' | { whenPresent: DataClass[] } } | undefined): string[] {
+  if (!review) return ['Datapolitikken findes ikke længere på serveren; prøvehandlingen kan ikke bruges, før den er på plads igen.'];
+  const lines = [
+    review.required
+      ? 'Alt, hvad assistenten skriver, er et udkast. En medarbejder læser hvert udkast og godkender, retter eller afviser det, før det bruges.'
+      : 'Medarbejderen vurderer selv assistentens svar, før det bruges.',
+  ];
+  if (review.secondApprover === 'always') {
+    lines.push('Fire øjne: en anden medarbejder skal også godkende hvert udkast, før det bruges.');
+  } else if (typeof review.secondApprover === 'object') {
+    const classes = listJoin(review.secondApprover.whenPresent.map((c) => CLASS_WORDS[c].da[1]), 'da');
+    lines.push(`Fire øjne: når teksten indeholder ${classes}, skal en anden medarbejder også godkende udkastet.`);
+  }
+  lines.push('Tekster, der bruges, mærkes som genereret med AI, og hver brug registreres uden indhold i en revisionslog.');
+  return lines;
+}
+
+export async function publicRegister(deps: Deps): Promise<PublicRegister> {
+  const trials = await deps.db.trial.findMany({
+    // A draft can never be published; the status check guards against a trial set back by hand.
+    where: { published: true, status: { not: 'DRAFT' } },
+    include: {
+      unit: { select: { name: true } },
+      decisions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { outcome: true, rationale: true, createdAt: true } },
+    },
+    orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
+  });
+  return {
+    organisation: ORGANISATION,
+    trials: trials.map((t): PublicRegisterTrial => {
+      const loaded = deps.policies.get(t.policyId);
+      const plain = loaded ? plainLanguage(loaded.policy) : { may: [], mayNot: [], must: [] };
+      const da = (rules: { code: string; da: string }[]) => rules.map((r) => ({ code: r.code, da: r.da }));
+      const d = t.decisions[0];
+      return {
+        id: t.id,
+        title: t.title,
+        purpose: t.purpose,
+        unit: t.unit.name,
+        assistants: assistantsOf(t).map((a) => ({ id: a, name: ASSISTANT_NAMES[a].da })),
+        period: { startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString() },
+        status: t.status,
+        policy: { title: loaded?.policy.title.da ?? t.policyId, may: da(plain.may), mayNot: da(plain.mayNot), must: da(plain.must) },
+        humanOversight: humanOversightOf(loaded?.policy.humanReview),
+        decision: d ? { outcome: d.outcome, rationale: d.rationale, decidedAt: d.createdAt.toISOString() } : null,
+      };
+    }),
+  };
+}
