@@ -171,4 +171,22 @@ describe('real answers against the documented schemas', () => {
     const signedOut = await t.request.get('/api/trials').expect(401);
     expect(checkAgainstDocument('GET', '/api/trials', 401, signedOut.body)).toEqual([]);
   });
+
+  it('when a leader reviews a trial and anyone reads the public AI register, then the answers fit the document, exports included', async () => {
+    const unitId = (await createUnit(t.deps)).id;
+    const leader = await createUser(t.deps, { role: 'LEADER', unitId });
+    const trial = await createTrial(t.deps, { unitId, createdById: leader.id, policyId: 'offentlig-information' });
+    const c = await signedIn(t, leader);
+
+    const insights = await c.get(`/api/trials/${trial.id}/insights`).expect(200);
+    expect(checkAgainstDocument('GET', '/api/trials/{trialId}/insights', 200, insights.body)).toEqual([]);
+    const exported = await c.get(`/api/trials/${trial.id}/export.json`).expect(200);
+    expect(checkAgainstDocument('GET', '/api/trials/{trialId}/export.json', 200, exported.body)).toEqual([]);
+    const csv = await c.get(`/api/trials/${trial.id}/export.csv`).expect(200);
+    expect(Object.keys(doc.paths['/api/trials/{trialId}/export.csv']!.get!.responses['200']!.content!)).toEqual([csv.type]);
+    const report = await c.get(`/api/trials/${trial.id}/report`).expect(200);
+    expect(Object.keys(doc.paths['/api/trials/{trialId}/report']!.get!.responses['200']!.content!)).toEqual([report.type]);
+    const register = await t.request.get('/api/public/register').expect(200);
+    expect(checkAgainstDocument('GET', '/api/public/register', 200, register.body)).toEqual([]);
+  });
 });

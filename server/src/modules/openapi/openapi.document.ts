@@ -73,6 +73,7 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   RUN_NOT_REVIEWED: 409,
   EXPERIENCE_ALREADY_LOGGED: 409,
   UNKNOWN_QUESTION: 422,
+  TRIAL_NOT_STARTED: 409,
   INTERNAL: 500,
 };
 
@@ -170,7 +171,7 @@ export function errorCodesOf(e: EndpointDoc): ErrorCode[] {
   const codes = new Set<ErrorCode>(e.errors);
   if (!e.access.public) (['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const).forEach((c) => codes.add(c));
   if (STATE_CHANGING.has(e.method)) codes.add('CSRF_FAILED');
-  if (e.path.includes('{') || e.query || e.body) codes.add('VALIDATION_FAILED');
+  if (e.path.includes('{') || e.query || e.queryParameters || e.body) codes.add('VALIDATION_FAILED');
   if (e.body?.kind === 'json') (['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE'] as const).forEach((c) => codes.add(c));
   if (e.body?.kind === 'file') codes.add('PAYLOAD_TOO_LARGE');
   codes.add('INTERNAL');
@@ -215,6 +216,7 @@ function operation(e: EndpointDoc, refFor: (s: z.ZodType, io: 'input' | 'output'
       parameters.push({ name, in: 'query', required: required.has(name), schema });
     }
   }
+  for (const p of e.queryParameters ?? []) parameters.push({ ...p, in: 'query' });
   const op: Json = {
     operationId: e.operationId,
     tags: [e.tag],

@@ -10,6 +10,19 @@ import {
   ReflectionResponse,
 } from '../../contracts/experiences.js';
 import { ExtractResponse } from '../../contracts/files.js';
+import {
+  BoardQuery,
+  BoardResponse,
+  CreateDecisionRequest,
+  InsightsQuery,
+  PublicationRequest,
+  PublicationResponse,
+  PublicRegister,
+  TrialDecisionList,
+  TrialDecisionResponse,
+  TrialExport,
+  TrialInsightsResponse,
+} from '../../contracts/insights.js';
 import { HealthResponse, ReadyResponse } from '../../contracts/health.js';
 import { JobResponse } from '../../contracts/jobs.js';
 import { MinutesJobUpload, MinutesTextUpload } from '../../contracts/minutes.js';
@@ -55,6 +68,13 @@ const RUN_VISIBLE: Access = {
   roles: 'any',
   rule: "The person who made the run and the administrators of its trial; to anyone else the run does not exist (404).",
 };
+
+/** The insights (review board) of one trial: for its administrators, to weigh the trial and decide on it. */
+const INSIGHTS_ADMIN: Access = {
+  roles: ['LEADER', 'DIGITAL_UNIT'],
+  rule: "Administrators of the trial: the leader of the trial's unit and the digital unit. A participant of a started trial gets 403; anyone else 404.",
+};
+const SUPPRESSION = 'Numbers resting on fewer than 3 people are suppressed (vises ikke), so nobody can be recognised.';
 
 const FILE_FORMATS = 'One file in the form field `file`: PDF, Word (.docx), Markdown, plain text or a Teams transcript (.vtt), UTF-8.';
 const RUN_REFUSALS = [
@@ -555,6 +575,134 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     access: RUN_VISIBLE,
     responses: { 200: { description: 'The experience state.', schema: ExperienceState } },
     errors: ['NOT_FOUND'],
+  },
+
+  // --- insights: review board, decisions, exports, report, public AI register --------------------------------
+  {
+    method: 'GET',
+    path: '/api/trials/{trialId}/insights',
+    operationId: 'getTrialInsights',
+    tag: 'insights',
+    summary: "A trial's measures for the review (erfaringer og tal)",
+    description: `Participation, runs per week, review outcomes, edit size, minutes saved (tidsbesparelse), usefulness, failure types, would use again, guard findings, providers, reflections and decisions, for an optional period. ${SUPPRESSION}`,
+    access: INSIGHTS_ADMIN,
+    query: InsightsQuery,
+    responses: { 200: { description: 'The measures.', schema: TrialInsightsResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    path: '/api/trials/{trialId}/decisions',
+    operationId: 'listTrialDecisions',
+    tag: 'insights',
+    summary: 'The decisions on a trial (beslutning: indfør / justér / stop)',
+    description: 'Every decision taken on the trial with its rationale, newest first.',
+    access: { roles: 'any', rule: 'Administrators of the trial, and its participants once it has started; to anyone else it does not exist (404).' },
+    responses: { 200: { description: 'The decisions.', schema: TrialDecisionList } },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'POST',
+    path: '/api/trials/{trialId}/decisions',
+    operationId: 'createTrialDecision',
+    tag: 'insights',
+    summary: 'Decide on a trial: adopt, adjust or stop (indfør / justér / stop)',
+    description: 'Records the outcome with its rationale and evidence. Only a trial that has started can be decided on.',
+    access: INSIGHTS_ADMIN,
+    body: { kind: 'json', schema: CreateDecisionRequest },
+    responses: { 201: { description: 'The decision.', schema: TrialDecisionResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'TRIAL_NOT_STARTED'],
+  },
+  {
+    method: 'GET',
+    path: '/api/trials/{trialId}/export.json',
+    operationId: 'exportTrialJson',
+    tag: 'insights',
+    summary: "Export a trial's runs and experience logs as JSON",
+    description:
+      'One row per run: metadata and the experience log, never content. Participants are pseudonyms (P1, P2, ...), left empty with fewer than 3 people (then the header X-Suppressed: participant). Sent as an attachment (Content-Disposition).',
+    access: INSIGHTS_ADMIN,
+    query: InsightsQuery,
+    responses: { 200: { description: 'The export.', schema: TrialExport } },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    path: '/api/trials/{trialId}/export.csv',
+    operationId: 'exportTrialCsv',
+    tag: 'insights',
+    summary: "Export a trial's runs and experience logs as CSV",
+    description: 'The rows of the JSON export as CSV (UTF-8, for spreadsheets), sent as an attachment; X-Suppressed: participant when the participant column is left empty.',
+    access: INSIGHTS_ADMIN,
+    query: InsightsQuery,
+    responses: { 200: { description: 'The CSV file, one row per run.', contentType: 'text/csv', rawSchema: { type: 'string' } } },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    path: '/api/trials/{trialId}/report',
+    operationId: 'getTrialReport',
+    tag: 'insights',
+    summary: 'A printable report (rapport) of the trial',
+    description: `A self-contained HTML page with the charter, the measures and the decisions, for the review meeting or to print as PDF. ${SUPPRESSION}`,
+    access: INSIGHTS_ADMIN,
+    queryParameters: [
+      {
+        name: 'reflection',
+        required: false,
+        description: 'Ids of the reflections to quote in the report; repeat the parameter for more than one (at most 100).',
+        schema: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 100 }] },
+      },
+    ],
+    responses: { 200: { description: 'The report.', contentType: 'text/html', rawSchema: { type: 'string' } } },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'POST',
+    path: '/api/trials/{trialId}/publication',
+    operationId: 'setTrialPublication',
+    tag: 'insights',
+    summary: 'Publish the trial in the public AI register (AI-register), or withdraw it',
+    description: 'A published trial appears in GET /api/public/register with its purpose, policy in plain Danish, human oversight and decision.',
+    access: INSIGHTS_ADMIN,
+    body: { kind: 'json', schema: PublicationRequest },
+    responses: { 200: { description: 'Whether the trial is published now.', schema: PublicationResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'TRIAL_NOT_STARTED'],
+  },
+  {
+    method: 'GET',
+    path: '/api/insights',
+    operationId: 'getBoard',
+    tag: 'insights',
+    summary: 'The review board (overblik) across trials and assistants',
+    description: `The key measures of every trial and every assistant side by side, filtered by unit, assistant and period, with each trial's latest decision. ${SUPPRESSION}`,
+    access: DIGITAL_UNIT,
+    query: BoardQuery,
+    responses: { 200: { description: 'The board.', schema: BoardResponse } },
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/api/insights/export.csv',
+    operationId: 'exportBoardCsv',
+    tag: 'insights',
+    summary: 'The review board as CSV',
+    description: 'The rows of the board (trials and assistants) as CSV (UTF-8), with the same filters, sent as an attachment.',
+    access: DIGITAL_UNIT,
+    query: BoardQuery,
+    responses: { 200: { description: 'The CSV file.', contentType: 'text/csv', rawSchema: { type: 'string' } } },
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/api/public/register',
+    operationId: 'getPublicRegister',
+    tag: 'insights',
+    summary: "The public AI register (AI-register) of the organisation's trials",
+    description: 'The published trials: purpose, unit, assistants, period, what the policy allows and forbids in plain Danish, how people oversee the assistant, and the decision. No personal data.',
+    access: PUBLIC,
+    responses: { 200: { description: 'The register.', schema: PublicRegister } },
+    errors: [],
   },
 
   // --- assistants and runs ----------------------------------------------------------------------------------

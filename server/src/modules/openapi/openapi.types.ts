@@ -35,6 +35,8 @@ export interface EndpointDoc {
   description: string;
   access: Access;
   query?: z.ZodType;
+  /** Query parameters read by a route-local schema (not a contract), as OpenAPI parameter objects. */
+  queryParameters?: Record<string, unknown>[];
   body?: RequestBody;
   responses: Partial<Record<number, SuccessResponse>>;
   /**
