@@ -36,7 +36,9 @@ export function queryString(params: Record<string, string | string[] | undefined
   return s ? `?${s}` : '';
 }
 
-export const exportPath = (trialId: string, format: 'csv' | 'json') => `${trialPath(trialId)}/export.${format}`;
+/** The export of the period on screen (the server takes the same from / to as the overview). */
+export const exportPath = (trialId: string, format: 'csv' | 'json', period: Period = {}) =>
+  `${trialPath(trialId)}/export.${format}${queryString({ from: period.from, to: period.to })}`;
 export const reportPath = (trialId: string, reflectionIds: string[]) =>
   `${trialPath(trialId)}/report${queryString({ reflection: reflectionIds })}`;
 export const boardExportPath = (filters: BoardFilters) => `/api/insights/export.csv${queryString({ ...filters })}`;
@@ -78,7 +80,11 @@ export function useSetPublication(trialId: string) {
   return useMutation({
     mutationFn: (published: boolean) =>
       apiRequest(`${trialPath(trialId)}/publication`, PublicationResponse, { method: 'POST', body: { published } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trialKey(trialId) }),
+    onSuccess: ({ published }) => {
+      // Set the answer at once so the switch does not flip back while the trial is fetched again.
+      queryClient.setQueryData<TrialResponse>(trialKey(trialId), (old) => (old ? { trial: { ...old.trial, published } } : old));
+      void queryClient.invalidateQueries({ queryKey: trialKey(trialId) });
+    },
   });
 }
 

@@ -60,6 +60,7 @@ export function Bars({
             name={s.name}
             fill={SERIES_COLOURS[i % SERIES_COLOURS.length]}
             isAnimationActive={false}
+            maxBarSize={56}
             {...(stacked ? { stackId: 'all' } : {})}
           />
         ))}

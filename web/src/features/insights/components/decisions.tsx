@@ -170,6 +170,8 @@ export function PublicationToggle({ trialId, published, canPublish }: { trialId:
   const { t } = useTranslation();
   const set = useSetPublication(trialId);
   const [message, setMessage] = useState<string | null>(null);
+  // The choice shows at once while it is saved; afterwards the saved value (or the old one if saving failed).
+  const [choice, setChoice] = useState<boolean | null>(null);
   return (
     <section aria-labelledby="publication-heading" className="mt-6" data-testid="publication">
       <h2 id="publication-heading">{t('insights.publication.heading')}</h2>
@@ -180,14 +182,16 @@ export function PublicationToggle({ trialId, published, canPublish }: { trialId:
             id="publication-toggle"
             type="checkbox"
             className="form-checkbox"
-            checked={published}
+            checked={choice ?? published}
             disabled={set.isPending}
             aria-describedby="publication-explanation"
             onChange={(e) => {
               const next = e.target.checked;
               setMessage(null);
+              setChoice(next);
               set.mutate(next, {
                 onSuccess: () => setMessage(next ? t('insights.publication.published') : t('insights.publication.unpublished')),
+                onSettled: () => setChoice(null),
               });
             }}
           />

@@ -120,6 +120,7 @@ describe('the trial overview (indsigt)', () => {
     );
     expect((await screen.findByTestId('insights-empty')).textContent).toBe('Ingen kørsler i perioden.');
     expect(screen.getByTestId('runs-over-time-empty').textContent).toBe('Ingen kørsler i perioden.');
+    expect(screen.getByRole('link', { name: 'Hent CSV' }).getAttribute('href')).toBe('/api/trials/t1/export.csv?from=2026-06-01&to=2026-06-30');
     expect(screen.getByTestId('measure-outcomes').textContent).toBe('Ingen kørsler i perioden.');
   });
 

@@ -102,12 +102,12 @@ export function TrialInsightsPage() {
           <p>{t('insights.exports.intro')}</p>
           <ul className="nobullet-list">
             <li className="mb-3">
-              <a href={exportPath(data.trial.id, 'csv')} download className="button button-secondary">
+              <a href={exportPath(data.trial.id, 'csv', { from: period.from || undefined, to: period.to || undefined })} download className="button button-secondary">
                 {t('insights.exports.csv')}
               </a>
             </li>
             <li className="mb-3">
-              <a href={exportPath(data.trial.id, 'json')} download className="button button-secondary">
+              <a href={exportPath(data.trial.id, 'json', { from: period.from || undefined, to: period.to || undefined })} download className="button button-secondary">
                 {t('insights.exports.json')}
               </a>
             </li>

@@ -166,4 +166,29 @@ describe('the trial page', () => {
     expect(await screen.findByText('Den nye version af datapolitikken er bekræftet.')).toBeTruthy();
     expect(api.calls('POST', '/api/trials/t1/policy/confirm')).toHaveLength(1);
   });
+
+  it('shows the latest decision to participants, and the way to the insights to administrators only', async () => {
+    const latestDecision = {
+      id: 'd1',
+      outcome: 'ADOPT' as const,
+      rationale: 'Brevene blev lettere at læse.',
+      evidence: '',
+      decidedBy: { name: 'Lars Leder' },
+      createdAt: '2026-04-02T10:00:00.000Z',
+    };
+    fakeApi(makeUser('EMPLOYEE'), trialRoutes(makeTrialDetail({ status: 'CLOSED', isParticipant: true, latestDecision })));
+    const { unmount } = renderApp('/proevehandlinger/t1');
+    const decision = await screen.findByTestId('trial-decision');
+    expect(within(decision).getByRole('heading', { level: 2, name: 'Seneste beslutning' })).toBeTruthy();
+    expect(decision.textContent).toContain('Indfør');
+    expect(decision.textContent).toContain('Brevene blev lettere at læse.');
+    expect(within(decision).queryByRole('link')).toBeNull();
+    unmount();
+
+    fakeApi(makeUser('LEADER'), trialRoutes(makeTrialDetail({ status: 'ACTIVE', canAdminister: true })));
+    renderApp('/proevehandlinger/t1');
+    const none = await screen.findByTestId('trial-decision');
+    expect(none.textContent).toContain('Der er ikke truffet nogen beslutning endnu.');
+    expect(within(none).getByRole('link', { name: 'Se indsigt og beslut' }).getAttribute('href')).toBe('/proevehandlinger/t1/indsigt');
+  });
 });
