@@ -342,6 +342,9 @@ describe('the board across trials', () => {
     const row = rows.find((r) => r[0] === 'Klarsprog i Borgerservice')!;
     // Runs 9; people 4; 2 as is, 3 edited, 1 rejected; 45 minutes, median 7,5 (decimal comma); mean 3,17; share 0,67.
     expect(row.slice(3, 12)).toEqual(['9', '4', '2', '3', '1', '45', '7,5', '3,17', '0,67']);
+    // The minutes assistant: 3 runs by 3 people, but its reviewed drafts rest on B and C alone.
+    const minutes = rows.find((r) => r[0] === 'Assistent: Referatassistenten')!;
+    expect(minutes.slice(3, 8)).toEqual(['3', '3', 'skjult (færre end 3 personer)', 'skjult (færre end 3 personer)', 'skjult (færre end 3 personer)']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
-import type { Board, ExportRow, Measure } from '../../contracts/insights.js';
+import { DECISION_OUTCOME_LABELS, type Board, type ExportRow, type Measure } from '../../contracts/insights.js';
+import { ASSISTANT_NAMES } from '../policies/policy.words.js';
 import { copenhagenDateTime } from './insights.measures.js';
 
 /**
@@ -98,23 +99,43 @@ export function boardCsv(board: Board): string {
       'Maskerede',
       'Seneste beslutning',
     ],
-    board.trials.map((r) => [
-      r.trial.title,
-      r.trial.unit.name,
-      r.trial.status,
-      r.runs,
-      r.people,
-      cell(r.outcomes, (o) => o.approvedAsIs),
-      cell(r.outcomes, (o) => o.edited),
-      cell(r.outcomes, (o) => o.rejected),
-      cell(r.minutesSaved, (m) => m.total),
-      cell(r.minutesSaved, (m) => m.median),
-      cell(r.usefulnessMean, (m) => m),
-      cell(r.wouldUseAgainShare, (m) => m),
-      r.blockedRuns,
-      r.maskedRuns,
-      r.latestDecision?.outcome ?? '',
-    ]),
+    [
+      ...board.trials.map((r) => [
+        r.trial.title,
+        r.trial.unit.name,
+        r.trial.status,
+        r.runs,
+        r.people,
+        cell(r.outcomes, (o) => o.approvedAsIs),
+        cell(r.outcomes, (o) => o.edited),
+        cell(r.outcomes, (o) => o.rejected),
+        cell(r.minutesSaved, (m) => m.total),
+        cell(r.minutesSaved, (m) => m.median),
+        cell(r.usefulnessMean, (m) => m),
+        cell(r.wouldUseAgainShare, (m) => m),
+        r.blockedRuns,
+        r.maskedRuns,
+        r.latestDecision ? DECISION_OUTCOME_LABELS[r.latestDecision.outcome].da : '',
+      ]),
+      // The assistants side by side below the trials: the assistant in the first column, no unit or status.
+      ...board.assistants.map((r) => [
+        `Assistent: ${ASSISTANT_NAMES[r.assistant].da}`,
+        '',
+        '',
+        r.runs,
+        r.people,
+        cell(r.outcomes, (o) => o.approvedAsIs),
+        cell(r.outcomes, (o) => o.edited),
+        cell(r.outcomes, (o) => o.rejected),
+        cell(r.minutesSaved, (m) => m.total),
+        cell(r.minutesSaved, (m) => m.median),
+        cell(r.usefulnessMean, (m) => m),
+        cell(r.wouldUseAgainShare, (m) => m),
+        r.blockedRuns,
+        r.maskedRuns,
+        '',
+      ]),
+    ],
   );
 }
 
