@@ -182,6 +182,17 @@ describe('the review board', () => {
     expect(await page.getByTestId('chart-usefulness-table').getByRole('row', { name: /^4 – brugbart/ }).textContent()).toMatch(/2$/);
     expect(await page.getByTestId('measure-reflections').getAttribute('data-status')).toBe('ok');
 
+    // The learning report carries the reflection ticked for it, and no other.
+    await page.getByLabel(/Refleksion nummer 2 om brevene\./).check();
+    const reportHref = (await page.getByTestId('report-link').getAttribute('href')) ?? '';
+    expect(reportHref).toMatch(/\/report\?reflection=/);
+    const report = await page.request.get(`${env.server.baseUrl}${reportHref}`);
+    expect(report.status()).toBe(200);
+    expect(report.headers()['content-type']).toMatch(/^text\/html/);
+    const html = await report.text();
+    expect(html).toContain('Refleksion nummer 2 om brevene.');
+    expect(html).not.toContain('Refleksion nummer 3 om brevene.');
+
     // The decision.
     await page.getByLabel(/^Justér/).check();
     await page.getByRole('textbox', { name: 'Begrundelse' }).fill('Klagevejledningen skal altid med i skabelonen.');

@@ -145,9 +145,7 @@ export function DecisionList({ decisions }: { decisions: TrialDecisionView[] }) 
     <ol className="nobullet-list" data-testid="decisions-list">
       {decisions.map((d) => (
         <li key={d.id} className="mb-5">
-          <h4 className="h5 m-0">
-            {pick(DECISION_OUTCOME_LABELS[d.outcome])}
-          </h4>
+          <h3 className="h5 m-0">{pick(DECISION_OUTCOME_LABELS[d.outcome])}</h3>
           <p className="small-text m-0">
             {t('insights.decision.by', { name: d.decidedBy.name, at: formatDateTime(d.createdAt, i18n.language) })}
           </p>
