@@ -19,6 +19,8 @@ export interface DemoTrial {
   successCriteria: string;
   briefing: string;
   questions: { id: string; text: string }[];
+  /** Shown in the public AI register (an active trial the organisation has chosen to publish). */
+  published?: boolean;
   /** Relative to the moment of seeding, so the demo always has trials that run today. */
   startsInDays: number;
   endsInDays: number;
@@ -40,6 +42,7 @@ export const DEMO_TRIALS: readonly DemoTrial[] = [
     assistant: 'letter',
     policyId: 'borgerbreve-maskering',
     status: 'ACTIVE',
+    published: true,
     purpose: 'Afprøve om en AI-assistent kan gøre vores afgørelsesbreve og partshøringer lettere at forstå for borgerne.',
     hypothesis: 'Breve omskrevet med AI og rettet af en sagsbehandler får lavere LIX uden at miste juridisk indhold.',
     successCriteria: 'LIX falder med mindst 10 point, mindst 70 % af udkastene godkendes med små rettelser, og ingen breve mister klagevejledning eller frister.',

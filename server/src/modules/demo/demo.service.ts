@@ -71,6 +71,7 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
           // The version the trial was set up under, as a leader's own trial records it.
           policyVersion: deps.policies.get(t.policyId)?.version ?? 'unknown',
           status: t.status,
+          published: active && t.published === true,
           startsAt: new Date(now.getTime() + t.startsInDays * day),
           endsAt: new Date(now.getTime() + t.endsInDays * day),
           createdById: userIds.LEADER,
