@@ -110,10 +110,10 @@ describe('demo organisation', () => {
     expect(run.output).toMatch(/\[1\]/);
   });
 
-  it('then the public AI register shows the published letter trial to a visitor who is not signed in', async () => {
+  it('then the public AI register shows the published documents trial to a visitor who is not signed in', async () => {
     const res = await t.request.get('/api/public/register').expect(200);
     const titles = (res.body as { trials: { title: string }[] }).trials.map((x) => x.title);
-    expect(titles).toEqual(['Klarsprog i breve til borgere']);
+    expect(titles).toEqual(['Svar på personalespørgsmål fra interne retningslinjer']);
   });
 
   it('refuses to create demo users when NODE_ENV is production', async () => {
