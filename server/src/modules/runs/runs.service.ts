@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AssistantId, DataClass, PolicyFile } from '../../contracts/policies.js';
 import { DRAFT_MARKER, type CreateRunRequest, type RunBlockedDetails, type RunView } from '../../contracts/runs.js';
 import type { RunReviewState } from '../../contracts/reviews.js';
@@ -16,6 +17,7 @@ import { reviewStateFor } from '../reviews/reviews.state.js';
 import { getAssistant } from '../assistants/assistants.registry.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
 import { ProviderError, type ProviderKind } from '../providers/providers.types.js';
+import { insertRun } from './runs.insert.js';
 import { withEveryOccurrence } from './runs.masking.js';
 import { restoringStream } from './runs.restore-stream.js';
 
@@ -201,25 +203,36 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
   const details = restoreDeep(completion.details, mapping);
 
   const run = await deps.db.$transaction(async (tx) => {
-    const created = await tx.run.create({
-      data: {
-        ...base,
-        status: 'DRAFT',
-        fourEyes: evaluation.fourEyes,
-        provider: completion.provider,
-        model: completion.model,
-        promptTokens: completion.usage.promptTokens,
-        completionTokens: completion.usage.completionTokens,
-        durationMs,
-        // Content, and the mapping that re-identifies it: kept only for the policy's retention period.
-        input: req.input,
-        output,
-        details: JSON.stringify(details),
-        pseudonymMap: JSON.stringify(mapping),
-        retainUntil: new Date(now.getTime() + policy.retentionDays * DAY_MS),
-        completedAt: deps.now(),
-      },
-    });
+    const created: Run = {
+      id: randomUUID(),
+      trialId: trial.id,
+      userId: actor.id,
+      assistant: req.assistant,
+      status: 'DRAFT',
+      policyId: policy.id,
+      policyVersion: loaded.version,
+      guardDecision: evaluation.decision,
+      guardFindings: JSON.stringify(counts),
+      provider: completion.provider,
+      model: completion.model,
+      promptTokens: completion.usage.promptTokens,
+      completionTokens: completion.usage.completionTokens,
+      durationMs,
+      errorCode: null,
+      inputChars: req.input.length,
+      fourEyes: evaluation.fourEyes,
+      // Content, and the mapping that re-identifies it: kept only for the policy's retention period.
+      input: req.input,
+      output,
+      finalText: null,
+      details: JSON.stringify(details),
+      pseudonymMap: JSON.stringify(mapping),
+      contentPurgedAt: null,
+      retainUntil: new Date(now.getTime() + policy.retentionDays * DAY_MS),
+      createdAt: now,
+      completedAt: deps.now(),
+    };
+    await insertRun(tx, deps.provider, created);
     await recordAudit(tx, deps.provider, {
       actor,
       action: 'run.completed',
