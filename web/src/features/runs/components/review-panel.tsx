@@ -1,6 +1,6 @@
 import type { ReviewRequest, ReviewView, RunReviewState } from '@contracts/reviews.js';
 import type { RunStatus } from '@contracts/runs.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
@@ -144,51 +144,87 @@ export function ReviewPanel({
       ) : null}
 
       {mayDecide && mode === 'edit' ? (
-        <form onSubmit={onEditSubmit} noValidate data-testid="review-edit-form" className="mt-4">
-          <ErrorSummary ref={summaryRef} items={items} testId="review-errors" />
-          <TextAreaField
-            id="review-edit"
-            label={t('review.editLabel')}
-            hint={t('review.editHint')}
-            rows={14}
-            value={edited}
-            error={fieldError?.fieldId === 'review-edit' ? fieldError.message : undefined}
-            onChange={(e) => setEdited(e.target.value)}
-          />
-          <div className="run-actions mt-4">
-            <button type="submit" className="button button-primary" disabled={review.isPending}>
-              {t('review.saveAndApprove')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => open('choose')}>
-              {t('review.cancel')}
-            </button>
-          </div>
-        </form>
+        <DecisionForm
+          testId="review-edit-form"
+          fieldId="review-edit"
+          summaryRef={summaryRef}
+          summaryItems={items}
+          error={fieldError?.fieldId === 'review-edit' ? fieldError.message : undefined}
+          pending={review.isPending}
+          onCancel={() => open('choose')}
+          cancelLabel={t('review.cancel')}
+          label={t('review.editLabel')}
+          hint={t('review.editHint')}
+          rows={14}
+          value={edited}
+          onChange={setEdited}
+          submitLabel={t('review.saveAndApprove')}
+          onSubmit={onEditSubmit}
+        />
       ) : null}
 
       {mayDecide && mode === 'reject' ? (
-        <form onSubmit={onRejectSubmit} noValidate data-testid="review-reject-form" className="mt-4">
-          <ErrorSummary ref={summaryRef} items={items} testId="review-errors" />
-          <TextAreaField
-            id="review-reason"
-            label={t('review.reasonLabel')}
-            hint={t('review.reasonHint')}
-            rows={4}
-            value={reason}
-            error={fieldError?.fieldId === 'review-reason' ? fieldError.message : undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <div className="run-actions mt-4">
-            <button type="submit" className="button button-primary" disabled={review.isPending}>
-              {t('review.confirmReject')}
-            </button>
-            <button type="button" className="button button-tertiary" onClick={() => open('choose')}>
-              {t('review.cancel')}
-            </button>
-          </div>
-        </form>
+        <DecisionForm
+          testId="review-reject-form"
+          fieldId="review-reason"
+          summaryRef={summaryRef}
+          summaryItems={items}
+          error={fieldError?.fieldId === 'review-reason' ? fieldError.message : undefined}
+          pending={review.isPending}
+          onCancel={() => open('choose')}
+          cancelLabel={t('review.cancel')}
+          label={t('review.reasonLabel')}
+          hint={t('review.reasonHint')}
+          rows={4}
+          value={reason}
+          onChange={setReason}
+          submitLabel={t('review.confirmReject')}
+          onSubmit={onRejectSubmit}
+        />
       ) : null}
     </section>
+  );
+}
+
+/** The edit and the rejection forms: one text field, a submit and a way back, with the error summary on top. */
+function DecisionForm(props: {
+  testId: string;
+  fieldId: string;
+  summaryRef: RefObject<HTMLDivElement | null>;
+  summaryItems: SummaryItem[];
+  error: string | undefined;
+  label: string;
+  hint: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: (e: FormEvent) => void;
+  cancelLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <form onSubmit={props.onSubmit} noValidate data-testid={props.testId} className="mt-4">
+      <ErrorSummary ref={props.summaryRef} items={props.summaryItems} testId="review-errors" />
+      <TextAreaField
+        id={props.fieldId}
+        label={props.label}
+        hint={props.hint}
+        rows={props.rows}
+        value={props.value}
+        error={props.error}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <div className="run-actions mt-4">
+        <button type="submit" className="button button-primary" disabled={props.pending}>
+          {props.submitLabel}
+        </button>
+        <button type="button" className="button button-tertiary" onClick={props.onCancel}>
+          {props.cancelLabel}
+        </button>
+      </div>
+    </form>
   );
 }
 
