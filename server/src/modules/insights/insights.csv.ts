@@ -1,5 +1,5 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
-import { DECISION_OUTCOME_LABELS, type Board, type ExportRow, type Measure } from '../../contracts/insights.js';
+import { DECISION_OUTCOME_LABELS, type Board, type BoardAssistantRow, type ExportRow, type Measure } from '../../contracts/insights.js';
 import { ASSISTANT_NAMES } from '../policies/policy.words.js';
 import { copenhagenDateTime } from './insights.measures.js';
 
@@ -80,6 +80,23 @@ function cell<T>(m: Measure<T>, pick: (v: T) => number): string | number {
   return m.status === 'suppressed' ? 'skjult (færre end 3 personer)' : '';
 }
 
+/** The measures a trial row and an assistant row share, in the board CSV's column order. */
+function measures(r: Omit<BoardAssistantRow, 'assistant' | 'trials'>): (string | number)[] {
+  return [
+    r.runs,
+    r.people,
+    cell(r.outcomes, (o) => o.approvedAsIs),
+    cell(r.outcomes, (o) => o.edited),
+    cell(r.outcomes, (o) => o.rejected),
+    cell(r.minutesSaved, (m) => m.total),
+    cell(r.minutesSaved, (m) => m.median),
+    cell(r.usefulnessMean, (m) => m),
+    cell(r.wouldUseAgainShare, (m) => m),
+    r.blockedRuns,
+    r.maskedRuns,
+  ];
+}
+
 export function boardCsv(board: Board): string {
   return toCsv(
     [
@@ -104,37 +121,11 @@ export function boardCsv(board: Board): string {
         r.trial.title,
         r.trial.unit.name,
         r.trial.status,
-        r.runs,
-        r.people,
-        cell(r.outcomes, (o) => o.approvedAsIs),
-        cell(r.outcomes, (o) => o.edited),
-        cell(r.outcomes, (o) => o.rejected),
-        cell(r.minutesSaved, (m) => m.total),
-        cell(r.minutesSaved, (m) => m.median),
-        cell(r.usefulnessMean, (m) => m),
-        cell(r.wouldUseAgainShare, (m) => m),
-        r.blockedRuns,
-        r.maskedRuns,
+        ...measures(r),
         r.latestDecision ? DECISION_OUTCOME_LABELS[r.latestDecision.outcome].da : '',
       ]),
       // The assistants side by side below the trials: the assistant in the first column, no unit or status.
-      ...board.assistants.map((r) => [
-        `Assistent: ${ASSISTANT_NAMES[r.assistant].da}`,
-        '',
-        '',
-        r.runs,
-        r.people,
-        cell(r.outcomes, (o) => o.approvedAsIs),
-        cell(r.outcomes, (o) => o.edited),
-        cell(r.outcomes, (o) => o.rejected),
-        cell(r.minutesSaved, (m) => m.total),
-        cell(r.minutesSaved, (m) => m.median),
-        cell(r.usefulnessMean, (m) => m),
-        cell(r.wouldUseAgainShare, (m) => m),
-        r.blockedRuns,
-        r.maskedRuns,
-        '',
-      ]),
+      ...board.assistants.map((r) => [`Assistent: ${ASSISTANT_NAMES[r.assistant].da}`, '', '', ...measures(r), '']),
     ],
   );
 }
