@@ -13,20 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
 import { type FakeProvider, startFakeProvider } from '../fake-provider.js';
 import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
+import { CPR, LETTER, NAME } from './letter.js';
 
-// A CPR number with a real date and a valid modulus 11, and a name the guard knows.
-const CPR = '070761-4005';
-const NAME = 'Jens Hansen';
-const LETTER = [
-  `Kære ${NAME}`,
-  '',
-  `Vi har modtaget din ansøgning om boligstøtte. Sagen vedrører dig med CPR-nummer ${CPR}, og det bemærkes i den forbindelse, at der i henhold til gældende regler skal foretages en vurdering af din samlede økonomiske situation, førend en afgørelse kan træffes.`,
-  '',
-  'Såfremt du har spørgsmål, bedes du kontakte Borgerservice.',
-  '',
-  'Med venlig hilsen',
-  'Borgerservice',
-].join('\n');
 const TITLE = 'Klarsprog i afgørelser om boligstøtte';
 const EDITED_LINE = 'Har du spørgsmål, så ring til Borgerservice på 36 37 38 39.';
 
