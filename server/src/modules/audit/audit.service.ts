@@ -39,7 +39,13 @@ export async function recordAudit(tx: Tx, provider: DbProvider, input: AuditInpu
     details: JSON.stringify(input.details ?? {}),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.auditEvent.create({ data: { ...fields, hash: hashEvent(fields) }, select: { seq: true } });
+  // A plain INSERT too, for the same reason; `seq` comes from the database. The chain tests read the events back
+  // through Prisma and verify every hash on SQLite and PostgreSQL, so a difference in how either is stored shows.
+  const hash = hashEvent(fields);
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "action", "resourceType", "resourceId", "unitId", "details", "prevHash", "hash")
+    VALUES (${fields.at}, ${fields.actorId}, ${fields.actorRole}, ${fields.action}, ${fields.resourceType}, ${fields.resourceId},
+            ${fields.unitId}, ${fields.details}, ${fields.prevHash}, ${hash})`;
 }
 
 /** Records an event that accompanies no other change (sign-in, sign-out, a refused request). */
