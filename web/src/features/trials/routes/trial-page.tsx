@@ -7,6 +7,7 @@ import { Loading, Page } from '../../../components/page';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useTrialDetail } from '../api/trial';
+import { KnowledgeBase } from '../components/knowledge-base';
 import { Reflections } from '../components/reflections';
 import { Participants, PolicyChanged, Revisions, TrialActions } from '../components/trial-admin';
 import { TrialStatusBadge } from '../components/trial-status';
@@ -46,6 +47,9 @@ export function TrialPage() {
         {found.canAdminister ? <PolicyChanged trial={found} /> : null}
         <Charter trial={found} />
         <LatestDecision trial={found} />
+        {found.assistants.includes('documents') && (found.canAdminister || found.isParticipant) ? (
+          <KnowledgeBase trial={found} />
+        ) : null}
         {found.canAdminister ? (
           <>
             <TrialActions trial={found} />
