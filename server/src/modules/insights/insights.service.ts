@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial, requireRole } from '../auth/permissions.js';
 import { plainLanguage } from '../policies/policy.plain.js';
+import { hasCurrentBriefing } from '../trials/trials.service.js';
 import { ASSISTANT_NAMES, CLASS_WORDS, listJoin } from '../policies/policy.words.js';
 import {
   computeMeasures,
@@ -213,7 +214,7 @@ async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): P
     period: { from: q.from ?? null, to: q.to ?? null },
     participation: {
       invited,
-      briefed: participants.filter((p) => (p.briefingVersion ?? 0) >= trial.briefingRevision).length,
+      briefed: participants.filter((p) => hasCurrentBriefing(p, trial)).length,
       active,
       shareActive: invited ? Math.round((active / invited) * 100) / 100 : null,
       runsPerPerson: measure(active, EMPTY_REASONS.noRuns, () => ({ median: median(counts), min: Math.min(...counts), max: Math.max(...counts) })),

@@ -5,7 +5,7 @@ import type { RunReviewState } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
 import type { Prisma, Run } from '../../lib/db.js';
-import { type AppError, badGateway, conflict, forbidden, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
+import { type AppError, badGateway, conflict, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
@@ -13,6 +13,7 @@ import { pseudonymise, restore } from '../guard/pseudonymise.js';
 import { scan } from '../guard/scan.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
 import { evaluatePolicy } from '../policies/policy.evaluate.js';
+import { requireCurrentBriefing, requireParticipant } from '../trials/trials.service.js';
 import { reviewStateFor } from '../reviews/reviews.state.js';
 import { getAssistant } from '../assistants/assistants.registry.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
@@ -65,21 +66,9 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
   const now = deps.now();
   const trial = await loadRunGate(deps, req.trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
-  if (!trial.participant) {
-    // Those who administer the trial know it exists; to everyone else it does not.
-    if (canAdministerTrial(actor, trial)) {
-      throw forbidden('Du deltager ikke selv i denne prøvehandling. Tilføj dig som deltager, hvis du vil bruge assistenten.');
-    }
-    throw notFound('Prøvehandlingen');
-  }
+  const me = requireParticipant(actor, trial, trial.participant);
   requireRunning(trial, now);
-  // AI Act Art. 4: people know what they are using. A changed briefing, policy or set of assistants is read again.
-  const me = trial.participant;
-  if (!me.briefedAt || (me.briefingVersion ?? 0) < trial.briefingRevision) {
-    throw conflict('BRIEFING_REQUIRED', 'Du skal læse og bekræfte introduktionen til prøvehandlingen, før du bruger assistenten.', {
-      briefingRevision: trial.briefingRevision,
-    });
-  }
+  requireCurrentBriefing(me, trial);
 
   if (!(JSON.parse(trial.assistants) as string[]).includes(req.assistant)) {
     throw conflict('ASSISTANT_NOT_ENABLED', 'Denne assistent er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
@@ -334,7 +323,7 @@ interface RunGate {
   policyId: string;
   policyVersion: string;
   briefingRevision: number;
-  participant: { briefedAt: Date | null; briefingVersion: number | null } | null;
+  participant: { briefingVersion: number | null } | null;
 }
 
 type Raw<T> = { [K in keyof T]: unknown };
@@ -345,9 +334,9 @@ type Raw<T> = { [K in keyof T]: unknown };
  * both read; the drivers return dates, integers and booleans in different types, so the row is normalised here.
  */
 async function loadRunGate(deps: Deps, trialId: string, userId: string): Promise<RunGate | null> {
-  const [row] = await deps.db.$queryRaw<Raw<Omit<RunGate, 'participant'> & { participantId: string; briefedAt: Date; briefingVersion: number }>[]>`
+  const [row] = await deps.db.$queryRaw<Raw<Omit<RunGate, 'participant'> & { participantId: string; briefingVersion: number }>[]>`
     SELECT t."id", t."unitId", t."status", t."startsAt", t."endsAt", t."assistants", t."policyId", t."policyVersion",
-           t."briefingRevision", p."userId" AS "participantId", p."briefedAt", p."briefingVersion"
+           t."briefingRevision", p."userId" AS "participantId", p."briefingVersion"
     FROM "Trial" t LEFT JOIN "TrialParticipant" p ON p."trialId" = t."id" AND p."userId" = ${userId}
     WHERE t."id" = ${trialId}`;
   if (!row) return null;
@@ -363,7 +352,7 @@ async function loadRunGate(deps: Deps, trialId: string, userId: string): Promise
     policyVersion: String(row.policyVersion),
     briefingRevision: Number(row.briefingRevision),
     participant: row.participantId
-      ? { briefedAt: date(row.briefedAt), briefingVersion: row.briefingVersion === null ? null : Number(row.briefingVersion) }
+      ? { briefingVersion: row.briefingVersion === null ? null : Number(row.briefingVersion) }
       : null,
   };
 }

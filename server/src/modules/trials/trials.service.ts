@@ -24,6 +24,9 @@ import { ASSISTANT_NAMES } from '../policies/policy.words.js';
 import { plainLanguage } from '../policies/policy.plain.js';
 import { ASSISTANT_BRIEFING, OFFLINE_ENGINE_NOTE } from './trials.briefing.js';
 import { activationProblems, allowedTransitions, canTransition, looseningChanges } from './trials.lifecycle.js';
+import { hasCurrentBriefing } from './trials.participation.js';
+
+export { hasCurrentBriefing, requireCurrentBriefing, requireParticipant } from './trials.participation.js';
 
 /**
  * The trials a person may see: employees those they take part in, leaders their own unit's (and those they
@@ -58,7 +61,7 @@ export async function listTrials(deps: Deps, actor: Actor): Promise<TrialSummary
     participantCount: t._count.participants,
     canAdminister: canAdministerTrial(actor, t),
     isParticipant: t.participants.length > 0,
-    briefingRequired: t.participants.some((p) => (p.briefingVersion ?? 0) < t.briefingRevision),
+    briefingRequired: t.participants.some((p) => !hasCurrentBriefing(p, t)),
   }));
 }
 
@@ -231,13 +234,13 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
           email: p.user.email,
           invitedAt: p.invitedAt.toISOString(),
           briefedAt: p.briefedAt?.toISOString() ?? null,
-          briefedCurrent: (p.briefingVersion ?? 0) >= t.briefingRevision,
+          briefedCurrent: hasCurrentBriefing(p, t),
         }))
       : [],
     canAdminister: admin,
     isParticipant: mine !== null,
     myBriefing: mine
-      ? { acknowledged: (mine.briefingVersion ?? 0) >= t.briefingRevision, briefedAt: mine.briefedAt?.toISOString() ?? null }
+      ? { acknowledged: hasCurrentBriefing(mine, t), briefedAt: mine.briefedAt?.toISOString() ?? null }
       : null,
     runCount: t._count.runs,
     latestDecision: decision
@@ -548,7 +551,7 @@ async function requireBriefingAccess(deps: Deps, actor: Actor, id: string) {
 function briefingOf(deps: Deps, trial: Trial, participant: { briefedAt: Date | null; briefingVersion: number | null }): BriefingView {
   const loaded = deps.policies.get(trial.policyId);
   const offline = loaded?.policy.providers.some((p) => p.provider === 'offline') ?? false;
-  const acknowledged = (participant.briefingVersion ?? 0) >= trial.briefingRevision;
+  const acknowledged = hasCurrentBriefing(participant, trial);
   return {
     trialId: trial.id,
     trialTitle: trial.title,

@@ -6,12 +6,12 @@ import type { JobView } from '../../../contracts/jobs.js';
 import type { TranscriptFormat } from '../../../contracts/minutes.js';
 import type { Deps } from '../../../deps.js';
 import { localDay } from '../../../lib/dates.js';
-import { AppError, badRequest, conflict, forbidden, notFound, policyViolation } from '../../../lib/errors.js';
-import { canAdministerTrial } from '../../auth/permissions.js';
+import { AppError, badRequest, conflict, notFound, policyViolation } from '../../../lib/errors.js';
 import type { Actor } from '../../auth/auth.types.js';
 import { enqueueJob, JobFailure, MAX_ATTEMPTS, toJobView, type Job, type JobContext } from '../../jobs/jobs.service.js';
 import type { Provider } from '../../providers/providers.types.js';
 import { executeRun } from '../../runs/runs.service.js';
+import { requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
 import { docxToText, readTranscript, turnsToText } from '../../transcripts/transcripts.parse.js';
 
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
@@ -53,23 +53,11 @@ const tooLarge = (max: number) =>
 async function requireMinutesTrial(deps: Deps, actor: Actor, trialId: string) {
   const trial = await deps.db.trial.findUnique({
     where: { id: trialId },
-    include: { participants: { where: { userId: actor.id }, select: { userId: true, briefedAt: true, briefingVersion: true } } },
+    include: { participants: { where: { userId: actor.id }, select: { userId: true, briefingVersion: true } } },
   });
   if (!trial) throw notFound('Prøvehandlingen');
-  const me = trial.participants[0];
-  if (!me) {
-    // As for runs: those who administer the trial know it exists; to everyone else it does not.
-    if (canAdministerTrial(actor, trial)) {
-      throw forbidden('Du deltager ikke selv i denne prøvehandling. Tilføj dig som deltager, hvis du vil bruge assistenten.');
-    }
-    throw notFound('Prøvehandlingen');
-  }
-  // A recording is sent for transcription before executeRun sees it, so the briefing is required here too.
-  if (!me.briefedAt || (me.briefingVersion ?? 0) < trial.briefingRevision) {
-    throw conflict('BRIEFING_REQUIRED', 'Du skal læse og bekræfte introduktionen til prøvehandlingen, før du bruger assistenten.', {
-      briefingRevision: trial.briefingRevision,
-    });
-  }
+  // A recording is sent for transcription before executeRun sees it, so the same person checks come first here.
+  requireCurrentBriefing(requireParticipant(actor, trial, trial.participants[0]), trial);
   if (!(JSON.parse(trial.assistants) as string[]).includes('minutes')) {
     throw conflict('ASSISTANT_NOT_ENABLED', 'Referatassistenten er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
   }
