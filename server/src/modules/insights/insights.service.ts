@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial, requireRole } from '../auth/permissions.js';
 import { plainLanguage } from '../policies/policy.plain.js';
-import { hasCurrentBriefing } from '../trials/trials.service.js';
+import { hasCurrentBriefing, toDecisionView } from '../trials/trials.service.js';
 import { ASSISTANT_NAMES, CLASS_WORDS, listJoin } from '../policies/policy.words.js';
 import {
   computeMeasures,
@@ -110,14 +110,7 @@ async function decisionsOf(deps: Deps, trialId: string): Promise<TrialDecisionVi
     include: { decidedBy: { select: { name: true } } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
-  return rows.map((d) => ({
-    id: d.id,
-    outcome: d.outcome,
-    rationale: d.rationale,
-    evidence: d.evidence,
-    decidedBy: { name: d.decidedBy.name },
-    createdAt: d.createdAt.toISOString(),
-  }));
+  return rows.map(toDecisionView);
 }
 
 export async function listDecisions(deps: Deps, actor: Actor, trialId: string): Promise<TrialDecisionView[]> {
@@ -146,14 +139,7 @@ export async function createDecision(deps: Deps, actor: Actor, trialId: string, 
     });
     return created;
   });
-  return {
-    id: d.id,
-    outcome: d.outcome,
-    rationale: d.rationale,
-    evidence: d.evidence,
-    decidedBy: { name: d.decidedBy.name },
-    createdAt: d.createdAt.toISOString(),
-  };
+  return toDecisionView(d);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import {
   type CreateTrialRequest,
   type SetParticipantsRequest,
   type TransitionRequest,
+  type TrialDecisionView,
   type TrialDetail,
   type TrialQuestion,
   type TrialRevisionView,
@@ -15,7 +16,7 @@ import {
 } from '../../contracts/trials.js';
 import type { Deps } from '../../deps.js';
 import { localDay } from '../../lib/dates.js';
-import type { Tx, Trial } from '../../lib/db.js';
+import type { Trial, TrialDecision, Tx } from '../../lib/db.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
@@ -183,6 +184,18 @@ function requireEndAfterStart(startsAt: Date, endsAt: Date): void {
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
+/** A recorded adopt / adjust / stop decision as the trial page and the review board show it. */
+export function toDecisionView(d: TrialDecision & { decidedBy: { name: string } }): TrialDecisionView {
+  return {
+    id: d.id,
+    outcome: d.outcome,
+    rationale: d.rationale,
+    evidence: d.evidence,
+    decidedBy: { name: d.decidedBy.name },
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
 export async function getTrial(deps: Deps, actor: Actor, id: string): Promise<TrialDetail> {
   const a = await loadAccess(deps, actor, id);
   if (!a.admin && !participantSees(a)) throw notFound(TRIAL);
@@ -243,16 +256,7 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
       ? { acknowledged: hasCurrentBriefing(mine, t), briefedAt: mine.briefedAt?.toISOString() ?? null }
       : null,
     runCount: t._count.runs,
-    latestDecision: decision
-      ? {
-          id: decision.id,
-          outcome: decision.outcome,
-          rationale: decision.rationale,
-          evidence: decision.evidence,
-          decidedBy: { name: decision.decidedBy.name },
-          createdAt: decision.createdAt.toISOString(),
-        }
-      : null,
+    latestDecision: decision ? toDecisionView(decision) : null,
     allowedTransitions: admin ? allowedTransitions(t.status) : [],
   };
 }
