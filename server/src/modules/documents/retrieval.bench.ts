@@ -11,25 +11,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Bm25Index, type IndexedChunk } from './retrieval.js';
-import { fuse, VectorIndex } from './retrieval.hybrid.js';
+import { fuse, rng, VectorIndex } from './retrieval.hybrid.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/documents');
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** A small seeded generator, so every run measures the same collection. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PREFIXES = ['bolig', 'skole', 'ældre', 'bygge', 'miljø', 'trafik', 'sundheds', 'børne', 'ferie', 'løn', 'kultur', 'affalds', 'vej', 'park', 'borger', 'job', 'social', 'handicap', 'plan', 'klima'];

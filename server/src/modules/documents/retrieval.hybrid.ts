@@ -16,8 +16,9 @@ export interface VectorHit {
   similarity: number;
 }
 
-/** A small seeded generator, so a sketch is the same on every instance and in every run. */
-function rng(seed: number): () => number {
+/** A small seeded generator, so a sketch is the same on every instance and in every run (and the benchmark's
+ * collection the same in every run). */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
