@@ -10,8 +10,13 @@ import { resolveSession } from './auth.service.js';
 export const SESSION_COOKIE = 'pw_session';
 export const CSRF_COOKIE = 'pw_csrf';
 
+/**
+ * The session cookie lives as long as the session: as a Max-Age counted on the server's clock, so a browser whose
+ * clock is off (or a test with a fixed clock) neither drops it early nor keeps it past the session's end.
+ */
 export function sessionCookieOptions(deps: Deps, expires?: Date): CookieOptions {
-  return { httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax', path: '/', ...(expires ? { expires } : {}) };
+  const maxAge = expires ? Math.max(0, expires.getTime() - deps.now().getTime()) : undefined;
+  return { httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax', path: '/', ...(maxAge !== undefined ? { maxAge } : {}) };
 }
 
 export function csrfCookieOptions(deps: Deps): CookieOptions {
