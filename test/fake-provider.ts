@@ -18,7 +18,19 @@ interface ChatBody {
   messages?: { role: string; content: unknown }[];
 }
 
-type Failure = { status: 429 | 500; remaining: number };
+type Failure = { status: number; remaining: number };
+
+/**
+ * Ways an answer can break after the request arrived, as real providers and the networks in front of them do:
+ * - reset: the connection is destroyed before any answer (no headers)
+ * - close-mid-answer: the headers and part of the body arrive, then the connection is destroyed
+ * - stall-after-headers: the headers (and for a stream the first piece) arrive, then nothing more, for ever
+ * - end-mid-stream: a stream ends cleanly after some pieces, without a finish reason or [DONE]
+ * - length: a whole answer, but cut off by the token limit (finish_reason "length")
+ * - error-event: a stream that sends an error event after its first piece
+ */
+export const FAULTS = ['reset', 'close-mid-answer', 'stall-after-headers', 'end-mid-stream', 'length', 'error-event'] as const;
+export type Fault = (typeof FAULTS)[number];
 
 /**
  * A fake OpenAI-compatible server on 127.0.0.1 (random port), so no test reaches the internet. It answers
@@ -36,6 +48,8 @@ export class FakeProvider {
   private failure: Failure | undefined;
   private hanging = false;
   private malformedJson = false;
+  private faultMode: Fault | undefined;
+  private trickleMs = 0;
   private replyWith: ((body: ChatBody) => string) | undefined;
 
   /** http://127.0.0.1:<port> (add /v1 for an OpenAI base URL). */
@@ -66,6 +80,8 @@ export class FakeProvider {
     this.failure = undefined;
     this.hanging = false;
     this.malformedJson = false;
+    this.faultMode = undefined;
+    this.trickleMs = 0;
     this.replyWith = undefined;
   }
 
@@ -76,7 +92,7 @@ export class FakeProvider {
   }
 
   /** Answers `status` to the next `times` requests (every request when omitted), then succeeds. */
-  fail(status: 429 | 500, times = Number.POSITIVE_INFINITY): this {
+  fail(status: number, times = Number.POSITIVE_INFINITY): this {
     this.failure = { status, remaining: times };
     return this;
   }
@@ -90,6 +106,18 @@ export class FakeProvider {
   /** Answers 200 with a JSON content type and a body that is not JSON. */
   malformed(): this {
     this.malformedJson = true;
+    return this;
+  }
+
+  /** Breaks every chat answer in this way (see FAULTS). */
+  fault(mode: Fault): this {
+    this.faultMode = mode;
+    return this;
+  }
+
+  /** Waits this long between the pieces of a streamed answer, so a client can stop it half-way. */
+  trickle(ms: number): this {
+    this.trickleMs = ms;
     return this;
   }
 
@@ -127,7 +155,7 @@ export class FakeProvider {
       this.failure.remaining--;
       // retry-after-ms keeps the SDK's backoff short in tests; real providers send Retry-After in seconds.
       res.writeHead(this.failure.status, { 'content-type': 'application/json', 'retry-after-ms': '5' });
-      res.end(JSON.stringify({ error: { message: this.failure.status === 429 ? 'Rate limit reached' : 'Internal error', type: 'fake', code: null } }));
+      res.end(JSON.stringify({ error: { message: this.failure.status === 429 ? 'Rate limit reached' : `Fake failure ${this.failure.status}`, type: 'fake', code: null } }));
       return;
     }
     if (this.malformedJson) {
@@ -136,6 +164,10 @@ export class FakeProvider {
       return;
     }
 
+    if (this.faultMode === 'reset') {
+      req.socket.destroy();
+      return;
+    }
     if (req.method === 'POST' && path.endsWith('/chat/completions')) return this.chat(body as ChatBody, res);
     if (req.method === 'POST' && path.endsWith('/audio/transcriptions')) {
       return json(res, 200, { text: 'Dette er en falsk transskription fra testserveren.' });
@@ -144,7 +176,7 @@ export class FakeProvider {
     json(res, 404, { error: { message: `no fake for ${req.method} ${path}`, type: 'fake', code: null } });
   }
 
-  private chat(body: ChatBody, res: http.ServerResponse): void {
+  private async chat(body: ChatBody, res: http.ServerResponse): Promise<void> {
     const model = body.model ?? 'fake-model';
     const lastUser = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
     const userText = typeof lastUser?.content === 'string' ? lastUser.content : '';
@@ -152,30 +184,60 @@ export class FakeProvider {
     const usage = { prompt_tokens: tokens(JSON.stringify(body.messages ?? [])), completion_tokens: tokens(text) };
     usage.prompt_tokens ||= 1;
     const created = Math.floor(Date.now() / 1000);
+    const fault = this.faultMode;
+    const finishReason = fault === 'length' ? 'length' : 'stop';
 
     if (body.stream) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       const send = (o: object) => res.write(`data: ${JSON.stringify(o)}\n\n`);
       const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created, model };
       send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
-      for (const piece of text.match(/\S+\s*/g) ?? []) {
+      const pieces = text.match(/\S+\s*/g) ?? [];
+      for (const [i, piece] of pieces.entries()) {
+        if (res.destroyed) return;
         send({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
+        if (i === 0 && fault === 'stall-after-headers') return;
+        if (i === 0 && fault === 'close-mid-answer') {
+          cutAfterFlush(res);
+          return;
+        }
+        if (i === 0 && fault === 'error-event') {
+          res.end(`data: ${JSON.stringify({ error: { message: 'Fake failure mid-stream', type: 'server_error', code: null } })}\n\n`);
+          return;
+        }
+        if (i === 0 && fault === 'end-mid-stream') {
+          res.end();
+          return;
+        }
+        if (this.trickleMs) await new Promise((r) => setTimeout(r, this.trickleMs));
       }
-      send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+      send({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finishReason }] });
       if (body.stream_options?.include_usage) {
         send({ ...base, choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } });
       }
       res.end('data: [DONE]\n\n');
       return;
     }
-    json(res, 200, {
+    const whole = JSON.stringify({
       id: 'chatcmpl-fake',
       object: 'chat.completion',
       created,
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: finishReason, logprobs: null }],
       usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
     });
+    if (fault === 'stall-after-headers' || fault === 'close-mid-answer' || fault === 'end-mid-stream' || fault === 'error-event') {
+      // Headers and the first part of the body, then the fault.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (fault === 'end-mid-stream') {
+        res.end(whole.slice(0, Math.floor(whole.length / 2)));
+        return;
+      }
+      res.write(whole.slice(0, Math.floor(whole.length / 2)));
+      if (fault === 'close-mid-answer' || fault === 'error-event') cutAfterFlush(res);
+      return;
+    }
+    json(res, 200, JSON.parse(whole) as object);
   }
 
   private embeddings(body: { model?: string; input?: unknown }, res: http.ServerResponse): void {
@@ -188,6 +250,11 @@ export class FakeProvider {
       usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
     });
   }
+}
+
+/** Destroys the connection once what was written has left, so the client really has the start of the answer. */
+function cutAfterFlush(res: http.ServerResponse): void {
+  res.write('', () => setTimeout(() => res.socket?.destroy(), 20));
 }
 
 function json(res: http.ServerResponse, status: number, body: object): void {

@@ -42,6 +42,8 @@ export const ErrorCode = z.enum([
   'PDF_NO_TEXT',
   'EMPTY_FILE',
   'RUN_ALREADY_DECIDED',
+  /** The person stopped the run before the answer was whole: stored as CANCELLED, no draft. */
+  'RUN_CANCELLED',
   'FOUR_EYES_REQUIRED',
   'RUN_NOT_APPROVED',
   'CONTENT_PURGED',

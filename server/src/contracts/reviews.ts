@@ -78,7 +78,7 @@ export const RunListItem = z.object({
   trialId: z.string(),
   trialTitle: z.string(),
   assistant: AssistantId,
-  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'DRAFT', 'APPROVED', 'REJECTED']),
+  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'DRAFT', 'APPROVED', 'REJECTED']),
   guardDecision: Decision.nullable(),
   fourEyes: z.boolean(),
   createdAt: z.string(),
@@ -99,7 +99,7 @@ const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const RunListQuery = z.object({
   trialId: z.string().min(1).max(100).optional(),
-  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'DRAFT', 'APPROVED', 'REJECTED']).optional(),
+  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'DRAFT', 'APPROVED', 'REJECTED']).optional(),
   /** `second_approval`: runs the viewer may approve as the second person; `review`: runs waiting for a first review. */
   awaiting: ReviewAwaiting.optional(),
   /** Only the viewer's own runs. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AssistantId, DataClass, Decision, ProviderKind, Reason } from './policies.js';
 import { RunReviewState } from './reviews.js';
 
-export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'DRAFT', 'APPROVED', 'REJECTED']);
+export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'DRAFT', 'APPROVED', 'REJECTED']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
 /** Shown with every draft: AI output that no person has approved yet (AI Act Art. 50 disclosure). */
@@ -43,7 +43,10 @@ export const RunView = z.object({
   model: z.string().nullable(),
   usage: z.object({ promptTokens: z.number().int(), completionTokens: z.number().int() }).nullable(),
   durationMs: z.number().int().nullable(),
-  /** FAILED runs: the kind of provider failure (timeout, rate_limited, server_error, unavailable, malformed, refused). */
+  /**
+   * FAILED runs: the kind of provider failure (timeout, rate_limited, server_error, unavailable, malformed, refused,
+   * incomplete) or `internal`; CANCELLED runs: `cancelled`.
+   */
   errorCode: z.string().nullable(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),

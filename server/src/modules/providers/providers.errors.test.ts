@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, InternalServerError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { kindOfStatus, toProviderError } from './providers.errors.js';
+import { ProviderConnectionLostError, ProviderDeadlineError } from './providers.fetch.js';
 import { readCompletion } from './providers.openai.js';
 import { ProviderError } from './providers.types.js';
 
@@ -9,7 +10,10 @@ const headers = new Headers();
 describe('mapping provider failures to one typed error', () => {
   it.each([
     ['a timeout', new APIConnectionTimeoutError(), 'timeout'],
-    ['an aborted call', new APIUserAbortError(), 'timeout'],
+    ['an aborted call', new APIUserAbortError(), 'cancelled'],
+    ['an answer past its deadline, body included', new ProviderDeadlineError(1000), 'timeout'],
+    ['a connection lost mid-answer', new ProviderConnectionLostError(new TypeError('terminated')), 'incomplete'],
+    ["Node's fetch when the socket closes mid-body", new TypeError('terminated'), 'incomplete'],
     ['a refused connection', new APIConnectionError({ message: 'ECONNREFUSED' }), 'unavailable'],
     ['429 after the last retry', new RateLimitError(429, {}, 'rate', headers), 'rate_limited'],
     ['500 after the last retry', new InternalServerError(500, {}, 'boom', headers), 'server_error'],
@@ -28,6 +32,12 @@ describe('mapping provider failures to one typed error', () => {
     const mapped = toProviderError(APIError.generate(400, {}, 'the text was: Jens Hansen 010203-1234', headers), 'openai');
     expect(mapped?.status).toBe(400);
     expect(mapped?.message).not.toContain('Jens');
+  });
+
+  it('when the caller aborted, then whatever was thrown is a cancel, not a provider fault', () => {
+    const abort = new AbortController();
+    abort.abort();
+    expect(toProviderError(new DOMException('This operation was aborted', 'AbortError'), 'openai', abort.signal)?.kind).toBe('cancelled');
   });
 
   it('leaves errors that are not about the provider alone, so bugs surface as bugs', () => {

@@ -120,7 +120,7 @@ export function createOfflineProvider(): Provider {
     kind: 'offline',
     model: OFFLINE_MODEL,
     async complete(req: CompletionRequest): Promise<Completion> {
-      if (req.signal?.aborted) throw new ProviderError('timeout', 'offline');
+      if (req.signal?.aborted) throw new ProviderError('cancelled', 'offline');
       const a = replaceOfficialese(req.user.trim());
       const b = splitLongSentences(a.text);
       const summary =

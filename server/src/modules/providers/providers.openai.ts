@@ -2,6 +2,7 @@ import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { AiConfig } from '../../config/env.js';
 import { toProviderError } from './providers.errors.js';
+import { fetchWithDeadline } from './providers.fetch.js';
 import {
   ProviderError,
   type Completion,
@@ -27,9 +28,11 @@ const TRANSCRIPTION_MIN_TIMEOUT_MS = 10 * 60_000;
  * from process.env (config/env.ts is the only reader), and its own logging is off: at debug level it would
  * print request bodies, which carry the (pseudonymised) text.
  */
-function clientFor(cfg: RemoteConfig, azureDeployment?: string): OpenAI {
+function clientFor(cfg: RemoteConfig, azureDeployment?: string, timeoutMs = cfg.timeoutMs): OpenAI {
   const common = {
-    timeout: cfg.timeoutMs,
+    timeout: timeoutMs,
+    // One deadline per try that covers the body too: the SDK's own timeout stops at the headers.
+    fetch: fetchWithDeadline(timeoutMs),
     // The SDK retries timeouts, 408, 409, 429 and 5xx with exponential backoff and honours Retry-After.
     maxRetries: cfg.maxRetries,
     logLevel: 'off' as const,
@@ -77,7 +80,9 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
       let text = '';
       let usage = { promptTokens: 0, completionTokens: 0 };
       let finish: string | null = null;
+      let chunks = 0;
       for await (const chunk of stream) {
+        chunks += 1;
         const choice = chunk.choices?.[0];
         const piece = choice?.delta?.content;
         if (typeof piece === 'string' && piece.length) {
@@ -87,7 +92,14 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
         if (choice?.finish_reason) finish = choice.finish_reason;
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens ?? 0, completionTokens: chunk.usage.completion_tokens ?? 0 };
       }
+      // The SDK ends the loop quietly when the call is aborted: half an answer is a cancel, never a draft.
+      if (req.signal?.aborted) throw new ProviderError('cancelled', kind);
       if (finish === 'content_filter' && !text) throw new ProviderError('refused', kind);
+      // Not one event could be read (a 200 with some other body): not an answer in any form.
+      if (chunks === 0) throw new ProviderError('malformed', kind);
+      // A stream that stops without saying why (the server closed it cleanly mid-answer), or because the model
+      // ran out of tokens, is not a whole answer.
+      if (finish === null || finish === 'length') throw new ProviderError('incomplete', kind);
       if (!text) throw new ProviderError('malformed', kind);
       return { text, provider: kind, model, usage };
     }
@@ -96,8 +108,9 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     return readCompletion(completion, kind, model);
   }
 
-  // Azure routes by deployment, so speech to text needs a client of its own; elsewhere the same one serves.
-  const transcriber = cfg.provider === 'azure-openai' ? clientFor(cfg, TRANSCRIPTION_MODEL) : client;
+  // Speech to text has a longer deadline than chat, so a client of its own (for Azure also its own deployment).
+  const transcriptionTimeoutMs = Math.max(cfg.timeoutMs, TRANSCRIPTION_MIN_TIMEOUT_MS);
+  const transcriber = clientFor(cfg, cfg.provider === 'azure-openai' ? TRANSCRIPTION_MODEL : undefined, transcriptionTimeoutMs);
 
   async function transcribe(audio: Buffer, filename: string, mime: string, signal?: AbortSignal): Promise<Transcription> {
     // The person's file name can name a citizen ("møde med Jens.m4a"); the provider gets only its extension.
@@ -105,7 +118,7 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     const file = await toFile(audio, `lyd${ext}`, { type: mime });
     const body: unknown = await transcriber.audio.transcriptions.create(
       { file, model: TRANSCRIPTION_MODEL, language: 'da', response_format: 'json' },
-      { timeout: Math.max(cfg.timeoutMs, TRANSCRIPTION_MIN_TIMEOUT_MS), ...(signal ? { signal } : {}) },
+      { timeout: transcriptionTimeoutMs, ...(signal ? { signal } : {}) },
     );
     const text = typeof body === 'object' && body !== null ? (body as { text?: unknown }).text : undefined;
     if (typeof text !== 'string') throw new ProviderError('malformed', kind);
@@ -135,7 +148,7 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
             try {
               return await embed(texts, signal);
             } catch (err) {
-              throw toProviderError(err, kind) ?? err;
+              throw toProviderError(err, kind, signal) ?? err;
             }
           },
         }
@@ -144,14 +157,14 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
       try {
         return await call(req);
       } catch (err) {
-        throw toProviderError(err, kind) ?? err;
+        throw toProviderError(err, kind, req.signal) ?? err;
       }
     },
     async transcribe(audio, filename, mime, signal) {
       try {
         return await transcribe(audio, filename, mime, signal);
       } catch (err) {
-        throw toProviderError(err, kind) ?? err;
+        throw toProviderError(err, kind, signal) ?? err;
       }
     },
   };
@@ -172,6 +185,8 @@ export function readCompletion(body: unknown, kind: ProviderKind, model: string)
   const content = choice.message?.content;
   if (typeof choice.message?.refusal === 'string' && choice.message.refusal) throw new ProviderError('refused', kind);
   if (choice.finish_reason === 'content_filter' && !content) throw new ProviderError('refused', kind);
+  // Cut off by the token limit: half a letter is not a draft.
+  if (choice.finish_reason === 'length') throw new ProviderError('incomplete', kind);
   if (typeof content !== 'string' || content.length === 0) throw new ProviderError('malformed', kind);
   const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   return {

@@ -69,14 +69,17 @@ export interface Provider {
 /**
  * Why a provider call failed, after the last try. Stored as the run's errorCode and shown to people as a
  * Danish message, so the kinds are few and stable:
- * - timeout: no answer within PROVIDER_TIMEOUT_MS (on every try), or the call was aborted
+ * - timeout: the answer was not complete within PROVIDER_TIMEOUT_MS (on every try), body included
  * - rate_limited: 429 on every try
  * - server_error: 5xx on every try
- * - unavailable: the provider could not be reached (connection refused, DNS, TLS)
+ * - unavailable: the provider could not be reached (connection refused or reset before an answer, DNS, TLS)
  * - malformed: an answer that is not the expected JSON, or has no text
  * - refused: the provider refused the request (4xx such as a bad key, an unknown model or its content filter)
+ * - incomplete: the answer began but did not end (the connection closed mid-answer, the stream stopped without a
+ *   finish reason, or the model ran out of tokens): never stored as a draft
+ * - cancelled: the caller aborted the call (the person stopped it, or the server is shutting down)
  */
-export const PROVIDER_ERROR_KINDS = ['timeout', 'rate_limited', 'server_error', 'unavailable', 'malformed', 'refused'] as const;
+export const PROVIDER_ERROR_KINDS = ['timeout', 'rate_limited', 'server_error', 'unavailable', 'malformed', 'refused', 'incomplete', 'cancelled'] as const;
 export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
 
 export class ProviderError extends Error {

@@ -5,7 +5,7 @@ import type { RunReviewState } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
 import type { Prisma, Run } from '../../lib/db.js';
-import { type AppError, badGateway, conflict, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
+import { badGateway, conflict, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
@@ -184,8 +184,12 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
     });
     draftStream?.end();
   } catch (err) {
-    if (!(err instanceof ProviderError)) throw err;
-    throw await recordFailure(deps, actor, trial.unitId, { ...base, provider: provider.kind, model: provider.model }, auditBase, err, started);
+    throw await recordUnfinished(deps, actor, trial.unitId, { ...base, provider: provider.kind, model: provider.model }, auditBase, err, started, hooks.signal);
+  }
+  // Stopped while the answer came in, or just as it ended: what the person did not wait for is not a draft.
+  if (hooks.signal?.aborted) {
+    const cancelled = new ProviderError('cancelled', completion.provider);
+    throw await recordUnfinished(deps, actor, trial.unitId, { ...base, provider: completion.provider, model: completion.model }, auditBase, cancelled, started, hooks.signal);
   }
   const durationMs = Math.round(performance.now() - started);
   const output = restore(completion.draft, mapping);
@@ -385,48 +389,74 @@ function allowsProvider(policy: PolicyFile, kind: ProviderKind, model: string): 
   return !!rule && (rule.models.includes('*') || rule.models.includes(model));
 }
 
-const FAILURE_MESSAGES: Record<ProviderError['kind'], string> = {
+export const FAILURE_MESSAGES: Record<ProviderError['kind'], string> = {
   timeout: 'Sprogmodellen svarede ikke i tide. Prøv igen om lidt; sker det igen, så kontakt Digital Udvikling.',
   rate_limited: 'Sprogmodellen har for travlt lige nu. Vent et par minutter, og prøv igen.',
   server_error: 'Sprogmodellen svarede med en fejl. Prøv igen om lidt; sker det igen, så kontakt Digital Udvikling.',
   unavailable: 'Der er ikke forbindelse til sprogmodellen lige nu. Prøv igen om lidt; sker det igen, så kontakt Digital Udvikling.',
   malformed: 'Sprogmodellen sendte et svar, der ikke kunne læses. Prøv igen; sker det igen, så kontakt Digital Udvikling.',
   refused: 'Sprogmodellen afviste forespørgslen. Kontakt Digital Udvikling, så de kan se på opsætningen.',
+  incomplete: 'Sprogmodellens svar blev afbrudt, før det var færdigt, så der er intet udkast. Prøv igen; sker det igen, så kontakt Digital Udvikling.',
+  cancelled: 'Kørslen blev stoppet, før svaret var færdigt, så der er intet udkast. Start en ny kørsel, hvis du vil prøve igen.',
 };
 
+/** errorCode of a run whose call ended in an error of ours, not the provider's (a bug): stored, then surfaced. */
+const INTERNAL_FAILURE = 'internal';
+
 /**
- * Stores the failed run with its audit event and returns the error to answer with. No content is kept: the
- * person still has their text, and nothing came back.
+ * Stores a run whose call did not end in a whole answer, with its audit event, and returns the error to answer
+ * with: CANCELLED when the caller stopped it, FAILED with the provider failure's kind otherwise, and FAILED
+ * `internal` for an error of our own (which is then rethrown as it is, so it surfaces as a bug). No run is lost
+ * and no content is kept: the person still has their text, and nothing whole came back.
  */
-async function recordFailure(
+async function recordUnfinished(
   deps: Deps,
   actor: Actor,
   unitId: string,
   data: Prisma.RunUncheckedCreateInput & { provider: string; model: string },
   auditBase: AuditDetails,
-  err: ProviderError,
+  err: unknown,
   started: number,
-): Promise<AppError> {
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
   const durationMs = Math.round(performance.now() - started);
+  const providerError = err instanceof ProviderError ? err : signal?.aborted ? new ProviderError('cancelled', data.provider as ProviderKind) : null;
+  const kind = providerError?.kind ?? INTERNAL_FAILURE;
+  const cancelled = kind === 'cancelled';
   const run = await deps.db.$transaction(async (tx) => {
     const created = await tx.run.create({
-      data: { ...data, status: 'FAILED', errorCode: err.kind, durationMs, completedAt: deps.now() },
+      data: { ...data, status: cancelled ? 'CANCELLED' : 'FAILED', errorCode: kind, durationMs, completedAt: deps.now() },
     });
     await recordAudit(tx, deps.provider, {
       actor,
-      action: 'run.failed',
+      action: cancelled ? 'run.cancelled' : 'run.failed',
       resourceType: 'run',
       resourceId: created.id,
       unitId,
-      details: { ...auditBase, provider: data.provider, model: data.model, errorCode: err.kind, ...(err.status ? { httpStatus: err.status } : {}), durationMs },
+      details: {
+        ...auditBase,
+        provider: data.provider,
+        model: data.model,
+        errorCode: kind,
+        ...(providerError?.status ? { httpStatus: providerError.status } : {}),
+        durationMs,
+      },
     });
     return created;
   });
-  deps.logger.warn({ runId: run.id, provider: data.provider, model: data.model, kind: err.kind, httpStatus: err.status, durationMs }, 'provider call failed');
-  const details = { runId: run.id, kind: err.kind };
-  return err.kind === 'timeout'
+  const logged = { runId: run.id, provider: data.provider, model: data.model, kind, httpStatus: providerError?.status, durationMs };
+  if (!providerError) {
+    // The error's name only: a message of a foreign error can quote the text it failed on.
+    deps.logger.error({ ...logged, err: { name: (err as Error)?.name } }, 'run failed with an internal error');
+    return err;
+  }
+  if (cancelled) deps.logger.info(logged, 'run cancelled');
+  else deps.logger.warn(logged, 'provider call failed');
+  const details = { runId: run.id, kind };
+  if (cancelled) return conflict('RUN_CANCELLED', FAILURE_MESSAGES.cancelled, details);
+  return kind === 'timeout'
     ? gatewayTimeout('PROVIDER_TIMEOUT', FAILURE_MESSAGES.timeout, details)
-    : badGateway('PROVIDER_FAILED', FAILURE_MESSAGES[err.kind], details);
+    : badGateway('PROVIDER_FAILED', FAILURE_MESSAGES[providerError.kind], details);
 }
 
 function toView(run: Run, loaded: LoadedPolicy | undefined, review: RunReviewState): RunView {
@@ -459,4 +489,12 @@ function toView(run: Run, loaded: LoadedPolicy | undefined, review: RunReviewSta
     retainUntil: run.retainUntil?.toISOString() ?? null,
     review,
   };
+}
+
+/**
+ * The daily run limit for work that becomes a run later (a recording to transcribe for minutes): the same rule
+ * and the same 429 RUN_LIMIT_REACHED as a run, checked before the work is accepted.
+ */
+export async function requireRunsLeftToday(deps: Deps, actor: Actor, trialId: string, policy: PolicyFile): Promise<void> {
+  await requireWithinDailyLimit(deps, actor, trialId, policy, deps.now());
 }

@@ -190,7 +190,7 @@ describe('POST /api/runs/stream', () => {
     expect(audit.map((a) => a.action)).toEqual(['run.failed']);
   });
 
-  it('when the client goes away, then the provider call is aborted and the run is stored as failed', async () => {
+  it('when the client goes away, then the provider call is aborted and the run is stored as cancelled', async () => {
     const { id: trialId } = await trial('borgerbreve-maskering');
     let aborted = false;
     useProvider({
@@ -199,7 +199,7 @@ describe('POST /api/runs/stream', () => {
         return new Promise((_resolve, reject) => {
           req.signal?.addEventListener('abort', () => {
             aborted = true;
-            reject(new ProviderError('timeout', 'openai-compatible'));
+            reject(new ProviderError('cancelled', 'openai-compatible'));
           });
         });
       },
@@ -230,7 +230,7 @@ describe('POST /api/runs/stream', () => {
       await expect.poll(() => aborted).toBe(true);
       await expect
         .poll(async () => (await t.deps.db.run.findFirst({ where: { trialId } }))?.status)
-        .toBe('FAILED');
+        .toBe('CANCELLED');
     } finally {
       await new Promise((r) => server.close(r));
     }

@@ -859,6 +859,7 @@ export const da = {
       RUNNING: 'I gang',
       BLOCKED: 'Afvist af datapolitikken',
       FAILED: 'Fejlede',
+      CANCELLED: 'Stoppet',
       DRAFT: 'Udkast',
       APPROVED: 'Godkendt',
       REJECTED: 'Afvist',

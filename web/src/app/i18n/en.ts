@@ -855,6 +855,7 @@ export const en: Translation = {
       RUNNING: 'Running',
       BLOCKED: 'Refused by the policy',
       FAILED: 'Failed',
+      CANCELLED: 'Stopped',
       DRAFT: 'Draft',
       APPROVED: 'Approved',
       REJECTED: 'Rejected',

@@ -26,7 +26,7 @@ export const letterAssistant: Assistant = {
     const lixBefore = lix(original);
 
     if (req.provider.kind === 'offline') {
-      if (req.signal?.aborted) throw new ProviderError('timeout', 'offline');
+      if (req.signal?.aborted) throw new ProviderError('cancelled', 'offline');
       const { text, changes } = rewriteLetter(original);
       req.onToken?.(text);
       return {

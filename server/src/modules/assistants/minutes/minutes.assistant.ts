@@ -15,7 +15,7 @@ import type { Minutes } from './minutes.types.js';
 export const minutesAssistant: Assistant = {
   id: 'minutes',
   async run(req: AssistantRequest): Promise<AssistantResult> {
-    if (req.signal?.aborted) throw new ProviderError('timeout', req.provider.kind);
+    if (req.signal?.aborted) throw new ProviderError('cancelled', req.provider.kind);
     if (req.provider.kind === 'offline') {
       const minutes = extractMinutes(req.text);
       const draft = renderMinutes(minutes, `${OFFLINE_NOTICE}: referatet er lavet med faste regler. Tjek beslutninger, opgaver og frister mod mødet.`);
