@@ -7,6 +7,7 @@ import {
   type RetentionTrigger,
 } from '../../contracts/retention.js';
 import type { Deps } from '../../deps.js';
+import { reclaimErasedSpace } from '../../lib/db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.js';
@@ -17,6 +18,8 @@ const UPCOMING_DAYS = 7;
 const LATEST_SWEEPS = 20;
 /** Items purged per transaction: small enough that a sweep never holds the (SQLite) write lock for long. */
 export const RETENTION_BATCH = 100;
+/** Every table a sweep writes erased content out of: the ones whose files must be made to forget it. */
+const CONTENT_TABLES = ['Run', 'Review', 'Job', 'ExperienceLog', 'Document', 'Chunk'] as const;
 
 type AuditActor = Pick<Actor, 'id' | 'role'> | null;
 
@@ -51,6 +54,9 @@ function toSweepView(s: SweepRow): RetentionSweepView {
  * Each item is purged with its own audit event in the same transaction, in batches. Safe to run again at any time:
  * an item is only touched while it is still unpurged. A failure part-way is recorded on the sweep row; what was
  * purged before it stays purged, and the next pass picks up the rest.
+ *
+ * Erased from the rows is not yet erased from the disk: when anything was purged, the database is then made to
+ * drop the old bytes from its files as far as it can (reclaimErasedSpace, docs/decisions/0011-erasure-on-disk.md).
  */
 export async function sweepRetention(
   deps: Deps,
@@ -87,7 +93,24 @@ export async function sweepRetention(
     return row;
   });
   deps.logger.info({ sweepId: sweep.id, trigger: opts.trigger, runsPurged, documentsPurged, errorCode }, 'retention sweep finished');
+  if (runsPurged + documentsPurged > 0) await reclaimDisk(deps, sweep.id);
   return toSweepView(done);
+}
+
+/**
+ * Never fails the sweep: the rows are erased and audited either way, and the next sweep that purges tries again.
+ * A database that cannot yet give pages back (not in incremental auto-vacuum) or whose log could not be emptied
+ * (another process reading the file) is worth a warning, since erased bytes may then stay in the files.
+ */
+async function reclaimDisk(deps: Deps, sweepId: string): Promise<void> {
+  try {
+    const report = await reclaimErasedSpace(deps.db, deps.provider, CONTENT_TABLES);
+    const incomplete = report.provider === 'sqlite' && (!report.walCheckpointed || report.autoVacuum !== 'incremental');
+    if (incomplete) deps.logger.warn({ sweepId, ...report }, 'erased content may remain in the database files until the next sweep');
+    else deps.logger.info({ sweepId, ...report }, 'database files reclaimed after erasure');
+  } catch (err) {
+    deps.logger.warn({ sweepId, err: { name: (err as Error)?.name } }, 'database files not reclaimed after erasure');
+  }
 }
 
 async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<number> {
@@ -110,6 +133,8 @@ async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<n
         });
         if (count === 0) continue;
         await tx.review.updateMany({ where: { runId: run.id }, data: { editDiff: null, reason: null } });
+        // The ratings stay for the evaluation; the free text beside them can quote the case, so it goes with it.
+        await tx.experienceLog.updateMany({ where: { runId: run.id }, data: { reflection: null, answers: '{}' } });
         // A transcription or minutes job may have carried the run's text; its type and status stay for the record.
         await tx.job.updateMany({ where: { runId: run.id }, data: { payload: '{}', result: null } });
         await recordAudit(tx, deps.provider, {
