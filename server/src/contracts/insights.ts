@@ -199,33 +199,68 @@ export type Board = z.infer<typeof Board>;
 export const BoardResponse = z.object({ board: Board });
 export type BoardResponse = z.infer<typeof BoardResponse>;
 
-/** One row of the trial export: run metadata and its experience log, never content. */
+/** The cell a withheld value shows in a CSV file, the same in the board CSV and the trial export. */
+export const SUPPRESSED_CELL = 'skjult (færre end 3 personer)';
+/** Said in the trial export (CSV: the last row; JSON: `suppressed`) when any field of it is withheld. */
+export const EXPORT_SUPPRESSED_NOTE =
+  'Felter markeret "skjult (færre end 3 personer)" bygger på færre end 3 personer og vises ikke, så ingen kan genkendes. ' +
+  'Hver assistent tæller for sig i den valgte periode. Står der færre end 3 personer bag en assistents kørsler, ' +
+  'vises af hver kørsel kun assistenten – ikke kørslen, deltageren eller tidspunktet.';
+
+/** The fields of an export row that can be withheld: all but the assistant, in the order of the columns. */
+export const ExportField = z.enum([
+  'runId',
+  'participant',
+  'status',
+  'createdAt',
+  'guardDecision',
+  'provider',
+  'model',
+  'promptTokens',
+  'completionTokens',
+  'durationMs',
+  'outcome',
+  'editSize',
+  'usefulness',
+  'minutesSaved',
+  'failureTypes',
+  'wouldUseAgain',
+]);
+export type ExportField = z.infer<typeof ExportField>;
+
+/**
+ * One row of the trial export: run metadata and its experience log, never content. A field that rests on fewer
+ * than 3 people (each assistant's runs in the period counted for themselves) is null ([] for failure types)
+ * and named in `withheld`; the CSV shows SUPPRESSED_CELL in its place.
+ */
 export const ExportRow = z.object({
-  runId: z.string(),
-  /** P1, P2, ... per trial; null when fewer than 3 people are behind the rows. */
+  runId: z.string().nullable(),
+  /** P1, P2, ... per trial, in order of the first run in the period. */
   participant: z.string().nullable(),
   assistant: AssistantId,
-  status: z.string(),
-  createdAt: z.string(),
+  status: z.string().nullable(),
+  createdAt: z.string().nullable(),
   guardDecision: z.string().nullable(),
   provider: z.string().nullable(),
   model: z.string().nullable(),
   promptTokens: z.number().int().nullable(),
   completionTokens: z.number().int().nullable(),
   durationMs: z.number().int().nullable(),
-  outcome: z.enum(['APPROVED_AS_IS', 'EDITED', 'REJECTED', 'AWAITING_REVIEW', 'NOT_REVIEWABLE']),
+  outcome: z.enum(['APPROVED_AS_IS', 'EDITED', 'REJECTED', 'AWAITING_REVIEW', 'NOT_REVIEWABLE']).nullable(),
   editSize: z.number().int().nullable(),
   usefulness: z.number().int().nullable(),
   minutesSaved: z.number().int().nullable(),
   failureTypes: z.array(FailureType),
   wouldUseAgain: z.boolean().nullable(),
+  /** The fields withheld from this row because they rest on fewer than 3 people; empty when none is. */
+  withheld: z.array(ExportField),
 });
 export type ExportRow = z.infer<typeof ExportRow>;
 
 export const TrialExport = z.object({
   trial: z.object({ id: z.string(), title: z.string() }),
   exportedAt: z.string(),
-  /** Set when the participant column was left empty because fewer than 3 people are behind the rows. */
+  /** EXPORT_SUPPRESSED_NOTE (in Danish) when any field of any row is withheld; null when nothing is. */
   suppressed: z.string().nullable(),
   rows: z.array(ExportRow),
 });

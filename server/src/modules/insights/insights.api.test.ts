@@ -8,7 +8,10 @@ import { ErrorBody } from '../../contracts/errors.js';
 import {
   BoardResponse,
   EMPTY_REASONS,
+  EXPORT_SUPPRESSED_NOTE,
+  ExportField,
   PublicRegister,
+  SUPPRESSED_CELL,
   SUPPRESSED_REASON,
   TrialDecisionList,
   TrialDecisionResponse,
@@ -17,12 +20,18 @@ import {
   type Measure,
 } from '../../contracts/insights.js';
 import { TrialResponse } from '../../contracts/trials.js';
+import { copenhagenDate } from './insights.measures.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client, createTrial, createUnit, createUser, signedIn } from '../../../../test/support/factories.js';
 
 const POLICY = 'borgerbreve-maskering';
 const SECRET = 'HEMMELIG BORGERTEKST';
 const LOG_REFLECTION = 'PRIVAT LOGNOTE';
+
+// The clock is frozen for the file, at the real time it starts: the session cookie expires by the real clock
+// (in supertest's cookie jar), so a fixed date in the past signs every request out once it has gone by.
+const NOW = new Date();
+const TODAY = copenhagenDate(NOW);
 
 let t: TestApp;
 let unitId: string;
@@ -97,7 +106,7 @@ const ok = <T>(m: Measure<T>): T => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => new Date('2026-11-27T10:00:00Z') });
+  t = await createTestApp({ now: () => NOW });
   unitId = (await createUnit(t.deps, 'Borgerservice')).id;
   const leaderUser = await createUser(t.deps, { role: 'LEADER', unitId });
   const digitalUser = await createUser(t.deps, { role: 'DIGITAL_UNIT', unitId: (await createUnit(t.deps)).id });
@@ -257,13 +266,8 @@ describe('the measures of one trial', () => {
     for (const m of [i.participation.runsPerPerson, i.outcomes, i.minutesSaved, i.usefulness, i.failureTypes, i.wouldUseAgain, i.guard, i.providers]) {
       expect(m).toEqual({ status: 'suppressed', people: 1, reason: 'Færre end 3 personer – vises ikke, så ingen kan genkendes.' });
     }
-    expect(i.editSize).toEqual({ status: 'empty', reason: EMPTY_REASONS.noEdits });
-
-    const exp = await digital.get(`/api/trials/${solo.id}/export.json`).expect(200);
-    expect(exp.headers['x-suppressed']).toBe('participant');
-    const data = TrialExport.parse(exp.body);
-    expect(data.suppressed).toBe(SUPPRESSED_REASON);
-    expect(data.rows.map((r) => r.participant)).toEqual([null]);
+    // Nobody edited, but "nobody" is one person here: that is their figure, so it is withheld too, not empty.
+    expect(i.editSize).toEqual({ status: 'suppressed', people: 1, reason: SUPPRESSED_REASON });
   });
 
   it('when a participant who does not administer the trial asks, then 403', async () => {
@@ -336,7 +340,7 @@ describe('the board across trials', () => {
     expect(ErrorBody.parse((await leader.get('/api/insights').expect(403)).body).error.code).toBe('FORBIDDEN');
     const res = await digital.get(`/api/insights/export.csv?unitId=${unitId}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="proevehandlinger-oversigt-2026-11-27\.csv"/);
+    expect(res.headers['content-disposition']).toContain(`attachment; filename="proevehandlinger-oversigt-${TODAY}.csv"`);
     const rows = parseCsv(res.text);
     expect(rows[0]![0]).toBe('Prøvehandling');
     const row = rows.find((r) => r[0] === 'Klarsprog i Borgerservice')!;
@@ -380,36 +384,160 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('exports', () => {
-  it('when the leader exports CSV, then one row per run with pseudonyms and no content, and the export is audited', async () => {
+  it('when 3 or more people are behind the rows, then the CSV has pseudonyms and values, withholds what rests on fewer within an assistant, and is audited', async () => {
     const res = await leader.get(`/api/trials/${trialId}/export.csv`).expect(200);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="proevehandling-klarsprog-i-borgerservice-2026-11-27\.csv"/);
-    expect(res.headers['x-suppressed']).toBeUndefined();
+    expect(res.headers['content-disposition']).toContain(`attachment; filename="proevehandling-klarsprog-i-borgerservice-${TODAY}.csv"`);
+    // Letter drafts were edited by A alone; the minutes assistant's drafts and logs rest on B and C alone.
+    expect(res.headers['x-suppressed']).toBe('status, outcome, editSize, usefulness, minutesSaved, failureTypes, wouldUseAgain');
     const rows = parseCsv(res.text);
     expect(rows[0]).toEqual([
       'Kørsel', 'Deltager', 'Assistent', 'Status', 'Oprettet', 'Datatjek', 'Udbyder', 'Model', 'Input-tokens', 'Output-tokens',
       'Varighed (ms)', 'Udfald', 'Rettelsens størrelse (tegn)', 'Brugbarhed (1-5)', 'Sparede minutter', 'Fejltyper', 'Vil bruge igen',
     ]);
-    expect(rows).toHaveLength(10);
+    // 9 runs and the note that says what is withheld, as the last row.
+    expect(rows).toHaveLength(11);
+    expect(rows[10]).toEqual([`Bemærk: ${EXPORT_SUPPRESSED_NOTE}`]);
     // Pseudonyms by first run: A (R1) P1, B (R3) P2, C (R5) P3, D (R7) P4.
-    expect(rows.slice(1).map((r) => r[1])).toEqual(['P1', 'P1', 'P2', 'P2', 'P3', 'P3', 'P4', 'P4', 'P1']);
-    // R3: 00:30 on 9 Nov in Copenhagen; rejected; usefulness 1, -5 minutes, two failure types, would not use again.
-    expect(rows[3]!.slice(2)).toEqual(['letter', 'REJECTED', '2026-11-09 00:30', 'allowed', 'offline', 'regelmotor', '120', '60', '1200', 'Afvist', '', '1', '-5', 'Faktuel fejl, Opdigtet indhold', 'nej']);
-    // R5: edited at step 1 (50 characters), approved at step 2.
-    expect(rows[5]![11]).toBe('Rettet og godkendt');
-    expect(rows[5]![12]).toBe('50');
+    expect(rows.slice(1, 10).map((r) => r[1])).toEqual(['P1', 'P1', 'P2', 'P2', 'P3', 'P3', 'P4', 'P4', 'P1']);
+    // R3 (letter, 4 people, 3 of them logged): 00:30 on 9 Nov in Copenhagen; rejected; usefulness 1, -5 minutes,
+    // two failure types, would not use again. The edit size column rests on A alone (R2), so it is withheld.
+    expect(rows[3]!.slice(2)).toEqual(['letter', 'REJECTED', '2026-11-09 00:30', 'allowed', 'offline', 'regelmotor', '120', '60', '1200', 'Afvist', SUPPRESSED_CELL, '1', '-5', 'Faktuel fejl, Opdigtet indhold', 'nej']);
+    // R5 (minutes: B, C and A ran it, so the row and its pseudonym are shown; its outcome, edit and log are B's
+    // and C's alone, as on the board, where the minutes assistant's outcomes are suppressed).
+    const S = SUPPRESSED_CELL;
+    expect(rows[5]!.slice(1)).toEqual(['P3', 'minutes', S, '2026-11-11 10:00', 'masked', 'azure-openai', 'gpt-4o', '250', '90', '1200', S, S, S, S, S, S]);
     for (const secret of [SECRET, LOG_REFLECTION, people.A, 'Test Person']) expect(res.text).not.toContain(secret);
     const audit = await t.deps.db.auditEvent.findMany({ where: { action: 'trial.exported', resourceId: trialId } });
-    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toContainEqual({ format: 'csv', rows: 9, suppressed: false });
+    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toContainEqual({ format: 'csv', rows: 9, suppressed: true });
   });
 
-  it('when the leader exports JSON, then the same rows parse with the contract', async () => {
+  it('when the leader exports JSON, then the same rows parse with the contract and name the withheld fields', async () => {
     const res = await leader.get(`/api/trials/${trialId}/export.json`).expect(200);
     const data = TrialExport.parse(res.body);
-    expect(data.suppressed).toBeNull();
+    expect(data.suppressed).toBe(EXPORT_SUPPRESSED_NOTE);
     expect(data.rows).toHaveLength(9);
-    expect(data.rows[1]).toMatchObject({ participant: 'P1', outcome: 'EDITED', editSize: 30, usefulness: 3, minutesSaved: 5, failureTypes: ['WRONG_TONE'], wouldUseAgain: true });
-    expect(data.rows[6]).toMatchObject({ participant: 'P4', status: 'BLOCKED', outcome: 'NOT_REVIEWABLE', usefulness: null, provider: null });
+    // R2 (letter): A's values and pseudonym; the edit size is A's alone among the letter drafts.
+    expect(data.rows[1]).toMatchObject({ participant: 'P1', outcome: 'EDITED', editSize: null, usefulness: 3, minutesSaved: 5, failureTypes: ['WRONG_TONE'], wouldUseAgain: true, withheld: ['editSize'] });
+    expect(data.rows[1]!.runId).toEqual(expect.any(String));
+    // R4 (minutes, B): the row and its provider figures are there; the outcome, the edit and the log are not.
+    expect(data.rows[3]).toEqual({
+      runId: expect.any(String),
+      participant: 'P2',
+      assistant: 'minutes',
+      status: null,
+      createdAt: '2026-11-10T09:00:00.000Z',
+      guardDecision: 'allowed',
+      provider: 'offline',
+      model: 'regelmotor',
+      promptTokens: 300,
+      completionTokens: 100,
+      durationMs: 1200,
+      outcome: null,
+      editSize: null,
+      usefulness: null,
+      minutesSaved: null,
+      failureTypes: [],
+      wouldUseAgain: null,
+      withheld: ['status', 'outcome', 'editSize', 'usefulness', 'minutesSaved', 'failureTypes', 'wouldUseAgain'],
+    });
+    expect(data.rows[6]).toMatchObject({ participant: 'P4', status: 'BLOCKED', outcome: 'NOT_REVIEWABLE', usefulness: null, provider: null, withheld: ['editSize'] });
     expect(JSON.stringify(data)).not.toContain(SECRET);
+  });
+});
+
+describe('exports and the report of small groups (docs/decisions/0008)', () => {
+  const S = SUPPRESSED_CELL;
+  // Every field but the assistant: with fewer than 3 people behind the rows, nothing else of a row is shown.
+  const ALL_WITHHELD = ExportField.options;
+
+  /** A trial of its own with the given people; its runs carry values that appear nowhere else in this file. */
+  async function smallTrial(who: (keyof typeof people)[]) {
+    const trial = await createTrial(t.deps, { unitId, createdById: people.E, policyId: POLICY, assistants: ['letter', 'minutes'], participants: who.map((k) => people[k]) });
+    await t.deps.db.trial.update({ where: { id: trial.id }, data: { title: `Lille forsøg ${who.join('')}` } });
+    return trial.id;
+  }
+
+  async function expectWithheld(id: string, runs: number, query = '') {
+    const csv = await leader.get(`/api/trials/${id}/export.csv${query}`).expect(200);
+    expect(csv.headers['x-suppressed']).toBe(ALL_WITHHELD.join(', '));
+    const rows = parseCsv(csv.text);
+    expect(rows).toHaveLength(runs + 2);
+    // Only the assistant is left of each row; every other cell says it is withheld, and the last row says why.
+    for (const r of rows.slice(1, -1)) expect(r.filter((_, k) => k !== 2)).toEqual(Array(16).fill(S));
+    expect(rows.at(-1)).toEqual([`Bemærk: ${EXPORT_SUPPRESSED_NOTE}`]);
+
+    const json = await leader.get(`/api/trials/${id}/export.json${query}`).expect(200);
+    expect(json.headers['x-suppressed']).toBe(ALL_WITHHELD.join(', '));
+    const data = TrialExport.parse(json.body);
+    expect(data.suppressed).toBe(EXPORT_SUPPRESSED_NOTE);
+    expect(data.rows).toHaveLength(runs);
+    for (const r of data.rows) {
+      expect(r).toEqual({
+        runId: null, participant: null, assistant: r.assistant, status: null, createdAt: null, guardDecision: null, provider: null, model: null,
+        promptTokens: null, completionTokens: null, durationMs: null, outcome: null, editSize: null, usefulness: null, minutesSaved: null,
+        failureTypes: [], wouldUseAgain: null, withheld: ALL_WITHHELD,
+      });
+    }
+    // The rows only: the trial's id and the time of the export are not about anyone and could hold any digits.
+    return { csv: csv.text, json: JSON.stringify(data.rows) };
+  }
+
+  async function expectReportWithheld(id: string, reflectionId: string, measures: number) {
+    const html = (await leader.get(`/api/trials/${id}/report?reflection=${reflectionId}`).expect(200)).text;
+    // Every measure says it is withheld, in the board's words; none of them says "nothing", which with 1-2
+    // people would be their figure too ("nobody edited a draft").
+    expect(html.split(SUPPRESSED_REASON).length - 1).toBe(measures);
+    for (const empty of Object.values(EMPTY_REASONS)) expect(html).not.toContain(empty);
+    expect(html).not.toContain('<th scope="row">Godkendt uden rettelser</th>');
+    expect(html).not.toContain('<th scope="row">Median</th>');
+    expect(html).not.toContain('<th scope="row">Ja</th>');
+    expect(html).not.toContain('<blockquote>');
+    return html;
+  }
+
+  it('when a trial has one participant, then the CSV, the JSON and the report show no per-person measure and say it is withheld', async () => {
+    const id = await smallTrial(['A']);
+    const run = await seedRun(id, people.A, people.E, { assistant: 'letter', status: 'APPROVED', guard: 'masked', findings: { PERSON: 1 }, provider: ['offline', 'regelmotor', 4321, 765], at: '2026-11-20T09:15:00Z', reviews: [['APPROVE', 0]], log: [5, 37, ['WRONG_TONE'], true] });
+    await seedRun(id, people.A, people.E, { assistant: 'minutes', status: 'FAILED', guard: 'allowed', provider: ['azure-openai', 'gpt-4o', null, null], at: '2026-11-21T14:05:00Z' });
+    const reflection = await t.deps.db.reflection.create({ data: { trialId: id, userId: people.A, text: 'Min egen erfaring med brevene.', createdAt: new Date('2026-11-22T12:00:00Z') } });
+
+    const { csv, json } = await expectWithheld(id, 2);
+    for (const value of [run.id, 'P1', '2026-11-20', '09:15', '4321', '765', '37', 'Forkert tone', 'WRONG_TONE', 'Godkendt uden rettelser', 'masked', 'regelmotor']) {
+      expect(csv).not.toContain(value);
+      expect(json).not.toContain(value);
+    }
+    expect(JSON.parse(json)).toMatchObject([{ assistant: 'letter' }, { assistant: 'minutes' }]);
+
+    // Runs per person, outcomes, edit size, minutes saved, usefulness, would use again, failure types, guard,
+    // providers and reflections: 10 measures, each withheld; the chosen reflection is not quoted.
+    const html = await expectReportWithheld(id, reflection.id, 10);
+    for (const value of ['4321', '37', 'Min egen erfaring med brevene.']) expect(html).not.toContain(value);
+  });
+
+  it('when a trial has two participants, then the CSV, the JSON and the report show no per-person measure and say it is withheld', async () => {
+    const id = await smallTrial(['A', 'B']);
+    await seedRun(id, people.A, people.E, { assistant: 'letter', status: 'APPROVED', guard: 'allowed', provider: ['offline', 'regelmotor', 2468, 1357], at: '2026-11-23T08:00:00Z', reviews: [['APPROVE', 0]], log: [2, 53, ['BIAS'], false] });
+    await seedRun(id, people.B, people.E, { assistant: 'minutes', status: 'DRAFT', guard: 'allowed', provider: ['offline', 'regelmotor', 1111, 2222], at: '2026-11-24T08:00:00Z' });
+    await seedRun(id, people.B, people.E, { assistant: 'letter', status: 'BLOCKED', guard: 'blocked', findings: { HEALTH: 1 }, at: '2026-11-24T09:00:00Z' });
+    const reflection = await t.deps.db.reflection.create({ data: { trialId: id, userId: people.B, text: 'Referatet var næsten færdigt.', createdAt: new Date('2026-11-24T12:00:00Z') } });
+
+    const { csv, json } = await expectWithheld(id, 3);
+    for (const value of ['P1', 'P2', '2026-11-23', '2468', '1357', '1111', '53', 'Bias', 'BIAS', 'nej', 'false', 'Afventer vurdering', 'BLOCKED', 'blocked']) {
+      expect(csv).not.toContain(value);
+      expect(json).not.toContain(value);
+    }
+
+    const html = await expectReportWithheld(id, reflection.id, 10);
+    for (const value of ['2468', '53', 'Bias', 'Referatet var næsten færdigt.']) expect(html).not.toContain(value);
+  });
+
+  it('when the period holds runs by only two of the trial\'s people, then the export withholds their rows although the trial has more', async () => {
+    // 16-22 Nov on the seeded trial: R8 (D, letter, logged 2 / 0 minutes) and R9 (A, minutes, failed).
+    const { csv, json } = await expectWithheld(trialId, 2, '?from=2026-11-16&to=2026-11-22');
+    for (const value of ['P1', 'P2', 'P4', '2026-11-17', 'Manglende information', 'MISSING_INFORMATION', '110', 'nej']) {
+      expect(csv).not.toContain(value);
+      expect(json).not.toContain(value);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import type { FailureType } from '../../contracts/experiences.js';
 import { FailureType as FailureTypes } from '../../contracts/experiences.js';
-import { EMPTY_REASONS, type Measure, type Outcomes } from '../../contracts/insights.js';
+import { EMPTY_REASONS, ExportField as ExportFields, type ExportField, type Measure, type Outcomes } from '../../contracts/insights.js';
 import type { AssistantId, DataAction, DataClass, ProviderKind } from '../../contracts/policies.js';
-import { distinct, mean, measure, median, round2, sum } from './insights.measures.js';
+import { distinct, mean, measure, median, round2, sum, withheld } from './insights.measures.js';
 
 /** What the measures need of a run: metadata only, never content. */
 export interface RunFacts {
@@ -80,9 +80,49 @@ function findingsOf(json: string): Partial<Record<DataClass, number>> {
 export const isBlocked = (r: Pick<RunFacts, 'status' | 'guardDecision'>) => r.status === 'BLOCKED' || r.guardDecision === 'blocked';
 export const isMasked = (r: Pick<RunFacts, 'guardDecision'>) => r.guardDecision === 'masked';
 
+/**
+ * The people behind each kind of figure in a set of runs (docs/decisions/0008), the same for the board, the
+ * exports and the report: everyone who made a request (the guard, and the group the other figures are about);
+ * those whose runs had a draft (outcomes); those whose drafts were edited (edit size); those with a provider
+ * call (providers and tokens); the authors of experience logs (minutes saved, usefulness, failure types and
+ * "would use again").
+ */
+export function peopleOf(runs: RunFacts[]) {
+  const who = (rs: RunFacts[]) => distinct(rs.map((r) => r.userId));
+  return {
+    requesters: who(runs),
+    withDraft: who(runs.filter((r) => outcomeOf(r) !== 'NOT_REVIEWABLE')),
+    edited: who(runs.filter((r) => outcomeOf(r) === 'EDITED')),
+    withProvider: who(runs.filter((r) => r.provider && r.model)),
+    loggers: distinct(runs.flatMap((r) => (r.experienceLog ? [r.experienceLog.userId] : []))),
+  };
+}
+
+/**
+ * The fields of the trial export withheld for a set of runs (one assistant's runs in the period): each field
+ * with the people behind it, as the board's measure of the same thing, and every field about a group of 1-2.
+ */
+export function withheldExportFields(runs: RunFacts[]): ExportField[] {
+  const p = peopleOf(runs);
+  const out = new Set<ExportField>();
+  const when = (hide: boolean, fields: ExportField[]) => {
+    if (hide) for (const f of fields) out.add(f);
+  };
+  // The run itself, who ran it and when: a pseudonym among 1-2 people, or a run id (an administrator can open
+  // the run and see whose it is) or a time among them, singles the person out.
+  when(withheld(p.requesters), ['runId', 'participant', 'createdAt', 'guardDecision']);
+  // The status says approved or rejected as well as the outcome does.
+  when(withheld(p.withDraft, p.requesters), ['status', 'outcome']);
+  when(withheld(p.withProvider, p.requesters), ['provider', 'model', 'promptTokens', 'completionTokens', 'durationMs']);
+  when(withheld(p.edited, p.withDraft, p.requesters), ['editSize']);
+  when(withheld(p.loggers, p.requesters), ['usefulness', 'minutesSaved', 'failureTypes', 'wouldUseAgain']);
+  return ExportFields.options.filter((f) => out.has(f));
+}
+
 export function outcomesMeasure(runs: RunFacts[], emptyReason: string): Measure<Outcomes> {
   const reviewable = runs.filter((r) => outcomeOf(r) !== 'NOT_REVIEWABLE');
-  return measure(distinct(reviewable.map((r) => r.userId)), emptyReason, () => {
+  const p = peopleOf(runs);
+  const outcomes = (): Outcomes => {
     const o = reviewable.map(outcomeOf);
     const n = (k: RunOutcome) => o.filter((x) => x === k).length;
     return {
@@ -92,7 +132,8 @@ export function outcomesMeasure(runs: RunFacts[], emptyReason: string): Measure<
       awaitingReview: n('AWAITING_REVIEW'),
       total: reviewable.length,
     };
-  });
+  };
+  return measure(p.withDraft, emptyReason, outcomes, p.requesters);
 }
 
 const logsOf = (runs: RunFacts[]) =>
@@ -101,62 +142,70 @@ const logsOf = (runs: RunFacts[]) =>
 /** The reason for an empty experience measure: no runs at all, or runs but nobody has logged yet. */
 const experienceEmpty = (runs: RunFacts[]) => (runs.length ? EMPTY_REASONS.noExperiences : EMPTY_REASONS.noRuns);
 
-export function minutesMeasure(runs: RunFacts[]) {
+/** A measure of the experience logs of some runs: the authors behind it, about everyone who ran something. */
+function experienceMeasure<T>(runs: RunFacts[], value: (logs: ReturnType<typeof logsOf>) => T): Measure<T> {
   const logs = logsOf(runs);
-  return measure(distinct(logs.map((l) => l.userId)), experienceEmpty(runs), () => ({
-    total: sum(logs.map((l) => l.minutesSaved)),
-    median: median(logs.map((l) => l.minutesSaved)),
-  }));
+  const p = peopleOf(runs);
+  return measure(p.loggers, experienceEmpty(runs), () => value(logs), p.requesters);
+}
+
+export function minutesMeasure(runs: RunFacts[]) {
+  return experienceMeasure(runs, (logs) => ({ total: sum(logs.map((l) => l.minutesSaved)), median: median(logs.map((l) => l.minutesSaved)) }));
 }
 
 export function usefulnessMean(runs: RunFacts[]): Measure<number> {
-  const logs = logsOf(runs);
-  return measure(distinct(logs.map((l) => l.userId)), experienceEmpty(runs), () => mean(logs.map((l) => l.usefulness)));
+  return experienceMeasure(runs, (logs) => mean(logs.map((l) => l.usefulness)));
 }
 
 export function wouldUseAgainShare(runs: RunFacts[]): Measure<number> {
-  const logs = logsOf(runs);
-  return measure(distinct(logs.map((l) => l.userId)), experienceEmpty(runs), () =>
-    round2(logs.filter((l) => l.wouldUseAgain).length / logs.length),
-  );
+  return experienceMeasure(runs, (logs) => round2(logs.filter((l) => l.wouldUseAgain).length / logs.length));
 }
 
 /** Every measure of one trial (or one slice of runs) except participation, reflections and decisions. */
 export function computeMeasures(runs: RunFacts[], assistants: readonly AssistantId[], actionOf: (policyId: string, c: DataClass) => DataAction | null) {
   const noRuns = EMPTY_REASONS.noRuns;
   const logs = logsOf(runs);
-  const logPeople = distinct(logs.map((l) => l.userId));
+  const people = peopleOf(runs);
   const expEmpty = experienceEmpty(runs);
+  // The experience measures rest on the authors of logs and are about everyone who ran something.
+  const experience = <T>(value: () => T) => measure(people.loggers, expEmpty, value, people.requesters);
 
   const edited = runs.filter((r) => outcomeOf(r) === 'EDITED');
-  const editSize = measure(distinct(edited.map((r) => r.userId)), runs.length ? EMPTY_REASONS.noEdits : noRuns, () => {
-    const sizes = edited.map(editSizeOf);
-    return { median: median(sizes), mean: mean(sizes), max: Math.max(...sizes) };
-  });
+  const editSize = measure(
+    people.edited,
+    runs.length ? EMPTY_REASONS.noEdits : noRuns,
+    () => {
+      const sizes = edited.map(editSizeOf);
+      return { median: median(sizes), mean: mean(sizes), max: Math.max(...sizes) };
+    },
+    people.withDraft,
+    people.requesters,
+  );
 
-  // Each assistant's cell is a breakdown of its own: shown only with 3 or more people behind it.
+  // Each assistant's cell is a breakdown of its own: shown only with 3 or more people behind it, and named as
+  // suppressed when 1-2 people ran the assistant, logged or not.
   const perAssistant: { assistant: AssistantId; total: number; median: number; runs: number }[] = [];
   const suppressedAssistants: AssistantId[] = [];
   for (const a of assistants) {
     const mine = logs.filter((l) => l.assistant === a);
-    const people = distinct(mine.map((l) => l.userId));
-    if (people === 0) continue;
-    if (people < 3) suppressedAssistants.push(a);
-    else perAssistant.push({ assistant: a, total: sum(mine.map((l) => l.minutesSaved)), median: median(mine.map((l) => l.minutesSaved)), runs: mine.length });
+    const loggers = distinct(mine.map((l) => l.userId));
+    const ran = distinct(runs.filter((r) => r.assistant === a).map((r) => r.userId));
+    if (withheld(loggers, ran)) suppressedAssistants.push(a);
+    else if (loggers > 0) perAssistant.push({ assistant: a, total: sum(mine.map((l) => l.minutesSaved)), median: median(mine.map((l) => l.minutesSaved)), runs: mine.length });
   }
-  const minutesSaved = measure(logPeople, expEmpty, () => ({
+  const minutesSaved = experience(() => ({
     total: sum(logs.map((l) => l.minutesSaved)),
     median: median(logs.map((l) => l.minutesSaved)),
     perAssistant,
     suppressedAssistants,
   }));
 
-  const usefulness = measure(logPeople, expEmpty, () => {
+  const usefulness = experience(() => {
     const distribution = [1, 2, 3, 4, 5].map((v) => logs.filter((l) => l.usefulness === v).length);
     return { distribution, mean: mean(logs.map((l) => l.usefulness)) };
   });
 
-  const failureTypes = measure(logPeople, expEmpty, () => {
+  const failureTypes = experience(() => {
     const counts = FailureTypes.options.map((type) => ({
       type,
       count: logs.filter((l) => failureTypesOf(l.failureTypes).includes(type)).length,
@@ -165,7 +214,7 @@ export function computeMeasures(runs: RunFacts[], assistants: readonly Assistant
     return counts.sort((a, b) => b.count - a.count);
   });
 
-  const wouldUseAgain = measure(logPeople, expEmpty, () => {
+  const wouldUseAgain = experience(() => {
     const yes = logs.filter((l) => l.wouldUseAgain).length;
     return { yes, no: logs.length - yes, shareYes: round2(yes / logs.length) };
   });
@@ -189,7 +238,7 @@ export function computeMeasures(runs: RunFacts[], assistants: readonly Assistant
       .sort((a, b) => b.count - a.count || a.dataClass.localeCompare(b.dataClass));
   };
   // The guard checks every request, so the people behind the guard figures are everyone who made a request.
-  const guard = measure(distinct(runs.map((r) => r.userId)), noRuns, () => ({
+  const guard = measure(people.requesters, noRuns, () => ({
     blocked: byClass(blockedRuns, 'block'),
     masked: byClass(maskedRuns, 'mask'),
     blockedRuns: blockedRuns.length,
@@ -197,18 +246,23 @@ export function computeMeasures(runs: RunFacts[], assistants: readonly Assistant
   }));
 
   const withProvider = runs.filter((r) => r.provider && r.model);
-  const providers = measure(distinct(withProvider.map((r) => r.userId)), noRuns, () => {
-    const groups = new Map<string, { provider: ProviderKind; model: string; runs: number; promptTokens: number; completionTokens: number }>();
-    for (const r of withProvider) {
-      const key = `${r.provider}\u0000${r.model}`;
-      const g = groups.get(key) ?? { provider: r.provider as ProviderKind, model: r.model!, runs: 0, promptTokens: 0, completionTokens: 0 };
-      g.runs += 1;
-      g.promptTokens += r.promptTokens ?? 0;
-      g.completionTokens += r.completionTokens ?? 0;
-      groups.set(key, g);
-    }
-    return [...groups.values()].sort((a, b) => b.runs - a.runs);
-  });
+  const providers = measure(
+    people.withProvider,
+    noRuns,
+    () => {
+      const groups = new Map<string, { provider: ProviderKind; model: string; runs: number; promptTokens: number; completionTokens: number }>();
+      for (const r of withProvider) {
+        const key = `${r.provider}\u0000${r.model}`;
+        const g = groups.get(key) ?? { provider: r.provider as ProviderKind, model: r.model!, runs: 0, promptTokens: 0, completionTokens: 0 };
+        g.runs += 1;
+        g.promptTokens += r.promptTokens ?? 0;
+        g.completionTokens += r.completionTokens ?? 0;
+        groups.set(key, g);
+      }
+      return [...groups.values()].sort((a, b) => b.runs - a.runs);
+    },
+    people.requesters,
+  );
 
   return {
     outcomes: outcomesMeasure(runs, noRuns),

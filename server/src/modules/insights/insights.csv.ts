@@ -1,5 +1,14 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
-import { DECISION_OUTCOME_LABELS, type Board, type BoardAssistantRow, type ExportRow, type Measure } from '../../contracts/insights.js';
+import {
+  DECISION_OUTCOME_LABELS,
+  SUPPRESSED_CELL,
+  type Board,
+  type BoardAssistantRow,
+  type ExportField,
+  type ExportRow,
+  type Measure,
+  type TrialExport,
+} from '../../contracts/insights.js';
 import { ASSISTANT_NAMES } from '../policies/policy.words.js';
 import { copenhagenDateTime } from './insights.measures.js';
 
@@ -19,11 +28,14 @@ function field(v: string | number | boolean | null | undefined): string {
   return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
+type Cell = string | number | boolean | null | undefined;
+
+/** The rows after the header, then `notes` as rows of one cell each. */
+export function toCsv(header: string[], rows: Cell[][], notes: string[] = []): string {
+  return BOM + [header, ...rows, ...notes.map((n) => [n])].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
 }
 
-const OUTCOME_DA: Record<ExportRow['outcome'], string> = {
+const OUTCOME_DA: Record<NonNullable<ExportRow['outcome']>, string> = {
   APPROVED_AS_IS: 'Godkendt uden rettelser',
   EDITED: 'Rettet og godkendt',
   REJECTED: 'Afvist',
@@ -31,7 +43,8 @@ const OUTCOME_DA: Record<ExportRow['outcome'], string> = {
   NOT_REVIEWABLE: 'Intet udkast',
 };
 
-export function trialExportCsv(rows: ExportRow[]): string {
+/** The rows of the export, a withheld field as SUPPRESSED_CELL, and the note on what is withheld as the last row. */
+export function trialExportCsv(data: Pick<TrialExport, 'rows' | 'suppressed'>): string {
   return toCsv(
     [
       'Kørsel',
@@ -52,32 +65,37 @@ export function trialExportCsv(rows: ExportRow[]): string {
       'Fejltyper',
       'Vil bruge igen',
     ],
-    rows.map((r) => [
-      r.runId,
-      r.participant,
-      r.assistant,
-      r.status,
-      copenhagenDateTime(new Date(r.createdAt)),
-      r.guardDecision,
-      r.provider,
-      r.model,
-      r.promptTokens,
-      r.completionTokens,
-      r.durationMs,
-      OUTCOME_DA[r.outcome],
-      r.editSize,
-      r.usefulness,
-      r.minutesSaved,
-      r.failureTypes.map((t) => FAILURE_TYPE_LABELS[t].da).join(', '),
-      r.wouldUseAgain,
-    ]),
+    data.rows.map((r) => {
+      const v = <T>(f: ExportField, value: T): T | string => (r.withheld.includes(f) ? SUPPRESSED_CELL : value);
+      return [
+        v('runId', r.runId),
+        v('participant', r.participant),
+        r.assistant,
+        v('status', r.status),
+        v('createdAt', r.createdAt && copenhagenDateTime(new Date(r.createdAt))),
+        v('guardDecision', r.guardDecision),
+        v('provider', r.provider),
+        v('model', r.model),
+        v('promptTokens', r.promptTokens),
+        v('completionTokens', r.completionTokens),
+        v('durationMs', r.durationMs),
+        v('outcome', r.outcome && OUTCOME_DA[r.outcome]),
+        v('editSize', r.editSize),
+        v('usefulness', r.usefulness),
+        v('minutesSaved', r.minutesSaved),
+        v('failureTypes', r.failureTypes.map((t) => FAILURE_TYPE_LABELS[t].da).join(', ')),
+        v('wouldUseAgain', r.wouldUseAgain),
+      ];
+    }),
+    // In the file itself, so it travels with it: a response header is lost once the file is saved.
+    data.suppressed ? [`Bemærk: ${data.suppressed}`] : [],
   );
 }
 
 /** A measure as one cell: the value, "skjult" when suppressed, empty when there is nothing. */
 function cell<T>(m: Measure<T>, pick: (v: T) => number): string | number {
   if (m.status === 'ok') return pick(m.value);
-  return m.status === 'suppressed' ? 'skjult (færre end 3 personer)' : '';
+  return m.status === 'suppressed' ? SUPPRESSED_CELL : '';
 }
 
 /** The measures a trial row and an assistant row share, in the board CSV's column order. */

@@ -3,12 +3,24 @@ import { MIN_PEOPLE, SUPPRESSED_REASON, type Measure } from '../../contracts/ins
 const TZ = 'Europe/Copenhagen';
 
 /**
- * The suppression rule (docs/decisions/0008): a value is shown only when at least 3 distinct people are behind
- * it; 1-2 people are suppressed with a reason; 0 people is empty with its own Danish reason.
+ * Whether a value must be withheld: 1-2 people are behind it, or it is about a group of 1-2 people (`groups`,
+ * e.g. everyone who ran something) even when none of them is behind it: "nobody edited a draft" among one
+ * person's drafts is that person's figure.
  */
-export function measure<T>(people: number, emptyReason: string, value: () => T): Measure<T> {
+export function withheld(people: number, ...groups: number[]): boolean {
+  return [people, ...groups].some((n) => n > 0 && n < MIN_PEOPLE);
+}
+
+/**
+ * The suppression rule (docs/decisions/0008): a value is shown only when at least 3 distinct people are behind
+ * it; 1-2 people are suppressed with a reason; 0 people is empty with its own Danish reason, unless a group the
+ * measure is about (`groups`) has 1-2 people, when the empty measure is suppressed too.
+ */
+export function measure<T>(people: number, emptyReason: string, value: () => T, ...groups: number[]): Measure<T> {
+  if (withheld(people, ...groups)) {
+    return { status: 'suppressed', people: [people, ...groups].find((n) => n > 0)!, reason: SUPPRESSED_REASON };
+  }
   if (people <= 0) return { status: 'empty', reason: emptyReason };
-  if (people < MIN_PEOPLE) return { status: 'suppressed', people, reason: SUPPRESSED_REASON };
   return { status: 'ok', value: value(), people };
 }
 

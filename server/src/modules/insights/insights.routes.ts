@@ -27,6 +27,7 @@ import {
   publicRegister,
   reportData,
   setPublication,
+  withheldFieldsOf,
 } from './insights.service.js';
 
 const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
@@ -61,7 +62,7 @@ export function trialInsightsRoutes(deps: Deps): Router {
     const actor = requireActor(req);
     const { trialId } = TrialParam.parse(req.params);
     const data = TrialExport.parse(await exportTrial(deps, actor, trialId, InsightsQuery.parse(req.query), 'json'));
-    if (data.suppressed) res.setHeader('X-Suppressed', 'participant');
+    if (data.suppressed) res.setHeader('X-Suppressed', withheldFieldsOf(data).join(', '));
     res.setHeader('Content-Disposition', attachment(`proevehandling-${fileSlug(data.trial.title)}-${copenhagenDate(deps.now())}.json`));
     res.json(data);
   });
@@ -69,9 +70,9 @@ export function trialInsightsRoutes(deps: Deps): Router {
     const actor = requireActor(req);
     const { trialId } = TrialParam.parse(req.params);
     const data = await exportTrial(deps, actor, trialId, InsightsQuery.parse(req.query), 'csv');
-    if (data.suppressed) res.setHeader('X-Suppressed', 'participant');
+    if (data.suppressed) res.setHeader('X-Suppressed', withheldFieldsOf(data).join(', '));
     res.setHeader('Content-Disposition', attachment(`proevehandling-${fileSlug(data.trial.title)}-${copenhagenDate(deps.now())}.csv`));
-    res.type('text/csv; charset=utf-8').send(trialExportCsv(data.rows));
+    res.type('text/csv; charset=utf-8').send(trialExportCsv(data));
   });
   r.get('/report', async (req, res) => {
     const actor = requireActor(req);

@@ -12,7 +12,7 @@ import type {
   TrialExport,
   TrialInsights,
 } from '../../contracts/insights.js';
-import { EMPTY_REASONS, SUPPRESSED_REASON } from '../../contracts/insights.js';
+import { EMPTY_REASONS, EXPORT_SUPPRESSED_NOTE, ExportField as ExportFields, type ExportField } from '../../contracts/insights.js';
 import { AssistantId, type DataAction, type DataClass } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import type { Trial } from '../../lib/db.js';
@@ -34,6 +34,7 @@ import {
   outcomesMeasure,
   RUN_FACTS_SELECT,
   usefulnessMean,
+  withheldExportFields,
   wouldUseAgainShare,
   type RunFacts,
 } from './insights.compute.js';
@@ -283,33 +284,45 @@ export async function getBoard(deps: Deps, actor: Actor, q: BoardQuery): Promise
 export async function exportTrial(deps: Deps, actor: Actor, trialId: string, q: InsightsQuery, format: 'csv' | 'json'): Promise<TrialExport> {
   const trial = await requireAdmin(deps, actor, trialId);
   const runs = await runsOf(deps, [trial.id], periodOf(q));
-  // Pseudonyms by order of first run, so P1 is the first to have tried the assistant in the period.
+  // Each assistant's runs are a breakdown of their own, as on the board: a row of an assistant that 2 people
+  // used shows neither their pseudonyms (which would tie their other rows to them) nor their figures.
+  const withheldBy = new Map<string, Set<ExportField>>();
+  for (const a of new Set(runs.map((r) => r.assistant))) {
+    withheldBy.set(a, new Set(withheldExportFields(runs.filter((r) => r.assistant === a))));
+  }
+  // Pseudonyms by order of first shown run, so P1 is the first to have tried an assistant in the period, and
+  // no number is missing for someone whose rows are all withheld.
   const pseudonyms = new Map<string, string>();
-  for (const r of runs) if (!pseudonyms.has(r.userId)) pseudonyms.set(r.userId, `P${pseudonyms.size + 1}`);
-  const suppressed = pseudonyms.size > 0 && pseudonyms.size < 3;
+  for (const r of runs) {
+    if (!withheldBy.get(r.assistant)!.has('participant') && !pseudonyms.has(r.userId)) pseudonyms.set(r.userId, `P${pseudonyms.size + 1}`);
+  }
   const rows: ExportRow[] = runs.map((r) => {
+    const hidden = withheldBy.get(r.assistant)!;
+    const show = <T>(field: ExportField, value: T): T | null => (hidden.has(field) ? null : value);
     const outcome = outcomeOf(r);
     const log = r.experienceLog;
     return {
-      runId: r.id,
-      participant: suppressed ? null : pseudonyms.get(r.userId)!,
+      runId: show('runId', r.id),
+      participant: show('participant', pseudonyms.get(r.userId) ?? null),
       assistant: r.assistant as AssistantId,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
-      guardDecision: r.guardDecision,
-      provider: r.provider,
-      model: r.model,
-      promptTokens: r.promptTokens,
-      completionTokens: r.completionTokens,
-      durationMs: r.durationMs,
-      outcome,
-      editSize: outcome === 'EDITED' ? editSizeOf(r) : null,
-      usefulness: log?.usefulness ?? null,
-      minutesSaved: log?.minutesSaved ?? null,
-      failureTypes: log ? failureTypesOf(log.failureTypes) : [],
-      wouldUseAgain: log?.wouldUseAgain ?? null,
+      status: show('status', r.status),
+      createdAt: show('createdAt', r.createdAt.toISOString()),
+      guardDecision: show('guardDecision', r.guardDecision),
+      provider: show('provider', r.provider),
+      model: show('model', r.model),
+      promptTokens: show('promptTokens', r.promptTokens),
+      completionTokens: show('completionTokens', r.completionTokens),
+      durationMs: show('durationMs', r.durationMs),
+      outcome: show('outcome', outcome),
+      editSize: show('editSize', outcome === 'EDITED' ? editSizeOf(r) : null),
+      usefulness: show('usefulness', log?.usefulness ?? null),
+      minutesSaved: show('minutesSaved', log?.minutesSaved ?? null),
+      failureTypes: show('failureTypes', log ? failureTypesOf(log.failureTypes) : []) ?? [],
+      wouldUseAgain: show('wouldUseAgain', log?.wouldUseAgain ?? null),
+      withheld: ExportFields.options.filter((f) => hidden.has(f)),
     };
   });
+  const suppressed = rows.some((r) => r.withheld.length > 0);
   await deps.db.$transaction((tx) =>
     recordAudit(tx, deps.provider, {
       actor,
@@ -323,9 +336,14 @@ export async function exportTrial(deps: Deps, actor: Actor, trialId: string, q: 
   return {
     trial: { id: trial.id, title: trial.title },
     exportedAt: deps.now().toISOString(),
-    suppressed: suppressed ? SUPPRESSED_REASON : null,
+    suppressed: suppressed ? EXPORT_SUPPRESSED_NOTE : null,
     rows,
   };
+}
+
+/** The fields withheld from any row of an export, for the X-Suppressed header. */
+export function withheldFieldsOf(data: TrialExport): ExportField[] {
+  return ExportFields.options.filter((f) => data.rows.some((r) => r.withheld.includes(f)));
 }
 
 // ---------------------------------------------------------------------------------------------------------

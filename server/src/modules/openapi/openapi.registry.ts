@@ -74,7 +74,8 @@ const INSIGHTS_ADMIN: Access = {
   roles: ['LEADER', 'DIGITAL_UNIT'],
   rule: "Administrators of the trial: the leader of the trial's unit and the digital unit. A participant of a started trial gets 403; anyone else 404.",
 };
-const SUPPRESSION = 'Numbers resting on fewer than 3 people are suppressed (vises ikke), so nobody can be recognised.';
+const SUPPRESSION =
+  'Numbers resting on fewer than 3 people, or about a group of 1-2 people ("nobody edited" among one person\'s drafts), are suppressed (vises ikke), so nobody can be recognised.';
 
 const FILE_FORMATS = 'One file in the form field `file`: PDF, Word (.docx), Markdown, plain text or a Teams transcript (.vtt), UTF-8.';
 const RUN_REFUSALS = [
@@ -620,7 +621,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     tag: 'insights',
     summary: "Export a trial's runs and experience logs as JSON",
     description:
-      'One row per run: metadata and the experience log, never content. Participants are pseudonyms (P1, P2, ...), left empty with fewer than 3 people (then the header X-Suppressed: participant). Sent as an attachment (Content-Disposition).',
+      'One row per run: metadata and the experience log, never content. Participants are pseudonyms (P1, P2, ...). Each assistant\'s runs in the period count for themselves: a field resting on fewer than 3 people (as the board counts them) is null in every row of that assistant and named in the row\'s `withheld`; with fewer than 3 people behind an assistant\'s runs only the assistant is left of each row. When anything is withheld, `suppressed` holds a Danish note and the header X-Suppressed lists the withheld fields. Sent as an attachment (Content-Disposition).',
     access: INSIGHTS_ADMIN,
     query: InsightsQuery,
     responses: { 200: { description: 'The export.', schema: TrialExport } },
@@ -632,7 +633,8 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'exportTrialCsv',
     tag: 'insights',
     summary: "Export a trial's runs and experience logs as CSV",
-    description: 'The rows of the JSON export as CSV (UTF-8, for spreadsheets), sent as an attachment; X-Suppressed: participant when the participant column is left empty.',
+    description:
+      'The rows of the JSON export as CSV (UTF-8, for spreadsheets), sent as an attachment. A withheld field reads "skjult (færre end 3 personer)", and a last row "Bemærk: ..." says why; X-Suppressed lists the withheld fields.',
     access: INSIGHTS_ADMIN,
     query: InsightsQuery,
     responses: { 200: { description: 'The CSV file, one row per run.', contentType: 'text/csv', rawSchema: { type: 'string' } } },

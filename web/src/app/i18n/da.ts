@@ -1059,7 +1059,8 @@ export const da = {
     },
     exports: {
       heading: 'Hent data og læringsrapport',
-      intro: 'Filerne indeholder kørslernes metadata og erfaringslogs – aldrig tekster fra kørslerne. Deltagerne vises som P1, P2 …',
+      intro:
+        'Filerne indeholder kørslernes metadata og erfaringslogs – aldrig tekster fra kørslerne. Deltagerne vises som P1, P2 …, og hver assistent tæller for sig: felter, der bygger på færre end 3 personer, står som »skjult (færre end 3 personer)«.',
       csv: 'Hent CSV',
       json: 'Hent JSON',
     },

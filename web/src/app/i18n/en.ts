@@ -1055,7 +1055,8 @@ export const en: Translation = {
     },
     exports: {
       heading: 'Download data and learning report',
-      intro: 'The files hold the runs’ metadata and experience logs – never text from the runs. Participants appear as P1, P2 …',
+      intro:
+        'The files hold the runs’ metadata and experience logs – never text from the runs. Participants appear as P1, P2 …, and each assistant counts for itself: fields resting on fewer than 3 people read “skjult (færre end 3 personer)” (withheld).',
       csv: 'Download CSV',
       json: 'Download JSON',
     },

@@ -51,6 +51,8 @@ describe('the trial overview (indsigt)', () => {
     expect(csv.getAttribute('href')).toBe('/api/trials/t1/export.csv');
     expect(csv.hasAttribute('download')).toBe(true);
     expect(screen.getByRole('link', { name: 'Hent JSON' }).getAttribute('href')).toBe('/api/trials/t1/export.json');
+    // Before the download: the files withhold what the board withholds, and say how it reads in them.
+    expect(screen.getByTestId('exports').textContent).toContain('felter, der bygger på færre end 3 personer, står som »skjult (færre end 3 personer)«');
 
     // The learning report carries the reflections the leader ticks.
     const report = screen.getByTestId('report-link');
