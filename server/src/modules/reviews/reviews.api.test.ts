@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { appWithHookAfterRead, purgeRun } from '../../../../test/support/erasure.js';
 import { type Client, createTrial, createUnit, createUser, signedIn } from '../../../../test/support/factories.js';
 import { ErrorBody } from '../../contracts/errors.js';
 import { FinalTextResponse, ReviewResponse, RunList } from '../../contracts/reviews.js';
@@ -274,11 +275,11 @@ describe('four eyes: a second approver for sensitive drafts', () => {
 });
 
 describe('the final text and the run list', () => {
-  it('when the content has been purged after retention, then the final text answers 410 CONTENT_PURGED', async () => {
+  it('when the content has been purged after retention, then the final text is refused with 409 CONTENT_PURGED', async () => {
     const run = await newRun(asEmployee);
     await review(asEmployee, run.id, { decision: 'APPROVE' }).expect(201);
-    await t.deps.db.run.update({ where: { id: run.id }, data: { contentPurgedAt: NOW, output: null, finalText: null, input: null } });
-    const res = await asEmployee.get(`/api/runs/${run.id}/final`).expect(410);
+    await purgeRun(t, run.id);
+    const res = await asEmployee.get(`/api/runs/${run.id}/final`).expect(409);
     expect(ErrorBody.parse(res.body).error.code).toBe('CONTENT_PURGED');
   });
 
@@ -320,4 +321,58 @@ describe('the final text and the run list', () => {
     expect(new Set(seen).size).toBe(total);
     await asColleague.get('/api/runs?limit=101').expect(400);
   });
+});
+
+describe('a review of a run whose content has been erased', () => {
+  type Case = { decision: 'APPROVE' | 'EDIT_AND_APPROVE' | 'REJECT'; step: 1 | 2 };
+  const cases: Case[] = (['APPROVE', 'EDIT_AND_APPROVE', 'REJECT'] as const).flatMap((decision) => [
+    { decision, step: 1 as const },
+    { decision, step: 2 as const },
+  ]);
+  const bodyOf = (decision: Case['decision']) =>
+    decision === 'APPROVE' ? { decision } : decision === 'EDIT_AND_APPROVE' ? { decision, finalText: `Ny tekst\n${EDIT_MARK}` } : { decision, reason: REASON };
+
+  /** A run waiting at `step`: a sensitive draft (four eyes), approved once already for step 2. */
+  async function runAwaiting(step: 1 | 2) {
+    const run = await newRun(asEmployee, SENSITIVE_LETTER);
+    if (step === 2) await review(asEmployee, run.id, { decision: 'EDIT_AND_APPROVE', finalText: `${run.output!}\nFørste rettelse` }).expect(201);
+    // The requester takes step 1, a leader of the trial step 2.
+    return { run, reviewer: step === 1 ? employee : leader };
+  }
+
+  async function expectNothingWritten(runId: string, step: 1 | 2) {
+    const row = await t.deps.db.run.findUniqueOrThrow({ where: { id: runId }, include: { reviews: true } });
+    expect(row).toMatchObject({ status: 'DRAFT', finalText: null, output: null, input: null });
+    expect(row.contentPurgedAt).not.toBeNull();
+    expect(row.reviews.map((r) => r.step)).toEqual(step === 2 ? [1] : []);
+    for (const r of row.reviews) expect(r).toMatchObject({ editDiff: null, reason: null });
+    expect((await auditOf(runId)).filter((e) => e.action === 'run.reviewed')).toHaveLength(step === 2 ? 1 : 0);
+  }
+
+  it.each(cases)('when it was erased before the review ($decision at step $step), then it is refused with 409 CONTENT_PURGED in Danish', async ({ decision, step }) => {
+    const { run, reviewer } = await runAwaiting(step);
+    await purgeRun(t, run.id);
+
+    const res = await review(await signedIn(t, reviewer), run.id, bodyOf(decision)).expect(409);
+
+    const err = ErrorBody.parse(res.body).error;
+    expect(err.code).toBe('CONTENT_PURGED');
+    expect(err.message).toMatch(/slettet efter datapolitikkens opbevaringsperiode/);
+    await expectNothingWritten(run.id, step);
+  });
+
+  it.each(cases)(
+    'when the sweep erases it between the review’s read and its write ($decision at step $step), then it is refused with 409 and no text is written back',
+    async ({ decision, step }) => {
+      const { run, reviewer } = await runAwaiting(step);
+      const hooked = appWithHookAfterRead(t, 'run', run.id, () => purgeRun(t, run.id));
+
+      const res = await review(await signedIn(hooked, reviewer), run.id, bodyOf(decision)).expect(409);
+
+      expect(ErrorBody.parse(res.body).error.code).toBe('CONTENT_PURGED');
+      await expectNothingWritten(run.id, step);
+      // And a later sweep has nothing to pick up: the run stays erased.
+      expect(await t.deps.db.run.count({ where: { id: run.id, contentPurgedAt: null } })).toBe(0);
+    },
+  );
 });

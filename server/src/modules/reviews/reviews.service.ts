@@ -36,8 +36,13 @@ function isUniqueViolation(err: unknown): boolean {
 const alreadyDecided = () =>
   conflict('RUN_ALREADY_DECIDED', 'Udkastet er allerede godkendt eller afvist. Genindlæs siden for at se afgørelsen.');
 
+/** One status for every refusal of erased content, read or write: 409, the run's state forbids it. */
 const contentPurged = () =>
-  new AppError('CONTENT_PURGED', 'Indholdet er slettet efter datapolitikkens opbevaringsperiode og kan ikke længere vises.', 410);
+  conflict('CONTENT_PURGED', 'Indholdet er slettet efter datapolitikkens opbevaringsperiode og kan ikke længere vises.');
+
+/** A write to a run whose content is erased: refused, so no path can put text back after the retention sweep. */
+const contentPurgedWrite = () =>
+  conflict('CONTENT_PURGED', 'Indholdet er slettet efter datapolitikkens opbevaringsperiode, så udkastet kan ikke længere godkendes, rettes eller afvises.');
 
 /**
  * The human decision on a draft (AI Act Art. 14). Without four eyes the first approval decides. With four eyes
@@ -60,7 +65,7 @@ export async function reviewRun(
       status: run.status,
     });
   }
-  if (run.contentPurgedAt !== null || run.output === null) throw contentPurged();
+  if (run.contentPurgedAt !== null || run.output === null) throw contentPurgedWrite();
 
   const step = awaitingOf(run) === 'second_approval' ? 2 : 1;
   if (step === 2 && !maySecondApprove(actor.id, administers, run)) {
@@ -104,8 +109,13 @@ export async function reviewRun(
           : decides
             ? { status: 'APPROVED', finalText: after }
             : { finalText: after };
-      const updated = await tx.run.updateMany({ where: { id: run.id, status: 'DRAFT' }, data });
-      if (updated.count !== 1) throw alreadyDecided();
+      // Only while the content is still there: a sweep that erased it since we read the run wins, and the
+      // review (with its text and diff) is rolled back instead of writing text into an erased run.
+      const updated = await tx.run.updateMany({ where: { id: run.id, status: 'DRAFT', contentPurgedAt: null }, data });
+      if (updated.count !== 1) {
+        const current = await tx.run.findUnique({ where: { id: run.id }, select: { contentPurgedAt: true } });
+        throw current?.contentPurgedAt ? contentPurgedWrite() : alreadyDecided();
+      }
       await recordAudit(tx, deps.provider, {
         actor,
         action: 'run.reviewed',
