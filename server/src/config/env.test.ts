@@ -34,7 +34,7 @@ describe('configuration', () => {
 
   describe('the model provider', () => {
     it('is the offline engine by default, with a 60 s timeout and 2 retries', () => {
-      expect(loadConfig({}).ai).toEqual({ provider: 'offline', timeoutMs: 60_000, maxRetries: 2 });
+      expect(loadConfig({}).ai).toEqual({ provider: 'offline', timeoutMs: 60_000, maxRetries: 2, transcriptionTimeoutMs: 600_000 });
     });
 
     it.each([
@@ -64,6 +64,7 @@ describe('configuration', () => {
         model: 'llama3.1:8b',
         timeoutMs: 60_000,
         maxRetries: 2,
+        transcriptionTimeoutMs: 600_000,
       });
       const azure = { AI_PROVIDER: 'azure-openai', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'prod-4o' };
       expect(loadConfig(azure).ai).toMatchObject({ model: 'prod-4o', deployment: 'prod-4o', apiVersion: '2024-10-21' });

@@ -13,6 +13,9 @@ const bool = z
 export const AI_PROVIDERS = ['offline', 'openai', 'azure-openai', 'openai-compatible'] as const;
 export type AiProviderKind = (typeof AI_PROVIDERS)[number];
 
+/** A recording of a long meeting takes minutes to transcribe; one try may take this long by default. */
+export const DEFAULT_TRANSCRIPTION_TIMEOUT_MS = 10 * 60_000;
+
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
 
 const EnvSchema = z
@@ -49,6 +52,9 @@ const EnvSchema = z
     EMBEDDING_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.5),
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(DEFAULT_TRANSCRIPTION_TIMEOUT_MS),
+    JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
     RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   })
@@ -109,6 +115,10 @@ export interface Config {
   uploadMaxBytes: number;
   /** Minutes between scheduled retention sweeps; 0 disables the schedule (a manual sweep still works). */
   retentionIntervalMinutes: number;
+  /** Background jobs of one kind (transcription, indexing ...) that run at the same time; each kind has its own. */
+  jobConcurrency: number;
+  /** After SIGTERM: how long in-flight requests and jobs may take to finish before they are aborted. */
+  shutdownGraceMs: number;
   /** The model provider. Holds API keys: never log this object. */
   ai: AiConfig;
   /**
@@ -128,7 +138,15 @@ export interface EmbeddingConfig {
 }
 
 /** What each provider needs, checked at start; `model` is what policies and run records name. */
-export type AiConfig = { timeoutMs: number; maxRetries: number } & (
+export type AiConfig = {
+  timeoutMs: number;
+  maxRetries: number;
+  /**
+   * The deadline of one transcription try (TRANSCRIPTION_TIMEOUT_MS; DEFAULT_TRANSCRIPTION_TIMEOUT_MS when not
+   * given). The SDK does not retry a transcription: the job's attempts are the only retries.
+   */
+  transcriptionTimeoutMs?: number;
+} & (
   | { provider: 'offline' }
   | { provider: 'openai'; model: string; apiKey: string; baseUrl?: string; embedding?: EmbeddingConfig }
   | { provider: 'openai-compatible'; model: string; baseUrl: string; apiKey?: string; embedding?: EmbeddingConfig }
@@ -187,6 +205,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+    jobConcurrency: env.JOB_CONCURRENCY,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     ai: aiConfig(env),
     embeddingMinSimilarity: env.EMBEDDING_MIN_SIMILARITY,
   };
@@ -194,7 +214,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
 }
 
 function aiConfig(env: Env): AiConfig {
-  const common = { timeoutMs: env.PROVIDER_TIMEOUT_MS, maxRetries: env.PROVIDER_MAX_RETRIES };
+  const common = { timeoutMs: env.PROVIDER_TIMEOUT_MS, maxRetries: env.PROVIDER_MAX_RETRIES, transcriptionTimeoutMs: env.TRANSCRIPTION_TIMEOUT_MS };
   // Optional everywhere: without it the knowledge base is searched by BM25 alone. The offline engine has none.
   const embedding = env.AI_EMBEDDING_MODEL ? { embedding: { model: env.AI_EMBEDDING_MODEL } } : {};
   // The schema's superRefine has already refused a provider without the fields it needs; `!` states that.

@@ -1,9 +1,10 @@
+import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { createUser, signedIn } from '../../../../test/support/factories.js';
 import { ErrorBody } from '../../contracts/errors.js';
 import { JobResponse } from '../../contracts/jobs.js';
-import { enqueueJob, JobFailure, registerJobHandler, requeueStaleJobs, runNextJob, startJobWorker } from './jobs.service.js';
+import { enqueueJob, HANDED_BACK_MESSAGE, JobFailure, registerJobHandler, requeueStaleJobs, runNextJob, startJobWorker } from './jobs.service.js';
 
 let t: TestApp;
 
@@ -113,6 +114,137 @@ describe('the job queue', () => {
     await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
     await Promise.all([runNextJob(t.deps), runNextJob(t.deps)]);
     expect(calls).toBe(1);
+  });
+});
+
+/** A promise with its resolve, for handlers that wait until the test lets them go. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((r) => (open = r));
+  return { promise, open };
+}
+
+/** Resolves when the signal aborts, as a provider call does when its request is aborted. */
+const aborted = (signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+
+const statusOf = async (id: string) => (await t.deps.db.job.findUniqueOrThrow({ where: { id } })).status;
+
+describe('jobs that cannot starve each other', () => {
+  it('when many jobs run under one worker signal, then no abort listener stays behind on it', async () => {
+    // As the OpenAI SDK does with the signal of every call: a listener added and never removed.
+    registerJobHandler('MINUTES', async (_job, ctx) => {
+      ctx.signal.addEventListener('abort', () => undefined);
+      return null;
+    });
+    const worker = new AbortController();
+    for (let i = 0; i < 25; i++) await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+
+    while (await runNextJob(t.deps, worker.signal)) {
+      /* 25 jobs */
+    }
+
+    expect(await t.deps.db.job.count({ where: { type: 'MINUTES', status: 'QUEUED' } })).toBe(0);
+    expect(getEventListeners(worker.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('when transcriptions hang, then indexing still runs, and each kind runs up to JOB_CONCURRENCY jobs at once', async () => {
+    const release = gate();
+    let running = 0;
+    let peak = 0;
+    registerJobHandler('TRANSCRIPTION', async (_job, ctx) => {
+      peak = Math.max(peak, ++running);
+      await Promise.race([release.promise, aborted(ctx.signal)]);
+      running--;
+      return null;
+    });
+    registerJobHandler('INDEXING', async () => ({ indexed: true }));
+    const hung: { id: string }[] = [];
+    for (let i = 0; i < 3; i++) hung.push(await enqueueJob(t.deps, { type: 'TRANSCRIPTION', payload: {} }));
+    const indexing = await enqueueJob(t.deps, { type: 'INDEXING', payload: {} });
+
+    const worker = startJobWorker(t.deps, { pollMs: 10, concurrency: 2 });
+    try {
+      await expect.poll(() => statusOf(indexing.id), { timeout: 5000 }).toBe('SUCCEEDED');
+      expect(await Promise.all(hung.map((j) => statusOf(j.id)))).toEqual(['RUNNING', 'RUNNING', 'QUEUED']);
+      release.open();
+      await expect.poll(async () => Promise.all(hung.map((j) => statusOf(j.id))), { timeout: 5000 }).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    } finally {
+      release.open();
+      await worker.stop();
+    }
+    expect(peak).toBe(2);
+  });
+
+  it('when the worker stops while a job runs, then the job is queued again with its attempt given back and a Danish message, and runs later', async () => {
+    const started = gate();
+    registerJobHandler('MINUTES', async (_job, ctx) => {
+      started.open();
+      await aborted(ctx.signal);
+      // What an aborted provider call turns into.
+      throw new Error('aborted');
+    });
+    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    const worker = startJobWorker(t.deps, { pollMs: 10 });
+    await started.promise;
+
+    await worker.stop();
+
+    expect(await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: 'QUEUED',
+      attempts: 0,
+      errorCode: null,
+      finishedAt: null,
+      message: HANDED_BACK_MESSAGE,
+    });
+    const actions = (await t.deps.db.auditEvent.findMany({ where: { resourceId: job.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(['job.queued', 'job.started', 'job.requeued']);
+
+    registerJobHandler('MINUTES', async () => null);
+    await drain();
+    expect(await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+  });
+
+  it('when the worker drains, then the running job finishes and no queued job is started', async () => {
+    const started = gate();
+    const release = gate();
+    registerJobHandler('MINUTES', async () => {
+      started.open();
+      await release.promise;
+      return null;
+    });
+    const first = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    const worker = startJobWorker(t.deps, { pollMs: 10, concurrency: 1 });
+    await started.promise;
+    const second = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+
+    const drained = worker.drain();
+    release.open();
+    await drained;
+
+    expect(await statusOf(first.id)).toBe('SUCCEEDED');
+    expect(await statusOf(second.id)).toBe('QUEUED');
+    expect(worker.running).toBe(0);
+    registerJobHandler('MINUTES', async () => null);
+    await drain();
+  });
+
+  it('when a job ends for good, then its clean-up runs once, and not between attempts', async () => {
+    let calls = 0;
+    const cleaned: string[] = [];
+    registerJobHandler(
+      'MINUTES',
+      async () => {
+        if (++calls < 3) throw new Error('flaky');
+        return null;
+      },
+      { onEnd: async (job) => void cleaned.push(`${job.id}:${job.status}`) },
+    );
+    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    expect((await runNextJob(t.deps))?.status).toBe('QUEUED');
+    expect(cleaned).toEqual([]);
+    await drain();
+    expect(cleaned).toEqual([`${job.id}:SUCCEEDED`]);
+    registerJobHandler('MINUTES', async () => null);
   });
 });
 

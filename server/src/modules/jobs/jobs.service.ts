@@ -1,4 +1,4 @@
-import type { JobStatus, JobType, JobView } from '../../contracts/jobs.js';
+import { JobType, type JobStatus, type JobView } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Job } from '../../lib/db.js';
@@ -7,20 +7,44 @@ import type { Actor } from '../auth/auth.types.js';
 
 export type { Job };
 
-/** A job is tried this many times in all before it ends FAILED. */
+/**
+ * A job is tried this many times in all before it ends FAILED: the cap on attempts, whatever step of the job
+ * failed. An attempt the server's shutdown interrupted is given back (it did not fail).
+ */
 export const MAX_ATTEMPTS = 3;
 const DEFAULT_POLL_MS = 1000;
+
+/** Shown on a job that a shutdown interrupted: it is queued again and continues after the restart. */
+export const HANDED_BACK_MESSAGE = 'Serveren genstarter. Jobbet er sat i kø igen og fortsætter af sig selv, når serveren er oppe.';
 
 export interface JobContext {
   deps: Deps;
   /** Stores progress (0-100, rounded and clamped) and an optional Danish message for the person waiting. */
   progress(pct: number, message?: string): Promise<void>;
-  /** Aborted when the worker stops (server shutdown): a handler passes it on to provider calls. */
+  /**
+   * Links the job to a run it made, before the job ends (a failed try's run): the job's final state then names
+   * the run. A successful handler's `{ runId }` result links its run as well.
+   */
+  linkRun(runId: string): Promise<void>;
+  /**
+   * This attempt's own signal: aborted when the worker stops (server shutdown), never shared with another job.
+   * A handler passes it on to provider calls; the SDK adds a listener to it per call, which goes with the job.
+   */
   signal: AbortSignal;
 }
 
 /** Does the work of one job; its JSON-safe return value is stored as the job's result (keep it content-free: ids). */
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
+
+export interface JobHandlerOptions {
+  /**
+   * Called once when the job has ended for good (SUCCEEDED or FAILED), not between attempts: to delete what the
+   * job kept between attempts (a recording, its transcript). Errors are logged and otherwise ignored.
+   */
+  onEnd?: (job: Job, deps: Deps) => Promise<void>;
+  /** Called when a worker starts, after the re-queue: to remove what crashed or deleted jobs left behind. */
+  onWorkerStart?: (deps: Deps) => Promise<void>;
+}
 
 /**
  * A failure a handler names itself. `retry: false` for failures another try cannot fix (the policy refuses the
@@ -37,11 +61,11 @@ export class JobFailure extends Error {
   }
 }
 
-const handlers = new Map<JobType, JobHandler>();
+const handlers = new Map<JobType, { run: JobHandler } & JobHandlerOptions>();
 
 /** One handler per job type, registered when its module loads (the last registration wins). */
-export function registerJobHandler(type: JobType, handler: JobHandler): void {
-  handlers.set(type, handler);
+export function registerJobHandler(type: JobType, handler: JobHandler, opts: JobHandlerOptions = {}): void {
+  handlers.set(type, { run: handler, ...opts });
 }
 
 export interface EnqueueInput {
@@ -113,17 +137,24 @@ export async function requeueStaleJobs(deps: Deps): Promise<number> {
 }
 
 /**
- * Claims the oldest queued job that has a handler, runs it and stores the outcome. Returns the job as stored
- * afterwards, or null when there was nothing to do. Tests call this directly; the worker calls it in a loop.
+ * Claims the oldest queued job that has a handler (of one of `types`, when given), runs it and stores the
+ * outcome. Returns the job as stored afterwards, or null when there was nothing to do. Tests call this directly;
+ * the worker claims and runs jobs itself, several at a time.
  */
-export async function runNextJob(deps: Deps, signal: AbortSignal = new AbortController().signal): Promise<Job | null> {
-  const types = [...handlers.keys()];
-  if (types.length === 0) return null;
+export async function runNextJob(deps: Deps, signal: AbortSignal = new AbortController().signal, types?: JobType[]): Promise<Job | null> {
+  const claimed = await claimNextJob(deps, types ?? [...handlers.keys()]);
+  return claimed ? runClaimed(deps, claimed.id, signal) : null;
+}
+
+/** Turns the oldest QUEUED job of these types into RUNNING, counting the attempt. Returns it, or null. */
+async function claimNextJob(deps: Deps, types: JobType[]): Promise<{ id: string; type: JobType } | null> {
+  const wanted = types.filter((t) => handlers.has(t));
+  if (wanted.length === 0) return null;
   for (;;) {
     const next = await deps.db.job.findFirst({
-      where: { status: 'QUEUED', type: { in: types } },
+      where: { status: 'QUEUED', type: { in: wanted } },
       orderBy: { createdAt: 'asc' },
-      select: { id: true },
+      select: { id: true, type: true },
     });
     if (!next) return null;
     // Atomic claim: only one worker turns QUEUED into RUNNING; a worker that loses the race looks again.
@@ -131,11 +162,28 @@ export async function runNextJob(deps: Deps, signal: AbortSignal = new AbortCont
       where: { id: next.id, status: 'QUEUED' },
       data: { status: 'RUNNING', attempts: { increment: 1 }, startedAt: deps.now(), message: 'I gang', errorCode: null },
     });
-    if (count === 1) return runClaimed(deps, next.id, signal);
+    if (count === 1) return { id: next.id, type: next.type as JobType };
   }
 }
 
-async function runClaimed(deps: Deps, id: string, signal: AbortSignal): Promise<Job> {
+/**
+ * Runs a claimed job under a signal of its own, linked to the worker's (`stopping`): the SDK adds an abort
+ * listener to the signal of every call and never removes it, so a signal shared by all jobs would collect one
+ * per call for as long as the process lives. The link is removed when the job ends.
+ */
+async function runClaimed(deps: Deps, id: string, stopping: AbortSignal): Promise<Job> {
+  const own = new AbortController();
+  const relay = () => own.abort(stopping.reason);
+  if (stopping.aborted) relay();
+  else stopping.addEventListener('abort', relay, { once: true });
+  try {
+    return await attempt(deps, id, own.signal, stopping);
+  } finally {
+    stopping.removeEventListener('abort', relay);
+  }
+}
+
+async function attempt(deps: Deps, id: string, signal: AbortSignal, stopping: AbortSignal): Promise<Job> {
   const job = await deps.db.job.findUniqueOrThrow({ where: { id } });
   const handler = handlers.get(job.type as JobType)!;
   await audit(deps, job, 'job.started', { attempt: job.attempts });
@@ -147,37 +195,69 @@ async function runClaimed(deps: Deps, id: string, signal: AbortSignal): Promise<
       const progress = Math.max(0, Math.min(100, Math.round(pct)));
       await deps.db.job.update({ where: { id }, data: { progress, ...(message !== undefined ? { message } : {}) } });
     },
+    async linkRun(runId) {
+      await deps.db.job.update({ where: { id }, data: { runId } });
+    },
   };
+  let result: unknown;
   try {
-    const result = await handler(job, ctx);
-    const done = await deps.db.job.update({
-      where: { id },
-      data: {
-        status: 'SUCCEEDED',
-        progress: 100,
-        message: 'Færdig',
-        result: result === undefined ? null : JSON.stringify(result),
-        finishedAt: deps.now(),
-        // A handler that produced a run (the transcript's minutes) links it.
-        ...(isRunResult(result) ? { runId: result.runId } : {}),
-      },
-    });
-    await audit(deps, done, 'job.succeeded', { attempt: done.attempts });
-    deps.logger.info({ jobId: id, type: job.type, attempt: job.attempts }, 'job succeeded');
-    return done;
+    result = await handler.run(job, ctx);
   } catch (err) {
-    const { code, message, retry } = describeFailure(err);
-    const again = retry && job.attempts < MAX_ATTEMPTS && !signal.aborted;
-    const failed = await deps.db.job.update({
-      where: { id },
-      data: again
-        ? { status: 'QUEUED', errorCode: code, message: 'Det mislykkedes. Prøver igen om lidt.' }
-        : { status: 'FAILED', errorCode: code, message, finishedAt: deps.now() },
-    });
-    await audit(deps, failed, again ? 'job.retrying' : 'job.failed', { attempt: job.attempts, errorCode: code });
-    // The error's name and our code only: messages of foreign errors can quote the data that failed.
-    deps.logger.warn({ jobId: id, type: job.type, attempt: job.attempts, code, err: { name: (err as Error)?.name }, retry: again }, 'job failed');
-    return failed;
+    // Interrupted by the shutdown rather than failed: whatever the abort made the handler throw, the attempt
+    // is given back and the job waits in the queue for the next start.
+    if (stopping.aborted) return handBack(deps, job);
+    return fail(deps, job, handler, err);
+  }
+  const done = await deps.db.job.update({
+    where: { id },
+    data: {
+      status: 'SUCCEEDED',
+      progress: 100,
+      message: 'Færdig',
+      result: result === undefined ? null : JSON.stringify(result),
+      finishedAt: deps.now(),
+      // A handler that produced a run (the transcript's minutes) links it.
+      ...(isRunResult(result) ? { runId: result.runId } : {}),
+    },
+  });
+  await audit(deps, done, 'job.succeeded', { attempt: done.attempts });
+  deps.logger.info({ jobId: id, type: job.type, attempt: job.attempts }, 'job succeeded');
+  await ended(deps, handler, done);
+  return done;
+}
+
+async function fail(deps: Deps, job: Job, handler: { onEnd?: JobHandlerOptions['onEnd'] }, err: unknown): Promise<Job> {
+  const { code, message, retry } = describeFailure(err);
+  const again = retry && job.attempts < MAX_ATTEMPTS;
+  const failed = await deps.db.job.update({
+    where: { id: job.id },
+    data: again
+      ? { status: 'QUEUED', errorCode: code, message: 'Det mislykkedes. Prøver igen om lidt.' }
+      : { status: 'FAILED', errorCode: code, message, finishedAt: deps.now() },
+  });
+  await audit(deps, failed, again ? 'job.retrying' : 'job.failed', { attempt: job.attempts, errorCode: code });
+  // The error's name and our code only: messages of foreign errors can quote the data that failed.
+  deps.logger.warn({ jobId: job.id, type: job.type, attempt: job.attempts, code, err: { name: (err as Error)?.name }, retry: again }, 'job failed');
+  if (!again) await ended(deps, handler, failed);
+  return failed;
+}
+
+/** Back to the queue with the attempt given back: the job did not fail, the server stopped under it. */
+async function handBack(deps: Deps, job: Job): Promise<Job> {
+  const queued = await deps.db.job.update({
+    where: { id: job.id },
+    data: { status: 'QUEUED', attempts: { decrement: 1 }, errorCode: null, message: HANDED_BACK_MESSAGE },
+  });
+  await audit(deps, queued, 'job.requeued', { attempt: job.attempts });
+  deps.logger.info({ jobId: job.id, type: job.type, attempt: job.attempts }, 'job handed back to the queue');
+  return queued;
+}
+
+async function ended(deps: Deps, handler: { onEnd?: JobHandlerOptions['onEnd'] }, job: Job): Promise<void> {
+  try {
+    await handler.onEnd?.(job, deps);
+  } catch (err) {
+    deps.logger.warn({ jobId: job.id, type: job.type, err: { name: (err as Error)?.name } }, 'job clean-up failed');
   }
 }
 
@@ -209,25 +289,49 @@ async function audit(deps: Deps, job: Job, action: string, extra: Record<string,
 }
 
 export interface JobWorker {
+  /** Claims no new job and resolves once the running ones have ended by themselves. */
+  drain(): Promise<void>;
+  /** Claims no new job, aborts the running ones (they go back to the queue, attempt given back) and waits for them. */
   stop(): Promise<void>;
+  /** Jobs running now. */
+  readonly running: number;
 }
 
 /**
- * The in-process worker: re-queues what a crashed process left RUNNING, then runs queued jobs one at a time,
- * looking again every `pollMs` when the queue is empty. `stop()` aborts the running job's signal and waits.
+ * The in-process worker: re-queues what a crashed process left RUNNING, then runs queued jobs, up to
+ * `concurrency` (JOB_CONCURRENCY) of each kind at a time, so that hung transcriptions never hold up indexing.
+ * It looks again when a job ends, or every `pollMs` when there is nothing it may claim.
  */
-export function startJobWorker(deps: Deps, opts: { pollMs?: number } = {}): JobWorker {
+export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?: number } = {}): JobWorker {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
+  const concurrency = Math.max(1, opts.concurrency ?? deps.config.jobConcurrency);
   const abort = new AbortController();
+  let draining = false;
+  const running = new Map<JobType, Set<Promise<unknown>>>();
   let wake: (() => void) | undefined;
   const sleep = () =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, pollMs);
-      wake = () => {
+      const timer = setTimeout(() => done(), pollMs);
+      const done = () => {
         clearTimeout(timer);
+        wake = undefined;
         resolve();
       };
+      wake = done;
     });
+  const all = () => [...running.values()].flatMap((set) => [...set]);
+
+  function start(type: JobType, id: string): void {
+    const set = running.get(type) ?? new Set<Promise<unknown>>();
+    running.set(type, set);
+    const p: Promise<unknown> = runClaimed(deps, id, abort.signal)
+      .catch((err: unknown) => deps.logger.error({ jobId: id, err: { name: (err as Error)?.name } }, 'job could not be stored'))
+      .finally(() => {
+        set.delete(p);
+        wake?.();
+      });
+    set.add(p);
+  }
 
   const loop = (async () => {
     try {
@@ -235,23 +339,45 @@ export function startJobWorker(deps: Deps, opts: { pollMs?: number } = {}): JobW
     } catch {
       deps.logger.error('job re-queue failed');
     }
-    while (!abort.signal.aborted) {
-      let ran: Job | null = null;
+    for (const [type, h] of handlers) {
+      await h.onWorkerStart?.(deps).catch(() => deps.logger.warn({ type }, 'job start-up clean-up failed'));
+    }
+    while (!draining) {
+      // Only kinds with a free slot: a kind whose slots are all taken (hung) does not stop the others.
+      const open = JobType.options.filter((t) => handlers.has(t) && (running.get(t)?.size ?? 0) < concurrency);
+      let claimed: string | null = null;
       try {
-        ran = await runNextJob(deps, abort.signal);
+        const next = open.length ? await claimNextJob(deps, open) : null;
+        if (next && !draining) {
+          start(next.type, next.id);
+          claimed = next.id;
+        } else if (next) {
+          // Claimed just as the worker began to stop: straight back, attempt given back.
+          await deps.db.job.update({ where: { id: next.id }, data: { status: 'QUEUED', attempts: { decrement: 1 }, message: HANDED_BACK_MESSAGE } });
+        }
       } catch (err) {
         // A database hiccup must not end the worker; it looks again after the pause.
         deps.logger.error({ err: { name: (err as Error)?.name } }, 'job worker poll failed');
       }
-      if (!ran && !abort.signal.aborted) await sleep();
+      if (!claimed && !draining) await sleep();
     }
+    await Promise.all(all());
   })();
 
   return {
-    async stop() {
-      abort.abort();
+    async drain() {
+      draining = true;
       wake?.();
       await loop;
+    },
+    async stop() {
+      draining = true;
+      abort.abort(new Error('job worker stopped'));
+      wake?.();
+      await loop;
+    },
+    get running() {
+      return all().length;
     },
   };
 }

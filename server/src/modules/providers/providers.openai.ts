@@ -1,6 +1,6 @@
 import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { AiConfig } from '../../config/env.js';
+import { DEFAULT_TRANSCRIPTION_TIMEOUT_MS, type AiConfig } from '../../config/env.js';
 import { toProviderError } from './providers.errors.js';
 import { fetchWithDeadline } from './providers.fetch.js';
 import {
@@ -20,8 +20,6 @@ type RemoteConfig = Exclude<AiConfig, { provider: 'offline' }>;
  * OpenAI-compatible servers (faster-whisper-server, LocalAI, vLLM) answer to this name.
  */
 export const TRANSCRIPTION_MODEL = 'whisper-1';
-/** A recording takes far longer than a chat answer; the chat timeout would cut off any real meeting. */
-const TRANSCRIPTION_MIN_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The SDK client for a configured provider. Every option is passed explicitly, so that the SDK reads nothing
@@ -109,7 +107,8 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
   }
 
   // Speech to text has a longer deadline than chat, so a client of its own (for Azure also its own deployment).
-  const transcriptionTimeoutMs = Math.max(cfg.timeoutMs, TRANSCRIPTION_MIN_TIMEOUT_MS);
+  // A recording takes far longer than a chat answer, so it has a deadline of its own (TRANSCRIPTION_TIMEOUT_MS).
+  const transcriptionTimeoutMs = cfg.transcriptionTimeoutMs ?? DEFAULT_TRANSCRIPTION_TIMEOUT_MS;
   const transcriber = clientFor(cfg, cfg.provider === 'azure-openai' ? TRANSCRIPTION_MODEL : undefined, transcriptionTimeoutMs);
 
   async function transcribe(audio: Buffer, filename: string, mime: string, signal?: AbortSignal): Promise<Transcription> {
@@ -118,7 +117,9 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     const file = await toFile(audio, `lyd${ext}`, { type: mime });
     const body: unknown = await transcriber.audio.transcriptions.create(
       { file, model: TRANSCRIPTION_MODEL, language: 'da', response_format: 'json' },
-      { timeout: transcriptionTimeoutMs, ...(signal ? { signal } : {}) },
+      // No retries here: each would wait a whole deadline again and send the recording again. The transcription
+      // job's attempts are the only retries, so a recording is sent at most MAX_ATTEMPTS times (docs/decisions/0005).
+      { timeout: transcriptionTimeoutMs, maxRetries: 0, ...(signal ? { signal } : {}) },
     );
     const text = typeof body === 'object' && body !== null ? (body as { text?: unknown }).text : undefined;
     if (typeof text !== 'string') throw new ProviderError('malformed', kind);

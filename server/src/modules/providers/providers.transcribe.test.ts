@@ -38,6 +38,36 @@ describe('speech to text', () => {
     expect((err as ProviderError).kind).toBe('server_error');
   });
 
+  it('when the endpoint never answers, then the try ends as a timeout at TRANSCRIPTION_TIMEOUT_MS, and the client does not try again', async () => {
+    fake.hang();
+    const slowAndRetrying = createOpenAiProvider({
+      provider: 'openai-compatible',
+      model: 'fake-llama',
+      baseUrl: `${fake.url}/v1`,
+      timeoutMs: 100,
+      maxRetries: 2,
+      transcriptionTimeoutMs: 300,
+    });
+    const started = performance.now();
+    const err = await slowAndRetrying.transcribe!(Buffer.from('x'), 'a.mp3', 'audio/mpeg').catch((e: unknown) => e);
+    const tookMs = performance.now() - started;
+
+    expect(err).toBeInstanceOf(ProviderError);
+    expect((err as ProviderError).kind).toBe('timeout');
+    // Its own deadline, not the chat timeout (100 ms) and not a 10-minute floor.
+    expect(tookMs).toBeGreaterThanOrEqual(250);
+    expect(tookMs).toBeLessThan(3000);
+    expect(fake.received.filter((r) => r.path === '/v1/audio/transcriptions')).toHaveLength(1);
+  });
+
+  it('when the endpoint fails, then it is sent once however many retries chat calls get: the job decides about another try', async () => {
+    fake.fail(500);
+    const retrying = createOpenAiProvider({ provider: 'openai-compatible', model: 'fake-llama', baseUrl: `${fake.url}/v1`, timeoutMs: 2000, maxRetries: 2 });
+    const err = await retrying.transcribe!(Buffer.from('x'), 'a.mp3', 'audio/mpeg').catch((e: unknown) => e);
+    expect((err as ProviderError).kind).toBe('server_error');
+    expect(fake.received.filter((r) => r.path === '/v1/audio/transcriptions')).toHaveLength(1);
+  });
+
   it('the offline engine cannot transcribe', () => {
     expect(createOfflineProvider().transcribe).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,15 @@ const upload = (w: World, trialId: string, buffer: Buffer, filename: string, con
 let fake: FakeProvider;
 let offline: World;
 let remote: World;
+/** Chat calls retried by the SDK (as in production), and a short transcription deadline. */
+let retrying: World;
+
+const AUDIO_DIR = path.join(os.tmpdir(), 'workbench-audio');
+const refOf = async (t: TestApp, jobId: string) =>
+  (JSON.parse((await t.deps.db.job.findUniqueOrThrow({ where: { id: jobId } })).payload) as { audioRef: string }).audioRef;
+const kept = (ref: string) => ({ audio: fs.existsSync(path.join(AUDIO_DIR, `${ref}.bin`)), transcript: fs.existsSync(path.join(AUDIO_DIR, `${ref}.txt`)) });
+const transcriptionsSent = () => fake.received.filter((r) => r.path.endsWith('/audio/transcriptions')).length;
+const MINUTES_JSON = JSON.stringify({ summary: 'Kort møde.', attendees: [], decisions: [], actionItems: [] });
 
 beforeAll(async () => {
   fake = await startFakeProvider();
@@ -61,10 +71,24 @@ beforeAll(async () => {
       now: () => NOW,
     }),
   );
+  retrying = await world(
+    await createTestApp({
+      env: {
+        AI_PROVIDER: 'openai-compatible',
+        OPENAI_BASE_URL: `${fake.url}/v1`,
+        AI_MODEL: 'fake-llama',
+        PROVIDER_TIMEOUT_MS: '2000',
+        PROVIDER_MAX_RETRIES: '2',
+        TRANSCRIPTION_TIMEOUT_MS: '300',
+      },
+      now: () => NOW,
+    }),
+  );
 });
 afterAll(async () => {
   await offline.t.close();
   await remote.t.close();
+  await retrying.t.close();
   await fake.stop();
 });
 beforeEach(() => fake.reset());
@@ -256,23 +280,113 @@ describe('uploading a recording', () => {
     await other.get(`/api/jobs/${job.id}`).expect(404);
   });
 
-  it('when the language model fails on the minutes, then the job tries again (the recording is kept) and ends FAILED with PROVIDER_FAILED', async () => {
+  it('when the language model fails on the minutes every time, then only the minutes are tried again: the audio is sent once, two FAILED runs, and the job ends FAILED naming the last', async () => {
     const { id: trialId } = await trialFor(remote);
     fake.reply(() => 'Ikke JSON.');
     const { job } = MinutesJobUpload.parse((await upload(remote, trialId, AUDIO, 'm.m4a', 'audio/mp4').expect(202)).body);
+    const ref = await refOf(remote.t, job.id);
 
     while (await runNextJob(remote.t.deps)) {
-      /* three tries */
+      /* until the job has ended */
     }
 
-    expect(await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'FAILED', attempts: 3, errorCode: 'PROVIDER_FAILED' });
-    expect(fake.received.filter((r) => r.path.endsWith('/audio/transcriptions'))).toHaveLength(3);
-    const runs = await remote.t.deps.db.run.findMany({ where: { trialId } });
+    expect(transcriptionsSent()).toBe(1);
+    const runs = await remote.t.deps.db.run.findMany({ where: { trialId }, orderBy: { createdAt: 'asc' } });
     expect(runs.map((r) => [r.status, r.errorCode, r.input])).toEqual([
       ['FAILED', 'malformed', null],
       ['FAILED', 'malformed', null],
-      ['FAILED', 'malformed', null],
     ]);
+    const row = await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 2, errorCode: 'PROVIDER_FAILED', runId: runs[1]!.id });
+    expect(JobResponse.parse((await remote.as.get(`/api/jobs/${job.id}`).expect(200)).body).job.runId).toBe(runs[1]!.id);
+    expect(kept(ref)).toEqual({ audio: false, transcript: false });
+  });
+
+  it('when the minutes fail once after the transcription, then the next attempt uses the kept transcript (a private file, not the job) and succeeds', async () => {
+    const { id: trialId } = await trialFor(remote);
+    let chats = 0;
+    fake.reply(() => (++chats === 1 ? 'Ikke JSON.' : MINUTES_JSON));
+    const { job } = MinutesJobUpload.parse((await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(202)).body);
+    const ref = await refOf(remote.t, job.id);
+
+    const first = (await runNextJob(remote.t.deps))!;
+    expect(first).toMatchObject({ id: job.id, status: 'QUEUED', errorCode: 'PROVIDER_FAILED', result: null, runId: expect.any(String) });
+    // Between the attempts: the recording is gone, the transcript waits in a file only the server's user can read.
+    expect(kept(ref)).toEqual({ audio: false, transcript: true });
+    expect(fs.statSync(path.join(AUDIO_DIR, `${ref}.txt`)).mode & 0o777).toBe(0o600);
+    expect(first.payload).not.toContain('transskription');
+
+    const done = (await runNextJob(remote.t.deps))!;
+    expect(done).toMatchObject({ id: job.id, status: 'SUCCEEDED', attempts: 2 });
+    expect(transcriptionsSent()).toBe(1);
+    expect(fake.chatRequests.at(-1)!.messages!.at(-1)!.content).toBe(FAKE_TRANSCRIPT);
+    const run = await remote.t.deps.db.run.findUniqueOrThrow({ where: { id: done.runId! } });
+    expect(run).toMatchObject({ status: 'DRAFT', input: FAKE_TRANSCRIPT });
+    expect(done.result).toBe(JSON.stringify({ runId: run.id }));
+    expect(kept(ref)).toEqual({ audio: false, transcript: false });
+  });
+
+  it('when the transcription endpoint never answers, then each attempt ends at TRANSCRIPTION_TIMEOUT_MS without SDK retries, and the job ends FAILED timeout after 3 sends', async () => {
+    const { id: trialId } = await trialFor(retrying);
+    fake.hang();
+    const { job } = MinutesJobUpload.parse((await upload(retrying, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(202)).body);
+    const ref = await refOf(retrying.t, job.id);
+    const started = performance.now();
+
+    while (await runNextJob(retrying.t.deps)) {
+      /* three attempts */
+    }
+
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(await retrying.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'FAILED', attempts: 3, errorCode: 'timeout' });
+    expect(transcriptionsSent()).toBe(3);
+    expect(kept(ref)).toEqual({ audio: false, transcript: false });
+  });
+
+  it('when the transcription endpoint fails on every try, then the recording is sent 3 times in all, not 3 times per attempt', async () => {
+    const { id: trialId } = await trialFor(retrying);
+    fake.fail(500);
+    const { job } = MinutesJobUpload.parse((await upload(retrying, trialId, AUDIO, 'm.wav', 'audio/wav').expect(202)).body);
+
+    while (await runNextJob(retrying.t.deps)) {
+      /* three attempts */
+    }
+
+    expect(await retrying.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'FAILED', attempts: 3, errorCode: 'server_error' });
+    expect(transcriptionsSent()).toBe(3);
+  });
+
+  it('when transcription jobs run under one worker signal, then the provider calls leave no abort listener on it', async () => {
+    const { id: trialId } = await trialFor(remote);
+    fake.reply(() => MINUTES_JSON);
+    for (let i = 0; i < 3; i++) await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(202);
+    const worker = new AbortController();
+
+    while (await runNextJob(remote.t.deps, worker.signal)) {
+      /* transcription and minutes, three times */
+    }
+
+    expect(fake.chatRequests).toHaveLength(3);
+    expect(getEventListeners(worker.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('when the person has used the day’s runs, then the recording is refused with 429 RUN_LIMIT_REACHED and nothing is stored or sent', async () => {
+    const loaded = remote.t.deps.policies.get('interne-referater')!;
+    remote.t.deps.policies.set('referater-en-om-dagen', { ...loaded, policy: { ...loaded.policy, id: 'referater-en-om-dagen', limits: { ...loaded.policy.limits, runsPerPersonPerDay: 1 } } });
+    const { id: trialId } = await trialFor(remote, 'referater-en-om-dagen');
+    fake.reply(() => MINUTES_JSON);
+    await remote.as.post('/api/runs', { trialId, assistant: 'minutes', input: 'Anna Holm: Jeg sender listen i dag.' }).expect(201);
+    fake.reset();
+    const before = { jobs: await remote.t.deps.db.job.count(), files: fs.existsSync(AUDIO_DIR) ? fs.readdirSync(AUDIO_DIR).length : 0 };
+
+    const res = await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(429);
+
+    const err = ErrorBody.parse(res.body).error;
+    expect(err.code).toBe('RUN_LIMIT_REACHED');
+    expect(err.message).toMatch(/Prøv igen i morgen/);
+    expect(await remote.t.deps.db.job.count()).toBe(before.jobs);
+    expect(fs.existsSync(AUDIO_DIR) ? fs.readdirSync(AUDIO_DIR).length : 0).toBe(before.files);
+    expect(fake.received).toEqual([]);
   });
 
   it('when the trial is paused, then the recording is refused with 409 before anything is sent', async () => {

@@ -6,7 +6,7 @@ import type { Deps } from '../../../deps.js';
 import { AppError, badRequest } from '../../../lib/errors.js';
 import { requireActor } from '../../auth/auth.middleware.js';
 import { registerJobHandler } from '../../jobs/jobs.service.js';
-import { MAX_AUDIO_BYTES, transcribeJob, uploadForMinutes } from './minutes.uploads.js';
+import { MAX_AUDIO_BYTES, TRANSCRIPTION_JOB, transcribeJob, uploadForMinutes } from './minutes.uploads.js';
 
 const Params = z.object({ trialId: z.string().min(1).max(100) });
 
@@ -27,7 +27,7 @@ function singleFile(): RequestHandler {
 
 /** Mounted under /api/trials: POST /:trialId/minutes/uploads. Registers the TRANSCRIPTION job handler. */
 export function minutesRoutes(deps: Deps): Router {
-  registerJobHandler('TRANSCRIPTION', transcribeJob);
+  registerJobHandler('TRANSCRIPTION', transcribeJob, TRANSCRIPTION_JOB);
   const r = Router();
   r.post(
     '/:trialId/minutes/uploads',

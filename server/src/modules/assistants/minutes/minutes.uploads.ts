@@ -8,9 +8,9 @@ import type { Deps } from '../../../deps.js';
 import { localDay } from '../../../lib/dates.js';
 import { AppError, badRequest, conflict, notFound, policyViolation } from '../../../lib/errors.js';
 import type { Actor } from '../../auth/auth.types.js';
-import { enqueueJob, JobFailure, MAX_ATTEMPTS, toJobView, type Job, type JobContext } from '../../jobs/jobs.service.js';
+import { enqueueJob, JobFailure, toJobView, type Job, type JobContext, type JobHandlerOptions } from '../../jobs/jobs.service.js';
 import type { Provider } from '../../providers/providers.types.js';
-import { executeRun } from '../../runs/runs.service.js';
+import { executeRun, requireRunsLeftToday } from '../../runs/runs.service.js';
 import { requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
 import { docxToText, readTranscript, turnsToText } from '../../transcripts/transcripts.parse.js';
 
@@ -110,9 +110,23 @@ function transcriberFor(deps: Deps, policyId: string): Provider & Required<Pick<
   return provider as Provider & Required<Pick<Provider, 'transcribe'>>;
 }
 
-/** Where a recording waits for its transcription: a private temp file, deleted when the job is done. */
+/**
+ * Where a recording waits for its transcription, and then its transcript for the minutes: private temp files
+ * (0600 in a 0700 folder) named by a random reference, never by the person's file name. Both are deleted when
+ * the job ends for good; the transcript replaces the recording as soon as it exists, so a recording that was
+ * transcribed is never sent again. Neither is ever in the job's payload or result, which stay content-free.
+ */
 const audioDir = () => path.join(os.tmpdir(), 'workbench-audio');
-const audioPath = (ref: string) => path.join(audioDir(), `${ref.replace(/[^a-f0-9]/g, '')}.bin`);
+const safeRef = (ref: string) => ref.replace(/[^a-f0-9]/g, '');
+const audioPath = (ref: string) => path.join(audioDir(), `${safeRef(ref)}.bin`);
+const transcriptPath = (ref: string) => path.join(audioDir(), `${safeRef(ref)}.txt`);
+
+/**
+ * How many minutes runs one recording may make. The runs pipeline already retries the provider inside a run
+ * (PROVIDER_MAX_RETRIES); one more run after a failed one gives a passing fault a second chance, while a model
+ * that keeps failing leaves at most this many FAILED runs (each counts towards the person's daily limit).
+ */
+const MAX_MINUTES_RUNS = 2;
 
 export type UploadResult = { text: string; format: TranscriptFormat; attendees: string[] } | { job: JobView };
 
@@ -139,6 +153,8 @@ export async function uploadForMinutes(deps: Deps, actor: Actor, trialId: string
   if (file.buffer.length > MAX_AUDIO_BYTES) throw tooLarge(MAX_AUDIO_BYTES);
   requireRunnable(deps, trial);
   transcriberFor(deps, trial.policyId);
+  // The recording becomes a run: refused now, before it is stored or sent, when the day's runs are used up.
+  await requireRunsLeftToday(deps, actor, trial.id, deps.policies.get(trial.policyId)!.policy);
   const ref = randomBytes(16).toString('hex');
   await fs.mkdir(audioDir(), { recursive: true, mode: 0o700 });
   await fs.writeFile(audioPath(ref), file.buffer, { mode: 0o600 });
@@ -162,51 +178,123 @@ interface TranscriptionPayload {
  * The TRANSCRIPTION job: the recording to text at the provider the policy allows, then the text through the
  * one governed pipeline (executeRun), so the policy and the guard apply to the transcript as to typed text.
  * The transcript is kept only as the run's input, under the policy's retention; the job's result is the runId.
+ *
+ * An attempt retries only the step that failed: once the transcript exists (in its private file), the next
+ * attempt goes straight to the minutes. The job's attempts (MAX_ATTEMPTS) are the only retries of a
+ * transcription, so a recording is sent at most that many times, each within TRANSCRIPTION_TIMEOUT_MS.
  */
 export async function transcribeJob(job: Job, ctx: JobContext): Promise<{ runId: string }> {
   const { deps } = ctx;
-  const payload = JSON.parse(job.payload) as TranscriptionPayload;
-  const file = audioPath(payload.audioRef);
-  let done = false;
-  try {
-    await ctx.progress(5, 'Forbereder optagelsen');
-    const user = job.createdById ? await deps.db.user.findUnique({ where: { id: job.createdById } }) : null;
-    if (!user || !user.active) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
-    const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, sessionId: `job:${job.id}` };
-    const trial = await requireMinutesTrial(deps, actor, payload.trialId);
-    // Checked again: the trial may have been paused, or its policy changed, while the job waited.
-    requireRunnable(deps, trial);
-    const provider = transcriberFor(deps, trial.policyId);
+  const payload = JSON.parse(job.payload) as Partial<TranscriptionPayload>;
+  // Retention clears the payload of a job whose run it erased: nothing is left to work on.
+  if (!payload.audioRef || !payload.trialId) throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
+  const p = payload as TranscriptionPayload;
+  await ctx.progress(5, 'Forbereder optagelsen');
+  const user = job.createdById ? await deps.db.user.findUnique({ where: { id: job.createdById } }) : null;
+  if (!user || !user.active) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
+  const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, sessionId: `job:${job.id}` };
+  const trial = await requireMinutesTrial(deps, actor, p.trialId);
+  // Checked again: the trial may have been paused, or its policy changed, while the job waited.
+  requireRunnable(deps, trial);
+  const provider = transcriberFor(deps, trial.policyId);
 
-    let audio: Buffer;
-    try {
-      audio = await fs.readFile(file);
-    } catch {
-      throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
-    }
-    await ctx.progress(10, 'Laver en udskrift af optagelsen');
-    const transcription = await provider.transcribe(audio, `lyd${payload.ext}`, payload.mimeType, ctx.signal);
-    if (!transcription.text.trim()) {
-      throw new JobFailure('EMPTY_TRANSCRIPT', 'Der blev ikke hørt nogen tale i optagelsen. Tjek lyden, eller upload en Teams-udskrift i stedet.');
-    }
-    await ctx.progress(60, 'Udskriften er klar. Laver referatet');
-    let run;
-    try {
-      run = await executeRun(deps, actor, { trialId: payload.trialId, assistant: 'minutes', input: transcription.text.trim() }, { signal: ctx.signal });
-    } catch (err) {
-      // The model failed on the minutes (a FAILED run is stored): another try, with the recording kept, may work.
-      if (err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'PROVIDER_TIMEOUT')) {
-        throw new JobFailure(err.code, err.message, true);
-      }
-      throw err;
-    }
-    done = true;
-    return { runId: run.id };
-  } catch (err) {
-    // No retry can make a refused or unreadable recording work: let the audio go with the job.
-    if ((err instanceof JobFailure && !err.retry) || err instanceof AppError) done = true;
-    throw err;
-  } finally {
-    if (done || job.attempts >= MAX_ATTEMPTS) await fs.rm(file, { force: true });
+  const text = (await readKeptTranscript(p.audioRef)) ?? (await transcribeRecording(ctx, provider, p));
+  await ctx.progress(60, 'Udskriften er klar. Laver referatet');
+  return { runId: await makeMinutes(ctx, job, actor, p.trialId, text) };
+}
+
+/** Step 1: the recording to text. The transcript then replaces the recording on disk. */
+async function transcribeRecording(ctx: JobContext, provider: Provider & Required<Pick<Provider, 'transcribe'>>, p: TranscriptionPayload): Promise<string> {
+  let audio: Buffer;
+  try {
+    audio = await fs.readFile(audioPath(p.audioRef));
+  } catch {
+    throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
+  }
+  await ctx.progress(10, 'Laver en udskrift af optagelsen');
+  const transcription = await provider.transcribe(audio, `lyd${p.ext}`, p.mimeType, ctx.signal);
+  const text = transcription.text.trim();
+  if (!text) {
+    throw new JobFailure('EMPTY_TRANSCRIPT', 'Der blev ikke hørt nogen tale i optagelsen. Tjek lyden, eller upload en Teams-udskrift i stedet.');
+  }
+  // Written whole or not at all (a temp name, then rename), then the recording goes: it is not needed again.
+  const file = transcriptPath(p.audioRef);
+  await fs.writeFile(`${file}.part`, text, { mode: 0o600 });
+  await fs.rename(`${file}.part`, file);
+  await fs.rm(audioPath(p.audioRef), { force: true });
+  return text;
+}
+
+async function readKeptTranscript(ref: string): Promise<string | null> {
+  try {
+    return await fs.readFile(transcriptPath(ref), 'utf8');
+  } catch {
+    return null;
   }
 }
+
+/**
+ * Step 2: the transcript through executeRun. A run the model failed on is linked to the job at once, so the
+ * job's final state names the last run; the minutes are tried again only while fewer than MAX_MINUTES_RUNS
+ * runs have failed (a job that already links a run has had its second chance).
+ */
+async function makeMinutes(ctx: JobContext, job: Job, actor: Actor, trialId: string, text: string): Promise<string> {
+  const earlierRuns = job.runId ? 1 : 0;
+  try {
+    const run = await executeRun(ctx.deps, actor, { trialId, assistant: 'minutes', input: text }, { signal: ctx.signal });
+    return run.id;
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'PROVIDER_TIMEOUT')) {
+      const runId = (err.details as { runId?: unknown } | undefined)?.runId;
+      if (typeof runId === 'string') await ctx.linkRun(runId);
+      throw new JobFailure(err.code, err.message, earlierRuns + 1 < MAX_MINUTES_RUNS);
+    }
+    throw err;
+  }
+}
+
+/** Deletes what the job kept, once it has ended for good (the worker calls this, not between attempts). */
+async function removeKeptFiles(job: Job): Promise<void> {
+  const { audioRef } = JSON.parse(job.payload) as Partial<TranscriptionPayload>;
+  if (!audioRef) return;
+  await fs.rm(audioPath(audioRef), { force: true });
+  await fs.rm(transcriptPath(audioRef), { force: true });
+  await fs.rm(`${transcriptPath(audioRef)}.part`, { force: true });
+}
+
+/** Files older than this that no unfinished job names are left over (the upload that writes one is long done). */
+const LEFTOVER_AFTER_MS = 60 * 60_000;
+
+/**
+ * Removes recordings and transcripts that no queued or running job names any more: left by a job deleted by
+ * hand, by a job whose payload retention cleared, or by a crash between writing a file and its job's row.
+ * Runs when the job worker starts.
+ */
+export async function removeLeftoverRecordings(deps: Deps): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(audioDir());
+  } catch {
+    return 0;
+  }
+  const unfinished = await deps.db.job.findMany({ where: { type: 'TRANSCRIPTION', status: { in: ['QUEUED', 'RUNNING'] } }, select: { payload: true } });
+  const wanted = new Set(unfinished.map((j) => (JSON.parse(j.payload) as Partial<TranscriptionPayload>).audioRef).filter(Boolean));
+  let removed = 0;
+  for (const name of names) {
+    const ref = name.split('.')[0]!;
+    if (wanted.has(ref)) continue;
+    const file = path.join(audioDir(), name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || deps.now().getTime() - stat.mtimeMs < LEFTOVER_AFTER_MS) continue;
+    await fs.rm(file, { force: true });
+    removed += 1;
+  }
+  if (removed) deps.logger.info({ removed }, 'left-over recordings removed');
+  return removed;
+}
+
+/** How the jobs worker treats TRANSCRIPTION jobs besides running them. */
+export const TRANSCRIPTION_JOB: JobHandlerOptions = {
+  onEnd: (job) => removeKeptFiles(job),
+  onWorkerStart: async (deps) => void (await removeLeftoverRecordings(deps)),
+};
