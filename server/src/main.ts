@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import { buildDeps, createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createDb } from './lib/db.js';
@@ -54,7 +54,22 @@ Fix the policy file and start again. The server has not started.\n`);
   }
 
   const app = createApp(deps);
-  const server: Server = app.listen(config.port, config.host);
+  // Once a shutdown has begun, a request that arrives (on a kept-alive connection) is not started: it gets 503
+  // and may be sent again to another instance or after the restart. Requests in flight are counted, so the
+  // shutdown can wait for them.
+  let stopping = false;
+  let inFlight = 0;
+  const server: Server = http.createServer((req, res) => {
+    if (stopping) {
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '5' });
+      res.end(JSON.stringify({ error: { code: 'SHUTTING_DOWN', message: 'Serveren genstarter lige nu. Prøv igen om et øjeblik.', requestId: 'shutdown' } }));
+      return;
+    }
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+    app(req, res);
+  });
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -87,29 +102,48 @@ Fix the policy file and start again. The server has not started.\n`);
   }, 15 * 60_000);
   sweeper.unref();
 
-  let stopping = false;
+  /**
+   * SIGTERM/SIGINT: stop taking new connections and requests, let the requests in flight finish for up to
+   * SHUTDOWN_GRACE_MS (a run whose connection is then cut is stored as CANCELLED by the runs pipeline), hand
+   * running jobs back to the queue, then exit. Nothing acknowledged is lost, and no job is left RUNNING.
+   */
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, inFlight }, 'shutting down');
     clearInterval(sweeper);
     const force = setTimeout(() => {
-      logger.error('forced exit after 10 s');
+      logger.error('forced exit after the grace period');
       process.exit(1);
-    }, 10_000);
+    }, config.shutdownGraceMs + 15_000);
     force.unref();
-    server.close(() => {
-      Promise.all([
-        worker.stop().catch(() => logger.warn('job worker did not stop cleanly')),
-        retention.stop().catch(() => logger.warn('retention scheduler did not stop cleanly')),
-      ])
-        .then(() => db.$disconnect())
-        .finally(() => {
-          logger.info('stopped');
-          process.exit(0);
-        });
-    });
+    server.close();
     server.closeIdleConnections();
+    const drained = new Promise<void>((resolve) => {
+      const started = Date.now();
+      const check = setInterval(() => {
+        if (inFlight === 0 || Date.now() - started >= config.shutdownGraceMs) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+    });
+    void drained
+      .then(async () => {
+        if (inFlight > 0) logger.warn({ inFlight }, 'grace period over, closing the remaining connections');
+        server.closeAllConnections();
+        // Let the aborted runs store their outcome before the database goes.
+        for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
+        await Promise.all([
+          worker.stop().catch(() => logger.warn('job worker did not stop cleanly')),
+          retention.stop().catch(() => logger.warn('retention scheduler did not stop cleanly')),
+        ]);
+        await db.$disconnect();
+      })
+      .finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

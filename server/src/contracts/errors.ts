@@ -52,6 +52,8 @@ export const ErrorCode = z.enum([
   'UNKNOWN_QUESTION',
   /** A draft trial cannot be decided on or published yet. */
   'TRIAL_NOT_STARTED',
+  /** The server is shutting down: the request was not started; try again in a moment. */
+  'SHUTTING_DOWN',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
