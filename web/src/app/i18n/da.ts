@@ -483,6 +483,7 @@ export const da = {
         completed: 'Lavede et udkast med AI',
         blocked: 'Afvist af datapolitikken (intet sendt)',
         failed: 'Sprogmodellen fejlede',
+        cancelled: 'Stoppede kørslen før svaret var færdigt',
         reviewed: 'Gennemgik udkastet',
         review_refused: 'Gennemgang afvist (fire øjne)',
         exported: 'Hentede den godkendte tekst',

@@ -480,6 +480,7 @@ export const en: Translation = {
         completed: 'Made a draft with AI',
         blocked: 'Refused by the policy (nothing sent)',
         failed: 'The language model failed',
+        cancelled: 'Stopped the run before the answer was complete',
         reviewed: 'Reviewed the draft',
         review_refused: 'Review refused (four eyes)',
         exported: 'Fetched the approved text',
