@@ -1,11 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Fault, startFakeProvider, type FakeProvider } from '../../../../test/fake-provider.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { type Client, createTrial, createUnit, createUser, signedIn } from '../../../../test/support/factories.js';
+import { hangUpStream } from '../../../../test/support/stream.js';
 import { CSRF_HEADER } from '../../contracts/auth.js';
 import { ErrorBody } from '../../contracts/errors.js';
 import type { AssistantId } from '../../contracts/policies.js';
@@ -175,46 +174,6 @@ describe('every provider fault ends in a stored run with the right kind', () => 
   }
 });
 
-/** Posts to the stream endpoint over a real socket and hangs up, as a person pressing Stop does. */
-async function stopStream(c: Client, body: object, hangUpAfterFirstToken: boolean): Promise<void> {
-  const server = http.createServer(t.app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const cookie = (await c.agent.get('/api/auth/me')).request.cookies;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: (server.address() as AddressInfo).port,
-          path: '/api/runs/stream',
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie, [CSRF_HEADER]: c.csrf },
-        },
-        (res) => {
-          expect(res.statusCode).toBe(200);
-          if (!hangUpAfterFirstToken) {
-            req.destroy();
-            resolve();
-            return;
-          }
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            if (chunk.includes('event: token')) {
-              req.destroy();
-              resolve();
-            }
-          });
-        },
-      );
-      req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
-      req.end(JSON.stringify(body));
-    });
-  } finally {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  }
-}
-
 describe('a person who stops a stream', () => {
   it.each(ASSISTANTS)('%s: when the person stops half-way through the answer, then the run is CANCELLED, never a truncated draft', async (assistant) => {
     requests += 1;
@@ -224,7 +183,7 @@ describe('a person who stops a stream', () => {
     if (streamsFromProvider(assistant)) fake.trickle(100).reply(() => long);
     else fake.slow(1_500).reply(() => REPLIES[assistant]);
 
-    await stopStream(c, { trialId, assistant, input: INPUTS[assistant] }, streamsFromProvider(assistant));
+    expect(await hangUpStream(t, c, { trialId, assistant, input: INPUTS[assistant] }, { afterFirstToken: streamsFromProvider(assistant) })).toBe(200);
 
     await expect
       .poll(async () => (await t.deps.db.run.findMany({ where: { trialId, id: { notIn: [...before] } } })).map((r) => r.status), { timeout: 5_000 })

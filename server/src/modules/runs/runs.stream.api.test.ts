@@ -1,11 +1,10 @@
-import http from 'node:http';
 import express from 'express';
 import supertest from 'supertest';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../../../test/fake-provider.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { type Client, createTrial, createUnit, createUser, signedIn } from '../../../../test/support/factories.js';
+import { hangUpStream } from '../../../../test/support/stream.js';
 import { CSRF_HEADER } from '../../contracts/auth.js';
 import { ErrorBody } from '../../contracts/errors.js';
 import { RunBlockedDetails, RunFailedDetails, RunResponse, RunView } from '../../contracts/runs.js';
@@ -204,36 +203,12 @@ describe('POST /api/runs/stream', () => {
         });
       },
     });
-    const server = http.createServer(t.app);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const cookie = (await asEmployee.agent.get('/api/auth/me')).request.cookies;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const req = http.request(
-          {
-            host: '127.0.0.1',
-            port: (server.address() as AddressInfo).port,
-            path: '/api/runs/stream',
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie, [CSRF_HEADER]: asEmployee.csrf },
-          },
-          (res) => {
-            expect(res.statusCode).toBe(200);
-            // The stream has begun and the model is writing: hang up, as a person pressing Stop does.
-            req.destroy();
-            resolve();
-          },
-        );
-        req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
-        req.end(JSON.stringify({ trialId, assistant: 'letter', input: LETTER }));
-      });
-      await expect.poll(() => aborted).toBe(true);
-      await expect
-        .poll(async () => (await t.deps.db.run.findFirst({ where: { trialId } }))?.status)
-        .toBe('CANCELLED');
-    } finally {
-      await new Promise((r) => server.close(r));
-    }
+    // The stream has begun and the model is writing: hang up, as a person pressing Stop does.
+    expect(await hangUpStream(t, asEmployee, { trialId, assistant: 'letter', input: LETTER })).toBe(200);
+    await expect.poll(() => aborted).toBe(true);
+    await expect
+      .poll(async () => (await t.deps.db.run.findFirst({ where: { trialId } }))?.status)
+      .toBe('CANCELLED');
   });
 
   it('while the model is silent, then a heartbeat comment keeps the connection open (every 15 s in production)', async () => {
