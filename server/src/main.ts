@@ -9,6 +9,7 @@ import { seedDemoOrganisation } from './modules/demo/demo.service.js';
 import { startJobWorker } from './modules/jobs/jobs.service.js';
 import { loadPolicies, PolicyLoadError } from './modules/policies/policies.loader.js';
 import { startRetentionScheduler } from './modules/retention/retention.service.js';
+import { runsInProgress } from './modules/runs/runs.service.js';
 
 async function main(): Promise<void> {
   let config;
@@ -132,8 +133,8 @@ Fix the policy file and start again. The server has not started.\n`);
       .then(async () => {
         if (inFlight > 0) logger.warn({ inFlight }, 'grace period over, closing the remaining connections');
         server.closeAllConnections();
-        // Let the aborted runs store their outcome before the database goes.
-        for (let i = 0; i < 100 && inFlight > 0; i++) await new Promise((r) => setTimeout(r, 50));
+        // Let the runs whose connections were cut store their outcome (CANCELLED) before the database goes.
+        for (let i = 0; i < 100 && runsInProgress() > 0; i++) await new Promise((r) => setTimeout(r, 50));
         await Promise.all([
           worker.stop().catch(() => logger.warn('job worker did not stop cleanly')),
           retention.stop().catch(() => logger.warn('retention scheduler did not stop cleanly')),

@@ -11,6 +11,10 @@ export interface RunningServer {
   baseUrl: string;
   /** everything the server printed, for failure messages */
   output: () => string;
+  /** the SQLite database file the server uses */
+  databaseFile: string;
+  /** Sends SIGTERM and waits for the exit (SIGKILL after `timeoutMs`); resolves to the exit code. */
+  terminate: (timeoutMs?: number) => Promise<number | null>;
   stop: () => Promise<void>;
 }
 
@@ -40,13 +44,23 @@ function exited(child: ChildProcess): Promise<void> {
  * database and the demo organisation, and waits until GET /api/ready answers 200. `env` adds or overrides
  * settings (for example a model provider pointing at the fake one).
  */
-export async function startServer({ timeoutMs = 60_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(rootDir, 'dist/web/index.html'))) {
+export async function startServer({
+  timeoutMs = 60_000,
+  env = {},
+  web = true,
+}: {
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  /** false for tests of the API alone, which may run before the web app is built */
+  web?: boolean;
+} = {}): Promise<RunningServer> {
+  if (web && !fs.existsSync(path.join(rootDir, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: the e2e global setup should have built the web app.');
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const databaseFile = path.join(dataDir, 'e2e.db');
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: rootDir,
@@ -55,7 +69,7 @@ export async function startServer({ timeoutMs = 60_000, env = {} }: { timeoutMs?
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
+      DATABASE_URL: `file:${databaseFile}`,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
       ...env,
@@ -65,15 +79,19 @@ export async function startServer({ timeoutMs = 60_000, env = {} }: { timeoutMs?
   child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
 
-  const stop = async () => {
+  const terminate = async (waitMs = 10_000) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const done = await Promise.race([exited(child).then(() => true), sleep(10_000).then(() => false)]);
+      const done = await Promise.race([exited(child).then(() => true), sleep(waitMs).then(() => false)]);
       if (!done) {
         child.kill('SIGKILL');
         await exited(child);
       }
     }
+    return child.exitCode;
+  };
+  const stop = async () => {
+    await terminate();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -95,5 +113,5 @@ export async function startServer({ timeoutMs = 60_000, env = {} }: { timeoutMs?
     }
     await sleep(250);
   }
-  return { baseUrl, output: () => log, stop };
+  return { baseUrl, output: () => log, databaseFile, terminate, stop };
 }

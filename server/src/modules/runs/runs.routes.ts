@@ -12,7 +12,14 @@ export function runsRoutes(deps: Deps): Router {
   const r = Router();
   r.post('/', async (req, res) => {
     const actor = requireActor(req);
-    const run = await executeRun(deps, actor, CreateRunRequest.parse(req.body));
+    const body = CreateRunRequest.parse(req.body);
+    // A caller who hangs up (or a shutdown that cuts the connection after its grace period) cancels the run:
+    // it is stored as CANCELLED, never as a draft nobody received.
+    const abort = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const run = await executeRun(deps, actor, body, { signal: abort.signal });
     res.status(201).json(RunResponse.parse({ run }));
   });
   // Same body and rules as POST /; the draft arrives as server-sent events (see runs.stream.ts).

@@ -41,7 +41,7 @@ type AuditDetails = NonNullable<AuditInput['details']>;
  *
  * Nothing here logs or audits content: not the input, the output, the mapping or what a placeholder stands for.
  */
-/** Streaming and cancelling, for the SSE endpoint; the plain POST passes none. */
+/** Streaming and cancelling: the SSE endpoint passes all of them, the plain POST only the signal. */
 export interface RunHooks {
   signal?: AbortSignal;
   /** Raw pieces of the draft as the provider sends them: still with placeholders. Never pass these to a browser. */
@@ -62,7 +62,23 @@ function restoreDeep(value: unknown, mapping: Record<string, string>): Record<st
   return walk(value) as Record<string, unknown>;
 }
 
+/**
+ * Runs under way in this process, so that a shutdown can wait until a run whose connection it cut has stored
+ * its outcome (CANCELLED) before the database is closed.
+ */
+let runsUnderWay = 0;
+export const runsInProgress = (): number => runsUnderWay;
+
 export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks: RunHooks = {}): Promise<RunView> {
+  runsUnderWay += 1;
+  try {
+    return await governRun(deps, actor, req, hooks);
+  } finally {
+    runsUnderWay -= 1;
+  }
+}
+
+async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks: RunHooks): Promise<RunView> {
   const now = deps.now();
   const trial = await loadRunGate(deps, req.trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
