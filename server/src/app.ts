@@ -6,10 +6,19 @@ import helmet from 'helmet';
 import type { Config } from './config/env.js';
 import type { Deps } from './deps.js';
 import { providerOf, type Db } from './lib/db.js';
-import { apiNotFound, errorMiddleware, requestIdMiddleware, requestLogMiddleware } from './lib/http.js';
+import {
+  apiNotFound,
+  errorMiddleware,
+  pageMethodNotAllowed,
+  refuseNulInBody,
+  refuseNulInUrl,
+  requestIdMiddleware,
+  requireHostHeader,
+  requestLogMiddleware,
+} from './lib/http.js';
 import type { Logger } from './lib/logger.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
-import { csrfMiddleware, sessionMiddleware } from './modules/auth/auth.middleware.js';
+import { csrfMiddleware, passwordChangeGate, sessionMiddleware } from './modules/auth/auth.middleware.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { LoginLimiter } from './modules/auth/rate-limit.js';
 import { loadPolicies } from './modules/policies/policies.loader.js';
@@ -39,6 +48,7 @@ export function buildDeps(
   logger: Logger,
   opts: { now?: () => Date; policies?: Deps['policies']; providers?: Deps['providers'] } = {},
 ): Deps {
+  const now = opts.now ?? (() => new Date());
   return {
     policies: opts.policies ?? loadPolicies(config.policiesDir),
     providers: opts.providers ?? createProviderRegistry(config.ai),
@@ -46,8 +56,8 @@ export function buildDeps(
     provider: providerOf(config.databaseUrl),
     config,
     logger,
-    loginLimiter: new LoginLimiter(config.login.maxAttempts, config.login.windowMs),
-    now: opts.now ?? (() => new Date()),
+    loginLimiter: new LoginLimiter(config.login, () => now().getTime()),
+    now,
   };
 }
 
@@ -55,6 +65,7 @@ export function buildDeps(
 export function createApp(deps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // A hop count or the proxies' addresses, never `true` (config/env.ts): req.ip is what sign-in limits count.
   app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
 
@@ -76,9 +87,12 @@ export function createApp(deps: Deps): Express {
     }),
   );
   app.use(requestLogMiddleware(deps.logger));
+  app.use(requireHostHeader);
+  app.use(refuseNulInUrl);
 
   const api = express.Router();
   api.use(express.json({ limit: deps.config.bodyLimit }));
+  api.use(refuseNulInBody);
   api.use(cookieParser());
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -90,6 +104,7 @@ export function createApp(deps: Deps): Express {
   api.use('/public', publicRoutes(deps));
   api.use(sessionMiddleware(deps));
   api.use(csrfMiddleware(deps));
+  api.use(passwordChangeGate());
   api.use('/auth', authRoutes(deps));
   api.use('/users', usersRoutes(deps));
   api.use('/units', unitsRoutes(deps));
@@ -119,6 +134,8 @@ export function createApp(deps: Deps): Express {
 /** The built single-page app on the same port; every non-API GET falls back to index.html. */
 function serveWeb(app: Express, dist: string): void {
   const index = path.join(dist, 'index.html');
+  app.use(pageMethodNotAllowed);
+  // A missing asset is 404 (fallthrough: false), never the app's index page: a stale script tag must fail visibly.
   app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(express.static(dist, { index: false }));
   app.get('/{*splat}', (_req, res) => {

@@ -41,6 +41,8 @@ interface Request {
   freshSession?: boolean;
   /** A browser of its own, not signed in (signing in would replace the session the other rows use). */
   freshBrowser?: boolean;
+  /** Sign in as this account instead (for requests that change the caller's own account, e.g. its password). */
+  signInAs?: { email: string };
 }
 
 interface Row {
@@ -62,6 +64,12 @@ const takePart: Record<Who, Outcome> = { anon: 401, participant: 'ok', outsider:
 const participantOnly: Record<Who, Outcome> = { anon: 401, participant: 'ok', outsider: 404, leader: 404, otherLeader: 404, digital: 404 };
 
 const uid = () => randomBytes(4).toString('hex');
+
+/** A new account with the same role and unit as `who`, so a change to one's own account leaves the table's alone. */
+async function lookalike(w: World, who: Exclude<Who, 'anon'>) {
+  const u = await w.t.deps.db.user.findUniqueOrThrow({ where: { id: w.users[who].id } });
+  return createUser(w.t.deps, { role: u.role, unitId: u.unitId });
+}
 const LETTER = 'Kære borger\n\nVi har modtaget din ansøgning om et nyt pas. Du hører fra os inden for 14 dage.\n\nMed venlig hilsen\nBorgerservice';
 
 async function freshTrial(w: World, status: 'ACTIVE' | 'DRAFT' = 'ACTIVE') {
@@ -113,6 +121,15 @@ const TABLE: Record<string, Row> = {
   'POST /api/auth/logout': { request: () => ({ path: '/api/auth/logout', freshSession: true }), expect: all('ok') },
   'GET /api/auth/me': { request: () => ({ path: '/api/auth/me' }), expect: signedInOk },
   'PATCH /api/auth/me': { request: () => ({ path: '/api/auth/me', body: { locale: 'da' } }), expect: signedInOk },
+  // Everyone signed in changes their own password (and no one else's: there is no id to name).
+  'POST /api/auth/password': {
+    request: async (w, who) => ({
+      path: '/api/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'en ny og lang adgangskode' },
+      ...(who === 'anon' ? {} : { signInAs: await lookalike(w, who) }),
+    }),
+    expect: signedInOk,
+  },
 
   'GET /api/users': { request: () => ({ path: '/api/users' }), expect: digitalOnly },
   'POST /api/users': {
@@ -124,6 +141,10 @@ const TABLE: Record<string, Row> = {
   },
   'PATCH /api/users/:id': {
     request: async (w) => ({ path: `/api/users/${(await createUser(w.t.deps, { unitId: w.unitId })).id}`, body: { name: 'Nyt Navn' } }),
+    expect: digitalOnly,
+  },
+  'POST /api/users/:id/password-reset': {
+    request: async (w) => ({ path: `/api/users/${(await createUser(w.t.deps, { unitId: w.unitId })).id}/password-reset` }),
     expect: digitalOnly,
   },
   'GET /api/users/directory': {
@@ -200,8 +221,8 @@ const TABLE: Record<string, Row> = {
     request: async (w) => ({ path: `/api/trials/${(await freshTrial(w)).id}/decisions`, body: { outcome: 'ADJUST', rationale: 'Brevene blev bedre, men skabelonen skal justeres.', evidence: '' } }),
     expect: administer,
   },
-  'GET /api/trials/:trialId/export.csv': { request: (w) => ({ path: `/api/trials/${w.trialId}/export.csv` }), expect: administer },
-  'GET /api/trials/:trialId/export.json': { request: (w) => ({ path: `/api/trials/${w.trialId}/export.json` }), expect: administer },
+  'POST /api/trials/:trialId/export.csv': { request: (w) => ({ path: `/api/trials/${w.trialId}/export.csv` }), expect: administer },
+  'POST /api/trials/:trialId/export.json': { request: (w) => ({ path: `/api/trials/${w.trialId}/export.json` }), expect: administer },
   'GET /api/trials/:trialId/report': { request: (w) => ({ path: `/api/trials/${w.trialId}/report` }), expect: administer },
   'POST /api/trials/:trialId/publication': {
     request: async (w) => ({ path: `/api/trials/${(await freshTrial(w)).id}/publication`, body: { published: true } }),
@@ -229,6 +250,10 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/runs/:id/final': {
     request: async (w) => ({ path: `/api/runs/${(await freshRun(w, 'APPROVED')).id}/final` }),
+    expect: seeTrial,
+  },
+  'POST /api/runs/:id/final/export': {
+    request: async (w) => ({ path: `/api/runs/${(await freshRun(w, 'APPROVED')).id}/final/export` }),
     expect: seeTrial,
   },
   'POST /api/runs/:id/experience': {
@@ -283,6 +308,7 @@ afterAll(() => w.t.close());
 async function send(who: Who, method: string, req: Request) {
   let c = w.clients[who];
   if (req.freshSession && who !== 'anon') c = await signedIn(w.t, w.users[who]);
+  if (req.signInAs && who !== 'anon') c = await signedIn(w.t, req.signInAs);
   if (req.freshBrowser) {
     c = new Client(w.t);
     await c.fetchCsrf();

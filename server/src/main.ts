@@ -2,10 +2,12 @@ import http, { type Server } from 'node:http';
 import { buildDeps, createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createDb } from './lib/db.js';
+import { startIntegrityCheck } from './lib/db-health.js';
+import { answerServerRefusals, HTTP_SERVER_OPTIONS } from './lib/http.js';
 import { createLogger } from './lib/logger.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
-import { seedDemoOrganisation } from './modules/demo/demo.service.js';
+import { demoPasswordRefusal, seedDemoOrganisation } from './modules/demo/demo.service.js';
 import { startJobWorker } from './modules/jobs/jobs.service.js';
 import { loadPolicies, PolicyLoadError } from './modules/policies/policies.loader.js';
 import { startRetentionScheduler } from './modules/retention/retention.service.js';
@@ -38,6 +40,13 @@ Fix the policy file and start again. The server has not started.\n`);
   }
   logger.info({ policies: [...policies.keys()] }, 'policies loaded');
 
+  // A damaged SQLite file is refused before migrations, the demo seed or a sign-in touch it (lib/db-health.ts).
+  const integrity = startIntegrityCheck(config.databaseUrl);
+  if (!integrity.ok) {
+    process.stderr.write(`${integrity.message}\nThe server has not started.\n`);
+    process.exit(78);
+  }
+
   if (config.autoMigrate) {
     const { deployMigrations } = await import('../../prisma/tools/schema-engine.js');
     const { applied } = await deployMigrations({ url: config.databaseUrl });
@@ -48,6 +57,14 @@ Fix the policy file and start again. The server has not started.\n`);
   const deps = buildDeps(config, db, logger, { policies });
   // Which provider, never its key or address: the configuration holds secrets.
   logger.info({ provider: deps.providers.configured.kind, model: deps.providers.configured.model }, 'model provider configured');
+
+  // Production never serves an account that signs in with the published demo password (exit 78 like bad config).
+  const demoRefusal = await demoPasswordRefusal(deps);
+  if (demoRefusal) {
+    process.stderr.write(demoRefusal);
+    await db.$disconnect();
+    process.exit(78);
+  }
 
   if (config.demoSeed) {
     const { created } = await seedDemoOrganisation(deps);
@@ -60,7 +77,7 @@ Fix the policy file and start again. The server has not started.\n`);
   // shutdown can wait for them.
   let stopping = false;
   let inFlight = 0;
-  const server: Server = http.createServer((req, res) => {
+  const server: Server = http.createServer(HTTP_SERVER_OPTIONS, (req, res) => {
     if (stopping) {
       res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'retry-after': '5' });
       res.end(JSON.stringify({ error: { code: 'SHUTTING_DOWN', message: 'Serveren genstarter lige nu. Prøv igen om et øjeblik.', requestId: 'shutdown' } }));
@@ -70,6 +87,8 @@ Fix the policy file and start again. The server has not started.\n`);
     res.once('close', () => (inFlight -= 1));
     app(req, res);
   });
+  // Requests the HTTP parser refuses (headers too large, not HTTP) still get the one error shape.
+  answerServerRefusals(server, logger);
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

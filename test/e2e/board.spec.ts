@@ -202,9 +202,10 @@ describe('the review board', () => {
     await page.getByTestId('decisions-list').getByRole('heading', { name: 'Justér' }).waitFor();
     await page.screenshot({ path: '/tmp/e2e-trial-insights.png', fullPage: true });
 
-    // The CSV: one row per run, participants as P1..P4, no text from the runs.
+    // The CSV: one row per run, participants as P1..P4, no text from the runs. A button: each download is a
+    // POST that the audit trail records as trial.exported.
     const downloading = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Hent CSV' }).click();
+    await page.getByRole('button', { name: 'Hent CSV' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const file = await download.path();

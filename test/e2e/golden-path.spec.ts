@@ -119,6 +119,9 @@ describe('the golden path of a trial', () => {
     await page.getByRole('heading', { name: 'Den godkendte tekst' }).waitFor();
     await page.getByRole('button', { name: 'Kopiér tekst' }).waitFor();
     await page.getByText(EDITED_LINE).first().waitFor();
+    // Copying is the export the audit trail records (step 8); reading the text was not.
+    await page.getByRole('button', { name: 'Kopiér tekst' }).click();
+    await page.getByTestId('final-copy-status').getByText(/kopier/).waitFor();
 
     // 7. The experience log.
     const usefulness = page.getByRole('group', { name: 'Hvor brugbart var udkastet?' });
@@ -144,6 +147,7 @@ describe('the golden path of a trial', () => {
       'Bekræftede introduktionen',
       'Lavede et udkast med AI',
       'Gennemgik udkastet',
+      'Kopierede den godkendte tekst',
       'Skrev erfaringslog',
     ]) {
       await audit.getByText(step, { exact: true }).first().waitFor();

@@ -64,6 +64,8 @@ export async function signedIn(t: TestApp, user: { email: string }, password = T
   const c = new Client(t);
   await c.fetchCsrf();
   await c.post('/api/auth/login', { email: user.email, password }).expect(200);
+  // Sign-in replaces the pre-session CSRF token with the session's own (docs/decisions/0002).
+  await c.fetchCsrf();
   return c;
 }
 

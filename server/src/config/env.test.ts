@@ -32,6 +32,44 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://wb@db:5432/wb' }).databaseUrl).toBe('postgresql://wb@db:5432/wb');
   });
 
+  describe('TRUST_PROXY', () => {
+    it('trusts no proxy by default', () => {
+      expect(loadConfig({}).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    });
+
+    it('takes a hop count or a list of proxy addresses and networks', () => {
+      expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+      expect(loadConfig({ TRUST_PROXY: ' 10.0.0.5, 10.1.0.0/16 ,loopback,::1,fd00::/8' }).trustProxy).toEqual([
+        '10.0.0.5',
+        '10.1.0.0/16',
+        'loopback',
+        '::1',
+        'fd00::/8',
+      ]);
+    });
+
+    it('refuses "true", which would let every client choose its own address, and says what to write instead', () => {
+      try {
+        loadConfig({ TRUST_PROXY: 'true' });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        const text = (e as ConfigError).issues.join('\n');
+        expect(text).toMatch(/TRUST_PROXY: .*X-Forwarded-For/);
+        expect(text).toMatch(/TRUST_PROXY=1/);
+        expect(text).toMatch(/10\.0\.0\.5/);
+      }
+    });
+
+    it('refuses what is neither a hop count nor an address', () => {
+      for (const v of ['yes', '-1', '1.5', '10.0.0.0/33', 'proxy.example', '10.0.0.5,,']) {
+        expect(() => loadConfig({ TRUST_PROXY: v }), v).toThrow(/TRUST_PROXY/);
+      }
+    });
+  });
+
   describe('the model provider', () => {
     it('is the offline engine by default, with a 60 s timeout and 2 retries', () => {
       expect(loadConfig({}).ai).toEqual({ provider: 'offline', timeoutMs: 60_000, maxRetries: 2, transcriptionTimeoutMs: 600_000 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -12,6 +13,44 @@ const bool = z
 /** The model providers an operator can choose; the offline rule engine is always available besides. */
 export const AI_PROVIDERS = ['offline', 'openai', 'azure-openai', 'openai-compatible'] as const;
 export type AiProviderKind = (typeof AI_PROVIDERS)[number];
+
+const MB = 1024 * 1024;
+
+/**
+ * How files are read (docs/decisions/0012): in a small pool of worker threads, each with a heap of its own,
+ * and refused when a limit is reached. The defaults read any ordinary office document and refuse bombs fast.
+ */
+export interface ParseConfig {
+  /** Worker threads that read files; a file that hits a limit costs its worker, which is replaced. */
+  workers: number;
+  /** Heap of each worker (V8 old generation). A file that needs more is refused; the server lives on. */
+  workerMemoryMb: number;
+  /** Files waiting for a free worker before more are refused with 429. */
+  queueMax: number;
+  /** Wall time one file may take in its worker. */
+  timeoutMs: number;
+  /** Bytes a .docx (all its parts) or a PDF (its compressed streams) may unpack to. */
+  maxExpandedBytes: number;
+  /** Parts of a .docx (zip entries). */
+  maxEntries: number;
+  /** How much one part larger than 1 MB may have been compressed: Word compresses text about 5 to 20 times. */
+  maxCompressionRatio: number;
+  maxPages: number;
+  /** Characters of text a file may give. */
+  maxChars: number;
+}
+
+export const DEFAULT_PARSE: ParseConfig = {
+  workers: 2,
+  workerMemoryMb: 384,
+  queueMax: 32,
+  timeoutMs: 8000,
+  maxExpandedBytes: 20 * MB,
+  maxEntries: 1000,
+  maxCompressionRatio: 100,
+  maxPages: 2000,
+  maxChars: 10_000_000,
+};
 
 /** A recording of a long meeting takes minutes to transcribe; one try may take this long by default. */
 export const DEFAULT_TRANSCRIPTION_TIMEOUT_MS = 10 * 60_000;
@@ -29,7 +68,7 @@ const EnvSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     COOKIE_SECURE: bool.optional(),
-    TRUST_PROXY: z.string().default('false'),
+    TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, { message: 'use a size such as 1mb or 512kb' }).default('1mb'),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -56,6 +95,15 @@ const EnvSchema = z
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
+    PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(DEFAULT_PARSE.workers),
+    PARSE_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(DEFAULT_PARSE.workerMemoryMb),
+    PARSE_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(DEFAULT_PARSE.queueMax),
+    PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_PARSE.timeoutMs),
+    PARSE_MAX_EXPANDED_MB: z.coerce.number().min(0.01).max(2048).default(DEFAULT_PARSE.maxExpandedBytes / MB),
+    PARSE_MAX_ENTRIES: z.coerce.number().int().min(3).max(100_000).default(DEFAULT_PARSE.maxEntries),
+    PARSE_MAX_COMPRESSION_RATIO: z.coerce.number().min(2).max(10_000).default(DEFAULT_PARSE.maxCompressionRatio),
+    PARSE_MAX_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PARSE.maxPages),
+    PARSE_MAX_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(DEFAULT_PARSE.maxChars),
     RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   })
   .superRefine((env, ctx) => {
@@ -102,9 +150,14 @@ export interface Config {
   sessionIdleMs: number;
   sessionMaxMs: number;
   cookieSecure: boolean;
-  trustProxy: boolean | number | string;
+  /**
+   * Express's `trust proxy`: false, the number of proxies in front of the server, or their addresses. Never
+   * `true`, which would believe any X-Forwarded-For a client sends.
+   */
+  trustProxy: TrustProxy;
   bodyLimit: string;
-  login: { maxAttempts: number; windowMs: number };
+  /** Sign-in limits (docs/decisions/0002): failures per account and address before waits, and the longest wait. */
+  login: { maxAttempts: number; maxWaitMs: number };
   autoMigrate: boolean;
   demoSeed: boolean;
   webDist: string;
@@ -113,6 +166,8 @@ export interface Config {
   argon2: { memoryCost: number; timeCost: number };
   /** Largest uploaded file (extraction, knowledge-base documents), in bytes. */
   uploadMaxBytes: number;
+  /** Limits on reading an uploaded file: expanded size, parts, pages, characters, time and memory. */
+  parse: ParseConfig;
   /** Minutes between scheduled retention sweeps; 0 disables the schedule (a manual sweep still works). */
   retentionIntervalMinutes: number;
   /** Background jobs of one kind (transcription, indexing ...) that run at the same time; each kind has its own. */
@@ -160,11 +215,51 @@ export class ConfigError extends Error {
   }
 }
 
-function parseTrustProxy(v: string): boolean | number | string {
-  if (v === 'true') return true;
-  if (v === 'false' || v === '') return false;
-  if (/^\d+$/.test(v)) return Number(v);
-  return v;
+export type TrustProxy = false | number | string[];
+
+const TRUST_PROXY_HELP =
+  'write the number of proxies in front of the server (TRUST_PROXY=1 behind one nginx, IIS or load balancer) ' +
+  'or their addresses and networks (TRUST_PROXY=10.0.0.5 or TRUST_PROXY=10.0.0.0/24,loopback)';
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * The client address the sign-in limits count is what the trusted proxies say it is. `true` would trust every
+ * X-Forwarded-For hop, so any client could name its own address: refused. A hop count larger than the real
+ * number of proxies has the same effect for the extra hops; the maximum only catches typos such as 100.
+ */
+function parseTrustProxy(raw: string, ctx: z.RefinementCtx): TrustProxy {
+  const v = raw.trim();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"true" would believe every X-Forwarded-For header, so any client could choose the address that sign-in limits count; ${TRUST_PROXY_HELP}`,
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+    ctx.addIssue({ code: 'custom', message: `${hops} proxies in a row is surely a mistake; ${TRUST_PROXY_HELP}` });
+    return z.NEVER;
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `not a hop count or a proxy address: ${bad.map((b) => JSON.stringify(b)).join(', ')}; ${TRUST_PROXY_HELP}` });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+/** An IP address, a network in CIDR notation, or one of Express's names for address ranges. No host names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip = '', prefix, extra] = entry.split('/');
+  const family = isIP(ip);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** Resolve `file:./x.db` against the repository root so the server finds the same file from any cwd. */
@@ -195,15 +290,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
     cookieSecure: env.COOKIE_SECURE ?? production,
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT,
-    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
+    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, maxWaitMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
     autoMigrate: env.AUTO_MIGRATE,
     demoSeed: env.DEMO_SEED ?? !production,
     webDist: path.resolve(ROOT_DIR, env.WEB_DIST),
     policiesDir: path.resolve(ROOT_DIR, env.POLICIES_DIR),
     argon2: { memoryCost: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    parse: {
+      workers: env.PARSE_WORKERS,
+      workerMemoryMb: env.PARSE_WORKER_MEMORY_MB,
+      queueMax: env.PARSE_QUEUE_MAX,
+      timeoutMs: env.PARSE_TIMEOUT_MS,
+      maxExpandedBytes: Math.round(env.PARSE_MAX_EXPANDED_MB * MB),
+      maxEntries: env.PARSE_MAX_ENTRIES,
+      maxCompressionRatio: env.PARSE_MAX_COMPRESSION_RATIO,
+      maxPages: env.PARSE_MAX_PAGES,
+      maxChars: env.PARSE_MAX_CHARS,
+    },
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     jobConcurrency: env.JOB_CONCURRENCY,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

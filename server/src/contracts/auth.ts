@@ -6,8 +6,11 @@ export type Role = z.infer<typeof Role>;
 export const Locale = z.enum(['da', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
-/** PATCH /api/auth/me: the person's own settings (only the language for now). */
-export const UpdateMeRequest = z.object({ locale: Locale });
+/**
+ * PATCH /api/auth/me: the person's own settings (only the language for now). Strict, so a field it does not
+ * change (a password: POST /api/auth/password) is a 400 rather than a 200 that changed nothing.
+ */
+export const UpdateMeRequest = z.strictObject({ locale: Locale });
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
 
 /** Emails are compared case-insensitively: trimmed and lower-cased on the way in. */
@@ -16,6 +19,24 @@ export const Email = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'Skriv en gyldig e-mailadresse.' }).max(254));
+
+/** A new password: the rules every way of setting one shares (creation, own change, the first account). */
+export const Password = z
+  .string()
+  .min(12, { message: 'Adgangskoden skal være mindst 12 tegn.' })
+  .max(256, { message: 'Adgangskoden må højst være 256 tegn.' });
+
+/** POST /api/auth/password: the person's own new password, confirmed with the current one. */
+export const ChangePasswordRequest = z
+  .strictObject({
+    currentPassword: z.string().min(1, { message: 'Skriv din nuværende adgangskode.' }).max(1024),
+    newPassword: Password,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: 'Den nye adgangskode skal være en anden end den nuværende.',
+    path: ['newPassword'],
+  });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 export const LoginRequest = z.object({
   email: Email,
@@ -33,6 +54,11 @@ export const CurrentUser = z.object({
   role: Role,
   locale: Locale,
   unit: UnitRef,
+  /**
+   * The digital unit has reset the password: until the person chooses a new one (POST /api/auth/password),
+   * every other call answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  mustChangePassword: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

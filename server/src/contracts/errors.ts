@@ -4,6 +4,16 @@ import { z } from 'zod';
 export const ErrorCode = z.enum([
   'VALIDATION_FAILED',
   'MALFORMED_JSON',
+  /** The address (path or query) is not valid percent-encoding, or carries a NUL byte. */
+  'MALFORMED_URL',
+  /** The body cannot be read: compressed data that does not inflate, a multipart form cut off or malformed. */
+  'MALFORMED_REQUEST',
+  'METHOD_NOT_ALLOWED',
+  'RANGE_NOT_SATISFIABLE',
+  'PRECONDITION_FAILED',
+  /** Refused by the HTTP server itself, before the app: headers (or the address) too large, or sent too slowly. */
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'NOT_FOUND',
@@ -18,6 +28,10 @@ export const ErrorCode = z.enum([
   'CONFLICT',
   'EMAIL_TAKEN',
   'CANNOT_CHANGE_SELF',
+  /** The password was reset: only the calls needed to choose a new one are answered until then. */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** Changing one's own password: the current password given is not the right one. */
+  'WRONG_CURRENT_PASSWORD',
   'POLICY_VIOLATION',
   'POLICY_NOT_APPROVED',
   'POLICY_UNAVAILABLE',
@@ -41,6 +55,12 @@ export const ErrorCode = z.enum([
   'UNREADABLE_FILE',
   'PDF_NO_TEXT',
   'EMPTY_FILE',
+  /** A file over a parse limit (unpacked size, parts, pages, characters); `details.limit` names it. */
+  'FILE_LIMIT_EXCEEDED',
+  /** A file too costly to read (compression like a bomb, time, memory); `details.limit` names the limit. */
+  'FILE_TOO_COMPLEX',
+  /** Every worker that reads files is busy and the queue is full: try again shortly (Retry-After). */
+  'PARSER_BUSY',
   'RUN_ALREADY_DECIDED',
   /** The person stopped the run before the answer was whole: stored as CANCELLED, no draft. */
   'RUN_CANCELLED',
@@ -54,6 +74,8 @@ export const ErrorCode = z.enum([
   'TRIAL_NOT_STARTED',
   /** The server is shutting down: the request was not started; try again in a moment. */
   'SHUTTING_DOWN',
+  /** The database cannot be used right now (disk full, read-only, damaged, locked, gone): nothing was saved; try again later. */
+  'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

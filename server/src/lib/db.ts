@@ -5,6 +5,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Database } from 'better-sqlite3';
 import { PrismaClient } from '../generated/sqlite/client.js';
+import { databaseFailureOf, type DatabaseFailureInfo } from './db-errors.js';
+import { DatabaseHealth, observingFailures, registerDatabaseHealth } from './db-health.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
 export { Prisma } from '../generated/sqlite/client.js';
@@ -36,6 +38,8 @@ export const AUTO_VACUUM_SWITCH_MAX_BYTES = 256 * 1024 * 1024;
 
 /** The raw better-sqlite3 connection behind a SQLite client, for the maintenance that must not run in a transaction. */
 const sqliteConnections = new WeakMap<Db, () => Database | undefined>();
+/** The file behind a SQLite client, for the free space on its disk. */
+const sqliteFiles = new WeakMap<Db, string>();
 
 export async function createDb(url: string): Promise<Db> {
   if (providerOf(url) === 'postgresql') {
@@ -45,15 +49,24 @@ export async function createDb(url: string): Promise<Db> {
     ]);
     // `?schema=name` selects a PostgreSQL schema, as in Prisma's own URLs; the migrations honour it too.
     const schema = new URL(url).searchParams.get('schema') ?? undefined;
-    const client = new PgClient({ adapter: new PrismaPg({ connectionString: url }, schema ? { schema } : undefined) });
+    // Every error the driver raises passes the health first (lib/db-health.ts), for readiness and the log.
+    const health = new DatabaseHealth();
+    const client = new PgClient({ adapter: observingFailures(new PrismaPg({ connectionString: url }, schema ? { schema } : undefined), health) });
+    registerDatabaseHealth(client, health);
     return client as unknown as Db;
   }
   const file = url.slice('file:'.length);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   let connection: Database | undefined;
-  const adapter = capturingConnection(withStatementCache(new PrismaBetterSqlite3({ url, timeout: 5000 })), (c) => (connection = c));
+  const health = new DatabaseHealth();
+  const adapter = observingFailures(
+    capturingConnection(withStatementCache(new PrismaBetterSqlite3({ url, timeout: 5000 })), (c) => (connection = c)),
+    health,
+  );
   const client = new PrismaClient({ adapter });
   sqliteConnections.set(client, () => connection);
+  sqliteFiles.set(client, file);
+  registerDatabaseHealth(client, health);
   // WAL lets readers proceed while a writer commits; NORMAL sync is safe with WAL and much faster.
   await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
@@ -167,4 +180,58 @@ export async function reclaimErasedSpace(db: Db, provider: DbProvider, tables: r
   const freedPages = free - count('freelist_count');
   const [checkpoint] = connection.pragma('wal_checkpoint(TRUNCATE)') as { busy: bigint | number }[];
   return { provider, autoVacuum, freedPages, walCheckpointed: Number(checkpoint?.busy ?? 1) === 0 };
+}
+
+/**
+ * Below this much free space on the disk of a SQLite file, it counts as full: the next checkpoint or a growing
+ * write-ahead log needs room, and SQLite then fails with SQLITE_FULL part-way through someone's request.
+ */
+export const MIN_FREE_DISK_BYTES = 1024 * 1024;
+
+/**
+ * Whether the database can be written now, cheaply, for readiness: null when it can, else what is wrong.
+ *
+ * SQLite: room to grow (pages below `max_page_count`, and at least MIN_FREE_DISK_BYTES free on the file's disk:
+ * a full disk does not show in a write that fits the existing write-ahead log), then one committed write of the
+ * header (`PRAGMA user_version` set to its own value: one page into the WAL), which fails when the file is
+ * read-only, locked by another process, or the disk fails. Run on the app's one connection between
+ * transactions, like reclaimErasedSpace, so it never becomes part of someone else's.
+ *
+ * PostgreSQL: whether a new transaction would be read-only (a standby, default_transaction_read_only). A full
+ * disk there shows only in the writes that fail, which the health remembers (lib/db-health.ts).
+ */
+export async function probeWritable(db: Db, provider: DbProvider): Promise<DatabaseFailureInfo | null> {
+  try {
+    if (provider === 'postgresql') {
+      const [row] = await db.$queryRawUnsafe<{ ro: string }[]>("SELECT current_setting('transaction_read_only') AS ro");
+      return row?.ro === 'on' ? { failure: 'read_only', code: '25006' } : null;
+    }
+    const file = sqliteFiles.get(db);
+    if (file && file !== ':memory:') {
+      const disk = fs.statfsSync(path.dirname(path.resolve(file)));
+      if (disk.bavail * disk.bsize < MIN_FREE_DISK_BYTES) return { failure: 'full', code: 'ENOSPC' };
+    }
+    const connection = sqliteConnections.get(db)?.();
+    if (!connection) {
+      const [pages] = await db.$queryRawUnsafe<{ page_count: bigint | number }[]>('PRAGMA page_count');
+      const [max] = await db.$queryRawUnsafe<{ max_page_count: bigint | number }[]>('PRAGMA max_page_count');
+      if (Number(pages?.page_count ?? 0) >= Number(max?.max_page_count ?? Infinity)) return { failure: 'full', code: 'SQLITE_FULL' };
+      const [version] = await db.$queryRawUnsafe<{ user_version: bigint | number }[]>('PRAGMA user_version');
+      await db.$executeRawUnsafe(`PRAGMA user_version = ${Number(version?.user_version ?? 0)}`);
+      return null;
+    }
+    for (let waited = 0; connection.inTransaction; waited += 5) {
+      // Busy all the time is no failure of the database: readiness then asks again next time.
+      if (waited >= 1000) return null;
+      await sleep(5);
+    }
+    const count = (pragma: string) => Number(connection.pragma(pragma, { simple: true }) ?? 0);
+    if (count('page_count') >= count('max_page_count')) return { failure: 'full', code: 'SQLITE_FULL' };
+    connection.pragma(`user_version = ${count('user_version')}`);
+    return null;
+  } catch (err) {
+    const info = databaseFailureOf(err);
+    if (info) return info;
+    throw err;
+  }
 }

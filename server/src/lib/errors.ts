@@ -35,10 +35,17 @@ export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
 export const policyViolation = (message: string, details?: unknown) =>
   new AppError('POLICY_VIOLATION', message, 422, details);
 
+/** "1 sekund", "40 sekunder", "1 minut", "15 minutter": waits are often seconds now that they grow step by step. */
+function danishDuration(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 sekund' : `${seconds} sekunder`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minut' : `${minutes} minutter`;
+}
+
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError(
     'RATE_LIMITED',
-    `For mange forsøg. Vent ${Math.ceil(retryAfterSeconds / 60)} minut(ter), og prøv igen.`,
+    `For mange forsøg. Vent ${danishDuration(retryAfterSeconds)}, og prøv igen.`,
     429,
     { retryAfterSeconds },
     { 'Retry-After': String(retryAfterSeconds) },

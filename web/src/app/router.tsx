@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from '../features/audit/routes/audit-page';
+import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from '../features/auth/routes/change-password-page';
 import { BoardPage, PublicRegisterPage, TrialInsightsPage } from '../features/insights';
 import { PoliciesPage } from '../features/policies/routes/policies-page';
 import { PolicyPage } from '../features/policies/routes/policy-page';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           { path: '/', element: <HomePage /> },
+          { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
           { path: '/proevehandlinger', element: <TrialsPage /> },
           { path: '/proevehandlinger/ny', element: <NewTrialPage /> },
           { path: '/proevehandlinger/:trialId', element: <TrialPage /> },

@@ -189,18 +189,19 @@ export function fieldErrorsFrom(error: unknown): Record<string, string> {
 }
 
 /**
- * For answers that are not one JSON body (a server-sent event stream) and for bodies that are not JSON (a file
- * upload): the same cookie, CSRF header, retry and error mapping as apiRequest, but the caller gets the
+ * For answers that are not one JSON body (a server-sent event stream, a file to download) and for bodies that are
+ * not JSON (a file upload): the same cookie, CSRF header, retry and error mapping as apiRequest, but the caller gets the
  * Response to read. A non-2xx answer throws ApiError as usual.
  */
 export async function apiFetch(
   path: string,
-  options: { method?: 'POST'; body: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal },
+  options: { method?: 'POST'; body?: BodyInit; contentType?: string; accept?: string; signal?: AbortSignal },
 ): Promise<Response> {
   const headers = new Headers({ Accept: options.accept ?? 'application/json' });
   if (options.contentType) headers.set('Content-Type', options.contentType);
   headers.set(CSRF_HEADER, await csrfToken());
-  const init: RequestInit = { method: options.method ?? 'POST', headers, body: options.body, credentials: 'same-origin' };
+  const init: RequestInit = { method: options.method ?? 'POST', headers, credentials: 'same-origin' };
+  if (options.body !== undefined) init.body = options.body;
   if (options.signal) init.signal = options.signal;
   for (let attempt = 0; ; attempt++) {
     let res: Response;

@@ -45,6 +45,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       name: 'Mette Medarbejder',
       role: 'EMPLOYEE',
       locale: 'da',
+      mustChangePassword: false,
       unit: UNITS.BORGERSERVICE,
     },
     LEADER: {
@@ -53,6 +54,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       name: 'Lars Leder',
       role: 'LEADER',
       locale: 'da',
+      mustChangePassword: false,
       unit: UNITS.BORGERSERVICE,
     },
     DIGITAL_UNIT: {
@@ -61,6 +63,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       name: 'Dorte Digital',
       role: 'DIGITAL_UNIT',
       locale: 'da',
+      mustChangePassword: false,
       unit: UNITS.DIGITAL,
     },
   };

@@ -53,6 +53,38 @@ export async function recordAuditAlone(db: Db, provider: DbProvider, input: Audi
   await db.$transaction((tx) => recordAudit(tx, provider, input));
 }
 
+/**
+ * Views of someone else's content are audited once per look, not per request: a page that fetches a run and
+ * its final text, fetches again when the window regains focus, or mounts twice (React StrictMode), is one view.
+ * A view by the same person of the same resource within this window of the last one recorded adds nothing.
+ */
+export const VIEW_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Records a `*.viewed` event unless the same person's view of the same resource is already recorded within
+ * `windowMs`. The check runs under the chain's lock (PostgreSQL) or in SQLite's serial transaction, so two
+ * requests at the same moment record one view. Returns whether an event was written.
+ */
+export async function recordViewOnce(db: Db, provider: DbProvider, input: AuditInput & { resourceId: string }, windowMs = VIEW_WINDOW_MS): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (provider === 'postgresql') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+    const recent = await tx.auditEvent.findFirst({
+      where: {
+        resourceType: input.resourceType,
+        resourceId: input.resourceId,
+        action: input.action,
+        actorId: input.actor?.id ?? null,
+        // The chain's own clock (recordAudit stamps events with the wall clock, not an injected one).
+        at: { gt: new Date(Date.now() - windowMs) },
+      },
+      select: { seq: true },
+    });
+    if (recent) return false;
+    await recordAudit(tx, provider, input);
+    return true;
+  });
+}
+
 const PAGE = 1000;
 
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../contracts/errors.js';
-import { MeResponse } from '../../contracts/auth.js';
+import { CSRF_HEADER, MeResponse } from '../../contracts/auth.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client, TEST_PASSWORD, createUser, signedIn } from '../../../../test/support/factories.js';
 
@@ -14,6 +14,26 @@ afterAll(() => t.close());
 
 function errorOf(body: unknown) {
   return ErrorBody.parse(body).error;
+}
+
+function cookieValue(res: { headers: Record<string, unknown> }, name: string): string | undefined {
+  const raw = res.headers['set-cookie'];
+  const all = Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+  for (const c of all) {
+    const [pair = ''] = c.split(';');
+    const i = pair.indexOf('=');
+    if (pair.slice(0, i) === name && i < pair.length - 1) return decodeURIComponent(pair.slice(i + 1));
+  }
+  return undefined;
+}
+
+/** Signs in without a cookie jar: the session cookie and the CSRF token the session uses, as raw values. */
+async function signedInRaw(user: { email: string }): Promise<{ session: string; csrf: string }> {
+  const c = new Client(t);
+  await c.fetchCsrf();
+  const res = await c.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD }).expect(200);
+  const session = cookieValue(res, 'pw_session')!;
+  return { session, csrf: await c.fetchCsrf() };
 }
 
 describe('sign-in', () => {
@@ -93,6 +113,48 @@ describe('sessions and CSRF', () => {
     c.csrf = forged;
     const res = await c.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD }).expect(403);
     expect(errorOf(res.body).code).toBe('CSRF_FAILED');
+  });
+
+  it('when a CSRF token of one session is sent with the cookies of another, then 403 CSRF_FAILED and nothing changes', async () => {
+    const a = await signedInRaw(await createUser(t.deps));
+    const b = await signedInRaw(await createUser(t.deps));
+    const res = await t.request
+      .patch('/api/auth/me')
+      .set('Cookie', `pw_session=${b.session}; pw_csrf=${a.csrf}`)
+      .set(CSRF_HEADER, a.csrf)
+      .send({ locale: 'en' })
+      .expect(403);
+    expect(errorOf(res.body).code).toBe('CSRF_FAILED');
+    const own = await t.request.patch('/api/auth/me').set('Cookie', `pw_session=${b.session}; pw_csrf=${b.csrf}`).set(CSRF_HEADER, b.csrf).send({ locale: 'en' });
+    expect(own.status).toBe(200);
+  });
+
+  it('when a person signs in, then the answer sets a new CSRF token for the session and the one from before sign-in is refused', async () => {
+    const user = await createUser(t.deps);
+    const c = new Client(t);
+    const before = await c.fetchCsrf();
+    const res = await c.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD }).expect(200);
+    const after = cookieValue(res, 'pw_csrf');
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+
+    const stale = await c.patch('/api/auth/me', { locale: 'en' }).expect(403);
+    expect(errorOf(stale.body).code).toBe('CSRF_FAILED');
+    // What the web client does on CSRF_FAILED: fetch the token again (the session's, from the cookie) and retry.
+    expect(await c.fetchCsrf()).toBe(after);
+    await c.patch('/api/auth/me', { locale: 'en' }).expect(200);
+  });
+
+  it('when a person signs out, then the session\'s token stops working and a token for the next sign-in is set', async () => {
+    const user = await createUser(t.deps);
+    const c = await signedIn(t, user);
+    const sessionToken = c.csrf;
+    const res = await c.post('/api/auth/logout').expect(204);
+    const next = cookieValue(res, 'pw_csrf');
+    expect(next).toBeDefined();
+    expect(next).not.toBe(sessionToken);
+    c.csrf = next!;
+    await c.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD }).expect(200);
   });
 
   it('when not signed in, then "who am I" is 401 UNAUTHENTICATED', async () => {

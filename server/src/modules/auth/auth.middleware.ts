@@ -1,10 +1,10 @@
-import type { CookieOptions, Request, RequestHandler } from 'express';
+import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import type { Deps } from '../../deps.js';
 import { AppError, sessionExpired, unauthenticated } from '../../lib/errors.js';
 import { requestContext } from '../../lib/request-context.js';
 import { CSRF_HEADER } from '../../contracts/auth.js';
 import type { Actor } from './auth.types.js';
-import { isValidCsrfToken, safeEqual } from './csrf.js';
+import { issueCsrfToken, isValidCsrfToken, safeEqual } from './csrf.js';
 import { resolveSession } from './auth.service.js';
 
 export const SESSION_COOKIE = 'pw_session';
@@ -22,6 +22,21 @@ export function sessionCookieOptions(deps: Deps, expires?: Date): CookieOptions 
 export function csrfCookieOptions(deps: Deps): CookieOptions {
   // Readable by the page's own script (that is the point of double submit); strict so it never rides along cross-site.
   return { httpOnly: false, secure: deps.config.cookieSecure, sameSite: 'strict', path: '/' };
+}
+
+/**
+ * The CSRF token for a session (`sessionId` undefined: the pre-session token): the one in the cookie when it is
+ * still good for that session, else a new one; set as the cookie either way. Sign-in and sign-out pass the session
+ * the browser has after them (the new one; none), so it holds the right token at once.
+ */
+export function setCsrfCookie(deps: Deps, req: Request, res: Response, sessionId: string | undefined): string {
+  const existing: unknown = req.cookies?.[CSRF_COOKIE];
+  const token =
+    typeof existing === 'string' && isValidCsrfToken(deps.config.sessionSecret, existing, sessionId)
+      ? existing
+      : issueCsrfToken(deps.config.sessionSecret, sessionId);
+  res.cookie(CSRF_COOKIE, token, csrfCookieOptions(deps));
+  return token;
 }
 
 /** Finds the signed-in person from the session cookie, if any. Never refuses a request by itself. */
@@ -46,13 +61,21 @@ export function sessionMiddleware(deps: Deps): RequestHandler {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Every state-changing request must echo the signed CSRF cookie in the X-CSRF-Token header. */
+/**
+ * Every state-changing request must echo the CSRF cookie in the X-CSRF-Token header, signed for the request's
+ * session (or, without a session, a pre-session token). Runs after sessionMiddleware, which sets req.actor.
+ */
 export function csrfMiddleware(deps: Deps): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const cookie: unknown = req.cookies?.[CSRF_COOKIE];
     const header = req.get(CSRF_HEADER);
-    if (typeof cookie !== 'string' || !header || !safeEqual(cookie, header) || !isValidCsrfToken(deps.config.sessionSecret, header)) {
+    if (
+      typeof cookie !== 'string' ||
+      !header ||
+      !safeEqual(cookie, header) ||
+      !isValidCsrfToken(deps.config.sessionSecret, header, req.actor?.sessionId)
+    ) {
       throw new AppError(
         'CSRF_FAILED',
         'Forespørgslen mangler et gyldigt sikkerhedstoken. Genindlæs siden, og prøv igen.',
@@ -67,4 +90,34 @@ export function csrfMiddleware(deps: Deps): RequestHandler {
 export function requireActor(req: Request): Actor {
   if (req.actor) return req.actor;
   throw req.sessionExpired ? sessionExpired() : unauthenticated();
+}
+
+/**
+ * The calls a person whose password was reset may still make: who am I (and the language), a CSRF token, sign
+ * out, sign in, and changing the password. Paths are relative to /api.
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /auth/me',
+  'PATCH /auth/me',
+  'GET /auth/csrf',
+  'POST /auth/logout',
+  'POST /auth/login',
+  'POST /auth/password',
+]);
+
+/**
+ * After a reset by the digital unit the temporary password has been seen by someone else: until the person has
+ * chosen their own, the session is good for nothing but choosing it.
+ */
+export function passwordChangeGate(): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.actor?.mustChangePassword) return next();
+    const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
+    if (ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${path}`)) return next();
+    throw new AppError(
+      'PASSWORD_CHANGE_REQUIRED',
+      'Du skal vælge en ny adgangskode, før du kan fortsætte. Gå til »Skift adgangskode«, og vælg en ny.',
+      403,
+    );
+  };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CurrentUser, Locale, LoginRequest } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { AppError, rateLimited, unauthenticated } from '../../lib/errors.js';
@@ -14,11 +15,20 @@ type UserRow = {
   name: string;
   role: CurrentUser['role'];
   locale: string;
+  mustChangePassword: boolean;
   unit: { id: string; name: string; code: string };
 };
 
 export function toCurrentUser(u: UserRow): CurrentUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale === 'en' ? 'en' : 'da', unit: u.unit };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale === 'en' ? 'en' : 'da',
+    unit: u.unit,
+    mustChangePassword: u.mustChangePassword,
+  };
 }
 
 export function hashToken(token: string): string {
@@ -35,10 +45,11 @@ export async function login(
   clientIp: string,
 ): Promise<{ token: string; user: CurrentUser; expiresAt: Date }> {
   const { db, provider, loginLimiter, config } = deps;
-  const pairKey = `pair:${clientIp}:${hashToken(input.email)}`;
-  const ipKey = `ip:${clientIp}`;
-  const wait = Math.max(loginLimiter.retryAfter(pairKey), loginLimiter.retryAfter(ipKey, loginLimiter.maxAttempts * 10));
-  if (wait > 0) throw rateLimited(wait);
+  // Limits per account, per (account, address) and per address (rate-limit.ts, docs/decisions/0002). The attempt
+  // counts as a failure from here until the password proves right; an address with many failures is only slowed.
+  const attempt = loginLimiter.begin(input.email, clientIp);
+  if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
+  if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
   const user = await db.user.findUnique({ where: { email: input.email }, include: userWithUnit });
   const ok = user
@@ -46,8 +57,6 @@ export async function login(
     : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'), config.argon2)), input.password);
 
   if (!user || !ok) {
-    loginLimiter.fail(pairKey);
-    loginLimiter.fail(ipKey);
     await recordAuditAlone(db, provider, {
       actor: null,
       action: 'auth.login_failed',
@@ -60,7 +69,7 @@ export async function login(
   if (!user.active) {
     throw new AppError('ACCOUNT_DISABLED', 'Din konto er deaktiveret. Kontakt Digital Udvikling, hvis du skal have adgang igen.', 403);
   }
-  loginLimiter.succeed(pairKey);
+  attempt.succeeded();
 
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
@@ -92,6 +101,7 @@ interface SessionRow {
   role: Actor['role'];
   unitId: string;
   active: boolean | number | bigint;
+  mustChangePassword: boolean | number | bigint;
 }
 
 /**
@@ -105,7 +115,7 @@ interface SessionRow {
 export async function resolveSession(deps: Deps, token: string): Promise<SessionLookup> {
   const id = hashToken(token);
   const [row] = await deps.db.$queryRaw<SessionRow[]>`
-    SELECT s."createdAt", s."lastSeenAt", s."expiresAt", u."id" AS "userId", u."role", u."unitId", u."active"
+    SELECT s."createdAt", s."lastSeenAt", s."expiresAt", u."id" AS "userId", u."role", u."unitId", u."active", u."mustChangePassword"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${id}`;
   if (!row) return { state: 'expired' };
@@ -115,7 +125,13 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
     await deps.db.session.deleteMany({ where: { id } });
     return { state: 'expired' };
   }
-  const actor: Actor = { id: row.userId, role: row.role, unitId: row.unitId, sessionId: id };
+  const actor: Actor = {
+    id: row.userId,
+    role: row.role,
+    unitId: row.unitId,
+    sessionId: id,
+    ...(Number(row.mustChangePassword) ? { mustChangePassword: true } : {}),
+  };
   // Write at most once a minute per session, not on every request.
   if (now.getTime() - new Date(row.lastSeenAt).getTime() < 60_000) return { state: 'valid', actor };
   const hardLimit = new Date(row.createdAt).getTime() + deps.config.sessionMaxMs;

@@ -6,4 +6,9 @@ export interface Actor {
   role: Role;
   unitId: string;
   sessionId: string;
+  /**
+   * The session's person must choose a new password (after a reset by the digital unit) before anything else;
+   * passwordChangeGate refuses every other call.
+   */
+  mustChangePassword?: boolean;
 }

@@ -17,6 +17,8 @@ async function demoClient(email: string): Promise<Client> {
   const c = new Client(t);
   await c.fetchCsrf();
   await c.post('/api/auth/login', { email, password: DEMO_PASSWORD }).expect(200);
+  // The session has a CSRF token of its own.
+  await c.fetchCsrf();
   return c;
 }
 

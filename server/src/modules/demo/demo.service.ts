@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { hashPassword } from '../auth/password.js';
 import { indexDocument, uploadDocument } from '../documents/documents.service.js';
+import { activeAccountsAcceptingPassword } from '../users/users.service.js';
 import { DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_TRIALS, DEMO_USERS } from './demo.constants.js';
 
 const DOCUMENTS_DIR = path.join(import.meta.dirname, 'documents');
@@ -15,6 +16,24 @@ export class DemoRefusedError extends Error {
     super('Refusing to create demo users when NODE_ENV=production');
     this.name = 'DemoRefusedError';
   }
+}
+
+/**
+ * In production, the reason not to start: active accounts that sign in with the demo password, which is
+ * published (README, the demo's console), so anyone could use them. Null when there are none or outside
+ * production. Names the accounts, so the operator knows which to change; never the password.
+ */
+export async function demoPasswordRefusal(deps: Pick<Deps, 'db' | 'config'>): Promise<string | null> {
+  if (deps.config.nodeEnv !== 'production') return null;
+  const emails = await activeAccountsAcceptingPassword(deps, DEMO_PASSWORD);
+  if (emails.length === 0) return null;
+  return [
+    `Refusing to start: ${emails.length} active account(s) sign in with the published demo password:`,
+    ...emails.map((e) => `  - ${e}`),
+    'Deactivate them or give them a new password (see "Production" in README.md), then start again.',
+    'The server has not started.',
+    '',
+  ].join('\n');
 }
 
 const UNITS = [

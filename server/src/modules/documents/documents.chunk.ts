@@ -1,4 +1,6 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import type { ParseConfig } from '../../config/env.js';
+import { runParseTask } from '../files/files.limits.js';
 
 export interface ChunkSpan {
   ordinal: number;
@@ -42,4 +44,23 @@ export async function chunkText(text: string, opts: { markdown: boolean }): Prom
     out.push({ ordinal: out.length, text: piece, startChar: start, endChar: start + piece.length, heading: h >= 0 ? headings[h]!.title : null });
   }
   return out;
+}
+
+/** A passage by its place only: the worker sends these back, and the text is sliced on the main thread. */
+export type ChunkPlace = Omit<ChunkSpan, 'text'>;
+
+/** The worker task of chunkInWorker. */
+export async function chunkPlaces(text: string, markdown: boolean): Promise<ChunkPlace[]> {
+  return (await chunkText(text, { markdown })).map(({ text: _text, ...place }) => place);
+}
+
+const CHUNK_MODULE = new URL('./documents.chunk.ts', import.meta.url);
+
+/**
+ * chunkText in the parse pool (docs/decisions/0012): splitting megabytes of text takes the splitter long
+ * enough to be felt by every other request. Only the places come back; slicing the text here is cheap.
+ */
+export async function chunkInWorker(limits: ParseConfig, text: string, opts: { markdown: boolean }): Promise<ChunkSpan[]> {
+  const places = await runParseTask<ChunkPlace[]>(limits, { module: CHUNK_MODULE, fn: 'chunkPlaces', args: [text, opts.markdown], background: true });
+  return places.map((p) => ({ ...p, text: text.slice(p.startChar, p.endChar) }));
 }

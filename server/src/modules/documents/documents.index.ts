@@ -31,6 +31,9 @@ export async function trialIndex(deps: Deps, trialId: string): Promise<Bm25Index
   return (await trialSearch(deps, trialId)).index;
 }
 
+/** Builds under way, by trial and signature: searches that arrive meanwhile wait for the same build. */
+const building = new Map<string, Promise<TrialSearch>>();
+
 async function trialSearch(deps: Deps, trialId: string): Promise<TrialSearch> {
   const ready = await deps.db.document.findMany({
     where: { trialId, status: 'READY' },
@@ -44,6 +47,23 @@ async function trialSearch(deps: Deps, trialId: string): Promise<TrialSearch> {
   const signature = `${ids.join(',')}#${embedded}`;
   const cached = cache.get(trialId);
   if (cached && cached.signature === signature) return cached;
+  const key = `${trialId}#${signature}`;
+  let pending = building.get(key);
+  if (!pending) {
+    pending = buildTrialSearch(deps, trialId, ready, embedded, signature).finally(() => building.delete(key));
+    building.set(key, pending);
+  }
+  return pending;
+}
+
+async function buildTrialSearch(
+  deps: Deps,
+  trialId: string,
+  ready: { id: string; filename: string }[],
+  embedded: number,
+  signature: string,
+): Promise<TrialSearch> {
+  const ids = ready.map((d) => d.id);
   const names = new Map(ready.map((d) => [d.id, d.filename]));
   const rows = await deps.db.chunk.findMany({
     where: { documentId: { in: ids } },
@@ -62,7 +82,8 @@ async function trialSearch(deps: Deps, trialId: string): Promise<TrialSearch> {
   const vectors = embedded ? new VectorIndex(rows.map((r) => decodeVector((r as { embedding?: Uint8Array | null }).embedding))) : null;
   const entry: TrialSearch = {
     signature,
-    index: new Bm25Index(chunks),
+    // Built in steps between other requests: thousands of passages take a second or more (docs/decisions/0012).
+    index: await Bm25Index.build(chunks),
     chunks,
     positions: new Map(chunks.map((c, i) => [c.id, i])),
     vectors: vectors && vectors.size > 0 ? vectors : null,

@@ -3,13 +3,14 @@ import type { DocumentUploadResponse, DocumentView, SearchResponse } from '../..
 import type { Deps } from '../../deps.js';
 import type { Document } from '../../lib/db.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { pacer } from '../../lib/pacing.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
 import { extractText, type FileKind } from '../files/files.extract.js';
 import { enqueueJob, JobFailure, type Job, type JobContext } from '../jobs/jobs.service.js';
 import type { UploadedFile } from '../files/files.upload.js';
-import { chunkText } from './documents.chunk.js';
+import { chunkInWorker } from './documents.chunk.js';
 import { embedDocumentChunks, type EmbeddingOutcome } from './documents.embed.js';
 import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
 
@@ -17,6 +18,8 @@ import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
 export { countReadyDocuments, retrievePassages, type Passage } from './documents.index.js';
 
 const DAY_MS = 86_400_000;
+/** Passages stored per statement: a batch is some milliseconds of work for the query compiler and driver. */
+const CHUNK_BATCH = 50;
 
 const MIME_OF: Record<FileKind, string> = {
   pdf: 'application/pdf',
@@ -71,7 +74,7 @@ function toView(d: Document & { _count?: { chunks: number } }): DocumentView {
  */
 export async function uploadDocument(deps: Deps, actor: Actor, trialId: string, file: UploadedFile): Promise<DocumentUploadResponse> {
   const trial = await trialFor(deps, actor, trialId, 'administer');
-  const { text, kind } = await extractText(file, { maxBytes: deps.config.uploadMaxBytes });
+  const { text, kind } = await extractText(file, { maxBytes: deps.config.uploadMaxBytes, limits: deps.config.parse });
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   const duplicate = await deps.db.document.findFirst({ where: { trialId, sha256, status: { not: 'PURGED' } }, select: { id: true } });
   if (duplicate) {
@@ -131,15 +134,27 @@ export async function indexDocument(deps: Deps, documentId: string, actor: Pick<
   const doc = await deps.db.document.findUnique({ where: { id: documentId }, include: { trial: { select: { unitId: true } } } });
   if (!doc || doc.text === null || doc.status === 'PURGED') return 0;
   try {
-    const spans = await chunkText(doc.text, { markdown: doc.mimeType === 'text/markdown' });
+    // Split in the parse pool, and stored in short batches with a turn of the event loop between them, outside
+    // one long transaction: a document of megabytes holds up neither the event loop nor the database
+    // (docs/decisions/0012). The passages are not searchable until the document is READY.
+    const spans = await chunkInWorker(deps.config.parse, doc.text, { markdown: doc.mimeType === 'text/markdown' });
+    await deps.db.chunk.deleteMany({ where: { documentId } });
+    const pace = pacer();
+    for (let i = 0; i < spans.length; i += CHUNK_BATCH) {
+      await deps.db.chunk.createMany({
+        data: spans
+          .slice(i, i + CHUNK_BATCH)
+          .map((s) => ({ documentId, ordinal: s.ordinal, text: s.text, startChar: s.startChar, endChar: s.endChar, heading: s.heading })),
+      });
+      await pace();
+    }
     await deps.db.$transaction(async (tx) => {
       // A document deleted while this ran stays deleted: no passages, no READY.
       const current = await tx.document.findUnique({ where: { id: documentId }, select: { status: true } });
-      if (!current || current.status === 'PURGED') return;
-      await tx.chunk.deleteMany({ where: { documentId } });
-      await tx.chunk.createMany({
-        data: spans.map((s) => ({ documentId, ordinal: s.ordinal, text: s.text, startChar: s.startChar, endChar: s.endChar, heading: s.heading })),
-      });
+      if (!current || current.status === 'PURGED') {
+        await tx.chunk.deleteMany({ where: { documentId } });
+        return;
+      }
       await tx.document.update({ where: { id: documentId }, data: { status: 'READY', errorCode: null } });
       await recordAudit(tx, deps.provider, {
         actor,
@@ -153,6 +168,8 @@ export async function indexDocument(deps: Deps, documentId: string, actor: Pick<
     deps.logger.info({ documentId, chunks: spans.length }, 'document indexed');
     return spans.length;
   } catch (err) {
+    // No half-stored passages stay behind (a FAILED document is never searched, but they would take room).
+    await deps.db.chunk.deleteMany({ where: { documentId } });
     await deps.db.document.updateMany({ where: { id: documentId, status: { not: 'PURGED' } }, data: { status: 'FAILED', errorCode: 'INDEXING_FAILED' } });
     deps.logger.error({ documentId, err: { name: (err as Error)?.name } }, 'document indexing failed');
     throw new JobFailure('INDEXING_FAILED', 'Dokumentet kunne ikke gøres søgbart. Slet det, og prøv at uploade det igen.');

@@ -2,6 +2,7 @@
  * BM25 over knowledge-base chunks, in process, with Danish-aware tokens. No model and no network: it works on
  * every installation, including those that may only use the offline engine.
  */
+import { pacer } from '../../lib/pacing.js';
 
 // Function words that carry no topic. Short on purpose; "ikke" stays in (idf makes it cheap, and a question
 // about what is "not" done often meets a rule phrased with it).
@@ -141,52 +142,112 @@ const K1 = 1.2;
 const MIN_COLLECTION = 100;
 const B = 0.75;
 
+/** What an index is made of, computed in steps so that a large collection can be built between requests. */
+interface Built {
+  termIds: Map<string, number>;
+  vocabulary: Set<string>;
+  postingDocs: Int32Array[];
+  postingTf: Float32Array[];
+  idf: Float64Array;
+  lengthNorm: Float64Array;
+}
+
+/** Chunks tokenized or weighed between two yields of buildSteps: a few milliseconds of work. */
+const BUILD_BATCH = 50;
+
+/** Builds the index, yielding after every BUILD_BATCH chunks (Bm25Index.build gives the event loop a turn there). */
+function* buildSteps(chunks: IndexedChunk[], effectiveSize: number): Generator<void, Built> {
+  const tokenized: string[][] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    tokenized.push(tokenize(`${c.heading ?? ''}\n${c.text}`));
+    if (i % BUILD_BATCH === BUILD_BATCH - 1) yield;
+  }
+  // Compound parts are looked up among the words that occur on their own somewhere in the collection.
+  const vocabulary = new Set<string>();
+  for (const tokens of tokenized) for (const t of tokens) vocabulary.add(t);
+  yield;
+  const termIds = new Map<string, number>();
+  const docs: number[][] = [];
+  const tfs: number[][] = [];
+  const lengths = new Float64Array(chunks.length);
+  for (let d = 0; d < tokenized.length; d++) {
+    const tf = weigh(tokenized[d]!, vocabulary);
+    let len = 0;
+    for (const [term, w] of tf) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = docs.length;
+        termIds.set(term, id);
+        docs.push([]);
+        tfs.push([]);
+      }
+      docs[id]!.push(d);
+      tfs[id]!.push(w);
+      len += w;
+    }
+    lengths[d] = len;
+    if (d % BUILD_BATCH === BUILD_BATCH - 1) yield;
+  }
+  const n = effectiveSize;
+  const avg = lengths.reduce((s, x) => s + x, 0) / Math.max(1, chunks.length);
+  return {
+    termIds,
+    vocabulary,
+    postingDocs: docs.map((a) => Int32Array.from(a)),
+    postingTf: tfs.map((a) => Float32Array.from(a)),
+    idf: Float64Array.from(docs, (a) => Math.log(1 + (n - a.length + 0.5) / (a.length + 0.5))),
+    lengthNorm: Float64Array.from(lengths, (len) => K1 * (1 - B + (B * len) / Math.max(1e-9, avg))),
+  };
+}
+
 export class Bm25Index {
   readonly size: number;
   private readonly chunks: IndexedChunk[];
-  private readonly termIds = new Map<string, number>();
+  private readonly termIds: Map<string, number>;
   private readonly vocabulary: Set<string>;
-  private postingDocs: Int32Array[] = [];
-  private postingTf: Float32Array[] = [];
-  private idf: Float64Array = new Float64Array(0);
+  private readonly postingDocs: Int32Array[];
+  private readonly postingTf: Float32Array[];
+  private readonly idf: Float64Array;
   private readonly lengthNorm: Float64Array;
   private readonly scratch: Float64Array;
   private readonly seen: Uint8Array;
 
-  constructor(chunks: IndexedChunk[]) {
+  /** Builds the index at once, on this thread (small collections, tests, benchmarks). */
+  constructor(chunks: IndexedChunk[], built?: Built) {
     this.chunks = chunks;
     this.size = chunks.length;
-    const tokenized = chunks.map((c) => tokenize(`${c.heading ?? ''}\n${c.text}`));
-    // Compound parts are looked up among the words that occur on their own somewhere in the collection.
-    this.vocabulary = new Set(tokenized.flat());
-    const docs: number[][] = [];
-    const tfs: number[][] = [];
-    const lengths = new Float64Array(chunks.length);
-    tokenized.forEach((tokens, d) => {
-      const tf = weigh(tokens, this.vocabulary);
-      let len = 0;
-      for (const [term, w] of tf) {
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = docs.length;
-          this.termIds.set(term, id);
-          docs.push([]);
-          tfs.push([]);
+    let b = built;
+    if (!b) {
+      const steps = buildSteps(chunks, this.effectiveSize);
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          b = r.value;
+          break;
         }
-        docs[id]!.push(d);
-        tfs[id]!.push(w);
-        len += w;
       }
-      lengths[d] = len;
-    });
-    this.postingDocs = docs.map((a) => Int32Array.from(a));
-    this.postingTf = tfs.map((a) => Float32Array.from(a));
-    const n = this.effectiveSize;
-    this.idf = Float64Array.from(docs, (a) => Math.log(1 + (n - a.length + 0.5) / (a.length + 0.5)));
-    const avg = lengths.reduce((s, x) => s + x, 0) / Math.max(1, chunks.length);
-    this.lengthNorm = Float64Array.from(lengths, (len) => K1 * (1 - B + (B * len) / Math.max(1e-9, avg)));
-    this.scratch = new Float64Array(n);
-    this.seen = new Uint8Array(n);
+    }
+    this.termIds = b.termIds;
+    this.vocabulary = b.vocabulary;
+    this.postingDocs = b.postingDocs;
+    this.postingTf = b.postingTf;
+    this.idf = b.idf;
+    this.lengthNorm = b.lengthNorm;
+    this.scratch = new Float64Array(this.effectiveSize);
+    this.seen = new Uint8Array(this.effectiveSize);
+  }
+
+  /**
+   * The same index, built in steps with a turn of the event loop between them: a knowledge base of thousands
+   * of passages takes a second or more to index, and other requests must not wait for it (docs/decisions/0012).
+   */
+  static async build(chunks: IndexedChunk[]): Promise<Bm25Index> {
+    const steps = buildSteps(chunks, Math.max(chunks.length, MIN_COLLECTION));
+    const pace = pacer();
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return new Bm25Index(chunks, r.value);
+      await pace();
+    }
   }
 
   /** The weight a term would have in a query: its idf, or the highest possible when the collection lacks it. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { docx, pdfWithImageOnly, pdfWithText, zip } from '../../../../test/fixtures/documents/make-files.js';
+import { utf16Broken } from '../../../../test/support/bombs.js';
 import { AppError } from '../../lib/errors.js';
-import { detectKind, extractText } from './files.extract.js';
+import { decodeText, detectKind, extractText } from './files.extract.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -63,6 +64,13 @@ describe('extractText', () => {
     expect(await codeOf(extractText({ buffer: Buffer.from('%PDF-1.4\nthis is not a pdf at all', 'latin1'), filename: 'x.pdf' }))).toBe('UNREADABLE_FILE');
     const brokenDocx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/document.xml garbage')]);
     expect(await codeOf(extractText({ buffer: brokenDocx, filename: 'x.docx' }))).toBe('UNREADABLE_FILE');
+  });
+
+  it('refuses UTF-16 with a lone surrogate (FF FE 00 D8 ...) as UNREADABLE_FILE, and decodeText never throws anything else', async () => {
+    expect(await codeOf(extractText({ buffer: utf16Broken(), filename: 'noter.txt' }))).toBe('UNREADABLE_FILE');
+    for (const bytes of [utf16Broken(), Buffer.from([0xfe, 0xff, 0xdc, 0x00]), Buffer.from([0xff, 0xfe, 0x41])]) {
+      expect(() => decodeText(bytes)).toThrow(AppError);
+    }
   });
 
   it('refuses an empty file, or one with only white space, as EMPTY_FILE', async () => {

@@ -18,7 +18,7 @@ export function filesRoutes(deps: Deps): Router {
     async (req, res) => {
       requireActor(req);
       const file = requireFile(req);
-      const { text, kind } = await extractText(file, { maxBytes: deps.config.uploadMaxBytes });
+      const { text, kind } = await extractText(file, { maxBytes: deps.config.uploadMaxBytes, limits: deps.config.parse });
       res.json(ExtractResponse.parse({ text, filename: file.filename, kind, chars: text.length }));
     },
   );

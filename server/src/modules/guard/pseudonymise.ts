@@ -96,10 +96,80 @@ export function pseudonymise(
 
 /**
  * Puts the original values back in place of the placeholders of `mapping`. Placeholders the mapping does not
- * know (or that a model invented) are left as they are.
+ * know (or that a model invented) are left as they are, and so is every placeholder inside a link or markup
+ * (see `insideLinkOrMarkup`): a model's answer is not trusted to decide where a person's data goes.
  */
 export function restore(text: string, mapping: PseudonymMapping): string {
-  return text.replace(PLACEHOLDER, (whole) => (Object.hasOwn(mapping, whole) ? mapping[whole]! : whole));
+  return restoreBetween(text, mapping, 0, text.length);
+}
+
+/**
+ * `restore` for the part [from, to) of `text`, judged in the whole text: what precedes `from` (an open tag, a
+ * link) and what follows the placeholder up to the next whitespace decide whether it is inside a link. For the
+ * draft as it streams (runs.restore-stream.ts), which sends the text a piece at a time.
+ */
+export function restoreBetween(text: string, mapping: PseudonymMapping, from: number, to: number): string {
+  const found = new RegExp(PLACEHOLDER.source, 'g');
+  found.lastIndex = from;
+  let out = '';
+  let last = from;
+  for (let m = found.exec(text); m && m.index + m[0].length <= to; m = found.exec(text)) {
+    const whole = m[0];
+    if (!Object.hasOwn(mapping, whole) || insideLinkOrMarkup(text, m.index, m.index + whole.length)) continue;
+    out += text.slice(last, m.index) + mapping[whole]!;
+    last = m.index + whole.length;
+  }
+  return out + text.slice(last, to);
+}
+
+/** How many placeholders of `mapping` in `text` stay unrestored because they are inside a link or markup. */
+export function countKeptInLinks(text: string, mapping: PseudonymMapping): number {
+  let n = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (Object.hasOwn(mapping, m[0]) && insideLinkOrMarkup(text, m.index, m.index + m[0].length)) n++;
+  }
+  return n;
+}
+
+/**
+ * A restored value must never become part of a link or of markup. A model (or a passage of a document planted
+ * to instruct it) can write `https://x.example/?d=[ADDRESS_1]`: restored, the real address would travel to
+ * x.example as soon as someone clicks the link in the case system or e-mail client the approved text is pasted
+ * into, which make links of such text by themselves. So the placeholder stays there, the person reviewing the
+ * draft sees it, and nothing personal leaves in a link (docs/decisions/0006, addendum).
+ *
+ * Judged on the word around the placeholder (the characters up to whitespace on each side, as linkifiers cut
+ * links), with the other placeholders in it counted as one letter: it is a link when it has a scheme
+ * (`https://`, `mailto:`, `tel:` ...), a domain (`x.example`, `www.`, `name@x.example`) or is the target of a
+ * Markdown link (`](`). Markup is any HTML-like tag the placeholder stands in, from `<` and a letter to `>`, even
+ * across lines (`<a href="...">`, `<img src=... alt=...>`). Text beside a link, or between tags, is restored.
+ */
+export function insideLinkOrMarkup(text: string, start: number, end: number): boolean {
+  if (insideTag(text, start)) return true;
+  let wordStart = start;
+  while (wordStart > 0 && !WHITESPACE.test(text[wordStart - 1]!)) wordStart--;
+  let wordEnd = end;
+  while (wordEnd < text.length && !WHITESPACE.test(text[wordEnd]!)) wordEnd++;
+  const before = text.slice(wordStart, start).replace(PLACEHOLDER, 'x');
+  const word = `${before}x${text.slice(end, wordEnd).replace(PLACEHOLDER, 'x')}`;
+  return LINK_MARKS.some((mark) => mark.test(word)) || before.includes('](');
+}
+
+const WHITESPACE = /\s/;
+const LINK_MARKS: readonly RegExp[] = [
+  // Any scheme with an authority: https://, ftp://, a custom app's scheme://.
+  /:\/\//,
+  // Schemes without one that browsers and mail programs open.
+  /(?:^|[^A-Za-z0-9+.-])(?:mailto|tel|sms|callto|facetime|skype|sip|sips|xmpp|geo|maps|magnet|data|javascript|vbscript|file|blob|news|webcal|urn|intent):/i,
+  // A domain: labels and a lower-case top-level part, as in x.example, www.rk.dk, name@kommune.dk.
+  /[A-Za-z0-9-]+\.(?:[A-Za-z0-9-]+\.)*[a-z]{2,24}(?![A-Za-z0-9-])/,
+];
+
+/** Whether `at` lies in an HTML-like tag: after a `<` that starts one, with no `>` (or new `<`) in between. */
+function insideTag(text: string, at: number): boolean {
+  const open = text.lastIndexOf('<', at);
+  if (open < 0 || text.lastIndexOf('>', at) > open) return false;
+  return /[A-Za-z/!?]/.test(text[open + 1] ?? '');
 }
 
 function normalise(type: DataClass, value: string): string {

@@ -385,7 +385,7 @@ function parseCsv(text: string): string[][] {
 
 describe('exports', () => {
   it('when 3 or more people are behind the rows, then the CSV has pseudonyms and values, withholds what rests on fewer within an assistant, and is audited', async () => {
-    const res = await leader.get(`/api/trials/${trialId}/export.csv`).expect(200);
+    const res = await leader.post(`/api/trials/${trialId}/export.csv`).expect(200);
     expect(res.headers['content-disposition']).toContain(`attachment; filename="proevehandling-klarsprog-i-borgerservice-${TODAY}.csv"`);
     // Letter drafts were edited by A alone; the minutes assistant's drafts and logs rest on B and C alone.
     expect(res.headers['x-suppressed']).toBe('status, outcome, editSize, usefulness, minutesSaved, failureTypes, wouldUseAgain');
@@ -412,7 +412,7 @@ describe('exports', () => {
   });
 
   it('when the leader exports JSON, then the same rows parse with the contract and name the withheld fields', async () => {
-    const res = await leader.get(`/api/trials/${trialId}/export.json`).expect(200);
+    const res = await leader.post(`/api/trials/${trialId}/export.json`).expect(200);
     const data = TrialExport.parse(res.body);
     expect(data.suppressed).toBe(EXPORT_SUPPRESSED_NOTE);
     expect(data.rows).toHaveLength(9);
@@ -445,6 +445,26 @@ describe('exports', () => {
   });
 });
 
+describe('exports are audited when a person asks for a file, and only then', () => {
+  it('when the overview and the report are shown, or an export is fetched with GET, then no trial.exported is written; each POST is one', async () => {
+    const exports = () => t.deps.db.auditEvent.count({ where: { action: 'trial.exported', resourceId: trialId } });
+    const before = await exports();
+
+    await leader.get(`/api/trials/${trialId}/insights`).expect(200);
+    await leader.get(`/api/trials/${trialId}/report`).expect(200);
+    // A prefetch, a link preview or a retried GET is no download: there is no GET export any more.
+    for (const format of ['csv', 'json']) {
+      const res = await leader.get(`/api/trials/${trialId}/export.${format}`).expect(404);
+      expect(ErrorBody.parse(res.body).error.code).toBe('ROUTE_NOT_FOUND');
+    }
+    expect(await exports()).toBe(before);
+
+    await leader.post(`/api/trials/${trialId}/export.csv`).expect(200);
+    await leader.post(`/api/trials/${trialId}/export.json?from=2026-11-01`).expect(200);
+    expect(await exports()).toBe(before + 2);
+  });
+});
+
 describe('exports and the report of small groups (docs/decisions/0008)', () => {
   const S = SUPPRESSED_CELL;
   // Every field but the assistant: with fewer than 3 people behind the rows, nothing else of a row is shown.
@@ -458,7 +478,7 @@ describe('exports and the report of small groups (docs/decisions/0008)', () => {
   }
 
   async function expectWithheld(id: string, runs: number, query = '') {
-    const csv = await leader.get(`/api/trials/${id}/export.csv${query}`).expect(200);
+    const csv = await leader.post(`/api/trials/${id}/export.csv${query}`).expect(200);
     expect(csv.headers['x-suppressed']).toBe(ALL_WITHHELD.join(', '));
     const rows = parseCsv(csv.text);
     expect(rows).toHaveLength(runs + 2);
@@ -466,7 +486,7 @@ describe('exports and the report of small groups (docs/decisions/0008)', () => {
     for (const r of rows.slice(1, -1)) expect(r.filter((_, k) => k !== 2)).toEqual(Array(16).fill(S));
     expect(rows.at(-1)).toEqual([`Bemærk: ${EXPORT_SUPPRESSED_NOTE}`]);
 
-    const json = await leader.get(`/api/trials/${id}/export.json${query}`).expect(200);
+    const json = await leader.post(`/api/trials/${id}/export.json${query}`).expect(200);
     expect(json.headers['x-suppressed']).toBe(ALL_WITHHELD.join(', '));
     const data = TrialExport.parse(json.body);
     expect(data.suppressed).toBe(EXPORT_SUPPRESSED_NOTE);

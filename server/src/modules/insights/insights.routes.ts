@@ -58,7 +58,9 @@ export function trialInsightsRoutes(deps: Deps): Router {
     const decision = await createDecision(deps, actor, trialId, CreateDecisionRequest.parse(req.body));
     res.status(201).json(TrialDecisionResponse.parse({ decision }));
   });
-  r.get('/export.json', async (req, res) => {
+  // Exports are POST: a download is something a person asks for (and the audit trail records as trial.exported),
+  // never a side effect of a GET that a prefetch, a link preview or a retry can repeat.
+  r.post('/export.json', async (req, res) => {
     const actor = requireActor(req);
     const { trialId } = TrialParam.parse(req.params);
     const data = TrialExport.parse(await exportTrial(deps, actor, trialId, InsightsQuery.parse(req.query), 'json'));
@@ -66,7 +68,7 @@ export function trialInsightsRoutes(deps: Deps): Router {
     res.setHeader('Content-Disposition', attachment(`proevehandling-${fileSlug(data.trial.title)}-${copenhagenDate(deps.now())}.json`));
     res.json(data);
   });
-  r.get('/export.csv', async (req, res) => {
+  r.post('/export.csv', async (req, res) => {
     const actor = requireActor(req);
     const { trialId } = TrialParam.parse(req.params);
     const data = await exportTrial(deps, actor, trialId, InsightsQuery.parse(req.query), 'csv');

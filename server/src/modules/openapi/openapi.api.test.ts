@@ -180,10 +180,10 @@ describe('real answers against the documented schemas', () => {
 
     const insights = await c.get(`/api/trials/${trial.id}/insights`).expect(200);
     expect(checkAgainstDocument('GET', '/api/trials/{trialId}/insights', 200, insights.body)).toEqual([]);
-    const exported = await c.get(`/api/trials/${trial.id}/export.json`).expect(200);
-    expect(checkAgainstDocument('GET', '/api/trials/{trialId}/export.json', 200, exported.body)).toEqual([]);
-    const csv = await c.get(`/api/trials/${trial.id}/export.csv`).expect(200);
-    expect(Object.keys(doc.paths['/api/trials/{trialId}/export.csv']!.get!.responses['200']!.content!)).toEqual([csv.type]);
+    const exported = await c.post(`/api/trials/${trial.id}/export.json`).expect(200);
+    expect(checkAgainstDocument('POST', '/api/trials/{trialId}/export.json', 200, exported.body)).toEqual([]);
+    const csv = await c.post(`/api/trials/${trial.id}/export.csv`).expect(200);
+    expect(Object.keys(doc.paths['/api/trials/{trialId}/export.csv']!.post!.responses['200']!.content!)).toEqual([csv.type]);
     const report = await c.get(`/api/trials/${trial.id}/report`).expect(200);
     expect(Object.keys(doc.paths['/api/trials/{trialId}/report']!.get!.responses['200']!.content!)).toEqual([report.type]);
     const register = await t.request.get('/api/public/register').expect(200);

@@ -29,6 +29,13 @@ const CONTRACT_MODULES: Record<string, unknown>[] = [audit, auth, documents, err
 export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  MALFORMED_URL: 400,
+  MALFORMED_REQUEST: 400,
+  METHOD_NOT_ALLOWED: 405,
+  RANGE_NOT_SATISFIABLE: 416,
+  PRECONDITION_FAILED: 412,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_FOUND: 404,
@@ -43,6 +50,8 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   EMAIL_TAKEN: 409,
   CANNOT_CHANGE_SELF: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  WRONG_CURRENT_PASSWORD: 400,
   POLICY_VIOLATION: 422,
   POLICY_NOT_APPROVED: 409,
   POLICY_UNAVAILABLE: 409,
@@ -66,9 +75,13 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   UNREADABLE_FILE: 422,
   PDF_NO_TEXT: 422,
   EMPTY_FILE: 422,
+  FILE_LIMIT_EXCEEDED: 413,
+  FILE_TOO_COMPLEX: 422,
+  PARSER_BUSY: 429,
   RUN_ALREADY_DECIDED: 409,
   RUN_CANCELLED: 409,
   SHUTTING_DOWN: 503,
+  DATABASE_UNAVAILABLE: 503,
   FOUR_EYES_REQUIRED: 403,
   RUN_NOT_APPROVED: 409,
   CONTENT_PURGED: 409,
@@ -172,10 +185,16 @@ function accessText(e: EndpointDoc): string {
 export function errorCodesOf(e: EndpointDoc): ErrorCode[] {
   const codes = new Set<ErrorCode>(e.errors);
   if (!e.access.public) (['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const).forEach((c) => codes.add(c));
+  // After a password reset only /api/auth/* answers until the person has chosen a new one (passwordChangeGate).
+  if (!e.access.public && !e.path.startsWith('/api/auth/')) codes.add('PASSWORD_CHANGE_REQUIRED');
   if (STATE_CHANGING.has(e.method)) codes.add('CSRF_FAILED');
   if (e.path.includes('{') || e.query || e.queryParameters || e.body) codes.add('VALIDATION_FAILED');
+  if (e.path.includes('{') || e.query || e.queryParameters) codes.add('MALFORMED_URL');
   if (e.body?.kind === 'json') (['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE'] as const).forEach((c) => codes.add(c));
   if (e.body?.kind === 'file') codes.add('PAYLOAD_TOO_LARGE');
+  if (e.body) codes.add('MALFORMED_REQUEST');
+  // Every endpoint that reads or writes the database (all but liveness, readiness's own 503 body and this document).
+  if (!['/api/health', '/api/ready', '/api/openapi.json'].includes(e.path)) codes.add('DATABASE_UNAVAILABLE');
   codes.add('INTERNAL');
   return [...codes];
 }

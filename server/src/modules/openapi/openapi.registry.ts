@@ -1,5 +1,5 @@
 import { AuditList, AuditListQuery, AuditVerification } from '../../contracts/audit.js';
-import { CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
+import { ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
 import { DocumentList, DocumentUploadResponse, SearchQuery, SearchResponse } from '../../contracts/documents.js';
 import {
   ExperienceLogRequest,
@@ -41,7 +41,7 @@ import {
   TrialRevisionList,
   UpdateTrialRequest,
 } from '../../contracts/trials.js';
-import { CreateUserRequest, Directory, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
+import { CreateUserRequest, Directory, PasswordResetResponse, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
 import type { Access, EndpointDoc } from './openapi.types.js';
 
 /*
@@ -92,7 +92,9 @@ const RUN_REFUSALS = [
   'PROVIDER_FAILED',
   'PROVIDER_TIMEOUT',
 ] as const;
-const FILE_REFUSALS = ['UNSUPPORTED_FILE', 'UNREADABLE_FILE', 'PDF_NO_TEXT', 'EMPTY_FILE'] as const;
+/** A file that is read: what it may be refused for, the parse limits included (docs/decisions/0012). */
+const PARSE_REFUSALS = ['UNREADABLE_FILE', 'FILE_LIMIT_EXCEEDED', 'FILE_TOO_COMPLEX', 'PARSER_BUSY'] as const;
+const FILE_REFUSALS = ['UNSUPPORTED_FILE', 'PDF_NO_TEXT', 'EMPTY_FILE', ...PARSE_REFUSALS] as const;
 
 /**
  * Every endpoint under /api, described for the OpenAPI document (GET /api/openapi.json, docs/openapi.json). The
@@ -117,12 +119,13 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     path: '/api/ready',
     operationId: 'getReadiness',
     tag: 'system',
-    summary: 'Readiness: the database answers and every migration is applied',
-    description: 'For load balancers and deployments: 503 with the same body until the database is reachable and migrated.',
+    summary: 'Readiness: the database answers, can be written, and every migration is applied',
+    description:
+      'For load balancers and deployments: 503 with the same body until the database is reachable, writable and migrated. `checks.database` names what is wrong: unreachable, full, read_only, corrupt, io_error or busy. Writable is probed cheaply (SQLite: room to grow and one small committed write; PostgreSQL: read-only mode), and after a request met a database failure readiness stays 503 until a probe succeeds at least 30 seconds after the last such failure. Such requests answer 503 DATABASE_UNAVAILABLE; the server log names the cause once.',
     access: PUBLIC,
     responses: {
       200: { description: 'Ready to serve.', schema: ReadyResponse },
-      503: { description: 'Not ready: the checks say why (database unreachable, migrations pending).', schema: ReadyResponse },
+      503: { description: 'Not ready: the checks say why (database unreachable or not writable, migrations pending).', schema: ReadyResponse },
     },
     errors: [],
   },
@@ -147,7 +150,8 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'getCsrfToken',
     tag: 'auth',
     summary: 'A CSRF token for state-changing requests',
-    description: 'Sets the pw_csrf cookie and returns the same token, to be sent in the x-csrf-token header (double submit). Call it before signing in.',
+    description:
+      'Sets the pw_csrf cookie and returns the same token, to be sent in the x-csrf-token header (double submit). The token is tied to the session: before sign-in it is a pre-session token, good only for signing in; signing in and signing out set a new one in the cookie. Call it before signing in, and again after, or read the cookie.',
     access: PUBLIC,
     responses: { 200: { description: 'The token (also set as the pw_csrf cookie).', schema: CsrfResponse } },
     errors: [],
@@ -158,7 +162,8 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'login',
     tag: 'auth',
     summary: 'Sign in (log ind) with e-mail and password',
-    description: 'Sets the httpOnly session cookie pw_session. Repeated failures from one address or for one account are rate limited (429 with Retry-After).',
+    description:
+      'Sets the httpOnly session cookie pw_session and the session\'s CSRF token in pw_csrf (the pre-session token stops working). Repeated failures for one account, from any address or from one address, get growing waits (429 with Retry-After), the same for unknown e-mails; many failures from one address only delay its sign-ins by up to 3 s.',
     access: { public: true, note: 'Needs the CSRF header like every state-changing request.' },
     body: { kind: 'json', schema: LoginRequest },
     responses: { 200: { description: 'Signed in: the current user.', schema: MeResponse } },
@@ -170,7 +175,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'logout',
     tag: 'auth',
     summary: 'Sign out (log ud)',
-    description: 'Ends the session and clears the cookie. Harmless when not signed in, so a stale tab cannot get stuck.',
+    description: 'Ends the session, clears the cookie and sets a new pre-session CSRF token in pw_csrf. Harmless when not signed in, so a stale tab cannot get stuck.',
     access: { public: true, note: 'Needs the CSRF header; ends the session when there is one.' },
     responses: { 204: { description: 'Signed out.' } },
     errors: [],
@@ -197,6 +202,21 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     body: { kind: 'json', schema: UpdateMeRequest },
     responses: { 200: { description: 'The updated current user.', schema: MeResponse } },
     errors: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    operationId: 'changeOwnPassword',
+    tag: 'auth',
+    summary: "Change one's own password (skift adgangskode)",
+    description:
+      'Needs the current password; the new one has at least 12 characters and differs from it (in production it is never the published demo password). ' +
+      "Ends the person's other sessions and keeps this one; clears mustChangePassword after a reset. Audited (auth.password_changed; a wrong current " +
+      'password as auth.password_change_failed). After 5 wrong current passwords in 15 minutes: 429.',
+    access: SIGNED_IN,
+    body: { kind: 'json', schema: ChangePasswordRequest },
+    responses: { 200: { description: 'Changed: the current user, mustChangePassword false.', schema: MeResponse } },
+    errors: ['WRONG_CURRENT_PASSWORD', 'RATE_LIMITED'],
   },
 
   // --- users ------------------------------------------------------------------------------------------------
@@ -229,10 +249,26 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'updateUser',
     tag: 'users',
     summary: 'Change a user account',
-    description: 'Name, role, unit, active or a new password. Nobody changes their own role or deactivates themselves.',
+    description:
+      'Name, role, unit or active. Any other field (a password among them) is refused with 400; passwords are reset with ' +
+      'POST /api/users/{id}/password-reset. Nobody changes their own role or deactivates themselves. Deactivation and a new role end the person\'s sessions.',
     access: DIGITAL_UNIT,
     body: { kind: 'json', schema: UpdateUserRequest },
     responses: { 200: { description: 'The updated user.', schema: UserResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CANNOT_CHANGE_SELF'],
+  },
+  {
+    method: 'POST',
+    path: '/api/users/{id}/password-reset',
+    operationId: 'resetUserPassword',
+    tag: 'users',
+    summary: "Reset someone's password (nulstil adgangskode)",
+    description:
+      'Generates a temporary password, returned once in this answer and stored only as a hash. Every session of the person ends, and they must ' +
+      'choose a new password at their next sign-in (mustChangePassword: until then every other call answers 403 PASSWORD_CHANGE_REQUIRED). ' +
+      'Not for one\'s own account (use POST /api/auth/password). No request body. Audited (user.password_reset).',
+    access: DIGITAL_UNIT,
+    responses: { 200: { description: 'The user and the temporary password.', schema: PasswordResetResponse } },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CANNOT_CHANGE_SELF'],
   },
   {
@@ -615,26 +651,26 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     errors: ['FORBIDDEN', 'NOT_FOUND', 'TRIAL_NOT_STARTED'],
   },
   {
-    method: 'GET',
+    method: 'POST',
     path: '/api/trials/{trialId}/export.json',
     operationId: 'exportTrialJson',
     tag: 'insights',
     summary: "Export a trial's runs and experience logs as JSON",
     description:
-      'One row per run: metadata and the experience log, never content. Participants are pseudonyms (P1, P2, ...). Each assistant\'s runs in the period count for themselves: a field resting on fewer than 3 people (as the board counts them) is null in every row of that assistant and named in the row\'s `withheld`; with fewer than 3 people behind an assistant\'s runs only the assistant is left of each row. When anything is withheld, `suppressed` holds a Danish note and the header X-Suppressed lists the withheld fields. Sent as an attachment (Content-Disposition).',
+      'A download a person asks for: each call is recorded in the audit trail as trial.exported (with the format, the number of rows and whether anything was withheld), so it is a POST, never a GET a prefetch could repeat. The period is given in the query as for the overview. One row per run: metadata and the experience log, never content. Participants are pseudonyms (P1, P2, ...). Each assistant\'s runs in the period count for themselves: a field resting on fewer than 3 people (as the board counts them) is null in every row of that assistant and named in the row\'s `withheld`; with fewer than 3 people behind an assistant\'s runs only the assistant is left of each row. When anything is withheld, `suppressed` holds a Danish note and the header X-Suppressed lists the withheld fields. Sent as an attachment (Content-Disposition).',
     access: INSIGHTS_ADMIN,
     query: InsightsQuery,
     responses: { 200: { description: 'The export.', schema: TrialExport } },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
   },
   {
-    method: 'GET',
+    method: 'POST',
     path: '/api/trials/{trialId}/export.csv',
     operationId: 'exportTrialCsv',
     tag: 'insights',
     summary: "Export a trial's runs and experience logs as CSV",
     description:
-      'The rows of the JSON export as CSV (UTF-8, for spreadsheets), sent as an attachment. A withheld field reads "skjult (færre end 3 personer)", and a last row "Bemærk: ..." says why; X-Suppressed lists the withheld fields.',
+      'The rows of the JSON export as CSV (UTF-8, for spreadsheets), sent as an attachment and audited as trial.exported like the JSON export. A withheld field reads "skjult (færre end 3 personer)", and a last row "Bemærk: ..." says why; X-Suppressed lists the withheld fields.',
     access: INSIGHTS_ADMIN,
     query: InsightsQuery,
     responses: { 200: { description: 'The CSV file, one row per run.', contentType: 'text/csv', rawSchema: { type: 'string' } } },
@@ -732,6 +768,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
       'POLICY_UNAVAILABLE',
       'POLICY_VIOLATION',
       'UNSUPPORTED_MEDIA_TYPE',
+      ...PARSE_REFUSALS,
     ],
   },
   {
@@ -786,7 +823,8 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'getRun',
     tag: 'runs',
     summary: 'One run with its draft and review state',
-    description: 'The input as sent (masked where the policy masks), the draft, the guard findings and who must act next.',
+    description:
+      "The input as sent (masked where the policy masks), the draft, the guard findings and who must act next. Someone else's run is audited as run.viewed, once per look (10 minutes per person and run).",
     access: RUN_VISIBLE,
     responses: { 200: { description: 'The run.', schema: RunResponse } },
     errors: ['NOT_FOUND'],
@@ -810,9 +848,22 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'getFinalText',
     tag: 'reviews',
     summary: 'The approved final text, labelled as AI-generated',
-    description: 'For copying into the case system, with the AI Act Art. 50 label (genereret med AI).',
+    description:
+      "To show, with the AI Act Art. 50 label (genereret med AI). Reading is not exporting: someone else's text is audited as run.viewed (once per look: repeated reads by the same person within 10 minutes, and the run's own page, are one view); the requester's own reading is not audited. Copying goes through POST /api/runs/{id}/final/export.",
     access: RUN_VISIBLE,
     responses: { 200: { description: 'The final text.', schema: FinalTextResponse } },
+    errors: ['NOT_FOUND', 'RUN_NOT_APPROVED', 'CONTENT_PURGED'],
+  },
+  {
+    method: 'POST',
+    path: '/api/runs/{id}/final/export',
+    operationId: 'exportFinalText',
+    tag: 'reviews',
+    summary: 'Copy (export) the approved final text, labelled as AI-generated',
+    description:
+      'The request the copy button makes before it writes to the clipboard: each call is recorded in the audit trail as run.exported, and answers the text and label that were recorded as exported. No body.',
+    access: RUN_VISIBLE,
+    responses: { 200: { description: 'The final text, as exported.', schema: FinalTextResponse } },
     errors: ['NOT_FOUND', 'RUN_NOT_APPROVED', 'CONTENT_PURGED'],
   },
 ];

@@ -41,8 +41,8 @@ export interface EndpointDoc {
   responses: Partial<Record<number, SuccessResponse>>;
   /**
    * The stable error codes this endpoint itself can answer with (the service's refusals). Those every endpoint of
-   * its kind shares are added by the document builder: sign-in (401), CSRF (403), validation of the request (400),
-   * a body too large (413) and INTERNAL (500).
+   * its kind shares are added by the document builder: sign-in (401), CSRF (403), a required password change (403),
+   * validation of the request (400), a body too large (413) and INTERNAL (500).
    */
   errors: readonly ErrorCode[];
 }

@@ -99,7 +99,8 @@ describe('reviewing a draft without four eyes', () => {
       editSize: 0,
       fourEyes: false,
     });
-    expect(events.map((e) => e.action)).toContain('run.exported');
+    // Reading the final text is not exporting it (the copy button's POST .../final/export is).
+    expect(events.map((e) => e.action)).not.toContain('run.exported');
   });
 
   it('when the requester edits and approves, then the final text is the edit and the review keeps a line diff and its size', async () => {
@@ -320,6 +321,63 @@ describe('the final text and the run list', () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     await asColleague.get('/api/runs?limit=101').expect(400);
+  });
+});
+
+describe('the audit trail says what happened: views are views, copies are exports', () => {
+  const actionsOf = async (runId: string) => (await auditOf(runId)).map((e) => `${e.action}:${e.actorId}`);
+
+  it('when the requester reads the final text again and again, then nothing is audited; each copy is one run.exported', async () => {
+    const run = await newRun(asEmployee);
+    await review(asEmployee, run.id, { decision: 'APPROVE' }).expect(201);
+    const before = await actionsOf(run.id);
+
+    for (let i = 0; i < 3; i++) await asEmployee.get(`/api/runs/${run.id}/final`).expect(200);
+    await asEmployee.get(`/api/runs/${run.id}`).expect(200);
+    expect(await actionsOf(run.id)).toEqual(before);
+
+    const copied = FinalTextResponse.parse((await asEmployee.post(`/api/runs/${run.id}/final/export`).expect(200)).body).final;
+    expect(copied.text).toBe(run.output);
+    expect(copied.disclosureLabel.da).toMatch(/AI/);
+    await asEmployee.post(`/api/runs/${run.id}/final/export`).expect(200);
+    const exported = (await auditOf(run.id)).filter((e) => e.action === 'run.exported');
+    expect(exported.map((e) => e.actorId)).toEqual([employee.id, employee.id]);
+    expect(JSON.parse(exported[0]!.details)).toEqual({ policyId: 'borgerbreve-maskering', policyVersion: run.policyVersion, chars: run.output!.length });
+  });
+
+  it('when a leader opens someone else’s approved run (page, final text, refetches, a double mount at once), then it is one run.viewed and no export', async () => {
+    const run = await newRun(asEmployee);
+    await review(asEmployee, run.id, { decision: 'APPROVE' }).expect(201);
+
+    // React StrictMode mounts twice, so the page's two requests can arrive twice at the same moment.
+    await Promise.all([
+      asLeader.get(`/api/runs/${run.id}`).expect(200),
+      asLeader.get(`/api/runs/${run.id}`).expect(200),
+      asLeader.get(`/api/runs/${run.id}/final`).expect(200),
+      asLeader.get(`/api/runs/${run.id}/final`).expect(200),
+    ]);
+    // The window regains focus: the queries refetch.
+    await asLeader.get(`/api/runs/${run.id}`).expect(200);
+    await asLeader.get(`/api/runs/${run.id}/final`).expect(200);
+    // Another person's look is a view of its own.
+    await asSecondLeader.get(`/api/runs/${run.id}/final`).expect(200);
+
+    const events = await actionsOf(run.id);
+    expect(events.filter((e) => e.startsWith('run.viewed'))).toEqual([`run.viewed:${leader.id}`, `run.viewed:${secondLeader.id}`]);
+    expect(events.some((e) => e.startsWith('run.exported'))).toBe(false);
+    await asLeader.post(`/api/runs/${run.id}/final/export`).expect(200);
+    expect((await actionsOf(run.id)).filter((e) => e.startsWith('run.exported'))).toEqual([`run.exported:${leader.id}`]);
+  });
+
+  it('when the run is not approved, its content erased, or not visible, then the export is refused and nothing is recorded', async () => {
+    const draft = await newRun(asEmployee);
+    expect(ErrorBody.parse((await asEmployee.post(`/api/runs/${draft.id}/final/export`).expect(409)).body).error.code).toBe('RUN_NOT_APPROVED');
+    await asColleague.post(`/api/runs/${draft.id}/final/export`).expect(404);
+    const erased = await newRun(asEmployee);
+    await review(asEmployee, erased.id, { decision: 'APPROVE' }).expect(201);
+    await purgeRun(t, erased.id);
+    expect(ErrorBody.parse((await asEmployee.post(`/api/runs/${erased.id}/final/export`).expect(409)).body).error.code).toBe('CONTENT_PURGED');
+    for (const id of [draft.id, erased.id]) expect((await auditOf(id)).some((e) => e.action === 'run.exported')).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { getFinalText, listRuns, reviewRun } from './reviews.service.js';
+import { exportFinalText, getFinalText, listRuns, reviewRun } from './reviews.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -23,6 +23,12 @@ export function reviewsRoutes(deps: Deps): Router {
   r.get('/:id/final', async (req, res) => {
     const actor = requireActor(req);
     const final = await getFinalText(deps, actor, IdParam.parse(req.params).id);
+    res.json(FinalTextResponse.parse({ final }));
+  });
+  // Copying (or downloading) the approved text: the one request that is audited as an export.
+  r.post('/:id/final/export', async (req, res) => {
+    const actor = requireActor(req);
+    const final = await exportFinalText(deps, actor, IdParam.parse(req.params).id);
     res.json(FinalTextResponse.parse({ final }));
   });
   return r;

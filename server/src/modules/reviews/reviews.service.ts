@@ -3,7 +3,7 @@ import type { AssistantId, Decision } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import type { Prisma } from '../../lib/db.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
-import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
+import { recordAudit, recordAuditAlone, recordViewOnce } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
 import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
@@ -139,8 +139,8 @@ export async function reviewRun(
   return { review, state, status: fresh.status };
 }
 
-/** The approved text for copying or export, with the policy's disclosure label (AI Act Art. 50). */
-export async function getFinalText(deps: Deps, actor: Actor, runId: string): Promise<FinalTextView> {
+/** The approved run and its final text as shown, copied or exported, with the policy's disclosure label (AI Act Art. 50). */
+async function approvedFinal(deps: Deps, actor: Actor, runId: string) {
   const { run } = await visibleRun(deps, actor, runId);
   if (run.status !== 'APPROVED') {
     throw conflict(
@@ -151,17 +151,7 @@ export async function getFinalText(deps: Deps, actor: Actor, runId: string): Pro
   }
   if (run.contentPurgedAt !== null || run.finalText === null) throw contentPurged();
   const approval = [...run.reviews].sort((a, b) => b.step - a.step)[0];
-  await deps.db.$transaction((tx) =>
-    recordAudit(tx, deps.provider, {
-      actor,
-      action: 'run.exported',
-      resourceType: 'run',
-      resourceId: run.id,
-      unitId: run.trial.unitId,
-      details: { policyId: run.policyId, policyVersion: run.policyVersion, chars: run.finalText!.length },
-    }),
-  );
-  return {
+  const final: FinalTextView = {
     runId: run.id,
     text: run.finalText,
     disclosureLabel: deps.policies.get(run.policyId)?.policy.disclosureLabel ?? FALLBACK_LABEL,
@@ -169,6 +159,44 @@ export async function getFinalText(deps: Deps, actor: Actor, runId: string): Pro
     policyId: run.policyId,
     policyVersion: run.policyVersion,
   };
+  return { run, final };
+}
+
+/**
+ * The approved text, to show. Reading it is not exporting it: someone else's text is audited as a view
+ * (`run.viewed`, once per look, the same event as the run's own page), the owner's own reading not at all.
+ */
+export async function getFinalText(deps: Deps, actor: Actor, runId: string): Promise<FinalTextView> {
+  const { run, final } = await approvedFinal(deps, actor, runId);
+  if (run.userId !== actor.id) {
+    await recordViewOnce(deps.db, deps.provider, {
+      actor,
+      action: 'run.viewed',
+      resourceType: 'run',
+      resourceId: run.id,
+      unitId: run.trial.unitId,
+      details: { status: run.status },
+    });
+  }
+  return final;
+}
+
+/**
+ * A person copies (or downloads) the approved text: the explicit request the web makes when the copy button is
+ * pressed, before it writes to the clipboard. Each one is an export in the audit trail; the text returned is the
+ * text recorded as exported.
+ */
+export async function exportFinalText(deps: Deps, actor: Actor, runId: string): Promise<FinalTextView> {
+  const { run, final } = await approvedFinal(deps, actor, runId);
+  await recordAuditAlone(deps.db, deps.provider, {
+    actor,
+    action: 'run.exported',
+    resourceType: 'run',
+    resourceId: run.id,
+    unitId: run.trial.unitId,
+    details: { policyId: run.policyId, policyVersion: run.policyVersion, chars: final.text.length },
+  });
+  return final;
 }
 
 /**

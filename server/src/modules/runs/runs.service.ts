@@ -6,10 +6,10 @@ import type { Deps } from '../../deps.js';
 import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
 import type { Prisma, Run } from '../../lib/db.js';
 import { badGateway, conflict, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
-import { recordAudit, recordAuditAlone, type AuditInput } from '../audit/audit.service.js';
+import { recordAudit, recordViewOnce, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
-import { pseudonymise, restore } from '../guard/pseudonymise.js';
+import { countKeptInLinks, pseudonymise, restore } from '../guard/pseudonymise.js';
 import { scan } from '../guard/scan.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
 import { evaluatePolicy } from '../policies/policy.evaluate.js';
@@ -209,6 +209,9 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   }
   const durationMs = Math.round(performance.now() - started);
   const output = restore(completion.draft, mapping);
+  // Placeholders the model put inside a link stay placeholders (pseudonymise.ts); how many is worth knowing,
+  // as it is what a planted instruction to send data away looks like.
+  const keptInLinks = countKeptInLinks(completion.draft, mapping);
   const details = restoreDeep(completion.details, mapping);
 
   const run = await deps.db.$transaction(async (tx) => {
@@ -258,6 +261,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
         promptTokens: completion.usage.promptTokens,
         completionTokens: completion.usage.completionTokens,
         durationMs,
+        ...(keptInLinks ? { placeholdersKeptInLinks: keptInLinks } : {}),
       },
     });
     return created;
@@ -276,9 +280,10 @@ export async function getRun(deps: Deps, actor: Actor, id: string): Promise<RunV
     include: { trial: { select: { unitId: true } }, reviews: { include: { reviewer: { select: { id: true, name: true } } } }, experienceLog: { select: { id: true } } },
   });
   if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
-  // Someone else's input and draft are personal data seen by another person: who looked, and when, is kept.
+  // Someone else's input and draft are personal data seen by another person: who looked, and when, is kept,
+  // once per look (recordViewOnce): the page's refetches and its final-text request are the same view.
   if (run.userId !== actor.id && run.contentPurgedAt === null && run.output !== null) {
-    await recordAuditAlone(deps.db, deps.provider, {
+    await recordViewOnce(deps.db, deps.provider, {
       actor,
       action: 'run.viewed',
       resourceType: 'run',

@@ -121,6 +121,24 @@ describe('POST /api/runs/stream', () => {
     expect(stored).toEqual(run);
   });
 
+  it('when the model puts a placeholder inside a link, then neither the stream nor the stored draft has the original there, and the audit counts it', async () => {
+    const { id: trialId } = await trial('borgerbreve-maskering');
+    fake.reply(() => 'Kære [PERSON_1]\n\nSe https://x.example/?cpr=[CPR_1] og <a href="https://x.example/?n=[PERSON_1]">her</a>. Dit CPR-nummer er [CPR_1].');
+
+    const res = await postStream(asEmployee, { trialId, assistant: 'letter', input: LETTER }).expect(200);
+
+    const events = parseSse(res.body as string);
+    const streamed = events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text).join('');
+    const expected = `Kære ${NAME}\n\nSe https://x.example/?cpr=[CPR_1] og <a href="https://x.example/?n=[PERSON_1]">her</a>. Dit CPR-nummer er ${CPR}.`;
+    expect(streamed).toBe(expected);
+    const run = RunView.parse((events.at(-1)!.data as { run: unknown }).run);
+    expect(run.output).toContain('https://x.example/?cpr=[CPR_1] ');
+    expect(run.output).toContain('href="https://x.example/?n=[PERSON_1]"');
+    expect(run.output).toContain(`Dit CPR-nummer er ${CPR}.`);
+    const [completed] = await t.deps.db.auditEvent.findMany({ where: { action: 'run.completed', resourceId: run.id } });
+    expect(JSON.parse(completed!.details)).toMatchObject({ placeholdersKeptInLinks: 2 });
+  });
+
   it('when the provider splits a placeholder across pieces, then the client still only sees the restored name', async () => {
     const { id: trialId } = await trial('borgerbreve-maskering');
     useProvider({

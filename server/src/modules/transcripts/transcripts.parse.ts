@@ -1,4 +1,5 @@
-import mammoth from 'mammoth';
+import { DEFAULT_PARSE, type ParseConfig } from '../../config/env.js';
+import { docxRawText } from '../files/files.parse.js';
 
 /** One speaker's turn: consecutive cues of the same speaker merged. `speaker` is null in plain notes. */
 export interface Turn {
@@ -91,10 +92,13 @@ export function parseTeamsDocxText(raw: string): Turn[] {
   return mergeTurns(turns);
 }
 
-/** The text of a .docx (mammoth's raw text: one paragraph per line block). */
-export async function docxToText(buffer: Buffer): Promise<string> {
-  const { value } = await mammoth.extractRawText({ buffer });
-  return value.replace(/\n{2,}/g, '\n');
+/**
+ * The text of a .docx (mammoth's raw text: one paragraph per line block), within the parse limits on size and
+ * parts. It runs on the calling thread: the server reads uploads with readTranscriptFile (transcripts.read.ts),
+ * which runs it in the parse pool.
+ */
+export async function docxToText(buffer: Buffer, limits: ParseConfig = DEFAULT_PARSE): Promise<string> {
+  return (await docxRawText(buffer, limits)).replace(/\n{2,}/g, '\n');
 }
 
 function speakerLines(text: string): Turn[] {

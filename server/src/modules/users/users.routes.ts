@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CreateUserRequest, Directory, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
+import { CreateUserRequest, Directory, PasswordResetResponse, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { createUser, listDirectory, listUnits, listUsers, updateUser } from './users.service.js';
+import { createUser, listDirectory, listUnits, listUsers, resetPassword, updateUser } from './users.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -25,6 +25,11 @@ export function usersRoutes(deps: Deps): Router {
     const { id } = IdParam.parse(req.params);
     const user = await updateUser(deps, actor, id, UpdateUserRequest.parse(req.body));
     res.json(UserResponse.parse({ user }));
+  });
+  r.post('/:id/password-reset', async (req, res) => {
+    const actor = requireActor(req);
+    const { id } = IdParam.parse(req.params);
+    res.json(PasswordResetResponse.parse(await resetPassword(deps, actor, id)));
   });
   return r;
 }

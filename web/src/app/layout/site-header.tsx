@@ -3,6 +3,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Icon } from '../../components/icon';
+import { CHANGE_PASSWORD_PATH } from '../../features/auth/routes/change-password-page';
 import { useLogout } from '../../lib/session';
 import { LanguageSwitch } from './language-switch';
 import { isCurrent, navItemsFor } from './nav-items';
@@ -52,6 +53,20 @@ function LogoutButton({ className }: { className?: string }) {
       <Icon name="lock" />
       {logout.isPending ? t('header.loggingOut') : t('header.logout')}
     </button>
+  );
+}
+
+function ChangePasswordLink({ className, onNavigate }: { className?: string; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Link
+      to={CHANGE_PASSWORD_PATH}
+      className={`function-link d-print-none${className ? ` ${className}` : ''}`}
+      onClick={onNavigate}
+      data-testid="change-password-link"
+    >
+      {t('header.changePassword')}
+    </Link>
   );
 }
 
@@ -124,6 +139,9 @@ function MobileDrawer({ user, onClose }: { user: CurrentUser; onClose: () => voi
             <span>{userInfo}</span>
           </p>
           <p>
+            <ChangePasswordLink onNavigate={onClose} />
+          </p>
+          <p>
             <LogoutButton />
           </p>
           <p>
@@ -137,9 +155,11 @@ function MobileDrawer({ user, onClose }: { user: CurrentUser; onClose: () => voi
           </p>
           <p>{t('app.authorityUnit')}</p>
         </div>
-        <nav className="navigation-menu-mobile" aria-label={t('header.mainNav')}>
-          <NavList user={user} onNavigate={onClose} />
-        </nav>
+        {user.mustChangePassword ? null : (
+          <nav className="navigation-menu-mobile" aria-label={t('header.mainNav')}>
+            <NavList user={user} onNavigate={onClose} />
+          </nav>
+        )}
       </div>
       <div className="overlay is-visible" onClick={onClose} aria-hidden="true" />
     </>
@@ -157,6 +177,7 @@ function PortalUser({ user }: { user: CurrentUser }) {
         </span>
       </p>
       <LanguageSwitch className="mr-5" />
+      <ChangePasswordLink className="mr-5" />
       <LogoutButton />
     </div>
   );
@@ -222,7 +243,8 @@ export function SiteHeader({ user }: { user: CurrentUser | null }) {
           </div>
         </div>
       </div>
-      {user ? (
+      {/* While a reset password must be replaced, there is nowhere else to go. */}
+      {user && !user.mustChangePassword ? (
         <div className="navigation-menu">
           <div className="navigation-menu-inner container">
             <nav className="nav" aria-label={t('header.mainNav')} data-testid="main-nav">

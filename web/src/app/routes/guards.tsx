@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { AsyncErrorRegion } from '../../components/alert';
 import { Loading, Page } from '../../components/page';
+import { CHANGE_PASSWORD_PATH, type ChangePasswordLocationState } from '../../features/auth/routes/change-password-page';
 import type { LoginLocationState } from '../../features/auth/routes/login-page';
 import { CurrentUserContext, sessionEndReason, useCurrentUser, useSession } from '../../lib/session';
 import { ForbiddenPage } from './forbidden-page';
@@ -35,6 +36,11 @@ export function RequireAuth() {
     const from = reason === 'loggedOut' ? undefined : `${location.pathname}${location.search}`;
     const state: LoginLocationState = { ...(from ? { from } : {}), ...(reason ? { reason } : {}) };
     return <Navigate to="/log-ind" replace state={state} />;
+  }
+  // After a reset the server answers nothing but the password change: hold the person there, then go on.
+  if (session.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    const state: ChangePasswordLocationState = { from: `${location.pathname}${location.search}` };
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace state={state} />;
   }
   return (
     <CurrentUserContext.Provider value={session.data}>

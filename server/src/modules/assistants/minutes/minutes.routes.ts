@@ -1,28 +1,24 @@
 import { Router, type RequestHandler } from 'express';
-import multer from 'multer';
 import { z } from 'zod';
 import { MinutesUploadResponse } from '../../../contracts/minutes.js';
 import type { Deps } from '../../../deps.js';
 import { AppError, badRequest } from '../../../lib/errors.js';
 import { requireActor } from '../../auth/auth.middleware.js';
+import { cleanFilename, singleFileUpload } from '../../files/files.upload.js';
 import { registerJobHandler } from '../../jobs/jobs.service.js';
 import { MAX_AUDIO_BYTES, TRANSCRIPTION_JOB, transcribeJob, uploadForMinutes } from './minutes.uploads.js';
 
 const Params = z.object({ trialId: z.string().min(1).max(100) });
 
-/** One file in the field `file`, in memory only; multer's errors become the API's Danish ones. */
+/**
+ * One file in the field `file`, in memory only, up to the size of an audio recording; multer's and the multipart
+ * parser's errors become the API's own (files.upload.ts), a recording too large says what to do.
+ */
 function singleFile(): RequestHandler {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_AUDIO_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' }).single('file');
-  return (req, res, next) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) return next();
-      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return next(new AppError('PAYLOAD_TOO_LARGE', `Filen er for stor. Den må højst fylde ${MAX_AUDIO_BYTES / 1024 / 1024} MB. Del optagelsen op, og prøv igen.`, 413));
-      }
-      if (err instanceof multer.MulterError) return next(badRequest('VALIDATION_FAILED', 'Send én fil i feltet "file".'));
-      next(err);
-    });
-  };
+  return singleFileUpload(MAX_AUDIO_BYTES, {
+    tooLarge: () =>
+      new AppError('PAYLOAD_TOO_LARGE', `Filen er for stor. Den må højst fylde ${MAX_AUDIO_BYTES / 1024 / 1024} MB. Del optagelsen op, og prøv igen.`, 413),
+  });
 }
 
 /** Mounted under /api/trials: POST /:trialId/minutes/uploads. Registers the TRANSCRIPTION job handler. */
@@ -44,7 +40,7 @@ export function minutesRoutes(deps: Deps): Router {
       if (!f) throw badRequest('VALIDATION_FAILED', 'Vælg en fil at sende: en Teams-udskrift (.vtt eller .docx) eller en optagelse.');
       const result = await uploadForMinutes(deps, actor, trialId, {
         buffer: f.buffer,
-        filename: f.originalname.normalize('NFC'),
+        filename: cleanFilename(f.originalname),
         mimeType: f.mimetype,
       });
       res.status('job' in result ? 202 : 200).json(MinutesUploadResponse.parse(result));

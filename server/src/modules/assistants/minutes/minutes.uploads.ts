@@ -12,7 +12,7 @@ import { enqueueJob, JobFailure, toJobView, type Job, type JobContext, type JobH
 import type { Provider } from '../../providers/providers.types.js';
 import { executeRun, requireRunsLeftToday } from '../../runs/runs.service.js';
 import { requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
-import { docxToText, readTranscript, turnsToText } from '../../transcripts/transcripts.parse.js';
+import { readTranscriptFile } from '../../transcripts/transcripts.read.js';
 
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
@@ -138,16 +138,10 @@ export async function uploadForMinutes(deps: Deps, actor: Actor, trialId: string
 
   if (kind !== 'audio') {
     if (file.buffer.length > MAX_TEXT_BYTES) throw tooLarge(MAX_TEXT_BYTES);
-    let raw: string;
-    try {
-      raw = kind === 'docx' ? await docxToText(file.buffer) : file.buffer.toString('utf8');
-    } catch {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Word-filen kan ikke læses. Gem den igen som .docx, eller upload udskriften som .vtt.', 415);
-    }
-    const transcript = readTranscript(raw);
-    const text = transcript.format === 'notes' ? raw.trim() : turnsToText(transcript.turns);
+    // Read in the parse pool, within the parse limits (docs/decisions/0012): never on this thread.
+    const { text, format, attendees } = await readTranscriptFile(deps.config.parse, file.buffer, kind);
     if (!text.trim()) throw badRequest('VALIDATION_FAILED', 'Der er ingen tekst i filen. Vælg en udskrift med indhold.');
-    return { text, format: transcript.format, attendees: transcript.attendees };
+    return { text, format, attendees };
   }
 
   if (file.buffer.length > MAX_AUDIO_BYTES) throw tooLarge(MAX_AUDIO_BYTES);

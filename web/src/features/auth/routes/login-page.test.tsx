@@ -20,7 +20,8 @@ describe('sign-in page', () => {
     expect(router.state.location.pathname).toBe('/log-ind');
     expect(screen.getByLabelText('E-mailadresse').getAttribute('type')).toBe('email');
     expect(screen.getByLabelText('Adgangskode').getAttribute('type')).toBe('password');
-    expect(document.title).toBe('Log ind – AI-prøvehandlinger – Rødovre Kommune');
+    // The title is set in an effect, which can run a moment after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('Log ind – AI-prøvehandlinger – Rødovre Kommune'));
   });
 
   it('when the server refuses the password, then the error summary shows its Danish message and takes focus', async () => {

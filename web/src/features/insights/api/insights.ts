@@ -10,7 +10,7 @@ import type { AssistantId } from '@contracts/policies.js';
 import { TrialResponse } from '@contracts/trials.js';
 import { UnitList } from '@contracts/users.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiFetch, apiRequest } from '../../../lib/api-client';
 
 export interface Period {
   from?: string | undefined;
@@ -26,7 +26,7 @@ const trialPath = (id: string) => `/api/trials/${encodeURIComponent(id)}`;
 const insightsKey = (id: string) => ['insights', 'trial', id] as const;
 const trialKey = (id: string) => ['trials', 'detail', id] as const;
 
-/** Builds "?from=..&to=.." for plain links (exports), leaving out what is not set. */
+/** Builds "?from=..&to=.." for plain links and the exports, leaving out what is not set. */
 export function queryString(params: Record<string, string | string[] | undefined>): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
@@ -36,9 +36,42 @@ export function queryString(params: Record<string, string | string[] | undefined
   return s ? `?${s}` : '';
 }
 
-/** The export of the period on screen (the server takes the same from / to as the overview). */
+/** The export of the period on screen (the server takes the same from / to as the overview); see downloadTrialExport. */
 export const exportPath = (trialId: string, format: 'csv' | 'json', period: Period = {}) =>
   `${trialPath(trialId)}/export.${format}${queryString({ from: period.from, to: period.to })}`;
+
+/** The file name the server gives in Content-Disposition (filename*=UTF-8'' first), or a plain one. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const encoded = header && /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return (header && /filename="([^"]+)"/i.exec(header)?.[1]) || fallback;
+}
+
+/**
+ * Downloads an export: a POST, as each one is recorded in the audit trail (trial.exported) and must be a person's
+ * explicit request, never a GET that a prefetch or a link preview repeats. The file is handed to the browser as
+ * a download under the server's name for it.
+ */
+export async function downloadTrialExport(trialId: string, format: 'csv' | 'json', period: Period = {}): Promise<void> {
+  const res = await apiFetch(exportPath(trialId, format, period), { accept: format === 'csv' ? 'text/csv' : 'application/json' });
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = attachmentName(res.headers.get('content-disposition'), `proevehandling.${format}`);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Some browsers start reading the file only after the click has returned.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
 export const reportPath = (trialId: string, reflectionIds: string[]) =>
   `${trialPath(trialId)}/report${queryString({ reflection: reflectionIds })}`;
 export const boardExportPath = (filters: BoardFilters) => `/api/insights/export.csv${queryString({ ...filters })}`;

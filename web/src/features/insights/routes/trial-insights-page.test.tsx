@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { EMPTY_REASONS, SUPPRESSED_REASON, type TrialInsights } from '@contracts/insights.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
+import { attachmentName } from '../api/insights';
 import { empty, makeInsights, makeTrialDetail, suppressed } from '../test-fixtures';
 
 setupWebTests();
@@ -13,6 +14,26 @@ function routes(insights: TrialInsights | (() => TrialInsights), extra: Record<s
     'GET /api/trials/t1': { status: 200, body: { trial: makeTrialDetail({ status: 'ACTIVE', canAdminister: true }) } },
     ...extra,
   };
+}
+
+const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+let clickSpy: { mockRestore(): void } | undefined;
+afterEach(() => {
+  clickSpy?.mockRestore();
+  clickSpy = undefined;
+  URL.createObjectURL = objectUrls.create;
+  URL.revokeObjectURL = objectUrls.revoke;
+});
+
+/** Stands in for the browser's download: records the links the page clicks (jsdom cannot navigate). */
+function captureDownloads(): { name: string; href: string }[] {
+  const clicked: { name: string; href: string }[] = [];
+  URL.createObjectURL = () => 'blob:test-file';
+  URL.revokeObjectURL = () => undefined;
+  clickSpy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push({ name: this.download, href: this.getAttribute('href') ?? '' });
+  });
+  return clicked;
 }
 
 describe('the trial overview (indsigt)', () => {
@@ -47,10 +68,11 @@ describe('the trial overview (indsigt)', () => {
       'Oftest set: Sproglige fejl (3 gange).',
     );
 
-    const csv = screen.getByRole('link', { name: 'Hent CSV' });
-    expect(csv.getAttribute('href')).toBe('/api/trials/t1/export.csv');
-    expect(csv.hasAttribute('download')).toBe(true);
-    expect(screen.getByRole('link', { name: 'Hent JSON' }).getAttribute('href')).toBe('/api/trials/t1/export.json');
+    // Downloads are buttons (a POST each, recorded in the audit trail), not links a prefetch could follow.
+    expect(screen.getByRole('button', { name: 'Hent CSV' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Hent JSON' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Hent CSV' })).toBeNull();
+    expect(screen.getByTestId('exports').textContent).toContain('Hver fil, du henter, registreres i revisionssporet.');
     // Before the download: the files withhold what the board withholds, and say how it reads in them.
     expect(screen.getByTestId('exports').textContent).toContain('felter, der bygger på færre end 3 personer, står som »skjult (færre end 3 personer)«');
 
@@ -106,6 +128,7 @@ describe('the trial overview (indsigt)', () => {
           emptyReason: EMPTY_REASONS.noRuns,
           outcomes: empty(EMPTY_REASONS.noRuns),
         }),
+        { 'POST /api/trials/t1/export.csv': { status: 200, body: 'Kørsel;Deltager' } },
       ),
     );
     renderApp('/proevehandlinger/t1/indsigt');
@@ -122,8 +145,42 @@ describe('the trial overview (indsigt)', () => {
     );
     expect((await screen.findByTestId('insights-empty')).textContent).toBe('Ingen kørsler i perioden.');
     expect(screen.getByTestId('runs-over-time-empty').textContent).toBe('Ingen kørsler i perioden.');
-    expect(screen.getByRole('link', { name: 'Hent CSV' }).getAttribute('href')).toBe('/api/trials/t1/export.csv?from=2026-06-01&to=2026-06-30');
+    const downloads = captureDownloads();
+    fireEvent.click(screen.getByRole('button', { name: 'Hent CSV' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(fetchMock.mock.calls.map((c) => c[0])).toContain('/api/trials/t1/export.csv?from=2026-06-01&to=2026-06-30');
+    expect(api.calls('POST', '/api/trials/t1/export.csv')).toHaveLength(1);
     expect(screen.getByTestId('measure-outcomes').textContent).toBe('Ingen kørsler i perioden.');
+  });
+
+  it('when the leader clicks "Hent JSON", then one POST is made and its answer is handed to the browser as a file; a refusal is shown', async () => {
+    let refuse = false;
+    const api = fakeApi(
+      makeUser('LEADER'),
+      routes(makeInsights(), {
+        'POST /api/trials/t1/export.json': () =>
+          refuse ? { status: 503, body: errorBody('DATABASE_UNAVAILABLE', 'Databasen kan ikke gemme lige nu. Prøv igen om lidt.') } : { status: 200, body: { rows: [] } },
+      }),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    const downloads = captureDownloads();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Hent JSON' }));
+
+    await waitFor(() => expect(downloads).toEqual([{ name: 'proevehandling.json', href: 'blob:test-file' }]));
+    expect(api.calls('POST', '/api/trials/t1/export.json')).toHaveLength(1);
+    expect(api.calls('GET', '/api/trials/t1/export.json')).toHaveLength(0);
+
+    refuse = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Hent JSON' }));
+    expect((await screen.findByTestId('export-error')).textContent).toContain('Databasen kan ikke gemme lige nu.');
+    expect(downloads).toHaveLength(1);
+  });
+
+  it("names the file as the server's Content-Disposition does", () => {
+    expect(attachmentName(`attachment; filename="proevehandling-a-2026.csv"; filename*=UTF-8''pr%C3%B8vehandling-%C3%A6.csv`, 'x.csv')).toBe('prøvehandling-æ.csv');
+    expect(attachmentName('attachment; filename="proevehandling-a.csv"', 'x.csv')).toBe('proevehandling-a.csv');
+    expect(attachmentName(null, 'x.csv')).toBe('x.csv');
   });
 
   it('when the decision form is sent without a choice and a rationale, then an error summary names both and nothing is sent', async () => {

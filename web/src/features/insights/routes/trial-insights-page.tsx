@@ -5,8 +5,9 @@ import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Loading, Page } from '../../../components/page';
 import { formatDate } from '../../../lib/format';
-import { exportPath, reportPath, useTrialForInsights, useTrialInsights } from '../api/insights';
+import { reportPath, useTrialForInsights, useTrialInsights } from '../api/insights';
 import { DecisionForm, DecisionList, PublicationToggle } from '../components/decisions';
+import { ExportButtons } from '../components/export-buttons';
 import { useReasonText } from '../components/measure-view';
 import { PeriodFilter } from '../components/period-filter';
 import {
@@ -100,18 +101,7 @@ export function TrialInsightsPage() {
         <section aria-labelledby="exports-heading" className="mt-6" data-testid="exports">
           <h2 id="exports-heading">{t('insights.exports.heading')}</h2>
           <p>{t('insights.exports.intro')}</p>
-          <ul className="nobullet-list">
-            <li className="mb-3">
-              <a href={exportPath(data.trial.id, 'csv', { from: period.from || undefined, to: period.to || undefined })} download className="button button-secondary">
-                {t('insights.exports.csv')}
-              </a>
-            </li>
-            <li className="mb-3">
-              <a href={exportPath(data.trial.id, 'json', { from: period.from || undefined, to: period.to || undefined })} download className="button button-secondary">
-                {t('insights.exports.json')}
-              </a>
-            </li>
-          </ul>
+          <ExportButtons trialId={data.trial.id} period={{ from: period.from || undefined, to: period.to || undefined }} />
           <h3 className="h4">{t('insights.report.heading')}</h3>
           <p>
             {data.reflections.status === 'ok' && data.reflections.value.length > 0

@@ -37,8 +37,19 @@ export function useFinalText(runId: string, approved: boolean) {
     queryFn: ({ signal }) => apiRequest(`${runPath(runId)}/final`, FinalTextResponse, { signal }),
     select: (r) => r.final,
     enabled: approved,
-    // Each read is recorded as an export in the audit trail; the approved text does not change.
+    // The approved text does not change. Reading it is not an export (the copy button's request is); a
+    // refetch of someone else's text is at most one view in the audit trail (the server counts looks, not reads).
     staleTime: Infinity,
+  });
+}
+
+/**
+ * Copying the approved text: the explicit request the audit trail records as an export (run.exported). It
+ * answers the text and label as recorded, which is what goes to the clipboard.
+ */
+export function useExportFinalText(runId: string) {
+  return useMutation({
+    mutationFn: () => apiRequest(`${runPath(runId)}/final/export`, FinalTextResponse, { method: 'POST' }).then((r) => r.final),
   });
 }
 

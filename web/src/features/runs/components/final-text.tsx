@@ -4,7 +4,7 @@ import { AsyncErrorRegion } from '../../../components/alert';
 import { Loading } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
-import { useFinalText } from '../api/review';
+import { useExportFinalText, useFinalText } from '../api/review';
 
 /** Older browsers and non-secure pages have no Clipboard API: copy through a hidden, selected textarea. */
 function copyWithSelection(text: string): boolean {
@@ -44,6 +44,7 @@ export function FinalText({ runId }: { runId: string }) {
   const { t, i18n } = useTranslation();
   const pick = useLocalized();
   const final = useFinalText(runId, true);
+  const exportText = useExportFinalText(runId);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -53,7 +54,17 @@ export function FinalText({ runId }: { runId: string }) {
   const label = pick(disclosureLabel);
 
   const onCopy = async () => {
-    const ok = await copyText(`${text}\n\n${label}`);
+    setCopied(null);
+    // The export is recorded first, and only what the server recorded is copied: no copy without its audit
+    // event. The request is quick, well within the moment after the click in which browsers allow the
+    // clipboard; where one still refuses, the text is selected below for Ctrl+C.
+    let exported;
+    try {
+      exported = await exportText.mutateAsync();
+    } catch {
+      return; // shown by the error region below
+    }
+    const ok = await copyText(`${exported.text}\n\n${pick(exported.disclosureLabel)}`);
     if (!ok && textRef.current) {
       // Last resort: select the text so the person can press Ctrl+C themselves.
       const range = document.createRange();
@@ -75,9 +86,10 @@ export function FinalText({ runId }: { runId: string }) {
         <strong>{t('review.final.disclosure')}:</strong> {label}
       </p>
       <p className="form-hint">{t('review.final.copyHint')}</p>
-      <button type="button" className="button button-primary" onClick={() => void onCopy()}>
+      <button type="button" className="button button-primary" onClick={() => void onCopy()} disabled={exportText.isPending}>
         {t('review.final.copy')}
       </button>
+      <AsyncErrorRegion error={exportText.error} testId="final-copy-error" />
       <div role="status" aria-live="polite" data-testid="final-copy-status">
         {copied ? <p className="mt-2 mb-0">{copied === 'copied' ? t('review.final.copied') : t('review.final.copyFailed')}</p> : null}
       </div>

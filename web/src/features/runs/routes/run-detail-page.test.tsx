@@ -4,7 +4,7 @@ import type { ReviewView, RunReviewState } from '@contracts/reviews.js';
 import type { RunView } from '@contracts/runs.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
+import { CSRF_TOKEN, errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
 
 setupWebTests();
 
@@ -97,6 +97,7 @@ describe('reviewing a draft', () => {
         return decided(review, 'APPROVED');
       },
       'GET /api/runs/run-1/final': FINAL(DRAFT),
+      'POST /api/runs/run-1/final/export': FINAL(DRAFT),
     });
     renderApp(PAGE);
 
@@ -117,6 +118,27 @@ describe('reviewing a draft', () => {
 
     await waitFor(() => expect(screen.getByTestId('final-copy-status').textContent).toBe('Teksten og mærkningen er kopieret.'));
     expect(writeText).toHaveBeenCalledWith(`${DRAFT}\n\n${LABEL.da}`);
+    // Showing the text was a read; the copy was the one explicit export request.
+    expect(fake.calls('POST', '/api/runs/run-1/final/export')).toHaveLength(1);
+    expect(fake.calls('POST', '/api/runs/run-1/final/export')[0]!.headers.get('x-csrf-token')).toBe(CSRF_TOKEN);
+  });
+
+  it('when the export cannot be recorded, then nothing is copied and the error says why', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const approved = run({ status: 'APPROVED', review: openState({ reviews: [reviewView()], awaiting: null, canReview: false }) });
+    const fake = api(approved, {
+      'GET /api/runs/run-1/final': FINAL(DRAFT),
+      'POST /api/runs/run-1/final/export': { status: 503, body: errorBody('DATABASE_UNAVAILABLE', 'Databasen kan ikke gemme lige nu. Prøv igen om lidt.') },
+    });
+    renderApp(PAGE);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Kopiér tekst' }));
+
+    expect((await screen.findByTestId('final-copy-error')).textContent).toContain('Databasen kan ikke gemme lige nu.');
+    expect(fake.calls('POST', '/api/runs/run-1/final/export')).toHaveLength(1);
+    expect(writeText).not.toHaveBeenCalled();
+    expect(screen.getByTestId('final-copy-status').textContent).toBe('');
   });
 
   it('"Ret og godkend" sends the edited text and shows the size of the change afterwards', async () => {

@@ -1,5 +1,6 @@
 import {
   type CreateUserRequest,
+  PasswordResetResponse,
   UnitList,
   type UpdateUserRequest,
   UserList,
@@ -49,6 +50,18 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: UpdateUserRequest }) =>
       apiRequest(`/api/users/${encodeURIComponent(id)}`, UserResponse, { method: 'PATCH', body: changes }),
+    onSuccess: ({ user }) => {
+      queryClient.setQueryData<UserList>(usersQueryKey, (list) => replaceUser(list, user));
+    },
+  });
+}
+
+/** A temporary password for someone else; the answer is the only place it ever appears. */
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiRequest(`/api/users/${encodeURIComponent(id)}/password-reset`, PasswordResetResponse, { method: 'POST' }),
     onSuccess: ({ user }) => {
       queryClient.setQueryData<UserList>(usersQueryKey, (list) => replaceUser(list, user));
     },

@@ -4,6 +4,7 @@ import { type FormEvent, Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/form-fields';
 import { formatDateTime } from '../../../lib/format';
+import { ResetPasswordRow } from './reset-password';
 import { RoleOptions, UnitOptions } from './role-options';
 
 export interface UserChange {
@@ -83,8 +84,9 @@ function EditRow({
 }
 
 /**
- * All users with their role, unit and status. The digital unit changes role and unit in a row form and
- * (de)activates with one button; the person's own row offers nothing, as the server refuses self-changes.
+ * All users with their role, unit and status. The digital unit changes role and unit in a row form,
+ * (de)activates with one button and resets a password after confirming; the person's own row offers nothing, as
+ * the server refuses self-changes (one's own password is changed under "Skift adgangskode").
  */
 export function UsersTable({
   users,
@@ -92,16 +94,20 @@ export function UsersTable({
   currentUserId,
   pendingUserId,
   onChange,
+  onReset,
 }: {
   users: UserSummary[];
   units: UnitList['units'];
   currentUserId: string;
   pendingUserId: string | null;
   onChange: (change: UserChange, done: () => void) => void;
+  onReset: (user: UserSummary, done: () => void) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState<string | null>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const resetButtons = useRef(new Map<string, HTMLButtonElement>());
   const sorted = [...users].sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const COLS = 7;
 
@@ -143,6 +149,11 @@ export function UsersTable({
                     <span className={user.active ? 'badge badge-success' : 'badge'}>
                       {user.active ? t('users.active') : t('users.inactive')}
                     </span>
+                    {user.mustChangePassword ? (
+                      <span className="badge badge-warning ml-2" data-testid="must-change-password">
+                        {t('users.mustChangePassword')}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.never')}</td>
                   <td>
@@ -159,9 +170,28 @@ export function UsersTable({
                             if (el) editButtons.current.set(user.id, el);
                             else editButtons.current.delete(user.id);
                           }}
-                          onClick={() => setEditing(editing === user.id ? null : user.id)}
+                          onClick={() => {
+                            setConfirmingReset(null);
+                            setEditing(editing === user.id ? null : user.id);
+                          }}
                         >
                           {t('users.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('users.reset.actionLabel', { name: user.name })}
+                          aria-expanded={confirmingReset === user.id}
+                          ref={(el) => {
+                            if (el) resetButtons.current.set(user.id, el);
+                            else resetButtons.current.delete(user.id);
+                          }}
+                          onClick={() => {
+                            setEditing(null);
+                            setConfirmingReset(confirmingReset === user.id ? null : user.id);
+                          }}
+                        >
+                          {t('users.reset.action')}
                         </button>
                         <button
                           type="button"
@@ -197,6 +227,18 @@ export function UsersTable({
                     pending={pending}
                     onCancel={() => closeEditor(user.id)}
                     onSave={(changes) => onChange({ user, changes, kind: 'updated' }, () => closeEditor(user.id))}
+                  />
+                ) : null}
+                {confirmingReset === user.id ? (
+                  <ResetPasswordRow
+                    user={user}
+                    colSpan={COLS}
+                    pending={pending}
+                    onCancel={() => {
+                      setConfirmingReset(null);
+                      queueMicrotask(() => resetButtons.current.get(user.id)?.focus());
+                    }}
+                    onConfirm={() => onReset(user, () => setConfirmingReset(null))}
                   />
                 ) : null}
               </Fragment>

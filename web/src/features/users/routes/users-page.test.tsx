@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import type { UserSummary } from '@contracts/users.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { errorBody, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
 
 setupWebTests();
@@ -19,6 +19,7 @@ const summary = (u: ReturnType<typeof makeUser>, active = true): UserSummary => 
   name: u.name,
   role: u.role,
   active,
+  mustChangePassword: false,
   locale: u.locale,
   unit: u.unit,
   lastLoginAt: null,
@@ -99,5 +100,65 @@ describe('users administration', () => {
 
     expect(await screen.findByRole('link', { name: 'Adgangskoden skal være mindst 12 tegn.' })).toBeTruthy();
     expect(api.calls('POST', '/api/users')).toHaveLength(0);
+  });
+
+  it('when the digital unit resets a password, then after confirming the temporary password is shown once with a copy button', async () => {
+    const writeText = vi.fn(async () => undefined);
+    // jsdom has no clipboard; the page's copy button writes to this one.
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    });
+    const api = fakeApi(me, {
+      'GET /api/users': { status: 200, body: { users: [summary(me), summary(employee)] } },
+      'GET /api/units': { status: 200, body: units },
+      'POST /api/users/u-emp/password-reset': {
+        status: 200,
+        body: { user: { ...summary(employee), mustChangePassword: true }, temporaryPassword: 'k7mq-3xfa-9rtw-pe2h' },
+      },
+    });
+    renderApp('/brugere');
+    const table = await screen.findByTestId('users-table');
+    const row = within(table).getAllByTestId('user-row')[1]!;
+    expect(within(within(table).getAllByTestId('user-row')[0]!).queryByRole('button', { name: /Nulstil/ })).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Nulstil adgangskoden for Mette Medarbejder' }));
+    const confirm = await screen.findByTestId('reset-password-confirm');
+    expect(confirm.textContent).toContain('bliver logget ud alle steder');
+    expect(api.calls('POST', '/api/users/u-emp/password-reset')).toHaveLength(0);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Ja, nulstil adgangskoden' }));
+
+    const panel = await screen.findByTestId('temporary-password');
+    expect(within(panel).getByTestId('temporary-password-value').textContent).toBe('k7mq-3xfa-9rtw-pe2h');
+    expect(panel.textContent).toContain('vises kun denne ene gang');
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: 'Midlertidig adgangskode til Mette Medarbejder' })));
+    expect(api.calls('POST', '/api/users/u-emp/password-reset')).toHaveLength(1);
+    expect(screen.queryByTestId('reset-password-confirm')).toBeNull();
+    expect(within(row).getByTestId('must-change-password').textContent).toBe('Skal vælge ny adgangskode');
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Kopiér adgangskoden' }));
+    expect(await within(panel).findByText('Adgangskoden er kopieret.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith('k7mq-3xfa-9rtw-pe2h');
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Luk og skjul adgangskoden' }));
+    expect(screen.queryByTestId('temporary-password')).toBeNull();
+    expect(screen.queryByText('k7mq-3xfa-9rtw-pe2h')).toBeNull();
+  });
+
+  it('when the digital unit cancels a reset, then nothing is sent', async () => {
+    const api = fakeApi(me, {
+      'GET /api/users': { status: 200, body: { users: [summary(me), summary(employee)] } },
+      'GET /api/units': { status: 200, body: units },
+    });
+    renderApp('/brugere');
+    const table = await screen.findByTestId('users-table');
+    const row = within(table).getAllByTestId('user-row')[1]!;
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Nulstil adgangskoden for Mette Medarbejder' }));
+    fireEvent.click(within(await screen.findByTestId('reset-password-confirm')).getByRole('button', { name: 'Annullér' }));
+
+    expect(screen.queryByTestId('reset-password-confirm')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Nulstil adgangskoden for Mette Medarbejder' })));
+    expect(api.requests.filter((r) => r.path.endsWith('/password-reset'))).toHaveLength(0);
   });
 });

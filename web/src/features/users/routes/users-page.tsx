@@ -1,10 +1,12 @@
+import type { UserSummary } from '@contracts/users.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
 import { Loading, Page } from '../../../components/page';
 import { useCurrentUser } from '../../../lib/session';
-import { useUnits, useUpdateUser, useUsers } from '../api/users';
+import { useResetPassword, useUnits, useUpdateUser, useUsers } from '../api/users';
 import { CreateUserForm } from '../components/create-user-form';
+import { TemporaryPassword } from '../components/reset-password';
 import { type UserChange, UsersTable } from '../components/users-table';
 
 export function UsersPage() {
@@ -13,13 +15,33 @@ export function UsersPage() {
   const users = useUsers();
   const units = useUnits();
   const update = useUpdateUser();
+  const reset = useResetPassword();
+  // Held in this component's state only: gone when the panel is closed or the page is left.
+  const [temporary, setTemporary] = useState<{ name: string; password: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const [pendingUserId, setPendingUserId] = useState<string | null>(null);
 
+  const onReset = (user: UserSummary, done: () => void) => {
+    setStatus(null);
+    setCreated(null);
+    setTemporary(null);
+    update.reset();
+    setPendingUserId(user.id);
+    reset.mutate(user.id, {
+      onSuccess: ({ user: saved, temporaryPassword }) => {
+        setTemporary({ name: saved.name, password: temporaryPassword });
+        done();
+      },
+      onSettled: () => setPendingUserId(null),
+    });
+  };
+
   const onChange = ({ user, changes, kind }: UserChange, done: () => void) => {
     setStatus(null);
     setCreated(null);
+    setTemporary(null);
+    reset.reset();
     setPendingUserId(user.id);
     update.mutate(
       { id: user.id, changes },
@@ -36,7 +58,10 @@ export function UsersPage() {
   return (
     <Page title={t('users.pageTitle')} heading={t('users.heading')} lead={t('users.intro')} testId="users-page">
       <StatusRegion message={status} testId="users-status" />
-      <AsyncErrorRegion error={users.error ?? units.error ?? update.error} testId="users-error" />
+      <AsyncErrorRegion error={users.error ?? units.error ?? update.error ?? reset.error} testId="users-error" />
+      {temporary ? (
+        <TemporaryPassword name={temporary.name} password={temporary.password} onClose={() => setTemporary(null)} />
+      ) : null}
       {users.isPending || units.isPending ? <Loading /> : null}
       {users.data && units.data ? (
         <>
@@ -48,6 +73,7 @@ export function UsersPage() {
               currentUserId={me.id}
               pendingUserId={pendingUserId}
               onChange={onChange}
+              onReset={onReset}
             />
           ) : (
             <p>{t('users.empty')}</p>

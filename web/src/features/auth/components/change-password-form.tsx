@@ -1,0 +1,125 @@
+import { ChangePasswordRequest, type CurrentUser } from '@contracts/auth.js';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { useErrorMessage } from '../../../components/error-message';
+import { TextField } from '../../../components/form-fields';
+import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
+import { useChangePassword } from '../api/password';
+
+const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
+type Field = (typeof FIELDS)[number];
+const fieldId = (f: Field) => `change-password-${f}`;
+
+/**
+ * The person's own new password, confirmed with the current one (after a reset: the temporary one). Checked
+ * with the server's contract first; the server's Danish message is shown at the field it concerns.
+ */
+export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onChanged: (user: CurrentUser) => void }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const change = useChangePassword();
+  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeat: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const set = (key: Field, value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
+    setErrors(fields);
+    setFormError(general);
+    setAttempt((n) => n + 1);
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const parsed = ChangePasswordRequest.safeParse({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+    const fields: Partial<Record<Field, string>> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0];
+        if (key === 'currentPassword') fields.currentPassword ??= t('auth.changePassword.validation.currentPassword');
+        if (key === 'newPassword') {
+          fields.newPassword ??= issue.code === 'custom' ? t('auth.changePassword.validation.same') : t('auth.changePassword.validation.newPassword');
+        }
+      }
+    }
+    if (!fields.newPassword && values.repeat !== values.newPassword) fields.repeat = t('auth.changePassword.validation.repeat');
+    if (!parsed.success || Object.keys(fields).length > 0) {
+      fail(fields, null);
+      return;
+    }
+    change.mutate(parsed.data, {
+      onSuccess: ({ user }) => {
+        setValues({ currentPassword: '', newPassword: '', repeat: '' });
+        setErrors({});
+        setFormError(null);
+        onChanged(user);
+      },
+      onError: (error) => {
+        const fromServer = fieldErrorsFrom(error);
+        const found: Partial<Record<Field, string>> = {};
+        if (fromServer.currentPassword) found.currentPassword = fromServer.currentPassword;
+        if (fromServer.newPassword) found.newPassword = fromServer.newPassword;
+        if (isApiError(error) && error.code === 'WRONG_CURRENT_PASSWORD') found.currentPassword = errorMessage(error);
+        fail(found, Object.keys(found).length ? null : errorMessage(error));
+        // A rejected current password is not kept in the field.
+        if (found.currentPassword) set('currentPassword', '');
+      },
+    });
+  };
+
+  const items: SummaryItem[] = [
+    ...(formError ? [{ message: formError }] : []),
+    ...FIELDS.flatMap((f) => (errors[f] ? [{ fieldId: fieldId(f), message: errors[f] }] : [])),
+  ];
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="change-password-form">
+      <ErrorSummary ref={summaryRef} items={items} testId="change-password-errors" />
+      <TextField
+        id={fieldId('currentPassword')}
+        type="password"
+        label={forced ? t('auth.changePassword.currentForced') : t('auth.changePassword.current')}
+        autoComplete="current-password"
+        required
+        value={values.currentPassword}
+        error={errors.currentPassword}
+        onChange={(e) => set('currentPassword', e.target.value)}
+      />
+      <TextField
+        id={fieldId('newPassword')}
+        type="password"
+        label={t('auth.changePassword.next')}
+        hint={t('auth.changePassword.nextHint')}
+        autoComplete="new-password"
+        required
+        minLength={12}
+        value={values.newPassword}
+        error={errors.newPassword}
+        onChange={(e) => set('newPassword', e.target.value)}
+      />
+      <TextField
+        id={fieldId('repeat')}
+        type="password"
+        label={t('auth.changePassword.repeat')}
+        autoComplete="new-password"
+        required
+        value={values.repeat}
+        error={errors.repeat}
+        onChange={(e) => set('repeat', e.target.value)}
+      />
+      <div className="mt-6">
+        <button type="submit" className="button button-primary" disabled={change.isPending}>
+          {change.isPending ? t('auth.changePassword.submitting') : t('auth.changePassword.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
