@@ -84,7 +84,7 @@ describe('the golden path of a trial', () => {
     expect(sent).not.toContain(CPR);
     expect(sent).not.toContain(NAME);
     expect(sent).toMatch(/\[CPR_1\]/);
-    expect(sent).toMatch(/\[PERSON_1\]/);
+    expect(sent).toMatch(/\[NAVN_1\]/);
     await page.getByRole('button', { name: 'Lav udkast' }).click();
     await page.getByTestId('run-status').getByText('Udkastet er færdigt').waitFor();
     expect(await page.getByTestId('run-draft').getByRole('heading', { level: 2 }).textContent()).toBe('UDKAST – genereret med AI');

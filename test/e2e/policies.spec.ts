@@ -6,7 +6,7 @@ import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
 // A CPR number with a real date and a valid modulus 11, and a name the guard knows from its gazetteer.
 const CPR = '070761-4005';
 const MASKED_TEXT = `Kære Jens Hansen\n\nVi har modtaget din ansøgning. Dit CPR-nummer ${CPR} er registreret.\n\nMed venlig hilsen\nBorgerservice`;
-const BLOCKED_TEXT = `Jens Hansen (CPR ${CPR}) har diabetes og har brug for hjælp i hjemmet.`;
+const HEALTH_TEXT = `Jens Hansen (CPR ${CPR}) har diabetes og har brug for hjælp i hjemmet.`;
 
 const env = useBrowserAndServer();
 
@@ -41,7 +41,9 @@ describe('data-use policies in the browser', () => {
     expectNoProblems(problems);
   });
 
-  it('the policy page reads in plain Danish, and the preview masks a CPR number and refuses health information', async () => {
+  // Was: the letter policy refused health information. It now masks it for external models and lets the offline
+  // engine (this server's provider) read it; a policy that still refuses it is public information only.
+  it('the policy page reads in plain Danish, and the preview masks a CPR number, keeps health information for the offline engine, and the public policy refuses it', async () => {
     const { page, problems } = await env.openPage();
     await signInAsEmployee(page);
     await page.goto(`${env.server.baseUrl}/datapolitikker/borgerbreve-maskering`);
@@ -52,7 +54,11 @@ describe('data-use policies in the browser', () => {
     }
     const classes = page.getByTestId('data-classes-table');
     expect(await classes.locator('tr[data-class="CPR"] [data-testid="action"]').textContent()).toBe('Erstattes med pladsholder');
-    expect(await classes.locator('tr[data-class="HEALTH"] [data-testid="action"]').textContent()).toBe('Afvises');
+    expect(await classes.locator('tr[data-class="HEALTH"] [data-testid="action-local"]').textContent()).toBe('Lokalt: Tilladt');
+    expect(await classes.locator('tr[data-class="HEALTH"] [data-testid="action-external"]').textContent()).toBe(
+      'Ekstern sprogmodel: Erstattes med pladsholder',
+    );
+    expect(await page.getByTestId('policy-oversight').textContent()).toContain('Når teksten indeholder mindst én af disse: CPR-nummer, kontonummer');
     expect(await page.getByTestId('policy-approvals').getByRole('rowheader').allTextContents()).toEqual([
       'Jura',
       'IT-sikkerhed',
@@ -71,7 +77,15 @@ describe('data-use policies in the browser', () => {
     expect(sent).toContain('Vi har modtaget din ansøgning.');
     await page.getByTestId('policy-preview').screenshot({ path: '/tmp/e2e-policy-preview-masked.png' });
 
-    await preview(page, BLOCKED_TEXT);
+    await preview(page, HEALTH_TEXT);
+    await page.locator('[data-testid="preview-result"][data-decision="masked"]').waitFor();
+    const local = (await page.getByTestId('preview-sent-text').textContent()) ?? '';
+    expect(local).toContain('diabetes');
+    expect(local).not.toContain(CPR);
+
+    await page.goto(`${env.server.baseUrl}/datapolitikker/offentlig-information`);
+    await page.getByRole('heading', { level: 1, name: 'Kun offentlig information' }).waitFor();
+    await preview(page, HEALTH_TEXT);
     await page.locator('[data-testid="preview-result"][data-decision="blocked"]').waitFor();
     expect(await decision.getByRole('heading').textContent()).toBe('Teksten kan ikke sendes');
     expect(await decision.textContent()).toContain('helbredsoplysninger');

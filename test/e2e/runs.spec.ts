@@ -34,7 +34,7 @@ describe('using the letter assistant in a trial', () => {
     expect(sentText).not.toContain(CPR);
     expect(sentText).not.toContain(NAME);
     expect(sentText).toMatch(/\[CPR_1\]/);
-    expect(sentText).toMatch(/\[PERSON_1\]/);
+    expect(sentText).toMatch(/\[NAVN_1\]/);
     const marked = await page.getByTestId('preview-highlighted').locator('mark .highlight-text').allTextContents();
     expect(marked).toEqual(expect.arrayContaining([CPR, NAME]));
     await page.screenshot({ path: '/tmp/e2e-run-preview.png', fullPage: true });
@@ -45,7 +45,7 @@ describe('using the letter assistant in a trial', () => {
     expect(await draft.getByRole('heading', { level: 2 }).textContent()).toBe('UDKAST – genereret med AI');
     const draftText = (await page.getByTestId('run-draft-text').textContent()) ?? '';
     expect(draftText).toContain(NAME);
-    expect(draftText).not.toMatch(/\[(PERSON|CPR)_\d+\]/);
+    expect(draftText).not.toMatch(/\[(NAVN|CPR)_\d+\]/);
     expect(await page.getByTestId('run-offline').textContent()).toBe('Offline regelmotor – ikke en sprogmodel');
     expect(await page.getByTestId('run-approval-note').textContent()).toBe('Udkastet skal godkendes, før det bruges.');
     expect(await page.getByTestId('run-disclosure').textContent()).toMatch(/AI/);

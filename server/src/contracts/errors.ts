@@ -37,6 +37,8 @@ export const ErrorCode = z.enum([
   'POLICY_UNAVAILABLE',
   'TRIAL_NOT_ACTIVE',
   'ASSISTANT_NOT_ENABLED',
+  /** The charter enables an assistant that its data-use policy does not allow; `details.assistants` names them. */
+  'ASSISTANT_NOT_ALLOWED_BY_POLICY',
   'RUN_LIMIT_REACHED',
   'PROVIDER_FAILED',
   'PROVIDER_TIMEOUT',

@@ -26,6 +26,26 @@ export const SPECIAL_CATEGORIES: readonly DataClass[] = ['HEALTH', 'ETHNICITY', 
 export const DataAction = z.enum(['block', 'mask', 'warn', 'allow']);
 export type DataAction = z.infer<typeof DataAction>;
 
+/**
+ * Where the text goes. local: the offline engine, or a provider at a base URL the policy lists as run by the
+ * municipality itself (`localBaseUrls`); external: every other provider.
+ */
+export const Destination = z.enum(['local', 'external']);
+export type Destination = z.infer<typeof Destination>;
+
+/**
+ * A data-class rule: one action for every destination (`HEALTH: block`, the original form), or one per
+ * destination (`HEALTH: { local: allow, external: mask }`), as text that stays on the municipality's own
+ * servers may carry what must not leave them.
+ */
+export const DataRule = z.union([DataAction, z.object({ local: DataAction, external: DataAction }).strict()]);
+export type DataRule = z.infer<typeof DataRule>;
+
+/** The action a rule takes for a destination. */
+export function actionFor(rule: DataRule, destination: Destination): DataAction {
+  return typeof rule === 'string' ? rule : rule[destination];
+}
+
 export const AssistantId = z.enum(['letter', 'minutes', 'documents']);
 export type AssistantId = z.infer<typeof AssistantId>;
 
@@ -66,12 +86,17 @@ export const PolicyFile = z
             provider: ProviderKind,
             /** Model names allowed with this provider; ["*"] allows any model the operator configured. */
             models: z.array(z.string().min(1)).min(1).default(['*']),
+            /**
+             * Base URLs of this provider that the municipality runs itself (its own Ollama or vLLM): text sent
+             * there counts as local. Any other base URL of the same provider is external.
+             */
+            localBaseUrls: z.array(z.url({ protocol: /^https?$/ })).min(1).optional(),
           })
           .strict(),
       )
       .min(1),
     // Partial here so that a missing class gets one clear message below instead of one error per class.
-    dataClasses: z.partialRecord(DataClass, DataAction),
+    dataClasses: z.partialRecord(DataClass, DataRule),
     humanReview: HumanReview,
     retentionDays: z.number().int().min(0).max(3650),
     limits: Limits,
@@ -97,7 +122,7 @@ export const PolicyFile = z
     }
   })
   // Checked complete above.
-  .transform((p) => ({ ...p, dataClasses: p.dataClasses as Record<DataClass, DataAction> }));
+  .transform((p) => ({ ...p, dataClasses: p.dataClasses as Record<DataClass, DataRule> }));
 export type PolicyFile = z.infer<typeof PolicyFile>;
 
 export const PolicyStatus = z.enum(['APPROVED', 'AWAITING_APPROVAL']);
@@ -110,14 +135,14 @@ export const PolicySummary = z.object({
   status: PolicyStatus,
   missingApprovals: z.array(ApprovalFunction),
   assistants: z.array(AssistantId),
-  providers: z.array(z.object({ provider: ProviderKind, models: z.array(z.string()) })),
+  providers: z.array(z.object({ provider: ProviderKind, models: z.array(z.string()), localBaseUrls: z.array(z.string()).optional() })),
 });
 export type PolicySummary = z.infer<typeof PolicySummary>;
 
 const Rule = z.object({ code: z.string(), da: z.string(), en: z.string() });
 
 export const PolicyDetail = PolicySummary.extend({
-  dataClasses: z.record(DataClass, DataAction),
+  dataClasses: z.record(DataClass, DataRule),
   humanReview: HumanReview,
   retentionDays: z.number(),
   limits: Limits,

@@ -129,6 +129,8 @@ export const TrialPolicyView = z.object({
   currentVersion: z.string().nullable(),
   /** Legal, IT security and the DPO have all approved the current version. */
   approved: z.boolean(),
+  /** The charter's assistants that the policy on the server now does not allow: remove them before starting or confirming. */
+  assistantsNotAllowed: z.array(AssistantId).default([]),
 });
 export type TrialPolicyView = z.infer<typeof TrialPolicyView>;
 
@@ -194,6 +196,10 @@ export const CharterLooseningDetails = z.object({
   loosened: z.array(z.object({ code: z.enum(['ASSISTANT_ADDED', 'POLICY_CHANGED', 'ENDS_LATER', 'STARTS_EARLIER']), da: z.string() })),
 });
 export type CharterLooseningDetails = z.infer<typeof CharterLooseningDetails>;
+
+/** `details` of 422 ASSISTANT_NOT_ALLOWED_BY_POLICY: the charter's assistants that the policy does not allow. */
+export const AssistantNotAllowedDetails = z.object({ policyId: z.string(), assistants: z.array(AssistantId) });
+export type AssistantNotAllowedDetails = z.infer<typeof AssistantNotAllowedDetails>;
 
 export const BriefingAssistant = z.object({
   id: AssistantId,

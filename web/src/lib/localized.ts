@@ -13,12 +13,12 @@ export function useLocalized(): (value: Localized) => string {
   return (value) => (english ? value.en : value.da);
 }
 
-/** "a, b og c" / "a, b and c", in the language the person chose. */
-export function useListFormat(): (items: string[]) => string {
+/** "a, b og c" / "a, b and c" (or with `disjunction`: "a, b eller c" / "a, b or c"), in the language the person chose. */
+export function useListFormat(type: 'conjunction' | 'disjunction' = 'conjunction'): (items: string[]) => string {
   const { i18n } = useTranslation();
   const format = new Intl.ListFormat(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'da-DK', {
     style: 'long',
-    type: 'conjunction',
+    type,
   });
   return (items) => format.format(items);
 }

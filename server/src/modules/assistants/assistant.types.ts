@@ -4,7 +4,7 @@ import type { Provider, ProviderKind } from '../providers/providers.types.js';
 
 /**
  * What the runs pipeline hands an assistant. Everything here has passed the policy and the guard: `text` is
- * the person's input with the policy's masked values replaced by placeholders ([PERSON_1], [CPR_1] ...).
+ * the person's input with the policy's masked values replaced by placeholders ([NAVN_1], [CPR_1] ...).
  */
 export interface AssistantRequest {
   deps: Deps;

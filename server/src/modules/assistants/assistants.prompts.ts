@@ -1,11 +1,11 @@
 /**
  * The letter assistant's system prompt (the minutes and documents assistants keep theirs in their own
  * folders); it is part of what a trial's participants were told the assistant does. Every prompt says to keep placeholders: the text the
- * model sees has [PERSON_1], [CPR_1] and the like where personal data stood, and the originals are put back
+ * model sees has [NAVN_1], [CPR_1] and the like where personal data stood, and the originals are put back
  * only in the draft, on our side.
  */
 export const KEEP_PLACEHOLDERS =
-  'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [PERSON_1] eller [CPR_1]. ' +
+  'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [NAVN_1] eller [CPR_1]. ' +
   'De står i stedet for personoplysninger. Gengiv hver pladsholder nøjagtigt, som den står, og gæt aldrig på, hvad den dækker over.';
 
 export const LETTER_SYSTEM_PROMPT = [

@@ -48,7 +48,7 @@ export const DEMO_TRIALS: readonly DemoTrial[] = [
     briefing: [
       'Hvad assistenten er: Brev-assistenten omskriver et brev til en borger til klart og enkelt dansk. Den viser LIX før og efter og en tjekliste over det, et afgørelsesbrev skal indeholde (begrundelse, hjemmel, klagevejledning, frister).',
       'Hvad den ikke er: Den er ikke en juridisk rådgiver og træffer ingen afgørelser. Den kender ikke sagen og kan ikke slå noget op i fagsystemerne.',
-      'Dine data: CPR-numre, navne og adresser erstattes af pladsholdere som [PERSON_1], før teksten sendes til modellen, og sættes ind igen i udkastet. Helbredsoplysninger og andre følsomme oplysninger må ikke indgå; brevet bliver afvist, hvis de findes.',
+      'Dine data: CPR-numre, navne og adresser erstattes af pladsholdere som [NAVN_1], før teksten sendes til modellen, og sættes ind igen i udkastet. Helbredsoplysninger og andre følsomme oplysninger må gerne indgå: til en ekstern sprogmodel erstattes de også af pladsholdere (fx [HELBRED_1]); den offline regelmotor og kommunens egen sprogmodel læser dem, som de står. Står der CPR-nummer, kontonummer eller følsomme oplysninger i brevet, skal en kollega også godkende udkastet.',
       'Kendte fejl: Assistenten kan udelade eller ændre en frist, et beløb eller en paragraf, gøre en nuanceret begrundelse for unuanceret, eller fjerne formuleringer, der er juridisk nødvendige. Tjek altid datoer, beløb, hjemmel og klagevejledning mod det oprindelige brev.',
       DRAFT_RULE,
     ].join('\n\n'),
@@ -71,7 +71,7 @@ export const DEMO_TRIALS: readonly DemoTrial[] = [
     briefing: [
       'Hvad assistenten er: Referat-assistenten laver et udkast til referat af et internt møde ud fra en Teams-udskrift (.vtt eller .docx) eller dine egne noter, med beslutninger og opgaver (ansvarlig og frist).',
       'Hvad den ikke er: Den var ikke til mødet. Den ved kun det, der står i udskriften, og kan ikke vide, hvad der blev sagt uden for mikrofonen, eller hvad der var en beslutning, og hvad der kun var en idé.',
-      'Dine data: Kun interne møder. Kollegers navne og arbejdskontakt må indgå; CPR-numre, kontonumre og følsomme oplysninger om borgere eller kolleger må ikke. Drøftes en borgers sag, så hold det ude af udskriften.',
+      'Dine data: Kun interne møder. Kollegers navne og arbejdskontakt må indgå; CPR-numre og kontonumre må ikke. Nævner nogen følsomme oplysninger (fx en kollegas sygemelding), erstattes de af pladsholdere, før teksten sendes, og sættes ind igen i referatet. Drøftes en borgers sag, så hold det ude af udskriften.',
       'Kendte fejl: Assistenten kan gøre en drøftelse til en beslutning, give en opgave til den forkerte person, opfinde eller forkorte en frist, og blande talere sammen, hvis udskriften er dårlig. Tjek især beslutninger, ansvarlige og frister.',
       DRAFT_RULE,
     ].join('\n\n'),

@@ -106,7 +106,7 @@ describe('embeddings for the knowledge base, under the trial’s policy', () => 
     expect(chunks.every((c) => c.embedding !== null && c.embedding.byteLength === 8 * 4)).toBe(true);
     const sent = sentTexts().join('\n');
     expect(sent).toContain('[CPR_1]');
-    expect(sent).toContain('[PERSON_1]');
+    expect(sent).toContain('[NAVN_1]');
     for (const original of ORIGINALS) expect(sent).not.toContain(original);
     expect(embeddingRequests().every((r) => (r.body as { model: string }).model === 'fake-embed')).toBe(true);
     const [event] = await embeddedEvents(trialId);
@@ -175,7 +175,7 @@ describe('embeddings for the knowledge base, under the trial’s policy', () => 
 
     expect(search.results.map((r) => r.heading)).toContain('Hovedferie');
     expect(sentTexts()).toHaveLength(1);
-    expect(sentTexts()[0]).toContain('[PERSON_1]');
+    expect(sentTexts()[0]).toContain('[NAVN_1]');
     expect(sentTexts()[0]).not.toContain('Hansen');
     const events = await embeddedEvents(trialId);
     expect(events.at(-1)).toMatchObject({ purpose: 'query', sent: 1, skipped_blocked: 0 });

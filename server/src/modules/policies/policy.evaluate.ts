@@ -1,8 +1,10 @@
 import {
   DataClass,
+  actionFor,
   type AssistantId,
   type DataAction,
   type Decision,
+  type Destination,
   type PolicyFile,
   type ProviderKind,
   type Reason,
@@ -19,6 +21,10 @@ export interface EvaluationRequest {
   assistant?: AssistantId;
   provider?: ProviderKind;
   model?: string;
+  /** The provider's base URL, to tell the municipality's own servers (the policy's localBaseUrls) from others. */
+  baseUrl?: string;
+  /** Where the text goes, when it is known without a provider to check (the preview names the one a run would use). */
+  destination?: Destination;
   inputChars: number;
 }
 
@@ -30,9 +36,38 @@ export interface Evaluation {
   toMask: Span[];
   /** Whether a second approver is required for this input. */
   fourEyes: boolean;
+  /** Where the text would go; null when no provider was named (then every class gets its stricter action). */
+  destination: Destination | null;
 }
 
 const ORDER: Record<DataAction, number> = { block: 0, mask: 1, warn: 2, allow: 3 };
+
+const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
+/**
+ * Local is the offline engine (nothing leaves the server) or a provider at a base URL the policy itself lists as
+ * the municipality's own. Everything else is external, also the same provider kind at another URL: an operator
+ * who points AI_PROVIDER elsewhere does not thereby make the policy's local terms apply there.
+ */
+export function destinationOf(policy: PolicyFile, provider: ProviderKind, baseUrl?: string): Destination {
+  if (provider === 'offline') return 'local';
+  const rule = policy.providers.find((p) => p.provider === provider);
+  return baseUrl !== undefined && rule?.localBaseUrls?.some((u) => sameUrl(u, baseUrl)) ? 'local' : 'external';
+}
+
+/** The policy lists the provider, with this model or "*". */
+export function allowsProvider(policy: PolicyFile, kind: ProviderKind, model: string): boolean {
+  const rule = policy.providers.find((p) => p.provider === kind);
+  return !!rule && (rule.models.includes('*') || rule.models.includes(model));
+}
+
+/** The action for a class: for the destination, or, when it is not known, the stricter of the two. */
+export function actionOf(policy: PolicyFile, type: DataClass, destination: Destination | null): DataAction {
+  const rule = policy.dataClasses[type] ?? 'block';
+  if (destination) return actionFor(rule, destination);
+  const [local, external] = [actionFor(rule, 'local'), actionFor(rule, 'external')];
+  return ORDER[local] <= ORDER[external] ? local : external;
+}
 
 /**
  * Decides what a request may do under a policy, from what the guard found in its text. Pure: no I/O, no
@@ -71,10 +106,11 @@ export function evaluatePolicy(policy: PolicyFile, spans: Span[], req: Evaluatio
     });
   }
 
+  const destination = req.provider ? destinationOf(policy, req.provider, req.baseUrl) : (req.destination ?? null);
   const byType = new Map<DataClass, number>();
   for (const s of spans) byType.set(s.type, (byType.get(s.type) ?? 0) + 1);
   const counts = [...byType.entries()]
-    .map(([type, count]) => ({ type, count, action: policy.dataClasses[type] ?? 'block' }))
+    .map(([type, count]) => ({ type, count, action: actionOf(policy, type, destination) }))
     .sort((a, b) => ORDER[a.action] - ORDER[b.action] || DataClass.options.indexOf(a.type) - DataClass.options.indexOf(b.type));
 
   let masked = false;
@@ -115,7 +151,8 @@ export function evaluatePolicy(policy: PolicyFile, spans: Span[], req: Evaluatio
     decision: blocked ? 'blocked' : masked ? 'masked' : 'allowed',
     reasons,
     counts,
-    toMask: blocked ? [] : spans.filter((s) => policy.dataClasses[s.type] === 'mask'),
+    toMask: blocked ? [] : spans.filter((s) => actionOf(policy, s.type, destination) === 'mask'),
     fourEyes,
+    destination,
   };
 }

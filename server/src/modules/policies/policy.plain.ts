@@ -1,13 +1,59 @@
-import { SPECIAL_CATEGORIES, type DataAction, type DataClass, type PolicyFile } from '../../contracts/policies.js';
-import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, capitalise, listJoin } from './policy.words.js';
+import { SPECIAL_CATEGORIES, type DataAction, type DataClass, type DataRule, type PolicyFile } from '../../contracts/policies.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, capitalise, listJoin, orJoin } from './policy.words.js';
 
 type Rule = { code: string; da: string; en: string };
+type Lang = 'da' | 'en';
 
+/** Classes with the same action for every destination. */
 function classes(p: PolicyFile, action: DataAction): DataClass[] {
-  return (Object.entries(p.dataClasses) as [DataClass, DataAction][]).filter(([, a]) => a === action).map(([c]) => c);
+  return (Object.entries(p.dataClasses) as [DataClass, DataRule][]).filter(([, a]) => a === action).map(([c]) => c);
 }
 
-const names = (cs: DataClass[], lang: 'da' | 'en') => listJoin(cs.map((c) => CLASS_WORDS[c][lang][1]), lang);
+const names = (cs: DataClass[], lang: Lang) => listJoin(cs.map((c) => CLASS_WORDS[c][lang][1]), lang);
+
+/** What counts as local under the policy, in words: the offline engine and the municipality's own model. */
+function localWords(p: PolicyFile, lang: Lang): string {
+  const parts: string[] = [];
+  if (p.providers.some((x) => x.provider === 'offline')) parts.push(lang === 'da' ? 'den offline regelmotor' : 'the offline engine');
+  if (p.providers.some((x) => x.localBaseUrls?.length)) parts.push(lang === 'da' ? 'kommunens egen sprogmodel' : "the municipality's own model");
+  return orJoin(parts, lang) || (lang === 'da' ? 'kommunens egne servere' : "the municipality's own servers");
+}
+
+const LOCAL_PHRASE: Record<DataAction, { da: string; en: string }> = {
+  allow: { da: 'må gerne stå i teksten, når den behandles af {local}', en: 'may be in the text when it is processed by {local}' },
+  warn: { da: 'må gerne stå i teksten, når den behandles af {local}', en: 'may be in the text when it is processed by {local}' },
+  mask: { da: 'erstattes med pladsholdere, også når teksten behandles af {local}', en: 'are replaced by placeholders, also when the text is processed by {local}' },
+  block: { da: 'må ikke stå i teksten, heller ikke når den behandles af {local}', en: 'may not be in the text, not even when it is processed by {local}' },
+};
+const EXTERNAL_PHRASE: Record<DataAction, { da: string; en: string }> = {
+  allow: { da: 'Sendes teksten til en ekstern sprogmodel, sendes de med, som de står.', en: 'When the text is sent to an external model, they are sent as they are.' },
+  warn: { da: 'Sendes teksten til en ekstern sprogmodel, sendes de med, som de står.', en: 'When the text is sent to an external model, they are sent as they are.' },
+  mask: {
+    da: 'Sendes teksten til en ekstern sprogmodel, erstattes de med pladsholdere, før noget sendes, og sættes tilbage i dit udkast.',
+    en: 'When the text is sent to an external model, they are replaced by placeholders before anything is sent, and restored in your draft.',
+  },
+  block: {
+    da: 'En ekstern sprogmodel må ikke få dem: assistenten afviser teksten, før noget bliver sendt.',
+    en: 'An external model may not receive them: the assistant refuses the text before anything is sent.',
+  },
+};
+
+/** One sentence per pair of actions (local, external) for the classes whose rule depends on where the text goes. */
+function byDestination(p: PolicyFile): Rule[] {
+  const groups = new Map<string, { local: DataAction; external: DataAction; classes: DataClass[] }>();
+  for (const [c, rule] of Object.entries(p.dataClasses) as [DataClass, DataRule][]) {
+    if (typeof rule === 'string') continue;
+    const key = `${rule.local}/${rule.external}`;
+    const g = groups.get(key) ?? { local: rule.local, external: rule.external, classes: [] };
+    g.classes.push(c);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const say = (lang: Lang) =>
+      `${capitalise(names(g.classes, lang))} ${LOCAL_PHRASE[g.local][lang].replace('{local}', localWords(p, lang))}. ${EXTERNAL_PHRASE[g.external][lang]}`;
+    return { code: 'DATA_BY_DESTINATION', da: say('da'), en: say('en') };
+  });
+}
 
 /** The policy in plain language, for the policy page and the briefing: what you may, may not and must do. */
 export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; must: Rule[] } {
@@ -41,6 +87,7 @@ export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; mus
       en: `${capitalise(names(masked, 'en'))} may be in the text: they are replaced by placeholders before anything is sent to the model, and restored in your draft.`,
     });
   }
+  may.push(...byDestination(p));
   const blocked = classes(p, 'block');
   if (blocked.length) {
     const special = blocked.filter((c) => SPECIAL_CATEGORIES.includes(c));
@@ -76,8 +123,9 @@ export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; mus
   } else if (typeof second === 'object') {
     must.push({
       code: 'FOUR_EYES',
-      da: `Når teksten indeholder ${names(second.whenPresent, 'da')}, skal en kollega også godkende udkastet (fire øjne).`,
-      en: `When the text contains ${names(second.whenPresent, 'en')}, a colleague must also approve the draft (four eyes).`,
+      // Any one of the classes is enough (policy.evaluate.ts), so the sentence says "eller", never "og".
+      da: `Når teksten indeholder ${second.whenPresent.length > 1 ? 'mindst én af disse: ' : ''}${orJoin(second.whenPresent.map((c) => CLASS_WORDS[c].da[1]), 'da')}, skal en kollega også godkende udkastet (fire øjne).`,
+      en: `When the text contains ${second.whenPresent.length > 1 ? 'at least one of these: ' : ''}${orJoin(second.whenPresent.map((c) => CLASS_WORDS[c].en[1]), 'en')}, a colleague must also approve the draft (four eyes).`,
     });
   }
   must.push({

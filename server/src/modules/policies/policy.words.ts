@@ -37,4 +37,10 @@ export function listJoin(items: string[], lang: 'da' | 'en'): string {
   return `${items.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${items[items.length - 1]}`;
 }
 
+/** "a, b eller c" / "a, b or c": for rules where any one of them is enough. */
+export function orJoin(items: string[], lang: 'da' | 'en'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'da' ? 'eller' : 'or'} ${items[items.length - 1]}`;
+}
+
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -33,8 +33,8 @@ describe('the offline rule engine', () => {
   });
 
   it('keeps placeholders untouched, so the originals can be restored', async () => {
-    const res = await offline.complete({ system: '', user: '[PERSON_1] med CPR-nummer [CPR_1] bedes, såfremt muligt, ringe.' });
-    expect(res.text).toContain('[PERSON_1]');
+    const res = await offline.complete({ system: '', user: '[NAVN_1] med CPR-nummer [CPR_1] bedes, såfremt muligt, ringe.' });
+    expect(res.text).toContain('[NAVN_1]');
     expect(res.text).toContain('[CPR_1]');
     expect(res.text).toContain('hvis muligt');
   });

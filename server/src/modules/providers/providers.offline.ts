@@ -97,7 +97,7 @@ function splitSentence(sentence: string): string[] {
 export function splitLongSentences(text: string): { text: string; split: number } {
   let split = 0;
   const lines = text.split('\n').map((line) => {
-    // A sentence ends at . ! or ? followed by space and a capital letter, a digit or a placeholder ([PERSON_1]).
+    // A sentence ends at . ! or ? followed by space and a capital letter, a digit or a placeholder ([NAVN_1]).
     const sentences = line.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}[])/u);
     return sentences
       .map((s) => {

@@ -23,15 +23,15 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
 
-const req = { system: 'Skriv klart.', user: 'Kære [PERSON_1].' };
+const req = { system: 'Skriv klart.', user: 'Kære [NAVN_1].' };
 
 describe('an OpenAI-compatible provider through the SDK', () => {
   it('sends the system prompt, the text and the model, and returns the text with token usage', async () => {
     const res = await provider.complete(req);
-    expect(res).toMatchObject({ text: 'Omskrevet: Kære [PERSON_1].', provider: 'openai-compatible', model: 'fake-llama' });
+    expect(res).toMatchObject({ text: 'Omskrevet: Kære [NAVN_1].', provider: 'openai-compatible', model: 'fake-llama' });
     expect(res.usage.promptTokens).toBeGreaterThan(0);
     expect(fake.chatRequests).toEqual([
-      expect.objectContaining({ model: 'fake-llama', messages: [{ role: 'system', content: 'Skriv klart.' }, { role: 'user', content: 'Kære [PERSON_1].' }] }),
+      expect.objectContaining({ model: 'fake-llama', messages: [{ role: 'system', content: 'Skriv klart.' }, { role: 'user', content: 'Kære [NAVN_1].' }] }),
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('an OpenAI-compatible provider through the SDK', () => {
     const res = await provider.complete({ ...req, onToken: (t) => pieces.push(t) });
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe(res.text);
-    expect(res.text).toBe('Omskrevet: Kære [PERSON_1].');
+    expect(res.text).toBe('Omskrevet: Kære [NAVN_1].');
     expect(res.usage.completionTokens).toBeGreaterThan(0);
     expect(fake.chatRequests[0]?.stream).toBe(true);
   });

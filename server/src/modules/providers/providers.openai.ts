@@ -139,9 +139,11 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     return readEmbeddings(body, texts.length, kind, model);
   }
 
+  const baseUrl = cfg.provider === 'azure-openai' ? cfg.endpoint : cfg.baseUrl;
   return {
     kind,
     model: cfg.model,
+    ...(baseUrl ? { baseUrl } : {}),
     ...(embedding
       ? {
           embeddingModel: embedding.model,

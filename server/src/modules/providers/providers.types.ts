@@ -49,6 +49,8 @@ export interface Provider {
   readonly kind: ProviderKind;
   /** The model used when a request names none: what policies are checked against and runs record. */
   readonly model: string;
+  /** Where requests go (absent for the offline engine): a policy may list it as the municipality's own server. */
+  readonly baseUrl?: string;
   complete(req: CompletionRequest): Promise<Completion>;
   /**
    * Speech to text (OpenAI's /audio/transcriptions). Absent where the provider has none (the offline engine).

@@ -132,7 +132,7 @@ describe('a masked request sends no original value', () => {
     const sent = fake.received[0]!.raw;
     for (const v of ORIGINALS) expect(sent).not.toContain(v);
     expect(sent).toMatch(/\[CPR_1\]/);
-    expect(sent).toMatch(/\[PERSON_1\]/);
+    expect(sent).toMatch(/\[NAVN_1\]/);
     const messages = fake.chatRequests[0]!.messages!;
     expect(messages[0]).toMatchObject({ role: 'system', content: expect.stringMatching(/klarsprog/) });
     expect(fake.chatRequests[0]!.model).toBe('fake-llama');
@@ -154,7 +154,7 @@ describe('a masked request sends no original value', () => {
     expect(run.output).toContain(NAME);
     expect(run.output).toContain(PHONE);
     expect(run.output).toContain(ADDRESS);
-    expect(run.output).not.toMatch(/\[(CPR|PERSON|PHONE)_\d+\]/);
+    expect(run.output).not.toMatch(/\[(CPR|NAVN|TELEFON)_\d+\]/);
     expect(run.counts).toEqual(expect.arrayContaining([{ type: 'CPR', count: 1 }, expect.objectContaining({ type: 'PERSON' })]));
     expect(run.usage?.promptTokens).toBeGreaterThan(0);
   });

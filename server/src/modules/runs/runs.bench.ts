@@ -219,7 +219,7 @@ async function main() {
 
   const check = await rawRequest(governed.port, 'POST', '/api/runs', headers[0]!, runBody);
   if (check.res.statusCode !== 201) throw new Error(`POST /api/runs answered ${check.res.statusCode}: ${check.body}`);
-  if (!check.body.includes('Jens Hansen') || !(await fake.ask<string>({ kind: 'lastReceived' })).includes('[PERSON_1]')) {
+  if (!check.body.includes('Jens Hansen') || !(await fake.ask<string>({ kind: 'lastReceived' })).includes('[NAVN_1]')) {
     throw new Error('the name was not masked towards the provider and restored in the draft');
   }
 

@@ -75,7 +75,7 @@ export async function embedForTrial(
   const outgoing: { index: number; text: string }[] = [];
   let masked = 0;
   texts.forEach((text, index) => {
-    const evaluation = evaluatePolicy(policy, scan(text), { provider: provider.kind, model, inputChars: text.length });
+    const evaluation = evaluatePolicy(policy, scan(text), { provider: provider.kind, model, baseUrl: provider.baseUrl, inputChars: text.length });
     if (evaluation.decision === 'blocked') return;
     const spans = withEveryOccurrence(text, evaluation.toMask);
     if (spans.length) masked++;

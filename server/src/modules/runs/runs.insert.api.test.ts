@@ -40,7 +40,7 @@ function row(overrides: Partial<Run> = {}): Run {
     output: 'Kære Jens Hansen',
     finalText: null,
     details: '{"lixBefore":52.8}',
-    pseudonymMap: '{"[PERSON_1]":"Jens Hansen"}',
+    pseudonymMap: '{"[NAVN_1]":"Jens Hansen"}',
     contentPurgedAt: null,
     retainUntil: new Date('2026-12-27T10:00:00.123Z'),
     createdAt: new Date('2026-11-27T10:00:00.456Z'),

@@ -1,6 +1,6 @@
 import { restoreBetween } from '../guard/pseudonymise.js';
 
-/** What could still become a placeholder ([PERSON_1], [CPR_12] ...) once more text arrives. */
+/** What could still become a placeholder ([NAVN_1], [CPR_12] ...) once more text arrives. */
 const PLACEHOLDER_PREFIX = /^\[(?:[A-Z][A-Z_]*\d*)?$/;
 const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
 /** Longer than any placeholder we make: a "[" held this long is ordinary text. */
@@ -17,7 +17,7 @@ export interface RestoringStream {
  * restoring the whole draft at the end (`restore`). A provider may split a placeholder across pieces ("[PER",
  * "SON_1]"), so a trailing "[" that could still be one is held back until it closes or clearly is not one.
  * A whole placeholder is held until the word it stands in ends (whitespace, or the end of the draft): only then
- * is it known whether it is inside a link (`https://x.example/?d=[ADDRESS_1]` or `[PERSON_1]@x.example`), where
+ * is it known whether it is inside a link (`https://x.example/?d=[ADRESSE_1]` or `[NAVN_1]@x.example`), where
  * it stays a placeholder. Everything before what is held is sent at once. Without this the browser would see
  * placeholders, a half-restored name, or a real value inside a link that the stored draft does not have.
  */

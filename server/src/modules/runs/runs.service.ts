@@ -12,7 +12,7 @@ import { canAdministerTrial } from '../auth/permissions.js';
 import { countKeptInLinks, pseudonymise, restore } from '../guard/pseudonymise.js';
 import { scan } from '../guard/scan.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
-import { evaluatePolicy } from '../policies/policy.evaluate.js';
+import { allowsProvider, evaluatePolicy } from '../policies/policy.evaluate.js';
 import { requireCurrentBriefing, requireParticipant } from '../trials/trials.service.js';
 import { reviewStateFor } from '../reviews/reviews.state.js';
 import { getAssistant } from '../assistants/assistants.registry.js';
@@ -113,6 +113,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     assistant: req.assistant,
     provider: provider.kind,
     model: provider.model,
+    ...(provider.baseUrl ? { baseUrl: provider.baseUrl } : {}),
     inputChars: req.input.length,
   });
   const counts: Counts = Object.fromEntries(evaluation.counts.map((c) => [c.type, c.count]));
@@ -169,7 +170,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   let mapping = masked.mapping;
   const protect = (text: string): string | null => {
     const found = scan(text);
-    const extra = evaluatePolicy(policy, found, { provider: provider.kind, model: provider.model, inputChars: 0 });
+    const extra = evaluatePolicy(policy, found, { provider: provider.kind, model: provider.model, baseUrl: provider.baseUrl, inputChars: 0 });
     if (extra.decision === 'blocked') return null;
     const spans = withEveryOccurrence(text, extra.toMask);
     const result = pseudonymise(text, spans, new Set<DataClass>(spans.map((s) => s.type)), mapping);
@@ -402,12 +403,6 @@ async function requireWithinDailyLimit(deps: Deps, actor: Actor, trialId: string
       { limit },
     );
   }
-}
-
-/** The same rule as evaluatePolicy's: the provider is listed, with this model or "*". */
-function allowsProvider(policy: PolicyFile, kind: ProviderKind, model: string): boolean {
-  const rule = policy.providers.find((p) => p.provider === kind);
-  return !!rule && (rule.models.includes('*') || rule.models.includes(model));
 }
 
 export const FAILURE_MESSAGES: Record<ProviderError['kind'], string> = {

@@ -16,7 +16,7 @@ const CPR = '070761-1006';
 const NAME = 'Jens Peter Hansen';
 const LETTER = `Kære ${NAME}\n\nVi har modtaget din ansøgning om boligstøtte. Sagen vedrører dig med CPR-nr. ${CPR}.\n\nMed venlig hilsen\nYdelseskontoret`;
 const NOW = new Date('2026-11-27T10:00:00Z');
-const PLACEHOLDER = /\[(PERSON|CPR)_\d+\]/;
+const PLACEHOLDER = /\[(NAVN|CPR)_\d+\]/;
 
 interface SseEvent {
   event: string;
@@ -94,7 +94,7 @@ beforeEach(() => {
 describe('POST /api/runs/stream', () => {
   it('when names and CPR numbers are masked, then the draft streams in order with the originals restored and no placeholder reaches the client', async () => {
     const { id: trialId } = await trial('borgerbreve-maskering');
-    fake.reply(() => 'Kære [PERSON_1]\n\nVi har behandlet din sag om boligstøtte. Dit CPR-nummer er [CPR_1]. Du får svar inden for 4 uger.');
+    fake.reply(() => 'Kære [NAVN_1]\n\nVi har behandlet din sag om boligstøtte. Dit CPR-nummer er [CPR_1]. Du får svar inden for 4 uger.');
 
     const res = await postStream(asEmployee, { trialId, assistant: 'letter', input: LETTER }).expect(200);
 
@@ -123,17 +123,17 @@ describe('POST /api/runs/stream', () => {
 
   it('when the model puts a placeholder inside a link, then neither the stream nor the stored draft has the original there, and the audit counts it', async () => {
     const { id: trialId } = await trial('borgerbreve-maskering');
-    fake.reply(() => 'Kære [PERSON_1]\n\nSe https://x.example/?cpr=[CPR_1] og <a href="https://x.example/?n=[PERSON_1]">her</a>. Dit CPR-nummer er [CPR_1].');
+    fake.reply(() => 'Kære [NAVN_1]\n\nSe https://x.example/?cpr=[CPR_1] og <a href="https://x.example/?n=[NAVN_1]">her</a>. Dit CPR-nummer er [CPR_1].');
 
     const res = await postStream(asEmployee, { trialId, assistant: 'letter', input: LETTER }).expect(200);
 
     const events = parseSse(res.body as string);
     const streamed = events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text).join('');
-    const expected = `Kære ${NAME}\n\nSe https://x.example/?cpr=[CPR_1] og <a href="https://x.example/?n=[PERSON_1]">her</a>. Dit CPR-nummer er ${CPR}.`;
+    const expected = `Kære ${NAME}\n\nSe https://x.example/?cpr=[CPR_1] og <a href="https://x.example/?n=[NAVN_1]">her</a>. Dit CPR-nummer er ${CPR}.`;
     expect(streamed).toBe(expected);
     const run = RunView.parse((events.at(-1)!.data as { run: unknown }).run);
     expect(run.output).toContain('https://x.example/?cpr=[CPR_1] ');
-    expect(run.output).toContain('href="https://x.example/?n=[PERSON_1]"');
+    expect(run.output).toContain('href="https://x.example/?n=[NAVN_1]"');
     expect(run.output).toContain(`Dit CPR-nummer er ${CPR}.`);
     const [completed] = await t.deps.db.auditEvent.findMany({ where: { action: 'run.completed', resourceId: run.id } });
     expect(JSON.parse(completed!.details)).toMatchObject({ placeholdersKeptInLinks: 2 });
@@ -143,7 +143,7 @@ describe('POST /api/runs/stream', () => {
     const { id: trialId } = await trial('borgerbreve-maskering');
     useProvider({
       async complete(req) {
-        // Three characters at a time: "[PERSON_1]" arrives as "[PE", "RSO", "N_1", "] ..." .
+        // Three characters at a time: "[NAVN_1]" arrives as "[NA", "VN_", "1] ..." .
         for (let i = 0; i < req.user.length; i += 3) req.onToken?.(req.user.slice(i, i + 3));
         return { text: req.user, provider: 'openai-compatible', model: 'fake-llama', usage: { promptTokens: 1, completionTokens: 1 } };
       },
@@ -184,7 +184,7 @@ describe('POST /api/runs/stream', () => {
     const { id: trialId } = await trial('borgerbreve-maskering');
     useProvider({
       async complete(req) {
-        const piece = 'Kære [PERSON_1]\n\nVi har behandlet din ansøgning om boligstøtte, og du får svar inden for fire uger. ';
+        const piece = 'Kære [NAVN_1]\n\nVi har behandlet din ansøgning om boligstøtte, og du får svar inden for fire uger. ';
         for (const word of piece.match(/\S+\s*/g)!) req.onToken?.(word);
         throw new ProviderError('server_error', 'openai-compatible', 500);
       },

@@ -40,12 +40,17 @@ describe('WebVTT from Teams', () => {
     expect(turns.every((x) => !x.text.includes('<v') && !x.text.includes('</v>'))).toBe(true);
   });
 
-  it('keeps a placeholder speaker ([PERSON_1]) intact, and a cue without a voice continues the last speaker', () => {
-    const vtt = ['WEBVTT', '', '1', '00:00:01.000 --> 00:00:02.000', '<v [PERSON_1]>Hej.</v>', '', '2', '00:00:02.000 --> 00:00:03.000', 'Er I klar?', '', '3', '00:00:03.500 --> 00:00:04.000', '<v Bo Lind>Ja.</v>'].join('\n');
+  it('keeps a placeholder speaker ([NAVN_1]) intact, and a cue without a voice continues the last speaker', () => {
+    const vtt = ['WEBVTT', '', '1', '00:00:01.000 --> 00:00:02.000', '<v [NAVN_1]>Hej.</v>', '', '2', '00:00:02.000 --> 00:00:03.000', 'Er I klar?', '', '3', '00:00:03.500 --> 00:00:04.000', '<v Bo Lind>Ja.</v>'].join('\n');
     expect(parseVtt(vtt)).toEqual([
-      { speaker: '[PERSON_1]', text: 'Hej. Er I klar?' },
+      { speaker: '[NAVN_1]', text: 'Hej. Er I klar?' },
       { speaker: 'Bo Lind', text: 'Ja.' },
     ]);
+  });
+
+  it('reads placeholder speakers in the Danish words and in the earlier English ones alike ([NAVN_1], [PERSON_2])', () => {
+    const t = readTranscript('[NAVN_1]: Velkommen.\n[PERSON_2]: Tak.\n[NAVN_1]: Vi starter.');
+    expect(t.turns.map((turn) => turn.speaker)).toEqual(['[NAVN_1]', '[PERSON_2]', '[NAVN_1]']);
   });
 
   it('turns a transcript into "Name: text" lines that read back to the same speakers', () => {

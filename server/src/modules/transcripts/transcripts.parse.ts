@@ -16,7 +16,7 @@ export interface Transcript {
   attendees: string[];
 }
 
-// A placeholder from the guard ([PERSON_1]) stands where a masked name was, and is a speaker like any other.
+// A placeholder from the guard ([NAVN_1]) stands where a masked name was, and is a speaker like any other.
 const PLACEHOLDER = String.raw`\[[A-Z]+(?:_[A-Z]+)*_\d+\]`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const PARTICLE = String.raw`(?:af|de|la|le|van|von|der|den)`;
@@ -114,7 +114,7 @@ function speakerLines(text: string): Turn[] {
   );
 }
 
-/** Names after "Deltagere:" (or "Til stede:") in notes: "Deltagere: Anna Holm, Bo Lind og [PERSON_1]". */
+/** Names after "Deltagere:" (or "Til stede:") in notes: "Deltagere: Anna Holm, Bo Lind og [NAVN_1]". */
 function listedAttendees(text: string): string[] {
   const names: string[] = [];
   for (const m of text.matchAll(/^\s*(?:deltagere|til stede|tilstede)\s*:\s*(.+)$/gimu)) {
@@ -128,7 +128,7 @@ function listedAttendees(text: string): string[] {
 
 /**
  * Reads whatever a person brings: a Teams WebVTT file, the text of a Teams .docx, "Name: text" lines, or plain
- * notes. Works on pseudonymised text too: a placeholder ([PERSON_1]) is a speaker like a name.
+ * notes. Works on pseudonymised text too: a placeholder ([NAVN_1]) is a speaker like a name.
  */
 export function readTranscript(text: string): Transcript {
   const trimmed = text.replace(/^\uFEFF/, '').trim();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TrialStatus } from '../../contracts/trials.js';
-import { activationProblems, allowedTransitions, canTransition, looseningChanges } from './trials.lifecycle.js';
+import {
+  activationProblems,
+  allowedTransitions,
+  assistantsNotAllowedMessage,
+  canTransition,
+  looseningChanges,
+} from './trials.lifecycle.js';
 
 const ALLOWED: [TrialStatus, TrialStatus][] = [
   ['DRAFT', 'ACTIVE'],
@@ -82,5 +88,27 @@ describe('what loosens a charter', () => {
       endsAt: new Date('2027-03-01'),
     };
     expect(looseningChanges(base, after).map((l) => l.code)).toEqual(['ASSISTANT_ADDED', 'POLICY_CHANGED', 'ENDS_LATER', 'STARTS_EARLIER']);
+  });
+});
+
+describe('the sentence that says which assistants a policy does not allow', () => {
+  it('names one assistant, several, and what to do when a new version of the policy dropped them', () => {
+    expect(assistantsNotAllowedMessage('Interne mødereferater', ['Brevassistenten (klarsprog)'])).toBe(
+      'Datapolitikken »Interne mødereferater« tillader ikke »Brevassistenten (klarsprog)«. Fjern assistenten, eller vælg en anden datapolitik.',
+    );
+    expect(assistantsNotAllowedMessage('Breve', ['A', 'B', 'C'])).toBe(
+      'Datapolitikken »Breve« tillader ikke »A«, »B« og »C«. Fjern assistenterne, eller vælg en anden datapolitik.',
+    );
+    expect(assistantsNotAllowedMessage('Breve', ['Referatassistenten'], true)).toBe(
+      'Den nye version af datapolitikken »Breve« tillader ikke »Referatassistenten«. Ret rammen, og fjern assistenten, før du bekræfter den nye version.',
+    );
+  });
+
+  it('is one of the reasons a trial is not ready to start', () => {
+    const base = { briefing: 'Læs udkastet.', assistants: ['minutes'], participantCount: 1, missingApprovals: [], endsAtDay: '2027-01-31', todayDay: '2026-11-27' };
+    expect(activationProblems(base)).toEqual([]);
+    expect(activationProblems({ ...base, assistantsNotAllowed: 'Datapolitikken »X« tillader ikke »Y«.' })).toEqual([
+      { code: 'ASSISTANT_NOT_ALLOWED_BY_POLICY', da: 'Datapolitikken »X« tillader ikke »Y«.' },
+    ]);
   });
 });

@@ -31,6 +31,8 @@ export function activationProblems(t: {
   missingApprovals: readonly string[] | null;
   endsAtDay: string;
   todayDay: string;
+  /** Why the policy does not allow some of the charter's assistants (assistantsNotAllowedMessage); null when all fit. */
+  assistantsNotAllowed?: string | null;
 }): NotReadyReason[] {
   const reasons: NotReadyReason[] = [];
   if (t.briefing.trim() === '') {
@@ -38,6 +40,9 @@ export function activationProblems(t: {
   }
   if (t.assistants.length === 0) {
     reasons.push({ code: 'NO_ASSISTANT', da: 'Vælg mindst én assistent.' });
+  }
+  if (t.assistantsNotAllowed) {
+    reasons.push({ code: 'ASSISTANT_NOT_ALLOWED_BY_POLICY', da: t.assistantsNotAllowed });
   }
   if (t.participantCount === 0) {
     reasons.push({ code: 'NO_PARTICIPANTS', da: 'Tilføj mindst én deltager.' });
@@ -54,6 +59,19 @@ export function activationProblems(t: {
     reasons.push({ code: 'ENDED', da: 'Slutdatoen er passeret. Flyt slutdatoen frem, før prøvehandlingen sættes i gang.' });
   }
   return reasons;
+}
+
+/**
+ * The Danish sentence that says which of the charter's assistants the policy does not allow and what to do.
+ * `names` are the assistants' Danish names; `changed` when a new version of the trial's own policy dropped them.
+ */
+export function assistantsNotAllowedMessage(policyTitle: string, names: readonly string[], changed = false): string {
+  const quoted = names.map((n) => `»${n}«`);
+  const list = quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}`;
+  const them = names.length === 1 ? 'assistenten' : 'assistenterne';
+  return changed
+    ? `Den nye version af datapolitikken »${policyTitle}« tillader ikke ${list}. Ret rammen, og fjern ${them}, før du bekræfter den nye version.`
+    : `Datapolitikken »${policyTitle}« tillader ikke ${list}. Fjern ${them}, eller vælg en anden datapolitik.`;
 }
 
 export type Loosening = CharterLooseningDetails['loosened'][number];

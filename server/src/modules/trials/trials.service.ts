@@ -21,10 +21,18 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/e
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
+import type { LoadedPolicy } from '../policies/policies.loader.js';
+import { assistantsNotAllowed } from '../policies/policies.service.js';
 import { ASSISTANT_NAMES } from '../policies/policy.words.js';
 import { plainLanguage } from '../policies/policy.plain.js';
 import { ASSISTANT_BRIEFING, OFFLINE_ENGINE_NOTE } from './trials.briefing.js';
-import { activationProblems, allowedTransitions, canTransition, looseningChanges } from './trials.lifecycle.js';
+import {
+  activationProblems,
+  allowedTransitions,
+  assistantsNotAllowedMessage,
+  canTransition,
+  looseningChanges,
+} from './trials.lifecycle.js';
 import { hasCurrentBriefing } from './trials.participation.js';
 
 export { hasCurrentBriefing, requireCurrentBriefing, requireParticipant } from './trials.participation.js';
@@ -175,6 +183,27 @@ function requireKnownPolicy(deps: Deps, policyId: string) {
   return loaded;
 }
 
+/** Why the policy does not allow some of these assistants, in Danish; null when it allows them all. */
+function notAllowedMessage(loaded: LoadedPolicy, assistants: readonly AssistantId[], changed = false): string | null {
+  const refused = assistantsNotAllowed(loaded, assistants);
+  if (refused.length === 0) return null;
+  return assistantsNotAllowedMessage(loaded.policy.title.da, refused.map((a) => ASSISTANT_NAMES[a].da), changed);
+}
+
+/**
+ * The charter and its policy agree: a trial never enables an assistant its policy does not allow, so nobody
+ * finds out only when a participant's run is refused.
+ */
+function requireAllowedAssistants(loaded: LoadedPolicy, assistants: readonly AssistantId[], changed = false): void {
+  const message = notAllowedMessage(loaded, assistants, changed);
+  if (message) {
+    throw new AppError('ASSISTANT_NOT_ALLOWED_BY_POLICY', message, 422, {
+      policyId: loaded.policy.id,
+      assistants: assistantsNotAllowed(loaded, assistants),
+    });
+  }
+}
+
 function requireEndAfterStart(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() < startsAt.getTime()) {
     throw badRequest('VALIDATION_FAILED', END_BEFORE_START_MESSAGE, [{ path: ['endsAt'], message: END_BEFORE_START_MESSAGE, code: 'custom' }]);
@@ -239,6 +268,7 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
       version: t.policyVersion,
       currentVersion: loaded?.version ?? null,
       approved: loaded ? loaded.missingApprovals.length === 0 : false,
+      assistantsNotAllowed: loaded ? assistantsNotAllowed(loaded, c.assistants) : [],
     },
     participants: admin
       ? t.participants.map((p) => ({
@@ -304,6 +334,7 @@ export async function createTrial(deps: Deps, actor: Actor, input: CreateTrialRe
     endsAt: new Date(input.endsAt),
   };
   requireEndAfterStart(charter.startsAt, charter.endsAt);
+  requireAllowedAssistants(loaded, charter.assistants);
   const created = await deps.db.$transaction(async (tx) => {
     const t = await tx.trial.create({
       data: { ...charterData(charter), unitId, status: 'DRAFT', version: 1, briefingRevision: 1, createdById: actor.id },
@@ -384,6 +415,10 @@ export async function updateTrial(deps: Deps, actor: Actor, id: string, input: U
   };
   const changed = CHARTER_FIELDS.filter((k) => !same(k));
   if (changed.length === 0) return detailOf(deps, actor, id);
+  // Checked against the policy file on the server now, also when only another field changed: a charter that
+  // disagrees with its policy is not saved until the assistant is removed (or another policy chosen).
+  const policyNow = deps.policies.get(after.policyId);
+  if (policyNow) requireAllowedAssistants(policyNow, after.assistants);
 
   const runs = await deps.db.run.count({ where: { trialId: id }, take: 1 });
   const loosened = runs > 0 ? looseningChanges(before, after) : [];
@@ -448,6 +483,7 @@ export async function transitionTrial(deps: Deps, actor: Actor, id: string, inpu
       missingApprovals: loaded ? loaded.missingApprovals : null,
       endsAtDay: localDay(trial.endsAt),
       todayDay: localDay(deps.now()),
+      assistantsNotAllowed: loaded ? notAllowedMessage(loaded, JSON.parse(trial.assistants) as AssistantId[]) : null,
     });
     if (reasons.length > 0) {
       throw conflict('TRIAL_NOT_READY', `Prøvehandlingen kan ikke sættes i gang endnu: ${reasons.map((r) => r.da).join(' ')}`, { reasons });
@@ -488,6 +524,9 @@ export async function confirmPolicy(deps: Deps, actor: Actor, id: string): Promi
     });
   }
   if (loaded.version === trial.policyVersion) return detailOf(deps, actor, id);
+  // Confirming a version that no longer allows one of the trial's assistants would let the charter and its
+  // policy disagree: the leader removes the assistant from the charter first, then confirms.
+  requireAllowedAssistants(loaded, charterOf(trial).assistants, true);
   const version = trial.version + 1;
   const after: Charter = { ...charterOf(trial), policyVersion: loaded.version };
   await deps.db.$transaction(async (tx) => {

@@ -18,7 +18,7 @@ export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDeta
     briefingRevision: 2,
     published: false,
     unit: { id: 'unit-bs', name: 'Borgerservice' },
-    policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v1', approved: true },
+    policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v1', approved: true, assistantsNotAllowed: [] },
     participants: [],
     canAdminister: false,
     isParticipant: false,

@@ -181,7 +181,7 @@ describe('the documents assistant with a language model', () => {
     // The model answers with the placeholder it was given and cites source 1.
     fake.reply((body) => {
       const user = String(body.messages?.find((m) => m.role === 'user')?.content ?? '');
-      return `Kontakt pedellen på telefon ${/\[PHONE_\d+\]/.exec(user)?.[0] ?? '?'} [1].`;
+      return `Kontakt pedellen på telefon ${/\[TELEFON_\d+\]/.exec(user)?.[0] ?? '?'} [1].`;
     });
 
     const { run, details } = await ask(s.employee, s.trialId, 'Hvem udleverer nøgler til rådhuset?');
@@ -190,7 +190,7 @@ describe('the documents assistant with a language model', () => {
     const sent = fake.received[0]!.raw;
     expect(sent).not.toContain(PHONE);
     expect(sent).not.toContain('22334455');
-    expect(sent).toContain('[PHONE_1]');
+    expect(sent).toContain('[TELEFON_1]');
     const messages = fake.chatRequests[0]!.messages!;
     expect(messages[0]!.content).toMatch(/\[1\] eller \[2\]/);
     expect(String(messages[1]!.content)).toMatch(/^Kilder:\n\n\[1\] noegler\.md – Udlevering af nøgler\n/);

@@ -31,7 +31,7 @@ const PROMPT = ChatPromptTemplate.fromMessages([
       'Brug kun de nummererede kilder, du får. Henvis til den kilde, et udsagn bygger på, med dens nummer i firkantede parenteser, fx [1] eller [2].',
       'Står svaret ikke i kilderne, så svar præcis: "{notFound}" og intet andet. Svar aldrig ud fra din egen viden.',
       'Svar kort og klart på dansk.',
-      'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [PERSON_1] eller [TELEFON_1]. De står i stedet for personoplysninger. Gengiv dem nøjagtigt, og gæt aldrig på, hvad de dækker over.',
+      'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [NAVN_1] eller [TELEFON_1]. De står i stedet for personoplysninger. Gengiv dem nøjagtigt, og gæt aldrig på, hvad de dækker over.',
     ].join(' '),
   ],
   ['human', 'Kilder:\n\n{sources}\n\nSpørgsmål: {question}'],
@@ -100,7 +100,7 @@ export const documentsAssistant: Assistant = {
     if ((await countReadyDocuments(req.deps, req.trialId)) === 0) {
       return result(req, EMPTY_KNOWLEDGE_BASE_ANSWER, { answered: false, reason: 'no_documents', citations: [] });
     }
-    // Placeholders ([PERSON_1]) say nothing about the topic; searching with them would only add noise.
+    // Placeholders ([NAVN_1]) say nothing about the topic; searching with them would only add noise.
     const query = req.text.replace(/\[[A-ZÆØÅ_]+_\d+\]/g, ' ');
     const found = await retrievePassages(req.deps, req.trialId, query, MAX_SOURCES);
     // Without embeddings the best passage comes first, so this is "the best passage clears the threshold".

@@ -107,7 +107,7 @@ describe('POST /api/runs with the letter assistant and a language model (fake Op
     const [system, user] = fake.chatRequests[0]!.messages!;
     expect(system).toMatchObject({ role: 'system', content: expect.stringMatching(/klarsprog/) });
     expect(system!.content).toMatch(/Gengiv hver pladsholder nøjagtigt/);
-    expect(user).toMatchObject({ role: 'user', content: expect.stringContaining('[PERSON_1] på telefon [PHONE_1]') });
+    expect(user).toMatchObject({ role: 'user', content: expect.stringContaining('[NAVN_1] på telefon [TELEFON_1]') });
     expect(user!.content).toContain('[EMAIL_1]');
 
     // The fake answers "Omskrevet: <the letter>"; the preamble goes, the originals come back.
@@ -125,7 +125,7 @@ describe('POST /api/runs with the letter assistant and a language model (fake Op
     const { trialId, client } = await participant(t);
     fake.reply((body) => {
       const user = String(body.messages?.find((m) => m.role === 'user')?.content ?? '');
-      return user.replaceAll('[PERSON_1]', 'sagsbehandleren');
+      return user.replaceAll('[NAVN_1]', 'sagsbehandleren');
     });
 
     const res = await client.post('/api/runs', { trialId, assistant: 'letter', input: LETTER }).expect(502);

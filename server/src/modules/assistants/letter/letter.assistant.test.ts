@@ -10,7 +10,7 @@ import { lix } from './letter.lix.js';
 import { answerCleaner, missingPlaceholders, stripPreamble } from './letter.prompt.js';
 
 const MASKED =
-  'Kære [PERSON_1]\n\nDe bedes hermed fremsende Deres lønsedler senest den 1. marts 2027. Såfremt De har spørgsmål, kan De ringe til [PERSON_2] på telefon [PHONE_1].';
+  'Kære [NAVN_1]\n\nDe bedes hermed fremsende Deres lønsedler senest den 1. marts 2027. Såfremt De har spørgsmål, kan De ringe til [NAVN_2] på telefon [TELEFON_1].';
 
 /** A provider that answers what the test says and remembers what it was asked. */
 function stubProvider(answer: (req: CompletionRequest) => string): Provider & { calls: CompletionRequest[] } {
@@ -52,7 +52,7 @@ describe('the letter assistant', () => {
     expect(details.engine).toBe('Offline regelmotor – ikke en sprogmodel');
     expect(result.draft).not.toContain('Offline regelmotor');
     expect(result.draft).toContain('Vi beder dig sende dine lønsedler senest den 1. marts 2027.');
-    expect(result.draft).toContain('Hvis du har spørgsmål, kan du ringe til [PERSON_2] på telefon [PHONE_1].');
+    expect(result.draft).toContain('Hvis du har spørgsmål, kan du ringe til [NAVN_2] på telefon [TELEFON_1].');
     expect(details.lixAfter).toBeLessThan(details.lixBefore);
     expect(details.changes!.length).toBeGreaterThan(0);
     expect(tokens.join('')).toBe(result.draft);
@@ -71,7 +71,7 @@ describe('the letter assistant', () => {
     expect(call.user).toBe(MASKED);
     expect(call.assistant).toBe('letter');
     expect(tokens.join('')).toBe(result.draft);
-    expect(result.draft.startsWith('Kære [PERSON_1]')).toBe(true);
+    expect(result.draft.startsWith('Kære [NAVN_1]')).toBe(true);
     expect(result.draft).toContain('Send dine lønsedler');
     const details = LetterRunDetails.parse(result.details);
     expect(details.engine).toBeUndefined();
@@ -82,7 +82,7 @@ describe('the letter assistant', () => {
   });
 
   it('checks the letter as written, not the model’s draft: a model that drops the deadline does not remove it from the checklist', async () => {
-    const provider = stubProvider(() => 'Kære [PERSON_1]\n\nSend dine lønsedler. Ring til [PERSON_2] på [PHONE_1].');
+    const provider = stubProvider(() => 'Kære [NAVN_1]\n\nSend dine lønsedler. Ring til [NAVN_2] på [TELEFON_1].');
     const result = await letterAssistant.run(request(provider));
     expect(LetterRunDetails.parse(result.details).checklist.find((i) => i.item === 'deadline')?.present).toBe(true);
   });
@@ -90,7 +90,7 @@ describe('the letter assistant', () => {
   it.each([
     ['an empty answer', () => '   '],
     ['only a preamble', () => 'Her er brevet:\n'],
-    ['an answer that lost a placeholder', () => 'Kære [PERSON_1]\n\nSend dine lønsedler senest den 1. marts 2027. Ring til os på [PHONE_1].'],
+    ['an answer that lost a placeholder', () => 'Kære [NAVN_1]\n\nSend dine lønsedler senest den 1. marts 2027. Ring til os på [TELEFON_1].'],
   ])('when the model gives %s, then the result is malformed (a ProviderError) and no draft is offered', async (_name, answer) => {
     const error = await letterAssistant.run(request(stubProvider(answer))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
@@ -109,17 +109,17 @@ describe('the letter assistant', () => {
 
 describe('cleaning a model’s answer', () => {
   it.each([
-    ['Her er det omskrevne brev:\n\nKære [PERSON_1]', 'Kære [PERSON_1]'],
-    ['Omskrevet: Kære [PERSON_1]', 'Kære [PERSON_1]'],
-    ['```\nKære [PERSON_1]\n```', 'Kære [PERSON_1]'],
-    ['Selvfølgelig! Her er et forslag:\nKære [PERSON_1]', 'Kære [PERSON_1]'],
+    ['Her er det omskrevne brev:\n\nKære [NAVN_1]', 'Kære [NAVN_1]'],
+    ['Omskrevet: Kære [NAVN_1]', 'Kære [NAVN_1]'],
+    ['```\nKære [NAVN_1]\n```', 'Kære [NAVN_1]'],
+    ['Selvfølgelig! Her er et forslag:\nKære [NAVN_1]', 'Kære [NAVN_1]'],
     ['Afgørelse: Du får hjælp', 'Afgørelse: Du får hjælp'],
   ])('%j becomes %j', (answer, draft) => {
     expect(stripPreamble(answer)).toBe(draft);
   });
 
   it('cleans a streamed answer to exactly the stored draft, however the answer is cut into pieces', () => {
-    const answer = 'Her er det omskrevne brev:\n\nKære [PERSON_1]\n\nSend dine lønsedler senest den 1. marts 2027.\n';
+    const answer = 'Her er det omskrevne brev:\n\nKære [NAVN_1]\n\nSend dine lønsedler senest den 1. marts 2027.\n';
     for (const size of [1, 2, 3, 7, 50, answer.length]) {
       let streamed = '';
       const cleaner = answerCleaner((t) => (streamed += t));
@@ -127,19 +127,19 @@ describe('cleaning a model’s answer', () => {
       cleaner.end();
       expect(streamed).toBe(stripPreamble(answer));
     }
-    expect(stripPreamble(answer)).toBe('Kære [PERSON_1]\n\nSend dine lønsedler senest den 1. marts 2027.\n');
+    expect(stripPreamble(answer)).toBe('Kære [NAVN_1]\n\nSend dine lønsedler senest den 1. marts 2027.\n');
   });
 
   it('streams a letter that opens without a preamble at once, piece by piece as the model sent them', () => {
     const pieces: string[] = [];
     const cleaner = answerCleaner((t) => pieces.push(t));
     cleaner.push('Kære ');
-    cleaner.push('[PERSON_1], ');
-    expect(pieces).toEqual(['Kære ', '[PERSON_1], ']);
+    cleaner.push('[NAVN_1], ');
+    expect(pieces).toEqual(['Kære ', '[NAVN_1], ']);
   });
 
   it('names the placeholders of the input that the draft lost', () => {
-    expect(missingPlaceholders('[PERSON_1] og [PHONE_1] og [PERSON_1]', '[PERSON_1]')).toEqual(['[PHONE_1]']);
+    expect(missingPlaceholders('[NAVN_1] og [TELEFON_1] og [NAVN_1]', '[NAVN_1]')).toEqual(['[TELEFON_1]']);
     expect(missingPlaceholders('Ingen pladsholdere', 'Noget andet')).toEqual([]);
   });
 });

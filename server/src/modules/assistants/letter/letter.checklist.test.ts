@@ -57,9 +57,9 @@ describe('the checklist of what a letter to a citizen must contain', () => {
   });
 
   it('on the pseudonymised text a phone or e-mail placeholder is a way to contact, and the quote keeps the placeholder', () => {
-    const letter = 'Har du spørgsmål, kan du kontakte [PERSON_1] på telefon [PHONE_1] eller [EMAIL_1].';
+    const letter = 'Har du spørgsmål, kan du kontakte [NAVN_1] på telefon [TELEFON_1] eller [EMAIL_1].';
     expect(present(letter).contact).toBe(true);
-    expect(evidence(letter, 'contact')).toContain('[PERSON_1]');
+    expect(evidence(letter, 'contact')).toContain('[NAVN_1]');
   });
 
   it('a signature without phone or e-mail, or "kontakt kommunen", is no contact', () => {

@@ -4,7 +4,7 @@
  * complain, and whom to contact. A caseworker reads this list, so each item present carries a short quote as
  * evidence and an item is only "present" when the letter itself says it (a reference to an enclosure does not
  * count). The cues are general Danish phrasings, formal (De/Dem) and plain (du/dig) alike; they work on the
- * pseudonymised text too, where a phone number or an e-mail address is a placeholder ([PHONE_1], [EMAIL_1]).
+ * pseudonymised text too, where a phone number or an e-mail address is a placeholder ([TELEFON_1], [EMAIL_1]).
  */
 
 export const CHECKLIST_ITEMS = ['decision', 'reason', 'action', 'deadline', 'complaint', 'contact'] as const;
@@ -84,7 +84,7 @@ const COMPLAINT_WORD = re(`\\bklag\\p{L}*`, 'iu');
 const COMPLAINT_HEADING = re(`^(?:klagevejledning|klageadgang|sådan klager du|hvis du vil klage|hvis du ikke er enig|klage)\\b`, 'iu');
 
 // --- contact: a person or unit with a phone number or an e-mail address ---
-const PHONE = re(`(?:\\[PHONE_\\d+\\]|\\b(?:telefon|tlf\\.?|ring(?:e)?|mobil|telefonnummer)\\b\\D{0,20}(?:\\+45\\s?)?\\d{2}(?:\\s?\\d{2}){3}(?!\\d))`, 'iu');
+const PHONE = re(`(?:\\[TELEFON_\\d+\\]|\\b(?:telefon|tlf\\.?|ring(?:e)?|mobil|telefonnummer)\\b\\D{0,20}(?:\\+45\\s?)?\\d{2}(?:\\s?\\d{2}){3}(?!\\d))`, 'iu');
 const EMAIL = /\[EMAIL_\d+\]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 
 /** Abbreviations after which a capital or a digit does not start a new sentence ("kl. 9.15", "jf. § 34"). */

@@ -18,7 +18,7 @@ describe('LIX', () => {
   });
 
   it('counts a placeholder as one short word, so masked and restored texts compare', () => {
-    expect(lixCounts('Kære [PERSON_1], ring til [PHONE_1].')).toMatchObject({ words: 5, longWords: 0, sentences: 1 });
+    expect(lixCounts('Kære [NAVN_1], ring til [TELEFON_1].')).toMatchObject({ words: 5, longWords: 0, sentences: 1 });
   });
 
   it('gives 0 for a text without words', () => {

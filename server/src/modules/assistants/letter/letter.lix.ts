@@ -8,7 +8,7 @@
  *   break (a line is a heading, a signature line or a whole paragraph); stretches without a word do not count.
  *   Abbreviations ("kr. ", "jf. ") end a sentence, as in classic LIX; "1.150", "10.30" and "koege.dk" do not.
  *
- * Placeholders ([PERSON_1], [PHONE_2]) count as one short word: the assistant sees only the pseudonymised
+ * Placeholders ([NAVN_1], [TELEFON_2]) count as one short word: the assistant sees only the pseudonymised
  * text, so the before and after figures it reports are both counted this way and stay comparable. On the
  * original text a placeholder's value may count a word or two more, which moves LIX by a fraction.
  */

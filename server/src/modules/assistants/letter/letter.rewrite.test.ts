@@ -39,11 +39,11 @@ describe('the offline engine rewrites letters by plain-language rules', () => {
 
   it('placeholders survive exactly, also next to words the rules change', () => {
     const masked =
-      'Såfremt De har spørgsmål, bedes De rette henvendelse til [PERSON_1] på telefon [PHONE_1]. Deres sag har nr. [CPR_1], og [PERSON_1] skal hermed fremsende Deres papirer til [ADDRESS_1], [POSTCODE_CITY_1].';
+      'Såfremt De har spørgsmål, bedes De rette henvendelse til [NAVN_1] på telefon [TELEFON_1]. Deres sag har nr. [CPR_1], og [NAVN_1] skal hermed fremsende Deres papirer til [ADRESSE_1], [POSTNR_BY_1].';
     const { text } = rewriteLetter(masked);
     expect(facts(text).placeholders).toEqual(facts(masked).placeholders);
     expect(text).toContain('Hvis du har spørgsmål');
-    expect(text).toContain('kontakte [PERSON_1] på telefon [PHONE_1]');
+    expect(text).toContain('kontakte [NAVN_1] på telefon [TELEFON_1]');
   });
 
   it('addresses the reader as "du": De, Dem and Deres become du, dig and din, dit or dine after the noun', () => {

@@ -6,7 +6,7 @@ import { OFFICIALESE } from './letter.wordlist.js';
  * same draft. It splits long sentences at safe points, replaces officialese from a reviewed word list, turns a
  * few passive phrasings with a clear pattern into active ones, and addresses the reader as "du".
  *
- * What it never touches: numbers, dates, amounts, law references and placeholders ([PERSON_1] ...). Placeholders
+ * What it never touches: numbers, dates, amounts, law references and placeholders ([NAVN_1] ...). Placeholders
  * are swapped for private-use characters while the rules run, so no rule can see or break them; the rules
  * themselves only ever match words, never digits.
  */

@@ -120,7 +120,7 @@ describe('minutes through the runs pipeline', () => {
     const { id: trialId } = await trialFor(remote, 'referater-maskering');
     fake.reply((body) => {
       const user = String(body.messages?.at(-1)?.content ?? '');
-      const who = /\[PERSON_\d+\]/.exec(user)?.[0] ?? 'ukendt';
+      const who = /\[NAVN_\d+\]/.exec(user)?.[0] ?? 'ukendt';
       return JSON.stringify({ summary: `${who} ledte mødet.`, attendees: [who], decisions: ['Telefontiden udvides.'], actionItems: [{ owner: who, task: 'Bestille adgange', due: 'i denne uge' }] });
     });
 
@@ -128,9 +128,9 @@ describe('minutes through the runs pipeline', () => {
 
     const sent = fake.received.find((r) => r.path.endsWith('/chat/completions'))!.raw;
     expect(sent).not.toContain('Hovmand');
-    expect(sent).toMatch(/\[PERSON_1\]/);
+    expect(sent).toMatch(/\[NAVN_1\]/);
     const { run } = RunResponse.parse(res.body);
-    expect(run.output).not.toMatch(/\[PERSON_/);
+    expect(run.output).not.toMatch(/\[NAVN_/);
     expect(run.output).toContain('| Bestille adgange | i denne uge |');
     expect((run.details as { engine: string }).engine).toBe('model');
   });

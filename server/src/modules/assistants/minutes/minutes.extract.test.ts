@@ -43,9 +43,9 @@ describe('the offline engine against the gold minutes', () => {
 
 describe('the rules', () => {
   it('a placeholder speaker stays a placeholder in attendees and as the owner', () => {
-    const m = extractMinutes('[PERSON_1]: Vi mangler en plan.\n[PERSON_2]: Jeg skriver planen inden fredag.');
-    expect(m.attendees).toEqual(['[PERSON_1]', '[PERSON_2]']);
-    expect(m.actionItems).toEqual([{ owner: '[PERSON_2]', task: 'Skrive planen', due: 'inden fredag' }]);
+    const m = extractMinutes('[NAVN_1]: Vi mangler en plan.\n[NAVN_2]: Jeg skriver planen inden fredag.');
+    expect(m.attendees).toEqual(['[NAVN_1]', '[NAVN_2]']);
+    expect(m.actionItems).toEqual([{ owner: '[NAVN_2]', task: 'Skrive planen', due: 'inden fredag' }]);
   });
 
   it('hedged offers, past work and opinions are not action items; a postponed matter is not a decision', () => {
@@ -92,7 +92,7 @@ describe('the rules', () => {
 });
 
 describe('the language model’s answer', () => {
-  const valid = { summary: 'Kort.', attendees: ['[PERSON_1]'], decisions: ['Vi gør det.'], actionItems: [{ owner: '[PERSON_1]', task: 'Sende', due: null }] };
+  const valid = { summary: 'Kort.', attendees: ['[NAVN_1]'], decisions: ['Vi gør det.'], actionItems: [{ owner: '[NAVN_1]', task: 'Sende', due: null }] };
 
   it('is read from plain JSON or from a code block', () => {
     expect(parseMinutesJson(JSON.stringify(valid), 'openai')).toEqual(valid);

@@ -8,7 +8,7 @@ import type { ActionItem, Minutes } from './minutes.types.js';
  * - action items: first-person commitments ("jeg sender ... senest fredag", "så laver jeg ..."), offers
  *   ("jeg kan printe et skilt"), requests that the person addressed accepts ("Ingrid, vil du ...?" "Det vil jeg
  *   gerne"), third-person assignments ("Anna sørger for ...") and "Opgave:" lines; with the due date as said.
- * Placeholders ([PERSON_1]) are names like any other and come out unchanged.
+ * Placeholders ([NAVN_1]) are names like any other and come out unchanged.
  */
 
 const WEEKDAY = 'mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag';

@@ -15,7 +15,7 @@ export const MINUTES_PROMPT = ChatPromptTemplate.fromMessages([
       'En beslutning er noget, mødet blev enigt om. Forslag, der afvises, udskydes ("det tager vi op næste gang") eller står åbne, er ikke beslutninger.',
       'En opgave er en deltagers tilsagn om at gøre noget: ansvarlig (deltagerens fulde navn, som det står i teksten), opgaven kort på dansk med et verbum i navneform, og fristen præcis som den blev sagt (fx "inden onsdag", "i dag"), eller null.',
       'Forsigtige "måske" og idéer, som ingen påtager sig, er ikke opgaver.',
-      'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [PERSON_1]. De står i stedet for personoplysninger. Gengiv hver pladsholder nøjagtigt, som den står, og gæt aldrig på, hvad den dækker over.',
+      'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [NAVN_1]. De står i stedet for personoplysninger. Gengiv hver pladsholder nøjagtigt, som den står, og gæt aldrig på, hvad den dækker over.',
       'Tilføj intet, der ikke står i teksten.',
       'Svar kun med ét JSON-objekt, uden forklaring og uden kodeblok, på formen:',
       '{{"summary": "resumé på 2-4 sætninger", "attendees": ["navn"], "decisions": ["beslutning"], "actionItems": [{{"owner": "navn eller null", "task": "opgave", "due": "frist eller null"}}]}}',

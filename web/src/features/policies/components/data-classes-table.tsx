@@ -1,4 +1,4 @@
-import { DataClass, type DataAction, SPECIAL_CATEGORIES } from '@contracts/policies.js';
+import { DataClass, type DataAction, type DataRule, SPECIAL_CATEGORIES } from '@contracts/policies.js';
 import { ACTION_BADGE, usePolicyWords } from './policy-words';
 
 const ACTIONS: readonly DataAction[] = ['block', 'mask', 'warn', 'allow'];
@@ -8,13 +8,15 @@ const ACTIONS: readonly DataAction[] = ['block', 'mask', 'warn', 'allow'];
  * identifiers first, then the special categories, which are marked as sensitive), and below it what each
  * action used here means.
  */
-export function DataClassesTable({ dataClasses }: { dataClasses: Partial<Record<DataClass, DataAction>> }) {
+export function DataClassesTable({ dataClasses }: { dataClasses: Partial<Record<DataClass, DataRule>> }) {
   const { t, dataClass, action } = usePolicyWords();
   const rows = DataClass.options.flatMap((c) => {
     const a = dataClasses[c];
     return a ? [{ c, a }] : [];
   });
-  const used = ACTIONS.filter((a) => rows.some((r) => r.a === a));
+  const actionsOf = (a: DataRule): DataAction[] => (typeof a === 'string' ? [a] : [a.local, a.external]);
+  const used = ACTIONS.filter((a) => rows.some((r) => actionsOf(r.a).includes(a)));
+  const byDestination = rows.some((r) => typeof r.a !== 'string');
   return (
     <>
       <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t('policies.detail.dataCaption')}>
@@ -28,7 +30,7 @@ export function DataClassesTable({ dataClasses }: { dataClasses: Partial<Record<
           </thead>
           <tbody>
             {rows.map(({ c, a }) => (
-              <tr key={c} data-class={c} data-action={a}>
+              <tr key={c} data-class={c} data-action={typeof a === 'string' ? a : `local:${a.local} external:${a.external}`}>
                 <th scope="row">
                   {dataClass(c)}
                   {SPECIAL_CATEGORIES.includes(c) ? (
@@ -36,9 +38,21 @@ export function DataClassesTable({ dataClasses }: { dataClasses: Partial<Record<
                   ) : null}
                 </th>
                 <td>
-                  <span className={ACTION_BADGE[a]} data-testid="action">
-                    {action(a)}
-                  </span>
+                  {typeof a === 'string' ? (
+                    <span className={ACTION_BADGE[a]} data-testid="action">
+                      {action(a)}
+                    </span>
+                  ) : (
+                    // The rule depends on where the text goes: the municipality's own servers or an external model.
+                    <ul className="nobullet-list compact-list">
+                      {(['local', 'external'] as const).map((d) => (
+                        <li key={d} data-testid={`action-${d}`}>
+                          {t(`policies.detail.destination.${d}`)}{' '}
+                          <span className={ACTION_BADGE[a[d]]}>{action(a[d])}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}
@@ -54,6 +68,12 @@ export function DataClassesTable({ dataClasses }: { dataClasses: Partial<Record<
             <dd>{t(`policies.detail.actionHelp.${a}`)}</dd>
           </div>
         ))}
+        {byDestination ? (
+          <div>
+            <dt>{t('policies.detail.destination.heading')}</dt>
+            <dd>{t('policies.detail.destination.help')}</dd>
+          </div>
+        ) : null}
       </dl>
     </>
   );

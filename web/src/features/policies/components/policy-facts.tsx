@@ -57,15 +57,16 @@ export function PolicyUse({ policy }: { policy: PolicyDetail }) {
 
 /** Human review and four eyes: when a person, and when a second person, must approve. */
 export function PolicyOversight({ policy }: { policy: PolicyDetail }) {
-  const { t, list, dataClass } = usePolicyWords();
+  const { t, anyOf, dataClass } = usePolicyWords();
   const { required, secondApprover } = policy.humanReview;
+  // Any one of the listed classes asks for a second approver (the server's policy.evaluate.ts), so "eller".
   const fourEyes =
     secondApprover === 'never'
       ? t('policies.detail.fourEyesNever')
       : secondApprover === 'always'
         ? t('policies.detail.fourEyesAlways')
-        : t('policies.detail.fourEyesWhen', {
-            classes: list(secondApprover.whenPresent.map((c) => lowerFirst(dataClass(c)))),
+        : t(secondApprover.whenPresent.length > 1 ? 'policies.detail.fourEyesWhenAny' : 'policies.detail.fourEyesWhen', {
+            classes: anyOf(secondApprover.whenPresent.map((c) => lowerFirst(dataClass(c)))),
           });
   return (
     <section aria-labelledby="policy-oversight-heading">

@@ -104,7 +104,7 @@ describe('"Prøv teksten af før du sender"', () => {
         { type: 'PERSON', start: 5, end: 16, action: 'mask' },
         { type: 'PERSON', start: text.lastIndexOf('Jens Hansen'), end: text.lastIndexOf('Jens Hansen') + 11, action: 'mask' },
       ],
-      maskedText: 'Kære [PERSON_1]\n\nDit CPR-nummer [CPR_1] er registreret. Ring til [PERSON_1].',
+      maskedText: 'Kære [NAVN_1]\n\nDit CPR-nummer [CPR_1] er registreret. Ring til [NAVN_1].',
     };
     const api = await openAndPreview(text, { status: 200, body: masked });
 

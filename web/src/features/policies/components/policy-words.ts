@@ -6,6 +6,8 @@ import { useListFormat } from '../../../lib/localized';
 export function usePolicyWords() {
   const { t } = useTranslation();
   const list = useListFormat();
+  /** For rules where any one of the items is enough (the four-eyes classes): "a, b eller c". */
+  const anyOf = useListFormat('disjunction');
   const dataClass = (c: DataClass) => t(`policies.dataClasses.${c}`);
   const action = (a: DataAction) => t(`policies.actions.${a}`);
   const approvalFunction = (f: ApprovalFunction) => t(`policies.functions.${f}`);
@@ -15,7 +17,7 @@ export function usePolicyWords() {
     models.length === 0 || models.includes('*')
       ? provider(p)
       : t('policies.providerModels', { provider: provider(p), models: list(models) });
-  return { t, list, dataClass, action, approvalFunction, assistant, provider, providerWithModels };
+  return { t, list, anyOf, dataClass, action, approvalFunction, assistant, provider, providerWithModels };
 }
 
 /** "Kontonummer" reads "kontonummer" inside a sentence; "CPR-nummer" keeps its capitals. */

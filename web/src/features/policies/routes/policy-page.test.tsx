@@ -15,6 +15,26 @@ function actionOf(table: HTMLElement, dataClass: string): string {
 }
 
 describe('a data-use policy in plain Danish', () => {
+  it('a rule that depends on where the text goes shows both actions, and a single four-eyes class reads without "mindst én"', async () => {
+    const split = {
+      ...LETTERS,
+      dataClasses: { ...LETTERS.dataClasses, HEALTH: { local: 'allow' as const, external: 'mask' as const } },
+      humanReview: { required: true, secondApprover: { whenPresent: ['HEALTH' as const] } },
+    };
+    fakeApi(makeUser('EMPLOYEE'), policyRoute(split));
+    renderApp('/datapolitikker/borgerbreve-maskering');
+
+    const table = await screen.findByTestId('data-classes-table');
+    const row = table.querySelector('tr[data-class="HEALTH"]') as HTMLElement;
+    expect(row.dataset.action).toBe('local:allow external:mask');
+    expect(within(row).getByTestId('action-local').textContent).toBe('Lokalt: Tilladt');
+    expect(within(row).getByTestId('action-external').textContent).toBe('Ekstern sprogmodel: Erstattes med pladsholder');
+    expect(screen.getByTestId('action-legend').textContent).toContain('Alle andre sprogmodeller er eksterne.');
+    expect(within(screen.getByTestId('policy-oversight')).getByRole('row', { name: /^Fire øjne/ }).querySelector('td')!.textContent).toBe(
+      'Når teksten indeholder helbred',
+    );
+  });
+
   it('shows title, version, the three plain-language sections and what happens to each data class', async () => {
     fakeApi(makeUser('EMPLOYEE'), policyRoute(LETTERS));
     renderApp('/datapolitikker/borgerbreve-maskering');
@@ -42,7 +62,10 @@ describe('a data-use policy in plain Danish', () => {
     expect(within(table).getByRole('rowheader', { name: /^Strafbare forhold/ })).toBeTruthy();
 
     const oversight = screen.getByTestId('policy-oversight');
-    expect(oversight.textContent).toContain('Når teksten indeholder CPR-nummer og kontonummer');
+    // Was "CPR-nummer og kontonummer": any one of them asks for a second approver, and the sentence says so.
+    expect(within(oversight).getByRole('row', { name: /^Fire øjne/ }).querySelector('td')!.textContent).toBe(
+      'Når teksten indeholder mindst én af disse: CPR-nummer eller kontonummer',
+    );
     const storage = screen.getByTestId('policy-storage');
     expect(storage.textContent).toContain('Din tekst og udkastet slettes efter 30 dage');
     expect(storage.textContent).toContain('20.000 tegn ad gangen');

@@ -265,7 +265,7 @@ describe('"Se hvad der sendes" and files', () => {
       reasons: [],
       counts: [{ type: 'PERSON', count: 1, action: 'mask' }],
       findings: [{ type: 'PERSON', start: 5, end: 5 + NAME.length, action: 'mask' }],
-      maskedText: LETTER.replace(NAME, '[PERSON_1]'),
+      maskedText: LETTER.replace(NAME, '[NAVN_1]'),
     } as PreviewResponse;
     const fake = api(undefined, { [`POST /api/policies/${POLICY.id}/preview`]: { status: 200, body: result } });
     renderApp(PAGE);
@@ -274,7 +274,7 @@ describe('"Se hvad der sendes" and files', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Se hvad der sendes' }));
 
     const sent = await screen.findByTestId('preview-sent-text');
-    expect(sent.textContent).toContain('[PERSON_1]');
+    expect(sent.textContent).toContain('[NAVN_1]');
     expect(sent.textContent).not.toContain(NAME);
     expect(screen.getByTestId('preview-highlighted').querySelector('mark')?.textContent).toContain(NAME);
     expect(fake.calls('POST', `/api/policies/${POLICY.id}/preview`)[0]!.body).toEqual({ text: LETTER, assistant: 'letter' });

@@ -17,6 +17,7 @@ import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateTrial, usePolicyChoices, useUnitChoices, useUpdateTrial } from '../api/trial';
+import { useAssistantList } from './assistant-list';
 
 export const ASSISTANT_IDS: readonly AssistantId[] = ['letter', 'minutes', 'documents'];
 export const MAX_QUESTIONS = 10;
@@ -26,8 +27,8 @@ const FIELDS = [
   'purpose',
   'hypothesis',
   'successCriteria',
-  'assistants',
   'policyId',
+  'assistants',
   'unitId',
   'startsAt',
   'endsAt',
@@ -98,6 +99,7 @@ type FieldErrors = Partial<Record<Field, string>> & { questionTexts?: Record<num
  */
 export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload?: () => void }) {
   const { t } = useTranslation();
+  const assistantList = useAssistantList();
   const pick = useLocalized();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
@@ -125,7 +127,28 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
     if (loosening) looseningRef.current?.focus();
   }, [loosening]);
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    // Whether the assistants fit the policy is said live below; an error from the last attempt would be stale.
+    if (key === 'assistants' || key === 'policyId') setErrors(({ assistants: _stale, ...rest }) => rest);
+  };
+
+  // The charter and its policy agree: only the assistants the chosen policy allows are offered. One already
+  // chosen that the policy does not allow stays in view, marked, so the person removes it themselves: their
+  // choice is never dropped silently, and the charter is not saved until it fits.
+  const chosenPolicy = policies.data?.policies.find((p) => p.id === values.policyId);
+  const offered = chosenPolicy
+    ? ASSISTANT_IDS.filter((a) => chosenPolicy.assistants.includes(a) || values.assistants.includes(a))
+    : ASSISTANT_IDS;
+  const notAllowed = chosenPolicy ? values.assistants.filter((a) => !chosenPolicy.assistants.includes(a)) : [];
+  const notAllowedText =
+    chosenPolicy && notAllowed.length
+      ? t('trials.form.validation.assistantsNotAllowed', {
+          count: notAllowed.length,
+          policy: pick(chosenPolicy.title),
+          assistants: assistantList(notAllowed),
+        })
+      : null;
 
   const fail = (fields: FieldErrors, general: string | null) => {
     setErrors(fields);
@@ -142,7 +165,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
       endsAt: values.endsAt,
     };
     const parsed = CreateTrialRequest.safeParse(input);
-    const fields: FieldErrors = {};
+    const fields: FieldErrors = notAllowedText ? { assistants: notAllowedText } : {};
     if (parsed.success) return fields;
     for (const issue of parsed.error.issues) {
       const [key, index] = issue.path;
@@ -184,6 +207,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
     const fields: FieldErrors = {};
     for (const [k, msg] of Object.entries(fromServer)) if (isField(k)) fields[k] = msg;
     if (isApiError(error) && error.code === 'UNKNOWN_POLICY') fields.policyId = errorMessage(error);
+    if (isApiError(error) && error.code === 'ASSISTANT_NOT_ALLOWED_BY_POLICY') fields.assistants = errorMessage(error);
     fail(fields, Object.keys(fields).length ? null : errorMessage(error));
   };
 
@@ -223,7 +247,9 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
 
   const items: SummaryItem[] = [
     ...(formError ? [{ message: formError }] : []),
-    ...FIELDS.flatMap((f) => (errors[f] ? [{ fieldId: charterFieldId(f), message: errors[f] }] : [])),
+    ...FIELDS.flatMap((f) =>
+      errors[f] ? [{ fieldId: f === 'assistants' ? `charter-assistants-${notAllowed[0] ?? offered[0] ?? 'letter'}` : charterFieldId(f), message: errors[f] }] : [],
+    ),
     ...Object.entries(errors.questionTexts ?? {}).map(([i, message]) => ({ fieldId: questionFieldId(Number(i)), message })),
   ];
   const cancelTo = trial ? `/proevehandlinger/${encodeURIComponent(trial.id)}` : '/proevehandlinger';
@@ -310,29 +336,6 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
         onChange={(e) => set('successCriteria', e.target.value)}
       />
 
-      <fieldset className={`form-group${errors.assistants ? ' form-error' : ''}`} aria-describedby={errors.assistants ? 'charter-assistants-error' : undefined}>
-        <legend className="form-label">{t('trials.form.assistants')}</legend>
-        {errors.assistants ? (
-          <span className="form-error-message" id="charter-assistants-error">
-            {errors.assistants}
-          </span>
-        ) : null}
-        <ul className="nobullet-list">
-          {ASSISTANT_IDS.map((a) => (
-            <li key={a}>
-              <input
-                id={`charter-assistants-${a}`}
-                type="checkbox"
-                className="form-checkbox"
-                checked={values.assistants.includes(a)}
-                onChange={(e) => toggleAssistant(a, e.target.checked)}
-              />
-              <label htmlFor={`charter-assistants-${a}`}>{t(`trials.form.assistantOptions.${a}`)}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-
       <SelectField
         id={charterFieldId('policyId')}
         label={t('trials.form.policy')}
@@ -349,6 +352,45 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
           </option>
         ))}
       </SelectField>
+
+      <fieldset
+        className={`form-group${errors.assistants ? ' form-error' : ''}`}
+        aria-describedby={errors.assistants ? 'charter-assistants-hint charter-assistants-error' : 'charter-assistants-hint'}
+      >
+        <legend className="form-label">{t('trials.form.assistants')}</legend>
+        <p className="form-hint" id="charter-assistants-hint">
+          {t('trials.form.assistantsHint')}
+        </p>
+        {errors.assistants ? (
+          <span className="form-error-message" id="charter-assistants-error">
+            {errors.assistants}
+          </span>
+        ) : null}
+        <div aria-live="polite" data-testid="charter-assistants-notice">
+          {notAllowedText && notAllowedText !== errors.assistants ? (
+            <Alert variant="warning" heading={t('trials.form.assistantsNotAllowedHeading')} headingLevel={3}>
+              <p className="m-0">{notAllowedText}</p>
+            </Alert>
+          ) : null}
+        </div>
+        <ul className="nobullet-list">
+          {offered.map((a) => (
+            <li key={a}>
+              <input
+                id={`charter-assistants-${a}`}
+                type="checkbox"
+                className="form-checkbox"
+                checked={values.assistants.includes(a)}
+                onChange={(e) => toggleAssistant(a, e.target.checked)}
+              />
+              <label htmlFor={`charter-assistants-${a}`}>
+                {t(`trials.form.assistantOptions.${a}`)}
+                {notAllowed.includes(a) ? <strong> ({t('trials.form.notAllowedByPolicy')})</strong> : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
 
       {isDigital && !trial ? (
         <SelectField

@@ -8,6 +8,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/error-summar
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useConfirmPolicy, useRevisions, useSetParticipants, useTransitionTrial, useUserChoices } from '../api/trial';
+import { useAssistantList } from './assistant-list';
 
 /** The label of the button that moves the trial to `to`; resuming a paused trial reads differently from starting it. */
 const transitionKey = (from: TrialStatus, to: TrialStatus) =>
@@ -92,23 +93,52 @@ export function TrialActions({ trial }: { trial: TrialDetail }) {
   );
 }
 
-/** When the policy file changed since the trial recorded it, an administrator confirms the new version. */
+/**
+ * When the policy file changed since the trial recorded it, an administrator confirms the new version. When the
+ * policy (new or not) no longer allows one of the charter's assistants, it says which, and the way on is to
+ * edit the charter: confirming is not offered until the charter fits (the server refuses it too).
+ */
 export function PolicyChanged({ trial }: { trial: TrialDetail }) {
   const { t } = useTranslation();
+  const assistantList = useAssistantList();
   const confirm = useConfirmPolicy(trial.id);
   const { policy } = trial;
   if (confirm.isSuccess) return <StatusRegion message={t('trials.admin.policyConfirmed')} testId="policy-confirmed" />;
-  if (policy.currentVersion === null || policy.currentVersion === policy.version) return null;
+  const dropped = policy.assistantsNotAllowed;
+  const names = assistantList(dropped);
+  const editLink =
+    trial.status !== 'CLOSED' ? (
+      <p>
+        <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/rediger`}>{t('trials.admin.edit')}</Link>
+      </p>
+    ) : null;
+  const changed = policy.currentVersion !== null && policy.currentVersion !== policy.version;
+  if (!changed) {
+    if (dropped.length === 0 || policy.currentVersion === null) return null;
+    return (
+      <Alert variant="warning" heading={t('trials.admin.assistantsNotAllowedHeading')} testId="assistants-not-allowed">
+        <p>{t('trials.admin.assistantsNotAllowed', { count: dropped.length, assistants: names })}</p>
+        {editLink}
+      </Alert>
+    );
+  }
   return (
     <div data-testid="policy-changed">
       <Alert variant="warning" heading={t('trials.admin.policyChangedHeading')}>
         <p>{t('trials.admin.policyChangedText', { from: policy.version, to: policy.currentVersion })}</p>
+        {dropped.length ? (
+          <p data-testid="policy-drops-assistants">{t('trials.admin.policyDropsAssistants', { count: dropped.length, assistants: names })}</p>
+        ) : null}
         <p>
           <Link to={`/datapolitikker/${encodeURIComponent(policy.id)}`}>{t('trials.admin.readPolicy')}</Link>
         </p>
-        <button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
-          {t('trials.admin.confirmPolicy')}
-        </button>
+        {dropped.length ? (
+          editLink
+        ) : (
+          <button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+            {t('trials.admin.confirmPolicy')}
+          </button>
+        )}
       </Alert>
       <AsyncErrorRegion error={confirm.error} />
     </div>

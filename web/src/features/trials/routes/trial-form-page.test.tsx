@@ -153,3 +153,112 @@ describe('the charter form', () => {
     expect((screen.getByLabelText('Titel') as HTMLInputElement).value).toBe('Klarsprog i breve');
   });
 });
+
+describe('the charter form and the chosen policy', () => {
+  const NOT_ALLOWED = 'Datapolitikken »Følsom sagsbehandling« tillader ikke assistenten »Referater«. Fjern assistenten, eller vælg en anden datapolitik.';
+
+  async function newCharter() {
+    const api = fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'POST /api/trials': { status: 201, body: { trial: makeTrialDetail({ id: 't9', canAdminister: true }) } },
+      'GET /api/trials/t9': { status: 200, body: { trial: makeTrialDetail({ id: 't9', canAdminister: true }) } },
+      'GET /api/trials/t9/revisions': { status: 200, body: { revisions: [] } },
+      'GET /api/trials/t9/reflections': { status: 200, body: { reflections: [] } },
+    });
+    renderApp('/proevehandlinger/ny');
+    await screen.findByRole('option', { name: 'Standard (godkendt)' });
+    type('Titel', 'Referater af teammøder');
+    type(/^Formål/, 'Kortere tid på referater');
+    type('Startdato', '2026-03-01');
+    type('Slutdato', '2026-05-01');
+    return api;
+  }
+
+  it('when a policy is chosen, then only the assistants it allows are offered', async () => {
+    await newCharter();
+    expect(screen.getAllByRole('checkbox').map((c) => c.id)).toEqual(['charter-assistants-letter', 'charter-assistants-minutes', 'charter-assistants-documents']);
+    fireEvent.change(screen.getByLabelText(/^Datapolitik/), { target: { value: 'foelsom' } });
+    expect(screen.getAllByRole('checkbox').map((c) => c.id)).toEqual(['charter-assistants-letter']);
+    expect(screen.queryByTestId('charter-assistants-notice')?.textContent).toBe('');
+  });
+
+  it('when the policy is changed to one that does not allow a chosen assistant, then the form says so, keeps the choice marked and saves nothing until it is removed', async () => {
+    const api = await newCharter();
+    fireEvent.click(screen.getByLabelText('Referater'));
+    fireEvent.change(screen.getByLabelText(/^Datapolitik/), { target: { value: 'foelsom' } });
+
+    const notice = screen.getByTestId('charter-assistants-notice');
+    expect(notice.textContent).toContain('Rammen passer ikke til datapolitikken');
+    expect(notice.textContent).toContain(NOT_ALLOWED);
+    const minutes = screen.getByLabelText(/^Referater/) as HTMLInputElement;
+    expect(minutes.checked).toBe(true);
+    expect(minutes.labels?.[0]?.textContent).toBe('Referater (tillades ikke af datapolitikken)');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+    const summary = await screen.findByTestId('charter-errors');
+    expect(within(summary).getByRole('link', { name: NOT_ALLOWED }).getAttribute('href')).toBe('#charter-assistants-minutes');
+    expect(api.calls('POST', '/api/trials')).toHaveLength(0);
+
+    fireEvent.click(minutes);
+    expect(screen.getAllByRole('checkbox').map((c) => c.id)).toEqual(['charter-assistants-letter']);
+    expect(screen.getByTestId('charter-assistants-notice').textContent).toBe('');
+    fireEvent.click(screen.getByLabelText('Breve til borgere (klarsprog)'));
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+    expect(await screen.findByText(/Prøvehandlingen er oprettet som kladde/)).toBeTruthy();
+    expect(api.calls('POST', '/api/trials')[0]?.body).toMatchObject({ assistants: ['letter'], policyId: 'foelsom' });
+  });
+
+  it('when the server refuses the charter with ASSISTANT_NOT_ALLOWED_BY_POLICY, then its message is shown at the assistants', async () => {
+    const message = 'Datapolitikken »Standard« tillader ikke »Referatassistenten«. Fjern assistenten, eller vælg en anden datapolitik.';
+    const api = fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'POST /api/trials': {
+        status: 422,
+        body: errorBody('ASSISTANT_NOT_ALLOWED_BY_POLICY', message, { policyId: 'standard', assistants: ['minutes'] }),
+      },
+    });
+    renderApp('/proevehandlinger/ny');
+    await screen.findByRole('option', { name: 'Standard (godkendt)' });
+    type('Titel', 'Referater af teammøder');
+    type(/^Formål/, 'Kortere tid på referater');
+    fireEvent.click(screen.getByLabelText('Referater'));
+    fireEvent.change(screen.getByLabelText(/^Datapolitik/), { target: { value: 'standard' } });
+    type('Startdato', '2026-03-01');
+    type('Slutdato', '2026-05-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+
+    const summary = await screen.findByTestId('charter-errors');
+    expect(within(summary).getByRole('link', { name: message })).toBeTruthy();
+    expect(document.getElementById('charter-assistants-error')?.textContent).toBe(message);
+    expect(api.calls('POST', '/api/trials')).toHaveLength(1);
+  });
+
+  it('when an existing charter has an assistant its policy no longer allows, then editing shows it and saves only once it is removed', async () => {
+    const trial = makeTrialDetail({
+      canAdminister: true,
+      assistants: ['letter', 'minutes'],
+      policy: { id: 'foelsom', title: 'Følsom sagsbehandling', version: 'v2', currentVersion: 'v2', approved: false, assistantsNotAllowed: ['minutes'] },
+    });
+    const api = fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'GET /api/trials/t1': { status: 200, body: { trial } },
+      'GET /api/trials/t1/revisions': { status: 200, body: { revisions: [] } },
+      'GET /api/trials/t1/reflections': { status: 200, body: { reflections: [] } },
+      'PATCH /api/trials/t1': { status: 200, body: { trial: { ...trial, assistants: ['letter'], version: 4 } } },
+    });
+    renderApp('/proevehandlinger/t1/rediger');
+    await screen.findByRole('heading', { level: 1, name: 'Ret rammen for Klarsprog i breve' });
+    await screen.findByRole('option', { name: 'Følsom sagsbehandling (afventer godkendelse)' });
+    expect(screen.getByTestId('charter-assistants-notice').textContent).toContain(NOT_ALLOWED);
+
+    type('Titel', 'Klarsprog i alle breve');
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+    await screen.findByTestId('charter-errors');
+    expect(api.calls('PATCH', '/api/trials/t1')).toHaveLength(0);
+
+    fireEvent.click(screen.getByLabelText(/^Referater/));
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+    expect(await screen.findByText('Ændringerne er gemt.')).toBeTruthy();
+    expect(api.calls('PATCH', '/api/trials/t1')[0]?.body).toEqual({ expectedVersion: 3, title: 'Klarsprog i alle breve', assistants: ['letter'] });
+  });
+});

@@ -147,7 +147,7 @@ describe('the trial page', () => {
   it('when the policy changed, then an administrator can confirm the new version', async () => {
     const trial = makeTrialDetail({
       canAdminister: true,
-      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true },
+      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true, assistantsNotAllowed: [] },
     });
     const api = fakeApi(
       makeUser('DIGITAL_UNIT'),
@@ -165,6 +165,25 @@ describe('the trial page', () => {
     fireEvent.click(within(changed).getByRole('button', { name: 'Bekræft den nye version af datapolitikken' }));
     expect(await screen.findByText('Den nye version af datapolitikken er bekræftet.')).toBeTruthy();
     expect(api.calls('POST', '/api/trials/t1/policy/confirm')).toHaveLength(1);
+  });
+
+  it('when the new policy version no longer allows an assistant of the charter, then it is named and the way on is to edit the charter, not to confirm', async () => {
+    const trial = makeTrialDetail({
+      canAdminister: true,
+      status: 'ACTIVE',
+      assistants: ['letter', 'minutes'],
+      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true, assistantsNotAllowed: ['minutes'] },
+    });
+    const api = fakeApi(makeUser('LEADER'), trialRoutes(trial));
+    renderApp('/proevehandlinger/t1');
+
+    const changed = await screen.findByTestId('policy-changed');
+    expect(within(changed).getByTestId('policy-drops-assistants').textContent).toBe(
+      'Den nye version tillader ikke assistenten »Referater«. Ret rammen, og fjern assistenten, før du bekræfter den nye version.',
+    );
+    expect(within(changed).queryByRole('button', { name: 'Bekræft den nye version af datapolitikken' })).toBeNull();
+    expect(within(changed).getByRole('link', { name: 'Ret rammen' }).getAttribute('href')).toBe('/proevehandlinger/t1/rediger');
+    expect(api.calls('POST', '/api/trials/t1/policy/confirm')).toHaveLength(0);
   });
 
   it('shows the latest decision to participants, and the way to the insights to administrators only', async () => {
