@@ -23,6 +23,7 @@ import {
   RELIGION_PHRASES,
   RELIGION_NAMES,
   RELIGION_TERMS,
+  TREATMENT_CUES,
   TREATMENT_SUFFIXES,
   UNION_NAMES,
   UNION_PHRASES,
@@ -30,6 +31,7 @@ import {
   inflect,
 } from './gazetteer/special.js';
 import { SURNAMES } from './gazetteer/surnames.js';
+import { POSTAL_TOWN_WORDS } from './gazetteer/postcodes.js';
 import { POST_DISTRICTS, TOWN_PREFIXES, TOWNS } from './gazetteer/towns.js';
 import {
   CUE_LABELS,
@@ -83,6 +85,8 @@ export const W = {
   PROBLEM_PREFIX: 1 << 25,
   /** "kronisk": the next word is a chronic condition. */
   CHRONIC: 1 << 26,
+  /** Starts a treatment phrase or is a dose unit ("behandling for", "startet på", "får", "mg"). */
+  TREAT_CUE: 1 << 27,
 } as const;
 
 /** Suffix flags. */
@@ -167,6 +171,7 @@ function build(): Lexicon {
   for (const w of STREET_WORDS_NAMELIKE) words.add(w, W.STREET_WORD);
   for (const w of NOT_STREETS) words.add(w, W.NOT_STREET);
   for (const w of TOWNS) words.add(w, W.TOWN);
+  for (const w of POSTAL_TOWN_WORDS) if (!TOWN_PREFIXES.includes(w)) words.add(w, W.TOWN);
   for (const w of TOWN_PREFIXES) words.add(w, W.TOWN_PREFIX);
   for (const w of POST_DISTRICTS) words.add(w, W.DISTRICT);
   for (const w of NEGATIONS) words.add(w, W.NEGATION);
@@ -178,6 +183,7 @@ function build(): Lexicon {
   for (const w of ['etnisk', 'etniske']) words.add(w, W.ETHNIC_MARK);
   for (const w of PROBLEM_PREFIXES) words.add(w, W.PROBLEM_PREFIX);
   for (const w of CHRONIC_WORDS) words.add(w, W.CHRONIC);
+  for (const w of TREATMENT_CUES) words.add(w, W.TREAT_CUE);
 
   const special = (w: string, info: SpecialInfo): void => {
     words.add(w, W.SPECIAL, info);
@@ -206,7 +212,7 @@ function build(): Lexicon {
   const ondtId = words.add('ondt', W.PHRASE_HEAD);
   words.freeze();
   const passWords = new WordTable<number>();
-  const PASS = W.SPECIAL | W.PHRASE_HEAD | W.NEGATION | W.GENERIC | W.SIGNOFF | W.LIST_HEADER | W.ETHNIC_HEAD | W.ETHNIC_MARK | W.NOT_HEALTH | W.CHRONIC;
+  const PASS = W.SPECIAL | W.PHRASE_HEAD | W.NEGATION | W.GENERIC | W.SIGNOFF | W.LIST_HEADER | W.ETHNIC_HEAD | W.ETHNIC_MARK | W.NOT_HEALTH | W.CHRONIC | W.TREAT_CUE;
   for (let id = 0; id < words.size; id++) if (words.flags[id]! & PASS) passWords.add(words.word(id), words.flags[id]!, id);
   passWords.freeze();
   const phrases = new Map<number, Phrase[]>();

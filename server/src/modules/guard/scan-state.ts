@@ -15,6 +15,8 @@ export interface Candidate {
 export class ScanState {
   readonly found: Candidate[] = [];
   readonly special: Candidate[] = [];
+  /** Starts of treatment cue words ("behandling", "startet", "får", "mg"), read by treatmentPhrases. */
+  readonly treatCues: number[] = [];
   readonly capStart: number[] = [];
   readonly capEnd: number[] = [];
   readonly capId: number[] = [];

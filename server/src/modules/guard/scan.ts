@@ -3,11 +3,12 @@ import { W, lexicon } from './lexicon.js';
 import { matchAddressBeforePostcode, matchPostcode, matchStreetAddress } from './recognizers/address.js';
 import { matchBankAccount, matchIban } from './recognizers/bank.js';
 import { matchCpr } from './recognizers/cpr.js';
-import { matchCvr } from './recognizers/cvr.js';
+import { matchCvr, matchLabelledCvr } from './recognizers/cvr.js';
 import { matchEmail } from './recognizers/email.js';
+import { findLowercaseNames } from './recognizers/lowercase-names.js';
 import { findPersons } from './recognizers/names.js';
 import { acceptPlainPhone, matchPrefixedPhone, readPlainPhone } from './recognizers/phone.js';
-import { specialAtWord, unionEnd } from './recognizers/special.js';
+import { extendHealth, joinHealth, specialAtWord, spokenOf, treatmentPhrases, unionEnd, unionInAdvice } from './recognizers/special.js';
 import { type Candidate, ScanState, isSentenceInitial, lineStartOf } from './scan-state.js';
 import * as chars from './text/chars.js';
 
@@ -30,6 +31,7 @@ const W_ETHNIC = W.ETHNIC_HEAD;
 const W_ETHNIC_MARK = W.ETHNIC_MARK;
 const W_BLOCKER = W.NEGATION | W.GENERIC;
 const W_CHRONIC = W.CHRONIC;
+const W_TREAT_CUE = W.TREAT_CUE;
 const W_SIGNOFF = W.SIGNOFF;
 const W_LIST_HEADER = W.LIST_HEADER;
 /** A word whose only name-relevant flag is STOP. */
@@ -66,10 +68,21 @@ export function scan(text: string): Entity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const st = new ScanState(text);
   pass(st);
-  const persons = findPersons(st);
-  // Special categories only count when the text is about someone: a named person or a CPR number.
-  const special = st.special.length > 0 && (persons.length > 0 || st.hasCpr) ? st.special : [];
-  return resolve(merge(merge(sortByStart(st.found), sortByStart(persons)), sortByStart(special)));
+  treatmentPhrases(st);
+  const persons = merge(findPersons(st), findLowercaseNames(text));
+  // Special categories only count when the text is about someone: a named person, a CPR number, or a
+  // person spoken of ("Borgeren har diabetes."); a union named in advice to bring a representative does not.
+  const named = persons.length > 0 || st.hasCpr;
+  const special = st.special.length > 0 ? aboutPersons(text, named ? st.special : st.special.filter((c) => spokenOf(text, c.start))) : [];
+  return resolve(merge(merge(sortByStart(st.found), sortByStart(persons)), special));
+}
+
+function aboutPersons(text: string, special: Candidate[]): Candidate[] {
+  for (const c of special) if (c.type === 'HEALTH') extendHealth(text, c);
+  sortByStart(special);
+  joinHealth(special, text);
+  if (!special.some((c) => c.type === 'UNION')) return special;
+  return special.filter((c) => c.type !== 'UNION' || !unionInAdvice(text, c.start));
 }
 
 function pass(st: ScanState): void {
@@ -193,6 +206,7 @@ function word(st: ScanState, s: number, upper: boolean): number {
     const sf = termSuffixes.match(text, s, e);
     if (sf !== 0) specialAtWord(st, s, e, id, upper, sf);
   }
+  if (flags & W_TREAT_CUE) st.treatCues.push(s);
   if (flags & W_SIGNOFF) signoff(st, e);
   if (flags & W_LIST_HEADER) {
     let k = e;
@@ -323,7 +337,14 @@ function houseNumber(st: ScanState, s: number, e: number): number {
 function phoneOrCvr(st: ScanState, s: number): number {
   const text = st.text;
   const r = readPlainPhone(text, s);
-  if (!r) return -1;
+  if (!r) {
+    // Phone numbers start with 2-9; a CVR number may start with 1.
+    if (text.charCodeAt(s) !== 0x31) return -1;
+    const m = matchLabelledCvr(text, s);
+    if (!m) return -1;
+    st.add('CVR', m.start, m.end, m.confidence);
+    return m.end;
+  }
   if (r.label === 'cvr') {
     const cvr = matchCvr(text, s, r.body);
     if (cvr) st.add('CVR', cvr.start, cvr.end, cvr.confidence);

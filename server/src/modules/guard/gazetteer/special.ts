@@ -34,10 +34,21 @@ svangerskab cøliaki crohns colitis tarmbetændelse stomi fedme overvægt underv
 ordblindhed dysleksi handicap handicappet funktionsnedsættelse hjertesygdom lungesygdom nyresygdom
 leversygdom tryksår liggesår fodsår bensår sepsis blodforgiftning meningitis hjernehindebetændelse
 myalgi neuralgi hemiplegi paraplegi neuropati sårheling hjerteoperation bypassoperation pacemaker attak attakker
+åndenød svimmelhed svimmel kvalme opkastninger diarré forstoppelse kolik gulsot feber dysfagi paradentose
+parodontose mundtørhed ødem ødemer blind svagsynet manisk hypoman psykotiske kørestolsbruger kørestolsbrugere
+gangbesvær koncentrationsbesvær hukommelsestab hukommelsesbesvær synkebesvær talebesvær vejrtrækningsbesvær
+hashforbrug alkoholforbrug stofforbrug alkoholproblem alkoholproblemer alkoholbehandling alkoholbehandlingen
+misbrugsbehandling misbrugsbehandlingen substitutionsbehandling substitutionsbehandlingen afrusning afgiftning
+insulinpumpe insulinpumpen depotinjektion depotinjektionen depotmedicin blodproppen blodpropper blodpropperne
+svangerskabsforgiftning whiplash korsbåndsskade korsbåndsrekonstruktion menisklæsion seneskedehindebetændelse
+hjernetumor karcinom melanom sarkom myelom hæmatom glaukom aneurisme hjertekrampe angina hjerteinfarkt
+blodtryksmedicin tinnitus skoliose spiseforstyrret angstproblemer søvnbesvær hallucinationer
+vrangforestillinger delir nedstemthed nedstemt apopleksien hjerneinfarkt lungeemfysem emfysem bronkitis
+lungekræft brystkræft tyktarmskræft prostatakræft hjertesvigt kemobehandling strålebehandlingen
 `);
 
 /** Acronyms that count only in capitals (ALS vs the island Als, ADD vs the English verb). Not MS: "MS Teams". */
-export const HEALTH_ACRONYMS = split(`KOL OCD PTSD ADHD ADD HIV AIDS ALS DAMP COPD UVI IBS CP`);
+export const HEALTH_ACRONYMS = split(`KOL OCD PTSD ADHD ADD HIV AIDS ALS DAMP COPD UVI IBS CP ICD`);
 
 /** Medication (generic names and brands common in Denmark); may be capitalised. */
 export const MEDICATIONS = split(`
@@ -55,6 +66,15 @@ orfiril tegretol trileptal medikinet equasym lergigan circadin truxal nozinan te
 tecfidera ocrevus tysabri gilenya copaxone aubagio mavenclad kesimpta humira remicade enbrel methotrexat
 trulicity victoza jardiance forxiga januvia lantus novorapid levemir tresiba pinex treo kodimagnyl
 magnyl hjertemagnyl selo-zok zarator lipitor plavix clopidogrel pantoprazol omeprazol nexium
+oxynorm oxycontin targin contalgin dolol nobligan durogesic norspan fentanyl gabapentin neurontin pregabalin
+spiolto spiriva respimat symbicort seretide flixotide pulmicort bricanyl atrovent eklira ultibro relvar trimbow
+trandate aricept ebixa memantin donepezil rivastigmin exelon buccolam furix burinex spironolacton centyl
+digoxin lanoxin isoptin cozaar norvasc emconcor propranolol metoprolol lixiana wegovy saxenda mounjaro rybelsus
+levaxin eltroxin euthyrox thyrax brintellix wellbutrin voxra valdoxan sobril alopam risolid oxapax propal
+serenase haldol xeplion trevicta invega depakine zonegran vimpat frisium voltaren arthrotec celebra ibumetin
+burana naproxen pantoloc losec movicol laktulose imodium suboxone campral selincro champix nicorette selexid
+ciproxin doxycyclin zitromax abboticin medrol kenalog detrusitol vesicare betmiga sifrol madopar sinemet
+azilect xadago rilutek botox elontril mirtazapin quetiapin aripiprazol paliperidon lurasidon latuda
 `);
 
 /** Compound endings that make a word a diagnosis ("lungekræft", "rygsmerter", "hjerneblødning", "bronkitis"). */
@@ -64,11 +84,16 @@ sklerose sclerose psykose psykosen depression depressionen angst angsten fobi fo
 lidelse lidelsen misbrug misbruget allergi allergien astma eksem infektion infektionen blødning blodprop
 syndrom syndromet epilepsi demens diabetes itis æmi opati plegi ødem ødemer hæmning hæmmet handicap
 svulst tumor brud medicin medicinen
+ganespalte sår såret algi fagi ektomi emi artrose artrosen trombose trombosen fibrose liose rrose kulose nekrose
+stenose neurose ontose entose mykose acidose klerose anfald anfaldet amputation amputationen forgiftning pine pinen
 `);
 /** Compound endings that are never diagnoses although they end like one. */
 export const NOT_HEALTH = split(`
 kontraktbrud tillidsbrud løftebrud ægteskabsbrud gennembrud afbrud brud vandskade stormskade omsorgssvigt
 driftsforstyrrelse trafikforstyrrelse støjforstyrrelse magtmisbrug tillidsmisbrug skrubsmerter
+indbrud indbruddet indbruddene nostalgi nostalgien akademi akademiet epidemi pandemi pandemien endemi polemi
+diagnose diagnosen prognose prognosen glukose laktose fruktose cellulose viskose narkose symbiose osmose
+metamorfose hypnose mimose dextrose sukrose apoteose raserianfald vredesanfald angrebet
 `);
 
 /** Endings of generic drug names ("-xetin", "-pram", "-statin" ...); words of 7+ letters only. */
@@ -83,10 +108,14 @@ amfetamin fenidat trigin racetam bazepin orfin iclon pidem
  * -behandling) and "søvnproblemer", "hjerteproblemer" (a body part or function + -problemer).
  */
 export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb`);
-export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær`);
+/** First words of treatment phrases and dose units; the phrases themselves are in recognizers/special.ts. */
+export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE`);
+export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær skade skaden skader operation operationen operationer rehabilitering rehabiliteringen`);
 export const PROBLEM_PREFIXES = split(`
 søvn hjerte ryg mave lunge tarm nyre lever hukommelses hukommelse syns høre alkohol misbrugs balance
 vejrtræknings vejrtrækning knæ hofte skulder nakke led muskel fordøjelses blære prostata kredsløbs
+rygmarv rygmarvs hjerne hoved øje øjen whiplash korsbånd menisk galdeblære galde blindtarm mandel bryst brysts
+hånd fod ankel albue håndled lyske koncentrations gang synke tale indlærings tygge hjertes lunge kræft
 `);
 
 /** Multi-word health phrases; the first word triggers the look-ahead. */
@@ -129,6 +158,46 @@ export const HEALTH_PHRASES = [
   'erhvervet hjerneskade',
   'vaskulær demens',
   'halvsidig lammelse',
+  'nedsat kraft',
+  'nedsat balance',
+  'nedsat energi',
+  'nedsat appetit',
+  'nedsat hukommelse',
+  'nedsat gangfunktion',
+  'nedsat førlighed',
+  'nedsat mobilitet',
+  'nedsat bevægelighed',
+  'hold i ryggen',
+  'hold i nakken',
+  'hører stemmer',
+  'født for tidligt',
+  'brækket armen',
+  'brækket arm',
+  'brækket benet',
+  'brækket foden',
+  'brækket hånden',
+  'brækket hoften',
+  'brækket håndleddet',
+  'brækket ribben',
+  'brud på ryggen',
+  'brud på hoften',
+  'brud på håndleddet',
+  'brud på lårbenshalsen',
+  'skærer i armene',
+  'skærer sig',
+  'skåret sig',
+  'skader sig selv',
+  'operation i skulderen',
+  'operation i knæet',
+  'operation i ryggen',
+  'operation i hoften',
+  'svært ved at sove',
+  'svært ved at gå',
+  'svært ved at synke',
+  'problemer med at sove',
+  'blodpropper i benene',
+  'blodprop i hjertet',
+  'blodprop i hjernen',
 ];
 /** "kronisk træthed", "kroniske smerter": "kronisk" + the condition it qualifies. */
 export const CHRONIC_WORDS = split(`kronisk kroniske`);
@@ -136,6 +205,8 @@ export const CHRONIC_WORDS = split(`kronisk kroniske`);
 export const BODY_PARTS = split(`
 ryggen nakken hovedet maven knæet knæene skulderen skuldrene hoften hofterne armen armene benet benene
 brystet halsen ørerne øret tænderne hjertet foden fødderne hånden hænderne lænden leddene musklerne
+øjet øjnene hælen hælene lungerne leveren nyrerne nyren tarmen tarmene hjernen blæren livmoderen bugspytkirtlen
+knæene albuen albuerne håndleddet anklen tæerne fingrene skinnebenet lårbenet bækkenet ansigtet munden tungen
 `);
 
 export const ETHNIC_GROUPS = split(`
@@ -180,6 +251,7 @@ Journalistforbundet DLF
 /** Multi-word union names (first word triggers, case-insensitive after it). */
 export const UNION_PHRASES = [
   'dansk metal',
+  'fagligt fælles forbund',
   'dansk sygeplejeråd',
   'dansk socialrådgiverforening',
   'dansk el-forbund',
@@ -211,4 +283,4 @@ straffedømt politianmeldt fængsel fængselsstraf fængselsdom voldsdom narkodo
 export const CRIMINAL_TRIGGERS_FOR = split(`dom dommen domme bøde bøden bøder anmeldt anmeldelse`);
 export const CRIMINAL_PHRASES = ['betinget dom', 'ubetinget dom', 'betinget fængsel', 'ubetinget fængsel'];
 /** Words that end the offence phrase after "for". */
-export const OFFENCE_STOP = split(`i fra på ved og men som da efter med under til hvor der samt hvilket eller mod`);
+export const OFFENCE_STOP = split(`i fra på ved og men som da efter med under til hvor der samt hvilket eller`);

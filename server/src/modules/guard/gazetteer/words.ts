@@ -43,6 +43,7 @@ skole skolen gymnasium center centret centeret afdeling afdelingen forvaltning f
 apotek apoteket bank banken sparekasse sparekassen fond fonden forening foreningen forbund forbundet
 ministerium ministeriet styrelse styrelsen råd rådet gruppen huset bibliotek biblioteket universitet
 team teamet a/s aps i/s k/s p/s ivs amba smba politi politiet kriminalforsorgen plejecenter plejecentret
+café cafe caféen vuggestuen børnehaven dagplejen klubben løn personale
 plejehjem plejehjemmet bofællesskab bofællesskabet botilbud botilbuddet bosted institution vuggestue
 børnehave børnehus børnehuset sfo klub klubben service borgerrådgiver borgerrådgiveren ankestyrelsen skat
 udbetaling lægehus lægehuset lægevagten tandplejen kirke kirken sogn menighed moské efterskole friskole
@@ -58,6 +59,7 @@ forvaltningen styrelsen ministeriet sygehus sygehuset hospital hospitalet plejen
 forening forbund forbundet fonden banken apotek apoteket kirke kirken gymnasium teamet gruppen rådet service
 ambulatorium ambulatoriet institut instituttet kontoret sekretariatet ordningen indsatsen centre kassen
 ningen eriet ionen stedet hjemmet firmaet
+forretning forretningen rengøring byggeri kontor kulturhus kulturhuset rådgivning rådgivningen team havn havnen
 `);
 
 /** Roles and relations written right before or after a name ("socialrådgiver Karoline Ågård", "mor, Charlotte"). */

@@ -63,3 +63,30 @@ describe('postcode and town', () => {
     expect(found('budgettet for 2025 Herning Kommune', 'POSTCODE_CITY')).toEqual([]);
   });
 });
+
+describe('postcode and town from the list of Danish postal towns', () => {
+  const pc = (text: string): string[] =>
+    scan(text)
+      .filter((e) => e.type === 'POSTCODE_CITY')
+      .map((e) => text.slice(e.start, e.end));
+
+  it.each([
+    ['Hun er flyttet til 7330 Brande i januar.', '7330 Brande'],
+    ['Kontoret ligger i Lyngby (2800 Kgs. Lyngby).', '2800 Kgs. Lyngby'],
+    ['Skolen\nSkolevej 4\n4660 St. Heddinge', '4660 St. Heddinge'],
+    ['Han bor nu hos sin mor i 8766 Nørre Snede.', '8766 Nørre Snede'],
+    ['Frederiksberg Rådhus, Smallegade 1, 2000 Frederiksberg', '2000 Frederiksberg'],
+    ['Ny adresse: Bøgealle 3, 1850 Frederiksberg C.', '1850 Frederiksberg C'],
+    ['Museet\nVed Åen 2\n7190 Billund', '7190 Billund'],
+    ['Ring, hvis du flytter til 6240 Løgumkloster.', '6240 Løgumkloster'],
+    ['Bøgevej 3, 6092 Sdr. Stenderup', '6092 Sdr. Stenderup'],
+    ['Adresse: Møllevej 8, 4840 Nr. Alslev', '4840 Nr. Alslev'],
+    ['Skolegade 1\n4500 Nykøbing Sj.\n\nKære Anna', '4500 Nykøbing Sj.'],
+  ])('finds the postcode and town in %j', (text, value) => {
+    expect(pc(text)).toEqual([value]);
+  });
+
+  it('does not take a year before a town name for a postcode', () => {
+    expect(pc('I 2024 Silkeborg fik en ny plan.')).toEqual([]);
+  });
+});

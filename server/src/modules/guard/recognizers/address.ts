@@ -3,6 +3,7 @@ import { LETTER, UPPER, charClass } from '../text/chars.js';
 import { type Match } from './cpr.js';
 import { lineStartOf } from '../scan-state.js';
 import { isDigit, isWordCode, wordsBefore } from './context.js';
+import { townsForPostcode } from '../gazetteer/postcodes.js';
 
 const { words, suffixes } = lexicon;
 
@@ -100,6 +101,11 @@ export function matchPostcode(text: string, at: number, runEnd: number, lastAddr
   if ((p === 0x2e || p === 0x2c || p === 0x2f) && isDigit(text.charCodeAt(at - 2))) return null;
   if (text.charCodeAt(runEnd) !== 0x20 || !isUpperAt(text, runEnd + 1)) return null;
   const townStart = runEnd + 1;
+  const own = ownTownEnd(text, at, townStart);
+  if (own > 0) {
+    const after = text.charCodeAt(own) === 0x20 ? words.flagsOf(text, own + 1, wordEnd(text, own + 1)) : 0;
+    if ((after & W.ORG) === 0) return { start: at, end: own, townStart, confidence: 0.97 };
+  }
   let i = readTownWord(text, townStart);
   if (i === townStart) return null;
   const firstEnd = i;
@@ -131,6 +137,17 @@ export function matchPostcode(text: string, at: number, runEnd: number, lastAddr
   const lead = text.slice(lineStart, at);
   if (/^[\s\-•*]*(?:dk-)?$/i.test(lead) || /,\s*$/.test(lead) || /\bDK-$/.test(lead)) return { start: at, end, townStart, confidence: 0.85 };
   return null;
+}
+
+/** End of the postcode's own postal town right after it ("8766 Nørre Snede", "4660 St. Heddinge"), or -1. */
+function ownTownEnd(text: string, at: number, townStart: number): number {
+  const code = (text.charCodeAt(at) - 0x30) * 1000 + (text.charCodeAt(at + 1) - 0x30) * 100 + (text.charCodeAt(at + 2) - 0x30) * 10 + text.charCodeAt(at + 3) - 0x30;
+  for (const town of townsForPostcode(code)) if (townAt(text, townStart, town)) return townStart + town.length;
+  return -1;
+}
+
+function townAt(text: string, at: number, town: string): boolean {
+  return text.startsWith(town, at) && (charClass(text.charCodeAt(at + town.length)) & LETTER) === 0;
 }
 
 function readTownWord(text: string, from: number): number {

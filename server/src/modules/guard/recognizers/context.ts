@@ -136,6 +136,26 @@ export function labelBefore(text: string, pos: number): Label {
   return f1 & L_FILLER && k1 !== 'negative' ? 'none' : k1;
 }
 
+const GENERIC_NUMBER_WORDS = new Set(['nr', 'nr.', 'no', 'nummer', 'nummeret', 'numre']);
+
+/**
+ * A CPR-shaped number whose label is only a generic "nr." / "med nummer" / "barnets nr." (not "faktura nr.",
+ * "opkrævning nr."), or an age just before it ("16 år, 190708-9734"): the words around say it belongs to a
+ * person. The caller still requires a valid date.
+ */
+export function personNumberContext(text: string, pos: number): boolean {
+  const n = wordRangesBefore(text, pos, 2, ranges);
+  if (n === 0) return false;
+  const w1 = text.slice(ranges[0]!, ranges[1]!).toLowerCase();
+  if (w1 === 'år' || w1 === 'årig') return n === 2 && isDigit(text.charCodeAt(ranges[3]! - 1)) && ranges[3]! - ranges[2]! <= 3;
+  if (!GENERIC_NUMBER_WORDS.has(w1)) return false;
+  if (n === 1) return true;
+  const s2 = ranges[2]!;
+  const e2 = ranges[3]!;
+  const k2 = classifyRange(text, s2, e2, LABELS.flagsOf(text, s2, e2));
+  return k2 === 'none' || k2 === 'cpr';
+}
+
 /** Whether an amount unit follows ("... 1234 kr.", "... ,-"). */
 export function amountAfter(text: string, end: number): boolean {
   let i = end;

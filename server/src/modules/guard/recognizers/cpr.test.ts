@@ -60,3 +60,22 @@ describe('CPR numbers', () => {
     expect(found('Ibrahim Ahmadi (010175-9851), hustru Sadia')).toEqual(['010175-9851']);
   });
 });
+
+describe('CPR numbers after generic labels and in context that says a person', () => {
+  it.each([
+    ['Elev: Johan Krag, elevens nr. 140311-7212', '140311-7212'],
+    ['Ansøger\nNr.: 0305881234\nVedr. boligstøtte', '0305881234'],
+    ['Ansøgeren Mona Friis med nummer 221179-3346 har klaget.', '221179-3346'],
+    ['Vi har registreret borgeren (nr. 050967-2219) i systemet.', '050967-2219'],
+    ['Borger: Bo Winther, 34 år, 020690-2457', '020690-2457'],
+    ['cpr står som 110261-4401 i ansøgningen', '110261-4401'],
+  ])('finds the CPR number in %j', (text, cpr) => {
+    expect(found(text)).toEqual([cpr]);
+  });
+
+  it('keeps "nr." after an invoice, order, customer or case word out', () => {
+    expect(found('Vi har modtaget faktura nr. 1503981234 og opkrævning nr. 0212874411.')).toEqual([]);
+    expect(found('Ordre nr 2510991234 er afsendt. Kundenr. 1411901235.')).toEqual([]);
+    expect(found('Sagens løbenr. 0101901234, journal nr. 0202851234')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { cprMod11, isValidCprDate } from './checksums.js';
-import { amountAfter, isDigit, labelBefore, standsAlone } from './context.js';
+import { amountAfter, isDigit, labelBefore, personNumberContext, standsAlone } from './context.js';
 
 export interface Match {
   start: number;
@@ -11,7 +11,7 @@ export interface Match {
  * CPR numbers: DDMMYY-SSSS, DDMMYYSSSS or "DDMMYY SSSS", at a digit run starting at `start` that is 6 or 10
  * digits long (`runEnd`). The date must exist under the century table; modulus 11 only raises confidence
  * (numbers issued since 2007 may fail it). Numbers labelled as something else (case, invoice, policy,
- * account, phone) and numbers glued into longer digit runs or amounts are not CPR numbers.
+ * account, phone) are not CPR numbers, but a generic "nr." or "nummer" not tied to such a word is; numbers glued into longer digit runs or amounts are not CPR numbers.
  */
 export function matchCpr(text: string, start: number, runEnd: number): Match | null {
   let serialAt: number;
@@ -34,8 +34,12 @@ export function matchCpr(text: string, start: number, runEnd: number): Match | n
   if (!standsAlone(text, start, end)) return null;
   if (text.charCodeAt(start - 1) === 0x2b) return null; // +4512... is a phone number
   if (!isValidCprDate(text, start, serialAt)) return null;
-  const label = labelBefore(text, start);
-  if (label !== 'cpr' && label !== 'none') return null;
+  let label = labelBefore(text, start);
+  // "barnets nr.", "med nummer", "Nr.:", "16 år, ...": a generic label or an age is a person's number.
+  if (label !== 'cpr' && label !== 'none') {
+    if (!personNumberContext(text, start)) return null;
+    label = 'cpr';
+  }
   if (amountAfter(text, end)) return null;
   const mod11 = cprMod11(text, start, serialAt);
   const confidence = mod11 ? 0.98 : label === 'cpr' ? 0.95 : 0.85;

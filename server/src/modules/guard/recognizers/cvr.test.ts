@@ -28,3 +28,19 @@ describe('CVR numbers', () => {
     expect(found('Ring på 72225120', 'CVR')).toEqual([]);
   });
 });
+
+describe('CVR numbers with lower-case or abbreviated labels, any first digit and grouped digits', () => {
+  it.each([
+    ['Entreprenør: Holm Byg ApS, cvr: 10137918, står for arbejdet.', '10137918'],
+    ['Leverandøren (cvr.nr. 10275822) har sendt tilbud.', '10275822'],
+    ['Kaffehuset ApS, CVR 1041 3737', '1041 3737'],
+    ['CVR-nr. 10 68 95 62', '10 68 95 62'],
+    ['Firmaet har CVR-nummer 1082 7469.', '1082 7469'],
+  ])('finds the CVR number in %j', (text, cvr) => {
+    expect(found(text, 'CVR')).toEqual([cvr]);
+  });
+
+  it('does not take a grouped number starting with 1 for a CVR number without a label', () => {
+    expect(found('Der er 1041 3737 poster i registeret.', 'CVR')).toEqual([]);
+  });
+});

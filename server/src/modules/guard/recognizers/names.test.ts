@@ -109,3 +109,14 @@ describe('what is not a person', () => {
     expect(persons('Mødet blev holdt på Microsoft Teams og via Digital Post.')).toEqual([]);
   });
 });
+
+describe('first names alone in greetings, sign-offs and e-mail headers, also in lower case', () => {
+  const persons = (text: string): string[] =>
+    scan(text)
+      .filter((e) => e.type === 'PERSON')
+      .map((e) => text.slice(e.start, e.end));
+
+  it('finds lower-case first names after a greeting, a sign-off and in header lines', () => {
+    expect(persons('fra: lise\ntil: ole\nemne: mødet\n\nhej ole\n\nkan du tage den?\n\nmvh lise')).toEqual(['lise', 'ole', 'ole', 'lise']);
+  });
+});

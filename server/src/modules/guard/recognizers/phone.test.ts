@@ -54,3 +54,10 @@ describe('phone numbers', () => {
     expect(phones('aftale en afdragsordning med Opkrævningen på 89 40 20 00.')).toEqual(['89 40 20 00']);
   });
 });
+
+describe('phone numbers after a bare "nr"', () => {
+  it('reads a number grouped as a phone number after "nr" as a phone number, but not after "faktura nr."', () => {
+    expect(phones('Sønnen ringer tit, han har nr 41 52 63 74.')).toEqual(['41 52 63 74']);
+    expect(phones('Vi har modtaget faktura nr. 41 52 63 74.')).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { type Label, amountAfter, isDigit, isWordCode, labelBefore } from './context.js';
+import { type Label, amountAfter, isDigit, isWordCode, labelBefore, personNumberContext } from './context.js';
 import { type Match } from './cpr.js';
 
 /** Groupings of the 8 digits that are always read as a phone number; the others need a label or +45. */
@@ -98,6 +98,8 @@ export function readPlainPhone(text: string, at: number): { body: PhoneBody; lab
 }
 
 export function acceptPlainPhone(text: string, at: number, body: PhoneBody, label: Label): Match | null {
+  // "hun har nr 23 81 46 90": a bare "nr." before a number grouped as a phone number is a phone number.
+  if (label === 'negative' && body.shape === '2222' && personNumberContext(text, at)) label = 'phone';
   if (label !== 'phone' && label !== 'none') return null;
   if (amountAfter(text, body.end)) return null;
   const labelled = label === 'phone';

@@ -77,3 +77,74 @@ describe('other special categories about a person', () => {
     expect(found(about('Dommen har ikke betydning for børneattesten. Der er en P-bøde på bilen.'), 'CRIMINAL')).toEqual([]);
   });
 });
+
+describe('health: Danish morphology, a larger lexicon, treatment phrases and conditions with no name nearby', () => {
+  it('finds conditions by their endings (-ose, -algi, -fagi, -ektomi, -emi) and compounds (-operation, -skade, -anfald, -rehabilitering)', () => {
+    expect(found(about('Hun har coxartrose, neuralgi og dysfagi efter en kolektomi.'), 'HEALTH')).toEqual(['coxartrose', 'neuralgi', 'dysfagi', 'kolektomi']);
+    expect(found(about('Han fik en skulderoperation efter en nakkeskade og har haft to krampeanfald.'), 'HEALTH')).toEqual([
+      'skulderoperation',
+      'nakkeskade',
+      'krampeanfald',
+    ]);
+    expect(found(about('Efter blodproppen er hun i hjerterehabilitering og har fået hypoglykæmi.'), 'HEALTH')).toEqual(['blodproppen', 'hjerterehabilitering', 'hypoglykæmi']);
+  });
+
+  it('finds drug brand names common in Denmark and symptoms', () => {
+    expect(found(about('Hun får Oxynorm og Furix og har åndenød og svimmelhed.'), 'HEALTH')).toEqual(['Oxynorm', 'Furix', 'åndenød', 'svimmelhed']);
+  });
+
+  it('finds treatment and sick-leave phrases', () => {
+    expect(found(about('Han er sygemeldt efter en diskusprolaps og går i alkoholbehandling.'), 'HEALTH')).toEqual(['diskusprolaps', 'alkoholbehandling']);
+    expect(found(about('Hun har nedsat kraft i armen og hører stemmer om natten.'), 'HEALTH')).toEqual(['nedsat kraft', 'hører stemmer']);
+  });
+
+  it('finds a drug or condition it does not know from the treatment phrase around it', () => {
+    expect(found(about('Hun er startet på Zolnix, får Benzoril 20 mg og er i behandling for hyperhidrose.'), 'HEALTH')).toEqual([
+      'Zolnix',
+      'Benzoril',
+      'hyperhidrose',
+    ]);
+    expect(found(about('Hun er startet på et kursus og får Mette til at hjælpe.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('finds a condition in a text about an unnamed citizen', () => {
+    expect(found('Borgeren har diabetes og tager Metformin.', 'HEALTH')).toEqual(['diabetes', 'Metformin']);
+  });
+
+  it('does not flag ordinary words that end like a diagnosis', () => {
+    expect(found(about('Diagnosen og prognosen blev drøftet med sympati og empati; akademiet sender glukose.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('does not flag a department name in a letterhead', () => {
+    const text = 'Billund Kommune\nHandicap og Psykiatri\nTorvet 1\n\nKære Jens Holm\n\nVi har modtaget din ansøgning.';
+    expect(found(text, 'HEALTH')).toEqual([]);
+  });
+});
+
+describe('special categories only where they say something about a person', () => {
+  it('does not flag a trade union named in standard advice to bring a representative', () => {
+    const text = `Kære Lone Berg\n\nDu er velkommen til at tage en bisidder med til mødet, fx en repræsentant fra din fagforening (FOA, HK eller 3F).`;
+    expect(found(text, 'UNION')).toEqual([]);
+  });
+
+  it('still flags a union membership stated about a person', () => {
+    expect(found(about('Hun er medlem af FOA.'), 'UNION')).toEqual(['FOA']);
+  });
+});
+
+describe('the whole key phrase of a health term or an offence', () => {
+  it('takes a type letter, a kind adjective and a head noun into the health span, and joins adjacent terms', () => {
+    expect(found(about('Han har hepatitis C og diabetisk neuropati og havde en psykotisk episode i maj.'), 'HEALTH')).toEqual([
+      'hepatitis C',
+      'diabetisk neuropati',
+      'psykotisk episode',
+    ]);
+  });
+
+  it('extends a charge or sentence over its victim and over a sentence length before "for"', () => {
+    expect(found(about('Han er sigtet for trusler mod en nabo. Han afsoner en fængselsstraf på 6 måneder for tyveri.'), 'CRIMINAL')).toEqual([
+      'sigtet for trusler mod en nabo',
+      'afsoner en fængselsstraf på 6 måneder for tyveri',
+    ]);
+  });
+});

@@ -15,8 +15,10 @@ const { words, phrases } = lexicon;
 export function specialAtWord(st: ScanState, s: number, e: number, id: number, upper: boolean, termSuffixFlags: number): void {
   const text = st.text;
   const flags = id >= 0 ? words.flags[id]! : 0;
-  // A negating or generic word among the three words before (wordCount is not yet counting this word).
+  // A negating or generic word among the three words before (wordCount is not yet counting this word). A
+  // blocked term carries the scope on through a list ("borgere med diabetes eller tyggeproblemer").
   const blocked = st.wordCount - st.blockerAt < 3;
+  if (blocked && (flags & (W.SPECIAL | W.PHRASE_HEAD) || termSuffixFlags !== 0)) st.blockerAt = st.wordCount;
   if (flags & W.PHRASE_HEAD && matchPhrase(st, s, e, id, upper, blocked) > 0) return;
   // "kronisk træthed": the qualified condition, when it is not a known term anyway.
   if (st.chronicEnd === s - 1 && text.charCodeAt(s - 1) === 0x20 && !(flags & W.SPECIAL) && termSuffixFlags === 0 && !upper) {
@@ -101,10 +103,156 @@ function emit(st: ScanState, type: ScanState['special'][number]['type'], start: 
 /** A capitalised term counts when the capital comes from the sentence start, not from a heading or a name. */
 function capitalisedTermOk(text: string, s: number): boolean {
   if (!isSentenceInitial(text, s)) return false;
+  if (isHeadingLine(text, s)) return false;
   // At a line start it must be running text ("Demens er ..."), not a heading line ("Handicap").
   let i = s;
   while ((charClass(text.charCodeAt(i)) & LETTER) !== 0) i++;
   return text.charCodeAt(i) === 0x20 && (charClass(text.charCodeAt(i + 1)) & UPPER) === 0 && (charClass(text.charCodeAt(i + 1)) & LETTER) !== 0;
+}
+
+/** A short line with no sentence punctuation at a line start: a heading or a department ("Handicap og Psykiatri"). */
+function isHeadingLine(text: string, s: number): boolean {
+  let b = s - 1;
+  while (b >= 0 && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x09)) b--;
+  if (b >= 0 && text.charCodeAt(b) !== 0x0a) return false;
+  let i = s;
+  while (i < text.length && i - s < 60) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (c === 0x2e || c === 0x21 || c === 0x3f) return false;
+    i++;
+  }
+  return i >= text.length;
+}
+
+const PERSON_REFERENCE = /(?:^|[^\p{L}])(?:borgeren|patienten|ansøgeren|eleven|barnet|drengen|pigen|medarbejderen|beboeren|klienten|hun|han|hendes|hans)(?![\p{L}])/iu;
+const CONDITIONAL = /(?:^|[^\p{L}])(?:når|hvis|om|såfremt|fx|eksempelvis|kan|skal|bør)(?![\p{L}])/iu;
+
+/**
+ * Whether the sentence before a term at `start` speaks of a person without naming one ("Borgeren har
+ * diabetes.", "Han får Furix."), and not of a case in general ("når borgeren har nedsat hørelse").
+ */
+export function spokenOf(text: string, start: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 200) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) break;
+    a--;
+  }
+  const before = text.slice(a, start);
+  return PERSON_REFERENCE.test(before) && !CONDITIONAL.test(before);
+}
+
+const ADVICE_PLACE = /(?:bisidder|repræsentant|tillidsmand|medbringe|tage [^.!?\n]{0,80}\bmed\b|tage [^.!?\n]{0,40}\bmed\b)/iu;
+const ADDRESSED = /(?:^|[^\p{L}])(?:du|dig|din|dit|I|jer|jeres)(?![\p{L}])/u;
+
+/**
+ * A union named in standard advice to bring someone along ("Du er velkommen til at tage en bisidder med, fx
+ * fra din fagforening (FOA, HK eller 3F)") says nothing about anyone's membership.
+ */
+export function unionInAdvice(text: string, start: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 300) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 0x21 || c === 0x3f || (c === 0x2e && text.charCodeAt(a) === 0x20) || (c === 0x0a && text.charCodeAt(a - 2) === 0x0a)) break;
+    a--;
+  }
+  let b = start;
+  while (b < text.length && b - start < 300) {
+    const c = text.charCodeAt(b);
+    if (c === 0x21 || c === 0x3f || (c === 0x2e && (b + 1 >= text.length || text.charCodeAt(b + 1) === 0x20 || text.charCodeAt(b + 1) === 0x0a)) || c === 0x0a) break;
+    b++;
+  }
+  const sentence = text.slice(a, b);
+  return ADVICE_PLACE.test(sentence) && ADDRESSED.test(sentence);
+}
+
+const NAME_LIKE = W.FIRST | W.SURNAME | W.ORG | W.TOWN | W.STOP | W.ROLE | W.STREET_WORD | W.GENERIC | W.NEGATION;
+const TREATED_FOR = /(?:behandling for|behandles for|behandlet for|diagnosticeret med|opereret for|sygemeldt (?:med|pga\.?|på grund af))(?: (?:en|et|svær|svært|kronisk))? (\p{Ll}[\p{L}-]{3,})/uy;
+const STARTED_ON = /(?:startet (?:op )?på|sat (?:op )?på|skiftet til|får|tager|fået|ordineret)(?: (?:sin|sit|nu|også|stadig|fortsat|dagligt))? (\p{Lu}\p{Ll}[\p{L}-]{2,})/uy;
+const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:ikke|ingen|aldrig|hverken|uden)(?: \p{L}+)? ?$/iu;
+
+/**
+ * Drugs and conditions the lexicon does not know, found by the treatment phrase around them: "i behandling
+ * for <x>", "sygemeldt med <x>", "startet på <Brand>", "får <Brand>", "<x> 20 mg". Words that are names,
+ * organisations, places or function words are left alone ("får Mette til at ...", "startet på et kursus").
+ * Tried only where the scan loop saw a cue word, with sticky expressions, so text without cues costs nothing.
+ */
+export function treatmentPhrases(st: ScanState): void {
+  const text = st.text;
+  for (const cue of st.treatCues) {
+    let s = -1;
+    let e = -1;
+    if (isDigitAt(text, cue - 1) || (text.charCodeAt(cue - 1) === 0x20 && isDigitAt(text, cue - 2))) {
+      // "Benzoril 20 mg", "Furix 2,5 mg": back over the number to the word before it.
+      let k = cue - 1;
+      if (text.charCodeAt(k) === 0x20) k--;
+      while (k >= 0 && (isDigitAt(text, k) || text.charCodeAt(k) === 0x2c || text.charCodeAt(k) === 0x2e)) k--;
+      if (text.charCodeAt(k) !== 0x20) continue;
+      e = k;
+      s = prevWordStart(text, e);
+      if (s < 0 || e - s < 4) continue;
+    } else {
+      for (const re of [TREATED_FOR, STARTED_ON]) {
+        re.lastIndex = cue;
+        const m = re.exec(text);
+        if (!m) continue;
+        const word = m[1]!;
+        s = m.index + m[0].length - word.length;
+        e = s + word.length;
+        break;
+      }
+      if (s < 0) continue;
+    }
+    if (words.flagsOf(text, s, e) & NAME_LIKE) continue;
+    if (lexicon.suffixes.match(text, s, e) & (S.ORG | S.STREET | S.ROLE | S.SURNAME_LIKE)) continue; // "startet på Tåsingeskolen"
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, cue - 30), cue))) continue; // "har ikke fået Furix"
+    emit(st, 'HEALTH', s, e);
+  }
+}
+
+const HEALTH_MODIFIERS = new Set(
+  `kronisk kroniske arvelig arvelige medfødt medfødte infantil paranoid diabetisk inkomplet komplet vaskulær`.split(/\s+/),
+);
+const HEALTH_HEADS_AFTER = new Set(`episode episoder tilstand tilstande medicin behandling`.split(' '));
+
+/**
+ * The whole key phrase of a health term: an adjective that names the kind of condition ("diabetisk neuropati",
+ * "infantil autisme"; not severity words, which the annotated corpora leave outside), a type letter
+ * ("hepatitis C") or a head noun ("psykotisk episode", "blodfortyndende medicin"). A body part after the term
+ * stays outside the span, as in the annotated corpora.
+ */
+export function extendHealth(text: string, c: { start: number; end: number }): void {
+  const ps = prevWordStart(text, c.start - 1);
+  if (ps >= 0 && text.charCodeAt(c.start - 1) === 0x20 && HEALTH_MODIFIERS.has(text.slice(ps, c.start - 1).toLowerCase())) c.start = ps;
+  const w1 = nextWord(text, c.end);
+  if (!w1 || text.charCodeAt(c.end) !== 0x20) return;
+  const word1 = text.slice(w1[0], w1[1]);
+  if (word1.length === 1 && word1 >= 'A' && word1 <= 'E') {
+    c.end = w1[1];
+    return;
+  }
+  if (HEALTH_HEADS_AFTER.has(word1)) {
+    c.end = w1[1];
+    return;
+  }
+}
+
+/** Merges health spans that stand right next to each other ("paranoid skizofreni"). */
+export function joinHealth(list: { type: string; start: number; end: number }[], text: string): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const a = list[i - 1]!;
+    const b = list[i]!;
+    if (a.type === 'HEALTH' && b.type === 'HEALTH' && b.start === a.end + 1 && text.charCodeAt(a.end) === 0x20) {
+      a.end = b.end;
+      list.splice(i, 1);
+    }
+  }
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
 }
 
 function isPlainWord(text: string, s: number, e: number): boolean {
@@ -196,11 +344,11 @@ export function unionEnd(text: string, e: number): number {
 
 /**
  * Extends a criminal-law word over "for <offence>" ("dømt for vold", "bøde for besiddelse af hash"), looking
- * at most four words ahead for "for" (one for the words that need it). With `needFor`, returns -1 when there is no "for".
+ * at most six words ahead for "for" (one for the words that need it). With `needFor`, returns -1 when there is no "for".
  */
 function offenceEnd(text: string, e: number, needFor: boolean): number {
   let pos = e;
-  for (let k = 0; k < (needFor ? 2 : 5); k++) {
+  for (let k = 0; k < (needFor ? 2 : 7); k++) {
     const w = nextWord(text, pos);
     if (!w || words.flagsOf(text, w[0], w[1]) & W.NEGATION) break;
     pos = w[1];
