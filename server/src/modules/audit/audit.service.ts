@@ -85,6 +85,14 @@ export async function recordViewOnce(db: Db, provider: DbProvider, input: AuditI
   });
 }
 
+/**
+ * Someone else's run read by a person (its page or its approved text): one `run.viewed` per look, the same event
+ * whichever of the run's pages was opened.
+ */
+export function recordRunViewed(db: Db, provider: DbProvider, actor: AuditInput['actor'], run: { id: string; status: string; unitId: string }): Promise<boolean> {
+  return recordViewOnce(db, provider, { actor, action: 'run.viewed', resourceType: 'run', resourceId: run.id, unitId: run.unitId, details: { status: run.status } });
+}
+
 const PAGE = 1000;
 
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {

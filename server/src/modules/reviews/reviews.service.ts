@@ -3,7 +3,7 @@ import type { AssistantId, Decision } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import type { Prisma } from '../../lib/db.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
-import { recordAudit, recordAuditAlone, recordViewOnce } from '../audit/audit.service.js';
+import { recordAudit, recordAuditAlone, recordRunViewed } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
 import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
@@ -169,14 +169,7 @@ async function approvedFinal(deps: Deps, actor: Actor, runId: string) {
 export async function getFinalText(deps: Deps, actor: Actor, runId: string): Promise<FinalTextView> {
   const { run, final } = await approvedFinal(deps, actor, runId);
   if (run.userId !== actor.id) {
-    await recordViewOnce(deps.db, deps.provider, {
-      actor,
-      action: 'run.viewed',
-      resourceType: 'run',
-      resourceId: run.id,
-      unitId: run.trial.unitId,
-      details: { status: run.status },
-    });
+    await recordRunViewed(deps.db, deps.provider, actor, { id: run.id, status: run.status, unitId: run.trial.unitId });
   }
   return final;
 }

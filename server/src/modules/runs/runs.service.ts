@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js';
 import { danishDate, localDay, startOfLocalDay } from '../../lib/dates.js';
 import type { Prisma, Run } from '../../lib/db.js';
 import { badGateway, conflict, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
-import { recordAudit, recordViewOnce, type AuditInput } from '../audit/audit.service.js';
+import { recordAudit, recordRunViewed, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
 import { countKeptInLinks, pseudonymise, restore } from '../guard/pseudonymise.js';
@@ -282,16 +282,9 @@ export async function getRun(deps: Deps, actor: Actor, id: string): Promise<RunV
   });
   if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
   // Someone else's input and draft are personal data seen by another person: who looked, and when, is kept,
-  // once per look (recordViewOnce): the page's refetches and its final-text request are the same view.
+  // once per look (recordRunViewed): the page's refetches and its final-text request are the same view.
   if (run.userId !== actor.id && run.contentPurgedAt === null && run.output !== null) {
-    await recordViewOnce(deps.db, deps.provider, {
-      actor,
-      action: 'run.viewed',
-      resourceType: 'run',
-      resourceId: run.id,
-      unitId: run.trial.unitId,
-      details: { status: run.status },
-    });
+    await recordRunViewed(deps.db, deps.provider, actor, { id: run.id, status: run.status, unitId: run.trial.unitId });
   }
   return toView(run, deps.policies.get(run.policyId), reviewStateFor(run, actor.id, canAdministerTrial(actor, run.trial)));
 }
