@@ -1,5 +1,6 @@
 import type { AssistantId } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
+import type { Actor } from '../auth/auth.types.js';
 import type { Provider, ProviderKind } from '../providers/providers.types.js';
 
 /**
@@ -9,6 +10,9 @@ import type { Provider, ProviderKind } from '../providers/providers.types.js';
 export interface AssistantRequest {
   deps: Deps;
   trialId: string;
+  /** The person the run is for, and the run's id (set before anything is sent): for the audit of what else it sends. */
+  actor: Pick<Actor, 'id' | 'role'>;
+  runId: string;
   /** Pseudonymised input: the only form of the person's text an assistant ever sees. */
   text: string;
   /** The provider the policy allows for this run; `kind === 'offline'` means the deterministic rule engine. */

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../auth/auth.types.js';
-import { embedForTrial } from '../runs/runs.service.js';
+import { embedForTrial } from '../gateway/gateway.service.js';
 import { encodeVector } from './retrieval.hybrid.js';
 
 /** Stored as the document's errorCode when its passages could not be embedded: it stays READY, BM25 only. */

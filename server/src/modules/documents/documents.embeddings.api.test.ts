@@ -63,8 +63,15 @@ const embeddingRequests = () => fake.received.filter((r) => r.path === '/v1/embe
 const sentTexts = () => embeddingRequests().flatMap((r) => (r.body as { input: string[] }).input);
 
 async function embeddedEvents(trialId: string) {
+  return (await embeddedRows(trialId)).map((e) => e.details);
+}
+
+/** The events with who they are attributed to. */
+async function embeddedRows(trialId: string) {
   const events = await t.deps.db.auditEvent.findMany({ where: { action: 'documents.embedded' }, orderBy: { seq: 'asc' } });
-  return events.map((e) => JSON.parse(e.details) as Record<string, unknown>).filter((d) => d.trialId === trialId);
+  return events
+    .map((e) => ({ actorId: e.actorId, actorRole: e.actorRole, details: JSON.parse(e.details) as Record<string, unknown> }))
+    .filter((e) => e.details.trialId === trialId);
 }
 
 beforeAll(async () => {
@@ -113,6 +120,8 @@ describe('embeddings for the knowledge base, under the trial’s policy', () => 
     expect(event).toMatchObject({ purpose: 'index', allowed: true, sent: chunks.length, skipped_blocked: 0, provider: 'openai-compatible', model: 'fake-embed' });
     expect(event!.tokens).toBeGreaterThan(0);
     expect(JSON.stringify(event)).not.toMatch(/Hansen|070761|Hovedferie/);
+    // The indexing job sends the passages because the leader uploaded the document: the event says so.
+    expect((await embeddedRows(trialId))[0]).toMatchObject({ actorId: leaderId, actorRole: 'LEADER' });
   });
 
   it('when the policy blocks CPR numbers, then the passage with one is not sent and has no vector, and the others are embedded', async () => {
@@ -192,7 +201,8 @@ describe('embeddings for the knowledge base, under the trial’s policy', () => 
     expect(run.status).toBe('DRAFT');
     expect(embeddingRequests()).toHaveLength(1);
     expect(fake.chatRequests).toHaveLength(1);
-    expect((await embeddedEvents(trialId)).at(-1)).toMatchObject({ purpose: 'query', sent: 1 });
+    // The question went out as part of this person's run: the event names both.
+    expect((await embeddedRows(trialId)).at(-1)).toMatchObject({ actorId: employeeId, details: { purpose: 'query', sent: 1, runId: run.id } });
   });
 
   it('when the embeddings endpoint fails at search time, then the search answers by BM25 alone', async () => {

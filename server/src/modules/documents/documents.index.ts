@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../auth/auth.types.js';
-import { embedForTrial } from '../runs/runs.service.js';
+import { embedForTrial } from '../gateway/gateway.service.js';
 import { Bm25Index, type Hit, type IndexedChunk } from './retrieval.js';
 import { decodeVector, fuse, VectorIndex } from './retrieval.hybrid.js';
 
@@ -200,10 +200,12 @@ export async function retrievePassages(
   query: string,
   k = 5,
   actor: Pick<Actor, 'id' | 'role'> | null = null,
+  /** The run the search is for (the knowledge-base assistant's), so the question's embedding is attributed to it. */
+  runId?: string,
 ): Promise<Passage[]> {
   const search = await trialSearch(deps, trialId);
   const { index } = search;
-  const queryVector = search.vectors ? await embedQuery(deps, actor, trialId, query) : null;
+  const queryVector = search.vectors ? await embedQuery(deps, actor, trialId, query, runId) : null;
   if (!search.vectors || !queryVector) return index.search(query, k).map((hit) => toPassage(index, query, hit));
 
   const lexical = index.search(query, Math.max(k, HYBRID_CANDIDATES));
@@ -217,10 +219,16 @@ export async function retrievePassages(
   });
 }
 
-async function embedQuery(deps: Deps, actor: Pick<Actor, 'id' | 'role'> | null, trialId: string, query: string): Promise<Float32Array | null> {
+async function embedQuery(
+  deps: Deps,
+  actor: Pick<Actor, 'id' | 'role'> | null,
+  trialId: string,
+  query: string,
+  runId: string | undefined,
+): Promise<Float32Array | null> {
   if (!query.trim()) return null;
   try {
-    const result = await embedForTrial(deps, actor, trialId, [query], { purpose: 'query' });
+    const result = await embedForTrial(deps, actor, trialId, [query], { purpose: 'query', ...(runId ? { runId } : {}) });
     return result?.vectors[0] ?? null;
   } catch (err) {
     // A provider failure is already logged and audited with its kind; the search goes on with BM25. Bugs surface.

@@ -122,7 +122,11 @@ export async function indexDocumentJob(
   await ctx.progress(10, 'Gør dokumentet søgbart');
   const chunks = await indexDocument(ctx.deps, job.documentId);
   // Searchable by BM25 from here; vectors, where configured and allowed, only add to it and never fail it.
-  const embeddings = chunks > 0 ? await embedDocumentChunks(ctx.deps, job.documentId, null) : 'skipped';
+  // Attributed to the person who uploaded the document: their upload is what sends its passages for embedding.
+  const uploader = job.createdById
+    ? await ctx.deps.db.user.findUnique({ where: { id: job.createdById }, select: { id: true, role: true } })
+    : null;
+  const embeddings = chunks > 0 ? await embedDocumentChunks(ctx.deps, job.documentId, uploader) : 'skipped';
   return { documentId: job.documentId, chunks, embeddings };
 }
 

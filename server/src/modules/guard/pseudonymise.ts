@@ -17,7 +17,7 @@ interface Span {
 /**
  * The word in a placeholder, in Danish: the model reads Danish text, and so does the person who sees what was
  * sent. ASCII capitals and _ only, so that every pattern that finds placeholders ([A-Z][A-Z_]*_\d+, also the
- * stream's, runs.restore-stream.ts) finds these without knowing the list.
+ * stream's, gateway/gateway.restore-stream.ts) finds these without knowing the list.
  */
 export const PLACEHOLDER_LABELS: Record<DataClass, string> = {
   CPR: 'CPR',
@@ -131,7 +131,7 @@ export function restore(text: string, mapping: PseudonymMapping): string {
 /**
  * `restore` for the part [from, to) of `text`, judged in the whole text: what precedes `from` (an open tag, a
  * link) and what follows the placeholder up to the next whitespace decide whether it is inside a link. For the
- * draft as it streams (runs.restore-stream.ts), which sends the text a piece at a time.
+ * draft as it streams (gateway/gateway.restore-stream.ts), which sends the text a piece at a time.
  */
 export function restoreBetween(text: string, mapping: PseudonymMapping, from: number, to: number): string {
   const found = new RegExp(PLACEHOLDER.source, 'g');

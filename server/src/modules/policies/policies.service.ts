@@ -1,6 +1,5 @@
 import {
   type AssistantId,
-  type DataClass,
   type PolicyDetail,
   type PolicySummary,
   type PreviewResponse,
@@ -8,10 +7,9 @@ import {
 import type { Deps } from '../../deps.js';
 import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../auth/auth.types.js';
-import { pseudonymise } from '../guard/pseudonymise.js';
-import { scan } from '../guard/scan.js';
+import { destinationOfProvider, guardText, providerFor } from '../gateway/gateway.service.js';
 import type { LoadedPolicy } from './policies.loader.js';
-import { actionOf, allowsProvider, destinationOf, evaluatePolicy } from './policy.evaluate.js';
+import { actionOf } from './policy.evaluate.js';
 import { plainLanguage } from './policy.plain.js';
 
 function summary(l: LoadedPolicy): PolicySummary {
@@ -70,19 +68,18 @@ export function previewPolicy(
   input: { text: string; assistant?: AssistantId },
 ): PreviewResponse {
   const l = requirePolicy(deps, id);
-  const entities = scan(input.text);
-  // Judged for where a run would send the text now: the provider that runs would choose under this policy.
-  const provider = deps.providers.choose((kind, model) => allowsProvider(l.policy, kind, model));
-  const destination = destinationOf(l.policy, provider.kind, provider.baseUrl);
-  const evaluation = evaluatePolicy(l.policy, entities, { assistant: input.assistant, destination, inputChars: input.text.length });
-  const maskedTypes = new Set<DataClass>(evaluation.toMask.map((s) => s.type));
+  // Judged for where a run would send the text now, exactly as the gateway would send it.
+  const provider = providerFor(deps, l.policy);
+  const guarded = guardText(l.policy, input.text, destinationOfProvider(provider), input.assistant ? { assistant: input.assistant } : {});
+  const { evaluation } = guarded;
+  const destination = evaluation.destination;
   return {
     policyId: l.policy.id,
     policyVersion: l.version,
     decision: evaluation.decision,
     reasons: evaluation.reasons,
     counts: evaluation.counts,
-    findings: entities.map((e) => ({ type: e.type, start: e.start, end: e.end, action: actionOf(l.policy, e.type, destination) })),
-    maskedText: evaluation.decision === 'blocked' ? null : pseudonymise(input.text, entities, maskedTypes).text,
+    findings: guarded.entities.map((e) => ({ type: e.type, start: e.start, end: e.end, action: actionOf(l.policy, e.type, destination) })),
+    maskedText: guarded.text,
   };
 }

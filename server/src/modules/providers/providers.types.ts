@@ -62,7 +62,7 @@ export interface Provider {
   readonly embeddingModel?: string;
   /**
    * Vectors for texts (OpenAI's /embeddings). Present only when an embeddings model is configured; the offline
-   * engine has none. Only runs/runs.embed.ts calls it, after the trial's policy and the guard (docs/decisions/0007).
+   * engine has none. Only gateway/gateway.embed.ts calls it, after the trial's policy and the guard (docs/decisions/0007).
    * Same timeouts, retries and ProviderError kinds as complete().
    */
   embed?(texts: string[], signal?: AbortSignal): Promise<Embeddings>;

@@ -9,21 +9,24 @@ import { badGateway, conflict, gatewayTimeout, limitReached, notFound, policyVio
 import { recordAudit, recordRunViewed, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
-import { countKeptInLinks, pseudonymise, restore } from '../guard/pseudonymise.js';
-import { scan } from '../guard/scan.js';
+import {
+  destinationOfProvider,
+  guardText,
+  placeholdersKeptInLinks,
+  protector,
+  providerFor,
+  requireUsablePolicy,
+  restoreDeep,
+  restoreText,
+  restoringStream,
+} from '../gateway/gateway.service.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
-import { allowsProvider, evaluatePolicy } from '../policies/policy.evaluate.js';
 import { requireCurrentBriefing, requireParticipant } from '../trials/trials.service.js';
 import { reviewStateFor } from '../reviews/reviews.state.js';
 import { getAssistant } from '../assistants/assistants.registry.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
 import { ProviderError, type ProviderKind } from '../providers/providers.types.js';
 import { insertRun } from './runs.insert.js';
-import { withEveryOccurrence } from './runs.masking.js';
-import { restoringStream } from './runs.restore-stream.js';
-
-// Embeddings for the knowledge base go through the same policy and guard as runs (docs/decisions/0007).
-export { embedForTrial, type TrialEmbeddings } from './runs.embed.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,14 +36,6 @@ const FALLBACK_LABEL = { da: 'Udarbejdet med hjælp fra AI', en: 'Prepared with 
 type Counts = Partial<Record<DataClass, number>>;
 type AuditDetails = NonNullable<AuditInput['details']>;
 
-/**
- * The one way an assistant reaches a model. In order: the person takes part in an active trial whose policy is
- * approved and allows the assistant; the guard finds personal data and the policy decides; a blocked text is
- * recorded by counts only and never sent; otherwise only the pseudonymised text is sent, and the originals are
- * put back in the draft on our side. Every outcome is stored with its audit event in one transaction.
- *
- * Nothing here logs or audits content: not the input, the output, the mapping or what a placeholder stands for.
- */
 /** Streaming and cancelling: the SSE endpoint passes all of them, the plain POST only the signal. */
 export interface RunHooks {
   signal?: AbortSignal;
@@ -55,13 +50,6 @@ export interface RunHooks {
   onSend?: () => void;
 }
 
-/** Puts the originals back into every string of an assistant's structured result. */
-function restoreDeep(value: unknown, mapping: Record<string, string>): Record<string, unknown> {
-  const walk = (v: unknown): unknown =>
-    typeof v === 'string' ? restore(v, mapping) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
-  return walk(value) as Record<string, unknown>;
-}
-
 /**
  * Runs under way in this process, so that a shutdown can wait until a run whose connection it cut has stored
  * its outcome (CANCELLED) before the database is closed.
@@ -69,6 +57,15 @@ function restoreDeep(value: unknown, mapping: Record<string, string>): Record<st
 let runsUnderWay = 0;
 export const runsInProgress = (): number => runsUnderWay;
 
+/**
+ * The one way an assistant reaches a model. In order: the person takes part in an active trial whose policy is
+ * approved and allows the assistant; the gateway's guard finds personal data and the policy decides; a blocked
+ * text is recorded by counts only and never sent; otherwise only the pseudonymised text is sent, and the
+ * originals are put back in the draft on our side. Every outcome is stored with its audit event in one
+ * transaction.
+ *
+ * Nothing here logs or audits content: not the input, the output, the mapping or what a placeholder stands for.
+ */
 export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks: RunHooks = {}): Promise<RunView> {
   runsUnderWay += 1;
   try {
@@ -89,7 +86,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   if (!(JSON.parse(trial.assistants) as string[]).includes(req.assistant)) {
     throw conflict('ASSISTANT_NOT_ENABLED', 'Denne assistent er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
   }
-  const loaded = requireUsablePolicy(deps, trial);
+  const loaded = requireUsablePolicy(deps, trial, 'run');
   // The policy file changed since the leader set the trial up: nobody has looked at the new terms yet.
   if (loaded.version !== trial.policyVersion) {
     throw conflict(
@@ -107,17 +104,15 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   }
   await requireWithinDailyLimit(deps, actor, trial.id, policy, now);
 
-  const provider = deps.providers.choose((kind, model) => allowsProvider(policy, kind, model));
-  const entities = scan(req.input);
-  const evaluation = evaluatePolicy(policy, entities, {
-    assistant: req.assistant,
-    provider: provider.kind,
-    model: provider.model,
-    ...(provider.baseUrl ? { baseUrl: provider.baseUrl } : {}),
-    inputChars: req.input.length,
-  });
+  const provider = providerFor(deps, policy);
+  const destination = destinationOfProvider(provider);
+  const guarded = guardText(policy, req.input, destination, { assistant: req.assistant });
+  const { evaluation } = guarded;
   const counts: Counts = Object.fromEntries(evaluation.counts.map((c) => [c.type, c.count]));
-  const base: Prisma.RunUncheckedCreateInput = {
+  // Known before anything is sent, so what else the run sends (a question's embedding) is audited with it.
+  const runId = randomUUID();
+  const base: Prisma.RunUncheckedCreateInput & { id: string } = {
+    id: runId,
     trialId: trial.id,
     userId: actor.id,
     assistant: req.assistant,
@@ -137,7 +132,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     inputChars: req.input.length,
   };
 
-  if (evaluation.decision === 'blocked') {
+  if (guarded.text === null) {
     // Refused before anything leaves the server: the row keeps counts and reasons, never the text.
     const run = await deps.db.$transaction(async (tx) => {
       const created = await tx.run.create({ data: { ...base, status: 'BLOCKED', completedAt: now } });
@@ -163,22 +158,11 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     );
   }
 
-  const toMask = withEveryOccurrence(req.input, evaluation.toMask);
-  const masked = pseudonymise(req.input, toMask, new Set<DataClass>(toMask.map((s) => s.type)));
   // Further text that leaves with this run (knowledge-base passages) meets the same policy and shares the
   // input's placeholders, so one mapping restores the whole draft.
-  let mapping = masked.mapping;
-  const protect = (text: string): string | null => {
-    const found = scan(text);
-    const extra = evaluatePolicy(policy, found, { provider: provider.kind, model: provider.model, baseUrl: provider.baseUrl, inputChars: 0 });
-    if (extra.decision === 'blocked') return null;
-    const spans = withEveryOccurrence(text, extra.toMask);
-    const result = pseudonymise(text, spans, new Set<DataClass>(spans.map((s) => s.type)), mapping);
-    mapping = result.mapping;
-    return result.text;
-  };
-  // Restores as it streams; `mapping` is read on every piece, as protect() may have added placeholders since.
-  const draftStream = hooks.onDraftToken ? restoringStream(() => mapping, hooks.onDraftToken) : undefined;
+  const extra = protector(policy, destination, guarded.mapping);
+  // Restores as it streams; the mapping is read on every piece, as protect() may have added placeholders since.
+  const draftStream = hooks.onDraftToken ? restoringStream(extra.mapping, hooks.onDraftToken) : undefined;
   const onToken =
     hooks.onToken || draftStream
       ? (token: string) => {
@@ -193,9 +177,11 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     completion = await getAssistant(req.assistant).run({
       deps,
       trialId: trial.id,
-      text: masked.text,
+      actor,
+      runId,
+      text: guarded.text,
       provider,
-      protect,
+      protect: extra.protect,
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       ...(onToken ? { onToken } : {}),
     });
@@ -209,15 +195,16 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     throw await recordUnfinished(deps, actor, trial.unitId, { ...base, provider: completion.provider, model: completion.model }, auditBase, cancelled, started, hooks.signal);
   }
   const durationMs = Math.round(performance.now() - started);
-  const output = restore(completion.draft, mapping);
+  const mapping = extra.mapping();
+  const output = restoreText(completion.draft, mapping);
   // Placeholders the model put inside a link stay placeholders (pseudonymise.ts); how many is worth knowing,
   // as it is what a planted instruction to send data away looks like.
-  const keptInLinks = countKeptInLinks(completion.draft, mapping);
+  const keptInLinks = placeholdersKeptInLinks(completion.draft, mapping);
   const details = restoreDeep(completion.details, mapping);
 
   const run = await deps.db.$transaction(async (tx) => {
     const created: Run = {
-      id: randomUUID(),
+      id: runId,
       trialId: trial.id,
       userId: actor.id,
       assistant: req.assistant,
@@ -255,7 +242,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
       details: {
         ...auditBase,
         decision: evaluation.decision,
-        masked: toMask.length,
+        masked: guarded.masked.length,
         fourEyes: evaluation.fourEyes,
         provider: completion.provider,
         model: completion.model,
@@ -312,24 +299,6 @@ function requireRunning(trial: { status: string; startsAt: Date; endsAt: Date },
       endsAt: trial.endsAt.toISOString(),
     });
   }
-}
-
-function requireUsablePolicy(deps: Deps, trial: { policyId: string; status: string }): LoadedPolicy {
-  const loaded = deps.policies.get(trial.policyId);
-  if (!loaded) {
-    throw conflict('POLICY_UNAVAILABLE', 'Prøvehandlingens datapolitik findes ikke på serveren. Kontakt Digital Udvikling.', {
-      policyId: trial.policyId,
-    });
-  }
-  // Legal, IT security and the DPO sign a policy off before it governs real work; a draft trial may only look.
-  if (loaded.missingApprovals.length > 0 && trial.status !== 'DRAFT') {
-    throw conflict(
-      'POLICY_NOT_APPROVED',
-      'Prøvehandlingens datapolitik er ikke godkendt af alle (jura, IT-sikkerhed og databeskyttelsesrådgiveren), så den kan ikke bruges endnu. Kontakt Digital Udvikling.',
-      { policyId: trial.policyId, missingApprovals: loaded.missingApprovals },
-    );
-  }
-  return loaded;
 }
 
 interface RunGate {

@@ -102,7 +102,7 @@ export const documentsAssistant: Assistant = {
     }
     // Placeholders ([NAVN_1]) say nothing about the topic; searching with them would only add noise.
     const query = req.text.replace(/\[[A-ZÆØÅ_]+_\d+\]/g, ' ');
-    const found = await retrievePassages(req.deps, req.trialId, query, MAX_SOURCES);
+    const found = await retrievePassages(req.deps, req.trialId, query, MAX_SOURCES, req.actor, req.runId);
     // Without embeddings the best passage comes first, so this is "the best passage clears the threshold".
     if (!found.some((p) => clears(req, p, RELEVANCE_THRESHOLD))) {
       return result(req, NOT_FOUND_ANSWER, { answered: false, reason: 'not_found', citations: [] });

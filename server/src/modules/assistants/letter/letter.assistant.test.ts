@@ -31,6 +31,8 @@ function stubProvider(answer: (req: CompletionRequest) => string): Provider & { 
 const request = (provider: Provider, text = MASKED, extra: Partial<AssistantRequest> = {}): AssistantRequest => ({
   deps: {} as Deps,
   trialId: 't1',
+  actor: { id: 'u1', role: 'EMPLOYEE' },
+  runId: 'r1',
   text,
   provider,
   protect: (t) => t,

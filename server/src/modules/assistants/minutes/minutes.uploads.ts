@@ -6,10 +6,10 @@ import type { JobView } from '../../../contracts/jobs.js';
 import type { TranscriptFormat } from '../../../contracts/minutes.js';
 import type { Deps } from '../../../deps.js';
 import { localDay } from '../../../lib/dates.js';
-import { AppError, badRequest, conflict, notFound, policyViolation } from '../../../lib/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../../lib/errors.js';
 import type { Actor } from '../../auth/auth.types.js';
 import { enqueueJob, JobFailure, toJobView, type Job, type JobContext, type JobHandlerOptions } from '../../jobs/jobs.service.js';
-import type { Provider } from '../../providers/providers.types.js';
+import { requireTranscriber, transcribeForTrial } from '../../gateway/gateway.service.js';
 import { executeRun, requireRunsLeftToday } from '../../runs/runs.service.js';
 import { requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
 import { readTranscriptFile } from '../../transcripts/transcripts.read.js';
@@ -17,8 +17,7 @@ import { readTranscriptFile } from '../../transcripts/transcripts.read.js';
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
-export const NO_TRANSCRIPTION =
-  'Den valgte sprogmodel kan ikke lave en udskrift af lyd. Upload en Teams-udskrift (.vtt eller .docx) i stedet.';
+export { NO_TRANSCRIPTION } from '../../gateway/gateway.service.js';
 const WRONG_FORMAT =
   'Filtypen kan ikke bruges til et referat. Upload en Teams-udskrift (.vtt eller .docx), en tekstfil (.txt) eller en lydfil (.mp3, .m4a, .wav, .webm, .ogg, .mp4).';
 
@@ -65,49 +64,16 @@ async function requireMinutesTrial(deps: Deps, actor: Actor, trialId: string) {
 }
 
 /**
- * A recording leaves the server before executeRun can check anything, so the checks that would refuse the run
- * come first here: the trial is running today and its policy is signed off.
+ * A recording leaves the server before executeRun can check anything, so the trial's own check comes first
+ * here: it is running today. The gateway then checks the policy and the provider (requireTranscriber).
  */
-function requireRunnable(deps: Deps, trial: { status: string; startsAt: Date; endsAt: Date; policyId: string }): void {
+function requireRunnable(deps: Deps, trial: { status: string; startsAt: Date; endsAt: Date }): void {
   const today = localDay(deps.now());
   if (trial.status !== 'ACTIVE' || today < localDay(trial.startsAt) || today > localDay(trial.endsAt)) {
     throw conflict('TRIAL_NOT_ACTIVE', 'Prøvehandlingen kører ikke lige nu, så optagelsen kan ikke sendes til udskrift. Spørg lederen af prøvehandlingen.', {
       status: trial.status,
     });
   }
-  const loaded = deps.policies.get(trial.policyId);
-  if (loaded && loaded.missingApprovals.length > 0) {
-    throw conflict('POLICY_NOT_APPROVED', 'Prøvehandlingens datapolitik er ikke godkendt af alle endnu, så optagelsen kan ikke sendes til udskrift. Kontakt Digital Udvikling.', {
-      missingApprovals: loaded.missingApprovals,
-    });
-  }
-}
-
-/**
- * The provider that would transcribe for this trial: the same choice as the runs pipeline makes, so audio goes
- * only to a provider the trial's policy names. Audio cannot be scanned for personal data before it is
- * transcribed, so this check is all that stands before it leaves the server (docs/decisions/0005).
- */
-function transcriberFor(deps: Deps, policyId: string): Provider & Required<Pick<Provider, 'transcribe'>> {
-  const loaded = deps.policies.get(policyId);
-  if (!loaded) throw conflict('POLICY_UNAVAILABLE', 'Prøvehandlingens datapolitik findes ikke på serveren. Kontakt Digital Udvikling.');
-  const policy = loaded.policy;
-  if (!policy.assistants.includes('minutes')) {
-    throw conflict('ASSISTANT_NOT_ENABLED', 'Prøvehandlingens datapolitik tillader ikke referatassistenten. Kontakt lederen af prøvehandlingen.');
-  }
-  const allowed = (kind: string, model: string) => {
-    const rule = policy.providers.find((p) => p.provider === kind);
-    return !!rule && (rule.models.includes('*') || rule.models.includes(model));
-  };
-  const configured = deps.providers.configured;
-  if (configured.transcribe && !allowed(configured.kind, configured.model)) {
-    throw policyViolation(
-      'Prøvehandlingens datapolitik tillader ikke, at lyd sendes til den sprogmodel, der kan lave udskrifter. Upload en Teams-udskrift (.vtt eller .docx) i stedet.',
-    );
-  }
-  const provider = deps.providers.choose(allowed);
-  if (!provider.transcribe || !allowed(provider.kind, provider.model)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', NO_TRANSCRIPTION, 415);
-  return provider as Provider & Required<Pick<Provider, 'transcribe'>>;
 }
 
 /**
@@ -146,7 +112,7 @@ export async function uploadForMinutes(deps: Deps, actor: Actor, trialId: string
 
   if (file.buffer.length > MAX_AUDIO_BYTES) throw tooLarge(MAX_AUDIO_BYTES);
   requireRunnable(deps, trial);
-  transcriberFor(deps, trial.policyId);
+  requireTranscriber(deps, trial);
   // The recording becomes a run: refused now, before it is stored or sent, when the day's runs are used up.
   await requireRunsLeftToday(deps, actor, trial.id, deps.policies.get(trial.policyId)!.policy);
   const ref = randomBytes(16).toString('hex');
@@ -190,15 +156,15 @@ export async function transcribeJob(job: Job, ctx: JobContext): Promise<{ runId:
   const trial = await requireMinutesTrial(deps, actor, p.trialId);
   // Checked again: the trial may have been paused, or its policy changed, while the job waited.
   requireRunnable(deps, trial);
-  const provider = transcriberFor(deps, trial.policyId);
+  requireTranscriber(deps, trial);
 
-  const text = (await readKeptTranscript(p.audioRef)) ?? (await transcribeRecording(ctx, provider, p));
+  const text = (await readKeptTranscript(p.audioRef)) ?? (await transcribeRecording(ctx, trial, p));
   await ctx.progress(60, 'Udskriften er klar. Laver referatet');
   return { runId: await makeMinutes(ctx, job, actor, p.trialId, text) };
 }
 
 /** Step 1: the recording to text. The transcript then replaces the recording on disk. */
-async function transcribeRecording(ctx: JobContext, provider: Provider & Required<Pick<Provider, 'transcribe'>>, p: TranscriptionPayload): Promise<string> {
+async function transcribeRecording(ctx: JobContext, trial: { policyId: string; status: string }, p: TranscriptionPayload): Promise<string> {
   let audio: Buffer;
   try {
     audio = await fs.readFile(audioPath(p.audioRef));
@@ -206,8 +172,8 @@ async function transcribeRecording(ctx: JobContext, provider: Provider & Require
     throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
   }
   await ctx.progress(10, 'Laver en udskrift af optagelsen');
-  const transcription = await provider.transcribe(audio, `lyd${p.ext}`, p.mimeType, ctx.signal);
-  const text = transcription.text.trim();
+  const transcript = await transcribeForTrial(ctx.deps, trial, { buffer: audio, filename: `lyd${p.ext}`, mimeType: p.mimeType }, ctx.signal);
+  const text = transcript.trim();
   if (!text) {
     throw new JobFailure('EMPTY_TRANSCRIPT', 'Der blev ikke hørt nogen tale i optagelsen. Tjek lyden, eller upload en Teams-udskrift i stedet.');
   }

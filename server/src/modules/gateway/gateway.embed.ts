@@ -1,12 +1,9 @@
-import type { DataClass } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { pseudonymise } from '../guard/pseudonymise.js';
-import { scan } from '../guard/scan.js';
-import { evaluatePolicy } from '../policies/policy.evaluate.js';
 import { ProviderError } from '../providers/providers.types.js';
-import { withEveryOccurrence } from './runs.masking.js';
+import { destinationOfProvider, guardText } from './gateway.guard.js';
+import { approvedPolicy, providerAllowed } from './gateway.policy.js';
 
 /** Texts per request to the embeddings endpoint: well under every provider's limit on inputs per call. */
 export const EMBED_BATCH_SIZE = 64;
@@ -26,10 +23,12 @@ export interface EmbedOptions {
   signal?: AbortSignal;
   /** The document being indexed, for the audit trail. */
   documentId?: string;
+  /** The run a question is embedded for (the knowledge-base assistant's search), for the audit trail. */
+  runId?: string;
 }
 
 /**
- * The governed way to embeddings, as executeRun is to completions (docs/decisions/0004 and 0007). Returns null,
+ * The governed way to embeddings, the gateway's guardText as for a run's text (docs/decisions/0004 and 0007). Returns null,
  * having sent nothing, when no embeddings model is configured, the trial or its policy is gone, the policy is
  * not approved, or it does not allow the configured provider with the embeddings model (the same rule as for
  * a run: the provider is listed with that model or "*"). Otherwise each text meets the guard as a run's input
@@ -49,10 +48,10 @@ export async function embedForTrial(
   if (!provider.embed || !model) return null;
   const trial = await deps.db.trial.findUnique({ where: { id: trialId }, select: { id: true, unitId: true, policyId: true } });
   if (!trial) return null;
-  const loaded = deps.policies.get(trial.policyId);
   // A policy not yet signed off governs no real work (as for runs); a missing one allows nothing.
-  const policy = loaded && loaded.missingApprovals.length === 0 ? loaded.policy : null;
-  const allowed = !!policy && evaluatePolicy(policy, [], { provider: provider.kind, model, inputChars: 0 }).decision !== 'blocked';
+  const policy = approvedPolicy(deps, trial.policyId);
+  const allowed = !!policy && providerAllowed(policy, provider, model);
+  const destination = destinationOfProvider(provider, model);
 
   const audit = async (details: Record<string, string | number | boolean>) => {
     await deps.db.$transaction((tx) =>
@@ -62,7 +61,15 @@ export async function embedForTrial(
         resourceType: opts.documentId ? 'document' : 'trial',
         resourceId: opts.documentId ?? trial.id,
         unitId: trial.unitId,
-        details: { trialId: trial.id, purpose: opts.purpose, provider: provider.kind, model, texts: texts.length, ...details },
+        details: {
+          trialId: trial.id,
+          ...(opts.runId ? { runId: opts.runId } : {}),
+          purpose: opts.purpose,
+          provider: provider.kind,
+          model,
+          texts: texts.length,
+          ...details,
+        },
       }),
     );
   };
@@ -75,12 +82,11 @@ export async function embedForTrial(
   const outgoing: { index: number; text: string }[] = [];
   let masked = 0;
   texts.forEach((text, index) => {
-    const evaluation = evaluatePolicy(policy, scan(text), { provider: provider.kind, model, baseUrl: provider.baseUrl, inputChars: text.length });
-    if (evaluation.decision === 'blocked') return;
-    const spans = withEveryOccurrence(text, evaluation.toMask);
-    if (spans.length) masked++;
     // Each text gets its own placeholders: a vector needs no restoring, so no mapping is kept.
-    outgoing.push({ index, text: pseudonymise(text, spans, new Set<DataClass>(spans.map((s) => s.type))).text });
+    const guarded = guardText(policy, text, destination);
+    if (guarded.text === null) return;
+    if (guarded.masked.length) masked++;
+    outgoing.push({ index, text: guarded.text });
   });
 
   const vectors: (Float32Array | null)[] = texts.map(() => null);

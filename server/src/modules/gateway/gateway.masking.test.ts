@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withEveryOccurrence } from './runs.masking.js';
+import { withEveryOccurrence } from './gateway.masking.js';
 
 const at = (text: string, value: string, from = 0) => {
   const start = text.indexOf(value, from);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_LABELS, restore } from '../guard/pseudonymise.js';
-import { restoringStream } from './runs.restore-stream.js';
+import { restoringStream } from './gateway.restore-stream.js';
 
 const MAPPING = { '[NAVN_1]': 'Frida Lauritzen', '[CPR_1]': '070761-1006' };
 
