@@ -24,10 +24,17 @@ import { startJobWorker, type JobWorker } from '../modules/jobs/jobs.service.js'
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 
-export type SetName = 'blind' | 'own' | 'shared';
-export const SET_NAMES: readonly SetName[] = ['blind', 'own', 'shared'];
+/**
+ * blind = the newest blind batch (batch 3; test/fixtures/BLIND-ASSISTANTS.md): scored once per change, never
+ * tuned on. blind-2 = the earlier blind batch, tuned on since its one blind score, so a development set now,
+ * like dev-3 (test/fixtures/DEV-ASSISTANTS.md), own and shared.
+ */
+export type SetName = 'blind' | 'blind-2' | 'dev-3' | 'own' | 'shared';
+export const SET_NAMES: readonly SetName[] = ['blind', 'blind-2', 'dev-3', 'own', 'shared'];
+/** Every set that may be tuned on. */
+export const DEV_SETS: readonly SetName[] = ['blind-2', 'dev-3', 'own', 'shared'];
 
-/** `--set blind|own|shared|all` and `--limit N` (0 = every case). */
+/** `--set blind|blind-2|dev-3|own|shared|dev|all` (comma-separated too) and `--limit N` (0 = every case). */
 export function parseSetArgs(argv: string[]): { sets: SetName[]; limit: number } {
   let set = 'blind';
   let limit = 0;
@@ -40,8 +47,8 @@ export function parseSetArgs(argv: string[]): { sets: SetName[]; limit: number }
     if (!a.includes('=')) i++;
   }
   if (!Number.isInteger(limit) || limit < 0) throw new Error('--limit must be a whole number (0 = all)');
-  const sets = set === 'all' ? [...SET_NAMES] : set.split(',');
-  for (const s of sets) if (!SET_NAMES.includes(s as SetName)) throw new Error(`--set must be blind, own, shared or all, not "${s}"`);
+  const sets = set === 'all' ? [...SET_NAMES] : set.split(',').flatMap((s) => (s === 'dev' ? [...DEV_SETS] : [s]));
+  for (const s of sets) if (!SET_NAMES.includes(s as SetName)) throw new Error(`--set must be one of ${SET_NAMES.join(', ')}, dev or all, not "${s}"`);
   return { sets: sets as SetName[], limit };
 }
 

@@ -39,11 +39,18 @@ const LetterDetails = z.object({
 });
 
 const dir = path.join(FIXTURES, 'letters');
-const FILES: Record<SetName, string> = { blind: 'blind-2.jsonl', own: 'letters.jsonl', shared: 'shared-sample.jsonl' };
+const FILES: Record<SetName, string> = {
+  blind: 'blind-3.jsonl',
+  'blind-2': 'blind-2.jsonl',
+  'dev-3': 'dev-3.jsonl',
+  own: 'letters.jsonl',
+  shared: 'shared-sample.jsonl',
+};
 
-/** Facts (amounts, dates, § references, phones, e-mails, account numbers) per letter: only the blind set has them. */
+/** Facts (amounts, dates, § references, phones, e-mails, account numbers) per letter, where the set lists them. */
 function factsFor(set: SetName): Record<string, Record<string, string[]>> | null {
-  return set === 'blind' ? (JSON.parse(fs.readFileSync(path.join(dir, 'blind-2.facts.json'), 'utf8')) as Record<string, Record<string, string[]>>) : null;
+  const file = path.join(dir, FILES[set].replace(/\.jsonl$/, '.facts.json'));
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, string[]>>) : null;
 }
 
 /** Spaces normalised (a non-breaking space, a line break or two spaces are one space), as the set's README allows. */
