@@ -121,6 +121,19 @@ describe('health: Danish morphology, a larger lexicon, treatment phrases and con
   });
 });
 
+describe('health of the person written to or writing, with no name in the text', () => {
+  it('finds a condition about "du" or "jeg", and a new joint as a procedure', () => {
+    expect(found('Du har leddegigt i begge knæ, og du fik i efteråret en ny hofte.', 'HEALTH')).toEqual(['leddegigt', 'ny hofte']);
+    expect(found('Jeg er sygemeldt med stress resten af ugen.', 'HEALTH')).toEqual(['stress']);
+    expect(found('Sønnen har autisme og går på en specialskole.', 'HEALTH')).toEqual(['autisme']);
+  });
+
+  it('leaves general advice alone, also when it speaks to "du"', () => {
+    expect(found('Hvis du har diabetes, kan du få tilskud til fodterapi.', 'HEALTH')).toEqual([]);
+    expect(found('Vi har købt en ny taske til kontoret.', 'HEALTH')).toEqual([]);
+  });
+});
+
 describe('special categories only where they say something about a person', () => {
   it('does not flag a trade union named in standard advice to bring a representative', () => {
     const text = `Kære Lone Berg\n\nDu er velkommen til at tage en bisidder med til mødet, fx en repræsentant fra din fagforening (FOA, HK eller 3F).`;

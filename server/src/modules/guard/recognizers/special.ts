@@ -125,7 +125,10 @@ function isHeadingLine(text: string, s: number): boolean {
   return i >= text.length;
 }
 
-const PERSON_REFERENCE = /(?:^|[^\p{L}])(?:borgeren|patienten|ansøgeren|eleven|barnet|drengen|pigen|medarbejderen|beboeren|klienten|hun|han|hendes|hans)(?![\p{L}])/iu;
+// The person may be the one written to or writing ("Du har leddegigt", "jeg er sygemeldt med stress"), or one
+// spoken of by role or relation ("sønnen", "min mor", "vedkommende").
+const PERSON_REFERENCE =
+  /(?:^|[^\p{L}])(?:borgeren|patienten|ansøgeren|eleven|barnet|drengen|pigen|medarbejderen|kollegaen|kollegen|beboeren|klienten|brugeren|personen|vedkommende|sønnen|datteren|moren|faren|manden|kvinden|ægtefællen|hustruen|forælderen|hun|han|hendes|hans|du|dig|din|dit|dine|jeg|mig|min|mit|mine)(?![\p{L}])/iu;
 const CONDITIONAL = /(?:^|[^\p{L}])(?:når|hvis|om|såfremt|fx|eksempelvis|kan|skal|bør)(?![\p{L}])/iu;
 
 /**
