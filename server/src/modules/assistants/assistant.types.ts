@@ -45,4 +45,11 @@ export interface AssistantResult {
 export interface Assistant {
   id: AssistantId;
   run(req: AssistantRequest): Promise<AssistantResult>;
+  /**
+   * Optional last step, on the server after the pipeline has restored the placeholders: figures that must be
+   * counted on the person's real text rather than on the pseudonymised one the assistant saw (a placeholder is
+   * one short word where the name or address it stands for may be three). Gets the restored details, the
+   * person's input and the restored draft; returns the details to store. Nothing here leaves the server.
+   */
+  finish?(details: Record<string, unknown>, texts: { input: string; draft: string }): Record<string, unknown>;
 }

@@ -200,7 +200,9 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   // Placeholders the model put inside a link stay placeholders (pseudonymise.ts); how many is worth knowing,
   // as it is what a planted instruction to send data away looks like.
   const keptInLinks = placeholdersKeptInLinks(completion.draft, mapping);
-  const details = restoreDeep(completion.details, mapping);
+  const restored = restoreDeep(completion.details, mapping);
+  // Figures that must be counted on the real texts (a letter's LIX) are counted here, after restoring.
+  const details = getAssistant(req.assistant).finish?.(restored, { input: req.input, draft: output }) ?? restored;
 
   const run = await deps.db.$transaction(async (tx) => {
     const created: Run = {

@@ -5,6 +5,7 @@ import { type Client, createTrial, createUnit, createUser, signedIn } from '../.
 import { ErrorBody } from '../../../contracts/errors.js';
 import { RunFailedDetails, RunResponse } from '../../../contracts/runs.js';
 import { LetterRunDetails } from './letter.details.js';
+import { lix } from './letter.lix.js';
 
 // A letter in officialese with a name, a phone number and an e-mail address that the policy masks.
 const NAME = 'Jens Peter Hansen';
@@ -61,6 +62,9 @@ describe('POST /api/runs with the letter assistant and the offline engine', () =
     const details = LetterRunDetails.parse(run.details);
     expect(details.engine).toBe('Offline regelmotor – ikke en sprogmodel');
     expect(details.lixAfter).toBeLessThan(details.lixBefore);
+    // Counted on the letter as written and on the restored draft, not on the text with placeholders.
+    expect(details.lixBefore).toBe(lix(LETTER));
+    expect(details.lixAfter).toBe(lix(run.output!));
     expect(Object.fromEntries(details.checklist.map((i) => [i.item, i.present]))).toEqual({
       decision: true,
       reason: true,

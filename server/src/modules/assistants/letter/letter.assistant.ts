@@ -2,6 +2,7 @@ import type { Assistant, AssistantRequest, AssistantResult } from '../assistant.
 import { OFFLINE_NOTICE } from '../../providers/providers.offline.js';
 import { ProviderError } from '../../providers/providers.types.js';
 import { checkLetter } from './letter.checklist.js';
+import { finishLetterDetails } from './letter.details.js';
 import { lix } from './letter.lix.js';
 import { answerCleaner, letterPrompt, missingPlaceholders, stripPreamble } from './letter.prompt.js';
 import { rewriteLetter } from './letter.rewrite.js';
@@ -20,6 +21,8 @@ import { rewriteLetter } from './letter.rewrite.js';
  */
 export const letterAssistant: Assistant = {
   id: 'letter',
+  // LIX before and after, counted again on the real texts once the pipeline has restored them.
+  finish: finishLetterDetails,
   async run(req: AssistantRequest): Promise<AssistantResult> {
     const original = req.text.trim();
     const checklist = checkLetter(original);

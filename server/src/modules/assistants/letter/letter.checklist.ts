@@ -1,3 +1,5 @@
+import { findConcept, stem, stems, type Word } from './letter.meaning.js';
+
 /**
  * What a letter to a citizen must contain, checked by code on the letter as the caseworker wrote it (before any
  * rewriting, and the same for every provider): what is decided, why, what the citizen must do, by when, how to
@@ -5,6 +7,11 @@
  * evidence and an item is only "present" when the letter itself says it (a reference to an enclosure does not
  * count). The cues are general Danish phrasings, formal (De/Dem) and plain (du/dig) alike; they work on the
  * pseudonymised text too, where a phone number or an e-mail address is a placeholder ([TELEFON_1], [EMAIL_1]).
+ *
+ * Decisions and actions are recognised by meaning, not by a list of fixed word forms: an outcome verb in any of
+ * its inflections (stemmed, letter.meaning.ts: "bevilges", "nedsættelse", "afkræves", "påbud"), an amount
+ * claimed, a request in any voice ("De anmodes om at …", "Beløbet bedes indbetalt", "skal være foretaget senest
+ * …"), each in a clause that is not a condition ("såfremt …") or a possible consequence ("vil kunne …").
  */
 
 export const CHECKLIST_ITEMS = ['decision', 'reason', 'action', 'deadline', 'complaint', 'contact'] as const;
@@ -16,6 +23,9 @@ export interface ChecklistItem {
   /** A short quote from the letter showing the item. */
   evidence?: string;
 }
+
+/** A pattern, or a function that finds something by meaning; either gives where in the sentence it is. */
+type Rule = RegExp | ((text: string) => { index: number; 0: string } | null);
 
 interface Sentence {
   text: string;
@@ -33,20 +43,50 @@ const EDGE = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\
 const re = (source: string, flags = 'u') => new RegExp(source.replace(/\\b/g, EDGE), flags);
 
 // --- decision: the outcome, the proposed decision, the summons, the amount claimed, the change in a service ---
-const DECISION = [
-  re(`\\b(?:har|vi|kommunen|jobcentret)\\s+(?:\\S+\\s+){0,2}?(?:truffet afgørelse om at \\p{L}+|besluttet|bevilget|bevilge\\b|godkendt|afslået|givet (?:${YOU} )?(?:afslag|tilladelse|ret)|tildelt|imødekommet)`, 'iu'),
-  re(`\\b(?:afgørelse|beslutning)(?:en)? om at (?!træffe)\\p{L}+`, 'iu'),
-  re(`\\b(?:bevilges|afslås|godkendes|tildeles|imødekommes|indkaldes|indkalder|inviterer ${YOU} til (?:et )?(?:møde|samtale)|nedsættes|forhøjes|ophører)\\b`, 'iu'),
-  re(`\\b(?:får|har|har fået|fået) (?:ikke )?(?:afslag|tilladelse|ret til|bevilget)\\b`, 'iu'),
+/**
+ * Outcome words: granting, refusing, ending, reducing, raising, ordering, offering, summoning, claiming back.
+ * Adjective-like forms that often describe the citizen rather than a decision ("nedsat funktionsevne",
+ * "tilbudt") are left out on purpose; "blive nedsat" is a pattern below.
+ */
+const OUTCOME = stems(
+  'bevilge bevilges bevilget godkende godkendes godkendt tildele tildeles tildelt imødekomme imødekommes afslå afslås afslået ' +
+    'afslag ophøre ophører ophør standse standses stoppe stoppes nedsætte nedsættes nedsættelse forhøje forhøjes forhøjelse ' +
+    'tilbagebetale tilbagebetales tilbagebetaling afkræve afkræves opkræve opkræves opkrævning tilbyde tilbydes indkalde ' +
+    'indkaldes indkaldelse fratage fratages tilbagekalde tilbagekaldes påbud påbyde påbydes fradrag',
+);
+/** Words of paying and owing: with an amount in kroner they are the amount claimed. */
+const PAYMENT = stems('betale betales betaling indbetale indbetales tilbagebetale tilbagebetaling opkræve opkrævning skylder skyldige afkræve restance');
+const AMOUNT = /\d[\d.]*(?:,\d+)?\s*kr\./u;
+/** What the citizen applied for is no outcome: "Deres ansøgning om (at få) nedsættelse …", "søgt om at få bevilget …". */
+const APPLIED = stems('ansøgning ansøge ansøgt søge søgt anmodning');
+function appliedFor(words: readonly Word[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - 4), at).map((w) => w.text.toLowerCase());
+  const om = before.lastIndexOf('om');
+  return om > 0 && APPLIED.has(stem(before[om - 1]!)) && before.slice(om + 1).every((w) => w === 'at' || w === 'få');
+}
+
+const DECISION: Rule[] = [
+  re(`\\b(?:har|vi|kommunen|jobcentret)\\s+(?:\\S+\\s+){0,2}?(?:truffet afgørelse om,? (?!at træffe)\\p{L}+|besluttet|givet (?:${YOU} )?(?:afslag|tilladelse|ret))`, 'iu'),
+  re(`\\b(?:afgørelse|beslutning)(?:en)? om,? at (?!træffe)\\p{L}+`, 'iu'),
+  re(`\\b(?:det er|der er) (?:blevet )?(?:besluttet|truffet afgørelse om)\\b`, 'iu'),
+  re(`\\binviterer ${YOU} til (?:et )?(?:møde|samtale)\\b`, 'iu'),
+  re(`\\b(?:får|har fået|fået) (?:ikke )?(?:\\S+ ){0,2}?(?:afslag|tilladelse|ret til|bevilget|hjælp|tilskud|støtte|friplads|\\d[\\d.]*(?:,\\d+)? kr\\.)`, 'iu'),
   re(`\\b(?:ansøgning|anmodning|ansøgningen|anmodningen|sagen|klagen)\\s+(?:\\S+\\s+){0,4}?er (?:blevet )?(?:godkendt|bevilget|afslået|imødekommet|afvist)\\b`, 'iu'),
   re(`\\b(?:${YOU}) skal møde\\b`, 'iu'),
-  re(`\\b(?:påtænker|planlægger|overvejer) (?:\\S+ ){0,6}?at (?!træffe\\b)(?:give|standse|stoppe|nedsætte|ophøre|afslå|tilbagekalde|kræve|fratage|ændre|afslutte|bevilge)\\b`, 'iu'),
+  re(`\\b(?:vil blive|bliver|er blevet|blev) (?:\\S+ ){0,3}?nedsat\\b`, 'iu'),
   re(`\\b(?:vil blive|bliver|ændres|ændrer vi)\\b(?:\\s+\\S+){0,4}\\s+(?:i stedet for|fra\\s+\\S+\\s+(?:\\S+\\s+)?til)\\b`, 'iu'),
-  re(`\\b(?:skal (?:betale|tilbagebetale|betale tilbage)|skylder|opkræver|opkræves|kræver .{0,60}tilbage)\\b.{0,80}\\d[\\d.]*(?:,\\d+)? kr\\.`, 'iu'),
+  // An outcome word, in any inflection, that is not what the citizen applied for.
+  (text) => findConcept(text, OUTCOME, (_w, c, i) => !appliedFor(c.words, i)),
+  // The amount claimed: a word of paying or owing and an amount in kroner in the same sentence.
+  (text) => (AMOUNT.test(text) ? findConcept(text, PAYMENT) : null),
 ];
-// "The decision is enclosed" and conditional consequences decide nothing.
+// "The decision is enclosed", conditions and possible consequences decide nothing.
 const ENCLOSURE = re(`\\b(?:vedlagt|vedlagte|bilag|bilaget)\\b`, 'iu');
-const NOT_DECISION = re(`\\b(?:vedlagt|vedlagte|bilag)\\b|\\b(?:vil kunne medføre|kan medføre|i modsat fald)\\b`, 'iu');
+const CONDITIONAL = re(
+  `\\b(?:hvis|såfremt|dersom|medmindre|i modsat fald|i så fald|vil kunne|kan medføre|kan betyde|risikerer)\\b|^(?:Ved|Hvis) (?:for sen|manglende|gentagne|fortsat)\\b`,
+  'iu',
+);
+const NOT_DECISION = (text: string) => ENCLOSURE.test(text) || CONDITIONAL.test(text);
 
 // --- reason: the facts or the legal basis; for a summons, the purpose of the meeting ---
 const REASON = [
@@ -59,21 +99,43 @@ const REASON = [
 ];
 
 // --- action: something the citizen must or is asked to do ---
-const ACTION = [
-  re(`\\b(?:${YOU}|vi)\\s+(?:\\S+\\s+){0,3}?(?:bedes|anmodes om|opfordres til|beder ${YOU}|skal huske)\\b`, 'iu'),
-  re(`\\b(?:beder|bede) (?:dig|Dem) om\\b`, 'iu'),
-  re(`\\b(?:bedes|anmodes) ${YOU}\\b|\\b(?:beder|opfordrer) vi (?:dig|Dem)\\b`, 'iu'),
-  re(`\\b(?:du|De) skal (?!ikke\\b)(?:\\S+ ){0,2}?(?:sende|indsende|betale|udfylde|møde|komme|medbringe|kontakte|ringe|svare|aflevere|oplyse|give|søge|tilmelde|underskrive|dokumentere|bestille|booke|aftale|logge)\\b`, 'iu'),
-  re(`(?:^|[.!?:]\\s+)(?:Send|Indsend|Betal|Udfyld|Medbring|Ring|Husk|Mød|Svar|Aflever|Underskriv|Book|Bestil|Log)\\b`, 'u'),
+/**
+ * A request in any voice: to the reader ("De anmodes om at …", "vi beder dig …"), or passive with the thing
+ * asked for as its subject ("Beløbet bedes indbetalt", "Samtykke og tilbud anmodes fremsendt"): in a letter
+ * both ask the citizen. The forms are finite and passive verbs only; the noun "anmodning" asks nothing.
+ */
+const REQUEST = re(`\\b(?:bedes|anmodes|opfordres|beder|anmoder|opfordrer|bede|anmode)\\b`, 'iu');
+const ACTION: Rule[] = [
+  (text) => REQUEST.exec(text),
+  re(`\\b(?:du|Du|De) skal (?!ikke\\b|være\\b|have\\b|kunne\\b|modtage\\b|regne\\b|vide\\b|kende\\b|få\\b)(?:\\S+ ){0,2}?\\p{Ll}+e\\b`, 'u'),
+  re(`(?:^|[.!?:]\\s+)(?:Send|Indsend|Betal|Udfyld|Medbring|Ring|Husk|Mød|Svar|Aflever|Underskriv|Book|Bestil|Log|Vælg|Fortæl|Returnér|Returner|Giv|Kom)\\b`, 'u'),
   re(`\\b(?:vil gerne have|vi skal have) (?:\\S+ ){0,3}?(?:fra ${YOU}|dine|din|dit|dokumentation|kopi|dine bemærkninger)\\b`, 'iu'),
+  // Being ordered to do something (a påbud) or given the chance to comment before a decision (partshøring).
+  re(`\\b(?:påbud|påbuddet) om,? at\\b|\\b(?:påbydes|pålægges) (?:${YOU} )?at\\b`, 'iu'),
+  re(`\\b(?:lejlighed|mulighed|ret) (?:til|for) at (?:udtale|fremkomme med|komme med|give) (?:\\S+ ){0,2}?(?:bemærkninger|${YOU}|dig|Dem)\\b`, 'iu'),
+  // A duty stated in the passive, tied to a date or a period: "Ansøgningen skal være indsendt senest …".
+  (text) => (DEADLINE.some((d) => d.test(text)) ? PASSIVE_DUTY.exec(text) : null),
 ];
-const NOT_ACTION = re(`\\b(?:behøver ikke|skal ikke gøre|skal du ikke gøre)\\b|\\b(?:hvis|såfremt|dersom|har) (?:${YOU} )?(?:har |skulle have )?(?:spørgsmål|er forhindret|ikke er enig|vil klage|ønsker at klage)\\b`, 'iu');
+const PASSIVE_DUTY = re(`\\bskal (?:være )?(?:\\S+ ){0,4}?(?:(?!senest|mindst|højst|inden)\\p{Ll}+(?:es|et|t)|i hænde)\\b`, 'u');
+const NOT_ACTION = re(
+  `\\b(?:behøver ikke|skal ikke gøre|skal du ikke gøre)\\b` +
+    `|\\b(?:hvis|såfremt|dersom|har|ønsker) (?:${YOU} )?(?:har |skulle have |allerede )?(?:spørgsmål|er forhindret|ikke er enig|vil klage|ønsker at klage|at indgå|at klage)\\b` +
+    // A condition opens the sentence: "Såfremt beløbet allerede er indbetalt, bedes De se bort fra …".
+    `|^(?:Hvis|Såfremt|Dersom|Medmindre)\\b` +
+    // Where to write with questions is contact, not a task: "Henvendelser vedrørende sagen bedes rettet til …".
+    `|^(?:Eventuelle )?(?:henvendelse|spørgsmål)\\p{L}*\\b` +
+    // A general duty is no action tied to this letter: "De er forpligtet til at underrette kommunen om ændringer".
+    `|\\b(?:forpligtet|forpligtelse|pligt|oplysningspligt)\\b|\\baltid\\b|\\btil enhver tid\\b`,
+  'iu',
+);
 
 // --- deadline: a date, a time, or a period counted from an event, for the action ---
 const DATE = `(?:(?:${WEEKDAYS})(?: den)? )?(?:den )?\\d{1,2}\\. (?:${MONTHS})(?: \\d{4})?`;
 const DEADLINE = [
   re(`\\b(?:senest|inden|før|frist(?:en)?(?: er)?|til og med)\\s+(?:${DATE}|${NUMBER_WORDS} (?:dage|uger|måneder|hverdage)|(?:${WEEKDAYS}) den \\d{1,2}\\.)`, 'iu'),
   re(`\\binden for\\s+(?:de (?:næste|kommende) )?${NUMBER_WORDS} (?:dage|uger|måneder|hverdage)\\b`, 'iu'),
+  // "Fristen for at sende dokumentationen er den 3. maj 2027."
+  re(`\\bfrist(?:en)? (?:\\S+ ){1,6}?er (?:${DATE}|${NUMBER_WORDS} (?:dage|uger|måneder|hverdage))`, 'iu'),
   re(`\\b(?:${WEEKDAYS}) den \\d{1,2}\\. (?:${MONTHS})(?: \\d{4})? kl\\. \\d`, 'iu'),
 ];
 
@@ -88,7 +150,7 @@ const PHONE = re(`(?:\\[TELEFON_\\d+\\]|\\b(?:telefon|tlf\\.?|ring(?:e)?|mobil|t
 const EMAIL = /\[EMAIL_\d+\]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 
 /** Abbreviations after which a capital or a digit does not start a new sentence ("kl. 9.15", "jf. § 34"). */
-const ABBREVIATIONS = /(?:^|[^\p{L}])(?:kl|kr|nr|jf|pr|ca|tlf|evt|mht|vedr|bl\.a|f\.eks|dvs|mv|stk|nb|att|ang)\.$/iu;
+const ABBREVIATIONS = /(?:^|[^\p{L}])(?:kl|kr|\p{L}*nr|jf|pr|ca|tlf|evt|mht|vedr|bl\.a|f\.eks|dvs|mv|stk|nb|att|ang)\.$/iu;
 
 /** Splits a line into sentences: at . ! ? followed by space and a capital, a digit or a placeholder. */
 export function splitSentences(line: string): string[] {
@@ -119,7 +181,7 @@ function sentencesOf(letter: string): Sentence[] {
 }
 
 /** A quote around the match: the whole sentence when short, else a window cut at word edges. */
-function quote(sentence: string, match: RegExpExecArray, max = 180): string {
+function quote(sentence: string, match: { index: number; 0: string }, max = 180): string {
   if (sentence.length <= max) return sentence;
   const centre = match.index + match[0].length / 2;
   let start = Math.max(0, Math.round(centre - max / 2));
@@ -130,16 +192,25 @@ function quote(sentence: string, match: RegExpExecArray, max = 180): string {
   return `${start > 0 ? '…' : ''}${sentence.slice(start, end).trim()}${end < sentence.length ? '…' : ''}`;
 }
 
-function find(sentences: Sentence[], patterns: RegExp[], accept: (s: Sentence) => boolean): string | undefined {
+function find(sentences: Sentence[], rules: Rule[], accept: (s: Sentence) => boolean): string | undefined {
   for (const s of sentences) {
     if (!accept(s)) continue;
-    for (const p of patterns) {
-      const m = p.exec(s.text);
+    for (const rule of rules) {
+      const m = typeof rule === 'function' ? rule(s.text) : rule.exec(s.text);
       if (m) return quote(s.text, m);
     }
   }
   return undefined;
 }
+
+const isAction = (text: string) => !NOT_ACTION.test(text) && ACTION.some((rule) => (typeof rule === 'function' ? rule(text) : rule.test(text)));
+/**
+ * A date is a deadline only when something is to be done by it: the sentence asks the citizen to act, names a
+ * time limit ("fristen er …"), or summons to a meeting at a time. "Du får svar senest den 1. marts" is the
+ * municipality's promise, not the citizen's deadline.
+ */
+const tiedToAction = (text: string) => isAction(text) || TIED.test(text);
+const TIED = re(`\\bfrist\\p{L}*|\\b(?:møde|mødet|mødes|samtale|samtalen|netværksmøde)\\b.*\\bkl\\.\\s*\\d`, 'iu');
 
 const item = (id: ChecklistItemId, evidence: string | undefined): ChecklistItem =>
   evidence ? { item: id, present: true, evidence } : { item: id, present: false };
@@ -148,13 +219,13 @@ export function checkLetter(letter: string): ChecklistItem[] {
   const sentences = sentencesOf(letter);
   const body = (s: Sentence) => !s.complaint;
 
-  const decision = find(sentences, DECISION, (s) => body(s) && !NOT_DECISION.test(s.text));
+  const decision = find(sentences, DECISION, (s) => body(s) && !NOT_DECISION(s.text));
   // "The reasons are in the enclosure" gives no reason in the letter itself.
   const reason = find(sentences, REASON, (s) => body(s) && !ENCLOSURE.test(s.text));
   const action = find(sentences, ACTION, (s) => body(s) && !NOT_ACTION.test(s.text));
   // A deadline belongs to something the citizen must do (or to the meeting they are summoned to), never to
   // the complaint, and "snarest" or "hurtigst muligt" are no deadline at all.
-  const deadline = find(sentences, DEADLINE, body);
+  const deadline = find(sentences, DEADLINE, (s) => body(s) && tiedToAction(s.text));
 
   const guidance = sentences.filter((s) => s.complaint);
   const where = guidance.map((s) => ({ s, m: COMPLAINT_WHERE.exec(s.text) })).find((x) => x.m);

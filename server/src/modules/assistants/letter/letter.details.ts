@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECKLIST_ITEMS } from './letter.checklist.js';
+import { lix } from './letter.lix.js';
 
 /**
  * The letter assistant's `details` on a run, as they go over HTTP. Kept next to the assistant for now; when the
@@ -15,3 +16,12 @@ export const LetterRunDetails = z.object({
   changes: z.array(z.string()).optional(),
 });
 export type LetterRunDetails = z.infer<typeof LetterRunDetails>;
+
+/**
+ * The letter assistant's last step (Assistant.finish), on the server after the placeholders are restored: LIX
+ * before and after counted on the letter as the caseworker wrote it and on the restored draft, so the figures
+ * are those of the texts the citizen would read, not of their pseudonymised stand-ins.
+ */
+export function finishLetterDetails(details: Record<string, unknown>, texts: { input: string; draft: string }): Record<string, unknown> {
+  return { ...details, lixBefore: lix(texts.input), lixAfter: lix(texts.draft) };
+}

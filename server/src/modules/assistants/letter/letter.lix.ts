@@ -8,9 +8,10 @@
  *   break (a line is a heading, a signature line or a whole paragraph); stretches without a word do not count.
  *   Abbreviations ("kr. ", "jf. ") end a sentence, as in classic LIX; "1.150", "10.30" and "koege.dk" do not.
  *
- * Placeholders ([NAVN_1], [TELEFON_2]) count as one short word: the assistant sees only the pseudonymised
- * text, so the before and after figures it reports are both counted this way and stay comparable. On the
- * original text a placeholder's value may count a word or two more, which moves LIX by a fraction.
+ * Placeholders ([NAVN_1], [TELEFON_2]) count as one short word. The assistant sees only the pseudonymised text,
+ * so its own figures are estimates: "Lindbjergvej 10, 7400 Herning" is four words, one of them long, where its
+ * placeholder is one short word, which moves LIX by up to a few points. The figures a run stores are counted
+ * again on the real texts after the pipeline has restored them (letterAssistant.finish, letter.details.ts).
  */
 const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ownLetters, sharedLetters } from '../../../../../test/fixtures/letters/letters.js';
-import { checkLetter } from './letter.checklist.js';
+import { developmentLetters, ownLetters, sharedLetters } from '../../../../../test/fixtures/letters/letters.js';
+import { checkLetter, splitSentences } from './letter.checklist.js';
 import { lix } from './letter.lix.js';
 import { rewriteLetter } from './letter.rewrite.js';
 import { OFFICIALESE } from './letter.wordlist.js';
@@ -110,5 +110,107 @@ describe('the offline engine rewrites letters by plain-language rules', () => {
     expect(OFFICIALESE.length).toBeGreaterThanOrEqual(60);
     for (const [from, to] of OFFICIALESE) expect(from.toLowerCase()).not.toBe(to.toLowerCase());
     expect(new Set(OFFICIALESE.map(([from]) => from.toLowerCase())).size).toBe(OFFICIALESE.length);
+  });
+
+  describe('every sentence of a rewrite is a sentence', () => {
+    // The words the engine itself writes (passive to active, du-form, the connectives of a split); every other
+    // word of a draft must come from the letter or from a replacement in the word list.
+    const ENGINE_WORDS =
+      'vi du dig din dit dine jeg mig her men det der er fordi derfor derefter ifølge reglerne betyder at gælder også blandt andet ' +
+      'bemærk kan oplyse drejer sig om indkalder beder opfordrer har besluttet truffet afgørelse afgørelsen beslutningen holder fast i ' +
+      'denne dette disse være nået frem til med ved selv bevilget godkendt modtaget afslået behandlet registreret ændret';
+    const FINITE_FORMS = new Set(
+      ('er var har havde bliver blev vil ville skal skulle kan kunne må måtte bør burde får fik gør gjorde går gik står stod ' +
+        'ser så ved vidste tager tog giver gav kommer kom bor sker skete findes').split(' '),
+    );
+    const SUBORDINATORS = /^(?:at|uden|som|hvis|når|fordi|da|idet|selvom|medmindre|såfremt|dersom|hvorved|hvilket|hvorfor|indtil|inden|før|mens|og|eller)$/iu;
+    const PERSONAL = /^(?:Du|Vi|Jeg|Der|Man|Han|Hun)$/u;
+    const IMPERATIVE = /^(?:Send|Betal|Ring|Husk|Klag|Kontakt|Udfyld|Medbring|Svar|Skriv|Vælg|Fortæl|Læs|Bemærk|Mød|Aflever|Underskriv|Book|Bestil|Log)$/u;
+    const wordsOf = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+    // A finite verb: a form of the auxiliaries and modals, a passive in -es, a present in -(e)r or a past in
+    // -ede/-te; plural nouns in -inger, -elser, -heder ("oplysninger") are no verbs.
+    const finite = (w: string) =>
+      FINITE_FORMS.has(w.toLowerCase()) ||
+      (/^\p{L}{2,}(?:es|er|ede|te)$/u.test(w) && !/(?:inger|elser|heder|skaber|tioner)$/u.test(w) && !NOT_VERBS.has(w.toLowerCase())) ||
+      /^\p{L}+år$/u.test(w);
+    /** Words that end like a verb but are none: prepositions and conjunctions. */
+    const NOT_VERBS = new Set(['efter', 'under', 'over', 'eller', 'hver', 'sammen', 'siden', 'senere', 'tidligere', 'andre', 'flere', 'mere']);
+    const ADVERB = /^(?:ikke|også|altid|aldrig|kun|allerede|fortsat|endnu)$/u;
+
+    /** Why a sentence of the draft is no sentence, or null. The rules, and why each is a fair test: */
+    function fragment(sentence: string, vocabulary: Set<string>, original: string, listItem: boolean): string | null {
+      const words = wordsOf(sentence);
+      if (words.length === 0) return null;
+      // 1. Every sentence has a finite verb, or opens with an imperative ("Ring til …", "Betal beløbet …").
+      if (!words.some(finite) && !IMPERATIVE.test(words[0]!)) return 'no finite verb';
+      // 2. A sentence that opens with a subordinate clause goes on to its main clause after a comma, whose verb
+      //    comes first ("Hvis du har spørgsmål, kan du …"); "Uden at der er kommet oplysninger." is a fragment.
+      if (SUBORDINATORS.test(words[0]!) && !listItem) {
+        const after = sentence.split(/,\s+/u).slice(1).map((part) => wordsOf(part)[0] ?? '');
+        if (!after.some((w) => finite(w))) return 'subordinate clause without its main clause';
+      }
+      // 3. A personal pronoun as the subject is followed by its verb (Danish main clauses put the verb second):
+      //    "Der ved gentagne udeblivelser vil kunne …" keeps a subordinate clause's order.
+      if (PERSONAL.test(words[0]!) && !finite(words[1] ?? '')) return `"${words[0]} ${words[1]}" has no verb second`;
+      //    Nor does a subject followed by "ikke" and then the verb: "Beløbet ikke har kunnet …" is a subordinate order.
+      if (!SUBORDINATORS.test(words[0]!) && ADVERB.test(words[1] ?? '') && finite(words[2] ?? '')) return `"${words.slice(0, 3).join(' ')}" has no verb second`;
+      // 5. An "at"-clause after a comma has its own verb: "…, at det efter en samlet vurdering af oplysningerne." is cut short.
+      const lastAt = sentence.split(/,\s+at\s+/u).slice(1).pop();
+      if (lastAt !== undefined && !wordsOf(lastAt).some(finite)) return 'an "at"-clause without a verb';
+      // 4. No word the letter, the word list or the engine does not have: a mangled word ("Ikket", "Iet") or a
+      //    doubled phrase ("der er der") is broken grammar.
+      const invented = words.find((w) => !vocabulary.has(w.toLowerCase()) && !definiteOf(w, original));
+      if (invented) return `"${invented}" is not a word of the letter`;
+      if (/(?<!\p{L})der er der(?!\p{L})/iu.test(sentence)) return '"der er der"';
+      return null;
+    }
+    /** "hvilken samtale vil" becomes "Samtalen vil": the definite form of the noun after hvilken/hvilket. */
+    const definiteOf = (w: string, original: string) =>
+      [...original.matchAll(/\bhvilke[nt] (\p{L}{4,})/gu)].some(
+        ([, noun]) => !ADVERB.test(noun!) && ['en', 'n', 'et', 't'].some((end) => w.toLowerCase() === `${noun!.toLowerCase()}${end}`),
+      );
+
+    it.each(developmentLetters().map((l) => [l.id, l] as const))('%s: no fragment and no broken grammar in the draft', (_id, letter) => {
+      const vocabulary = new Set(
+        [letter.text, ENGINE_WORDS, ...OFFICIALESE.map(([, to]) => to)].flatMap((t) => wordsOf(t).map((w) => w.toLowerCase())),
+      );
+      const draft = rewriteLetter(letter.text).text;
+      const broken = draft
+        .split('\n')
+        // A line without a full stop, question or exclamation mark is a heading or a signature line, not prose.
+        .filter((line) => /[.!?,]\s*$/u.test(line.trim()))
+        .flatMap((line) => {
+          // A list item ("– at der er samtykke fra udlejer,") continues the sentence before the list.
+          const listItem = /^\s*[–•*-]\s/u.test(line);
+          return splitSentences(line.trim()).map((sentence) => ({ sentence, why: fragment(sentence, vocabulary, letter.text, listItem) }));
+        })
+        .filter((x) => x.why);
+      expect(broken).toEqual([]);
+    });
+
+    it.each(developmentLetters().map((l) => [l.id, l] as const))('%s: every amount, date, § reference, phone and e-mail is kept', (_id, letter) => {
+      expect(facts(rewriteLetter(letter.text).text)).toEqual(facts(letter.text));
+    });
+
+    it.each([
+      ['Det bemærkes, at beløbet ikke har kunnet opkræves via Betalingsservice.', 'Beløbet har ikke kunnet opkræves via Betalingsservice.'],
+      ['Det bemærkes, at der ved gentagne udeblivelser vil kunne træffes afgørelse om sanktioner.', 'Bemærk, at der ved gentagne udeblivelser vil kunne træffes afgørelse om sanktioner.'],
+      ['Det bemærkes, at hjælpen for maj udbetales som sædvanligt, og at De intet skal foretage Dem.', 'Bemærk, at hjælpen for maj udbetales som sædvanligt, og at du intet skal foretage dig.'],
+      ['Kommunen har i forbindelse hermed foretaget en ny beregning.', 'Kommunen har i forbindelse med dette foretaget en ny beregning.'],
+      ['Vi har ikke modtaget oplysninger, der foreligger i Deres sag.', 'Vi har ikke modtaget oplysninger, der er i din sag.'],
+    ])('keeps Danish word order where an announcement or a word goes: %j', (from, to) => {
+      expect(rewriteLetter(from).text).toBe(to);
+    });
+
+    it('does not split where the second part would have no verb of its own', () => {
+      const long =
+        'Der kan indgås aftale om en afdragsordning for det samlede beløb på kontoret i rådhuset, hvilket i givet fald skal meddeles kommunen inden samme dato som nævnt ovenfor.';
+      expect(rewriteLetter(long).text).toBe(long);
+      const insertion =
+        'Afslaget er begrundet i, at det efter en samlet vurdering af oplysningerne, herunder udtalelse fra din egen læge af 21. august 2026, ikke findes godtgjort, at din gangfunktion forringer din mulighed for arbejde.';
+      expect(splitSentences(rewriteLetter(insertion).text)).toHaveLength(1);
+      const relative = 'Kommunen har modtaget en udtalelse fra din læge om dit helbred og din arbejdsevne, hvilket ikke lever op til de krav, der er fastsat i loven.';
+      expect(rewriteLetter(relative).text).toBe('Kommunen har modtaget en udtalelse fra din læge om dit helbred og din arbejdsevne. Det lever ikke op til de krav, der er fastsat i loven.');
+    });
   });
 });

@@ -50,7 +50,13 @@ const PLURAL = /(?:inger|elser|heder|skaber|ter|rer|ner|ler|børn|forældre|forh
 /** Singular nouns that look plural by their ending. */
 const SINGULAR_ER = /(?:giver|leder|læser|lejer|ejer|borger|rådgiver|sagsbehandler|ansøger|modtager|pensionister?|datter|søster|moster|faster|mester|center)$/u;
 const isPlural = (word: string) => PLURAL.test(word.toLowerCase()) && !SINGULAR_ER.test(word.toLowerCase());
-const isNeuter = (word: string) => NEUTER.has(word) || [...NEUTER].some((n) => n.length > 3 && word.endsWith(n) && !isPlural(word));
+const isNeuter = (word: string): boolean =>
+  NEUTER.has(word) ||
+  [...NEUTER].some((n) => n.length > 3 && word.endsWith(n) && !isPlural(word)) ||
+  // A genitive takes the gender of its noun: "dit barns plads".
+  (word.endsWith('s') && word.length > 3 && NEUTER.has(word.slice(0, -1)));
+/** Nouns in -else (afgørelse, udtalelse, ydelse) end in -e like an adjective but are nouns of common gender. */
+const NOUN_IN_E = /(?:else|ning|pleje|støtte|periode|skole|side)$/u;
 
 /** "Deres" and "nærværende" agree with their noun: din/dit/dine, denne/dette/disse. Unknown nouns take common gender. */
 function possessive(nextWords: string[], forms: { common: string; neuter: string; plural: string }): string {
@@ -61,7 +67,7 @@ function possessive(nextWords: string[], forms: { common: string; neuter: string
     if (word === 'egne') return forms.plural;
     // Adjectives after a possessive end in -e ("dine økonomiske forhold", "din digitale postkasse"): skip them.
     const following = nextWords[i + 1];
-    if (word.endsWith('e') && !isNeuter(word) && !isPlural(word) && following && /^\p{Ll}/u.test(following)) continue;
+    if (word.endsWith('e') && !NOUN_IN_E.test(word) && !isNeuter(word) && !isPlural(word) && following && /^\p{Ll}/u.test(following)) continue;
     if (isPlural(word)) return forms.plural;
     if (isNeuter(word)) return forms.neuter;
     return forms.common;
@@ -87,15 +93,52 @@ const ANNOUNCE = re(
 );
 const ANNOUNCE_MID = re('^(.*?),? skal det (?:hermed |herved )?(?:meddeles|oplyses), at ', 'u');
 
-/** An "at"-clause can stand as a main clause when a short subject is followed directly by its verb. */
+/**
+ * An "at"-clause can stand as a main clause when a short subject is followed directly by its verb. Danish main
+ * clauses put the finite verb second (V2): a pronoun subject ("der", "du") is followed by the verb at once, and
+ * a sentence adverb ("ikke", "også") between subject and verb is the word order of a subordinate clause
+ * ("at beløbet ikke har kunnet …"), so such a clause does not stand alone as it is (see mainClause).
+ */
 function standsAlone(clause: string): boolean {
   const tokens = clause.split(/\s+/);
-  for (let i = 1; i <= 4 && i < tokens.length; i++) {
-    const subject = tokens.slice(0, i).join(' ');
-    if (/[,;]/.test(subject)) return false;
+  if (SUBORDINATOR.test(tokens[0] ?? '')) return false;
+  const maxSubject = PERSONAL_PRONOUN.test(tokens[0] ?? '') ? 1 : 4;
+  for (let i = 1; i <= maxSubject && i < tokens.length; i++) {
+    const subject = tokens.slice(0, i);
+    if (/[,;]/.test(subject.join(' '))) return false;
+    if (subject.some((t) => SENTENCE_ADVERB.test(t))) return false;
     if (FINITE.has(tokens[i]!.toLowerCase())) return true;
   }
   return false;
+}
+
+/** Words that open a subordinate clause: a clause opening with one is no sentence on its own. */
+const SUBORDINATOR = /^(?:at|uden|som|hvis|når|fordi|om|da|mens|selvom|idet|inden|før|hvorved|hvilket|hvor|såfremt|dersom|medmindre)$/iu;
+/** Pronouns that are always a subject, never an article ("det", "den", "de" can be "the"). */
+const PERSONAL_PRONOUN = /^(?:du|vi|jeg|han|hun|der|man)$/iu;
+const SENTENCE_ADVERB = /^(?:ikke|også|altid|aldrig|kun|allerede|derfor|nu|fortsat|endnu|dog|heller|gerne|måske|snart)$/iu;
+
+/**
+ * "beløbet ikke har kunnet opkræves" -> "beløbet har ikke kunnet opkræves": a short subject, sentence adverbs,
+ * then the finite verb is a subordinate clause's order; moving the verb before the adverbs makes it a main
+ * clause. Null when the clause is not of that shape.
+ */
+function mainClause(clause: string): string | null {
+  const m = /^((?:\p{L}+ ){1,3}?)((?:(?:ikke|også|altid|aldrig|kun|allerede|fortsat|endnu) )+)(\p{Ll}+)\b/u.exec(clause);
+  if (!m || SUBORDINATOR.test(m[1]!.trim().split(' ')[0]!)) return null;
+  if (!FINITE.has(m[3]!)) return null;
+  return `${m[1]}${m[3]} ${m[2]!.trim()}${clause.slice(m[0].length)}`;
+}
+
+/**
+ * The "at"-clause as a main clause, or null. Not when a second "at"-clause follows (", og at …"): that one
+ * hangs on the announcement that would be gone.
+ */
+function asMainClause(tail: string): string | null {
+  if (/,\s+(?:og|eller) at\s/u.test(tail)) return null;
+  if (standsAlone(tail)) return tail;
+  const reordered = mainClause(tail);
+  return reordered && standsAlone(reordered) ? reordered : null;
 }
 
 function announcements(s: string, c: Counter): string {
@@ -105,13 +148,15 @@ function announcements(s: string, c: Counter): string {
     let head = mid[1]!.replace(re('^Med henvisning til ', 'u'), 'Det drejer sig om ');
     head = head.replace(/[,\s]+$/u, '');
     const tail = s.slice(mid[0].length);
-    return `${head}. ${standsAlone(tail) ? capitalise(tail) : `Vi kan oplyse, at ${tail}`}`;
+    const main = asMainClause(tail);
+    return `${head}. ${main ? capitalise(main) : `Vi kan oplyse, at ${tail}`}`;
   }
   const m = ANNOUNCE.exec(s);
   if (!m) return s;
   c.announcements++;
   const tail = s.slice(m[0].length);
-  if (standsAlone(tail)) return capitalise(tail);
+  const main = asMainClause(tail);
+  if (main) return capitalise(main);
   return m[1] === 'meddeles' || m[1] === 'oplyses' ? `Vi kan oplyse, at ${tail}` : `Bemærk, at ${tail}`;
 }
 
@@ -196,6 +241,11 @@ function officialese(s: string, c: Counter): string {
   let out = s;
   // "idet … dog" is "although", not "because": "idet den tid … dog forbliver uændret" becomes "men den tid …".
   out = out.replace(re(',\\s+idet\\b([^.;]*?)\\s+dog\\b'), (_m, middle: string) => (c.officialese++, `, men${middle}`));
+  // "i forbindelse hermed", "sammen hermed": after a noun "hermed" is "med dette" and cannot simply go.
+  out = out.replace(re('\\b(forbindelse|sammen|overensstemmelse|samtidig|tråd) (hermed|herved)\\b'), (_m, noun: string, word: string) => {
+    c.officialese++;
+    return `${noun} ${word === 'hermed' ? 'med' : 'ved'} dette`;
+  });
   // "Hermed sendes …" would lose its first word with "hermed" gone; "Her sendes …" keeps the order.
   out = out.replace(re('^Hermed\\b(?! fremsendes)', 'u'), () => (c.officialese++, 'Her'));
   for (const { pattern, to } of WORDLIST) {
@@ -224,7 +274,7 @@ interface Cut {
 }
 
 const SUBORDINATE_START = /^(?:Hvis|Når|Selvom|Såfremt|Dersom|Fordi|Da|Mens|Inden|Før|Efter at|At|Om)\b/u;
-const NOT_MAIN_AFTER_OG = /^(?:at|som|der|hvis|hvor|fordi|om|når|så|da|og|eller|i|på|til|med|for|af|ikke)\b/u;
+const NOT_MAIN_AFTER_OG = /^(?:at|uden|som|der|hvis|hvor|fordi|om|når|så|da|og|eller|i|på|til|med|for|af|ikke)\b/u;
 
 function cuts(s: string): Cut[] {
   const out: Cut[] = [];
@@ -245,7 +295,9 @@ function cuts(s: string): Cut[] {
   // ", hvorfor du skal …" -> ". Derfor skal du …" (the verb moves before a short subject).
   for (const m of s.matchAll(re(',\\s+(hvorfor|hvorefter|hvor)\\s+(\\S+)\\s+(\\S+)\\s+'))) {
     const [, word, subject, verb] = m as unknown as [string, string, string, string];
-    const adverb = word === 'hvorfor' ? 'Derfor' : word === 'hvorefter' ? 'Derefter' : 'Der';
+    // After a law or a rule "hvorefter" means "according to which", not "after which".
+    const rule = /§|\blov|regl|bekendtgørelse/u.test(s.slice(0, m.index));
+    const adverb = word === 'hvorfor' ? 'Derfor' : word === 'hvorefter' ? (rule ? 'Ifølge reglerne' : 'Derefter') : 'Der';
     if (PRONOUN_SUBJECT.test(subject) && FINITE.has(verb.toLowerCase())) {
       out.push({ at: m.index, length: m[0].length, next: `${adverb} ${verb} ${subject} ` });
     } else if (word !== 'hvor') {
@@ -253,18 +305,33 @@ function cuts(s: string): Cut[] {
     }
   }
   // ", hvilken samtale vil …" -> ". Samtalen vil …"; ", hvilket betyder …" -> ". Det betyder …".
-  for (const m of s.matchAll(re(',\\s+(hvilken|hvilket)\\s+(\\p{Ll}+)\\s+'))) {
-    const [, word, next] = m as unknown as [string, string, string];
+  for (const m of s.matchAll(re(',\\s+(hvilken|hvilket)\\s+(\\p{Ll}+)\\s+(\\p{Ll}+)\\s+'))) {
+    const [, word, next, after] = m as unknown as [string, string, string, string];
+    const verb = (w: string) => FINITE.has(w) || /\p{Ll}{3}(?:er|es)$/u.test(w);
+    const rest = (n: number) => ({ at: m.index, length: m[0].length - n });
     if (FINITE.has(next) || /(?:er|es)$/u.test(next)) {
-      if (word === 'hvilket') out.push({ at: m.index, length: m[0].length, next: `Det ${next} ` });
-    } else {
+      // ", hvilket betyder …" -> ". Det betyder …"
+      if (word === 'hvilket') out.push({ ...rest(after.length + 1), next: `Det ${next} ` });
+    } else if (word === 'hvilket' && SENTENCE_ADVERB.test(next) && verb(after)) {
+      // ", hvilket ikke lever op til …" -> ". Det lever ikke op til …" (the verb comes second in a main clause).
+      out.push({ ...rest(0), next: `Det ${after} ${next} ` });
+    } else if (verb(after) && !SENTENCE_ADVERB.test(next)) {
+      // ", hvilken samtale vil …" -> ". Samtalen vil …"; only before a verb, so "hvilket i givet fald …" stays.
       const definite = word === 'hvilken' ? (next.endsWith('e') ? 'n' : 'en') : next.endsWith('e') ? 't' : 'et';
-      out.push({ at: m.index, length: m[0].length, next: `${capitalise(next)}${definite} ` });
+      out.push({ ...rest(after.length + 1), next: `${capitalise(next)}${definite} ` });
     }
   }
+
   for (const m of s.matchAll(re(',\\s+ligesom\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det gælder også, at ' });
   // ", herunder …" (now ", blandt andet …") adds examples: ". Det gælder blandt andet …" says the same.
-  for (const m of s.matchAll(re(',\\s+blandt andet\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det gælder blandt andet ' });
+  // Only when the examples run to the end of the sentence: ", herunder X, ikke findes godtgjort, at …" is an
+  // insertion inside a clause, and cutting there leaves both halves without their verb.
+  for (const m of s.matchAll(re(',\\s+blandt andet\\s+'))) {
+    const tail = s.slice(m.index + m[0].length);
+    if (/,\s+(?!og\b|eller\b|samt\b|som\b|der\b|hvor\b)/u.test(tail)) continue;
+    const question = /^(?:om|hvordan|hvilke|hvad|hvornår|hvor)\b/u.test(tail);
+    out.push({ at: m.index, length: m[0].length, next: question ? 'Det gælder blandt andet, ' : 'Det gælder blandt andet ' });
+  }
   return out;
 }
 

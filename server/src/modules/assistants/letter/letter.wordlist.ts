@@ -24,6 +24,7 @@ export const OFFICIALESE: readonly (readonly [string, string])[] = [
   ['foretage en fornyet vurdering af', 'vurdere igen'],
   ['fornyet vurdering', 'ny vurdering'],
   ['træffe afgørelse i sagen', 'afgøre sagen'],
+  ['bringe forholdet i overensstemmelse med lovgivningen', 'gøre forholdet lovligt'],
   ['i overensstemmelse med', 'efter'],
   ['i henhold til', 'efter'],
   ['i medfør af', 'efter'],
@@ -90,6 +91,9 @@ export const OFFICIALESE: readonly (readonly [string, string])[] = [
   ['fornøden', 'nødvendig'],
   ['fornødne', 'nødvendige'],
   ['forefindes', 'findes'],
+  // "der foreligger" and "som foreligger" would become "der er der", "som er der".
+  ['der foreligger', 'der er'],
+  ['som foreligger', 'som findes'],
   ['foreligger', 'er der'],
   ['påtænker', 'planlægger'],
   ['påtænkes', 'planlægges'],
