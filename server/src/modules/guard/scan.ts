@@ -23,6 +23,7 @@ const UPPER = chars.UPPER;
 const DIGIT = chars.DIGIT;
 const LETTER_OR_MARK_HI = (chars.LETTER | chars.MARK) << 16;
 const HASH_SEED = chars.HASH_SEED;
+const codeAt = chars.codeAt;
 const { words, termSuffixes, passWords } = lexicon;
 const passIds = passWords.payload as number[];
 const F = words.flags;
@@ -210,8 +211,8 @@ function word(st: ScanState, s: number, upper: boolean): number {
   if (flags & W_SIGNOFF) signoff(st, e);
   if (flags & W_LIST_HEADER) {
     let k = e;
-    while (text.charCodeAt(k) === 0x20) k++;
-    if (text.charCodeAt(k) === 0x3a) st.listHeaders.push(k);
+    while (codeAt(text, k) === 0x20) k++;
+    if (codeAt(text, k) === 0x3a) st.listHeaders.push(k);
   }
   // Negation and generic wording reach the next three words of the clause.
   st.wordCount++;
@@ -248,7 +249,7 @@ function number(st: ScanState, s: number): number {
   const len = e - s;
   // Long runs are never an identifier we know; skip them whole so 10,000 digits cost one pass.
   if (len > 12) return e;
-  const prev = text.charCodeAt(s - 1);
+  const prev = codeAt(text, s - 1);
   if (prev < TABLE_SIZE && CLASS[prev]! & LETTER) return e; // "covid19", "A12345678"
   switch (len) {
     case 10: {
@@ -313,7 +314,7 @@ function number(st: ScanState, s: number): number {
     }
     case 1: {
       // "3F" (the union) and "3F Kolding"
-      if (text.charCodeAt(s) === 0x33 && text.charCodeAt(e) === 0x46 && !isWordChar(text.charCodeAt(e + 1))) {
+      if (text.charCodeAt(s) === 0x33 && codeAt(text, e) === 0x46 && !isWordChar(codeAt(text, e + 1))) {
         st.special.push({ type: 'UNION', start: s, end: unionEnd(text, e + 1), confidence: 0.8 });
         return e + 1;
       }

@@ -45,6 +45,19 @@ hjernetumor karcinom melanom sarkom myelom hæmatom glaukom aneurisme hjertekram
 blodtryksmedicin tinnitus skoliose spiseforstyrret angstproblemer søvnbesvær hallucinationer
 vrangforestillinger delir nedstemthed nedstemt apopleksien hjerneinfarkt lungeemfysem emfysem bronkitis
 lungekræft brystkræft tyktarmskræft prostatakræft hjertesvigt kemobehandling strålebehandlingen
+smerte smerter sår caries karies tandbyld tandbylder byld bylder absces abscess abscesser rodbehandling
+tandregulering tandløshed underernæring fejlernæring jernmangel vitaminmangel væskemangel dehydrering navlebrok
+lyskebrok brok afasi atrofi muskelatrofi artrit traume traumatisering traumatiseret krisereaktion sorgreaktion
+hjertebanken rystelser rysten lysfølsomhed mareridt sengevædning vægttab appetitløshed udslæt kløe hoste
+forstuvning forstuvet forvridning hjernerystelse piskesmæld anæstesi narkose bedøvelse fuldnarkose
+alloplastik knæalloplastik hoftealloplastik hofteprotese knæprotese
+røntgenundersøgelse ultralydsscanning rollator rollatoren høreapparat høreapparater respirator protese
+kompressionsstrømper iltapparat iltbehandling kateter stomipose insulinpen cpap-maskine forbindingsskift
+fysioterapi fodterapi fodbehandling sårbehandling genoptræningsforløb smertebehandling hørenedsættelse
+kokainforbrug cannabisforbrug amfetaminforbrug heroinforbrug opioidforbrug kokainmisbrug cannabismisbrug
+amfetaminmisbrug heroinmisbrug opioidmisbrug cannabisafhængighed kokainafhængighed opioidafhængighed
+nikotinafhængighed benzodiazepinafhængighed ludoman selvskadende selvmordsforsøget angstanfaldet panikanfald
+gråd søvnløs søvnproblemer spiseproblemer synkeproblemer konfusion forvirring uro-tilstand delirøs
 `);
 
 /** Acronyms that count only in capitals (ALS vs the island Als, ADD vs the English verb). Not MS: "MS Teams". */
@@ -75,6 +88,9 @@ serenase haldol xeplion trevicta invega depakine zonegran vimpat frisium voltare
 burana naproxen pantoloc losec movicol laktulose imodium suboxone campral selincro champix nicorette selexid
 ciproxin doxycyclin zitromax abboticin medrol kenalog detrusitol vesicare betmiga sifrol madopar sinemet
 azilect xadago rilutek botox elontril mirtazapin quetiapin aripiprazol paliperidon lurasidon latuda
+epipen jext xalatan latanoprost timolol monoprost lumigan cosopt aquacel mepilex allevyn inadine naloxon nyxoid
+nitroglycerin albyl ketogan tradolan nicotinell zyban b-vitamin b12-vitamin d-vitamin jerntabletter
+alzheimer alzheimers parkinson parkinsons crohns mr-scanning mr-scanningen ct-scanning ct-scanningen pet-scanning
 `);
 
 /** Compound endings that make a word a diagnosis ("lungekræft", "rygsmerter", "hjerneblødning", "bronkitis"). */
@@ -86,13 +102,15 @@ syndrom syndromet epilepsi demens diabetes itis æmi opati plegi ødem ødemer h
 svulst tumor brud medicin medicinen
 ganespalte sår såret algi fagi ektomi emi artrose artrosen trombose trombosen fibrose liose rrose kulose nekrose
 stenose neurose ontose entose mykose acidose klerose anfald anfaldet amputation amputationen forgiftning pine pinen
+atrofi brok byld alloplastik protese
 `);
 /** Compound endings that are never diagnoses although they end like one. */
 export const NOT_HEALTH = split(`
 kontraktbrud tillidsbrud løftebrud ægteskabsbrud gennembrud afbrud brud vandskade stormskade omsorgssvigt
 driftsforstyrrelse trafikforstyrrelse støjforstyrrelse magtmisbrug tillidsmisbrug skrubsmerter
 indbrud indbruddet indbruddene nostalgi nostalgien akademi akademiet epidemi pandemi pandemien endemi polemi
-diagnose diagnosen prognose prognosen glukose laktose fruktose cellulose viskose narkose symbiose osmose
+diagnose diagnosen prognose prognosen glukose laktose fruktose cellulose viskose symbiose osmose
+
 metamorfose hypnose mimose dextrose sukrose apoteose raserianfald vredesanfald angrebet
 `);
 
@@ -107,15 +125,18 @@ amfetamin fenidat trigin racetam bazepin orfin iclon pidem
  * Treatment and problem compounds: "metadonbehandling", "insulinbehandling" (a known term or medication +
  * -behandling) and "søvnproblemer", "hjerteproblemer" (a body part or function + -problemer).
  */
-export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb`);
+export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb plaster plastre øjendråber dråber tabletter salve injektion indsprøjtning indsprøjtningen`);
 /** First words of treatment phrases and dose units; the phrases themselves are in recognizers/special.ts. */
-export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE`);
-export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær skade skaden skader operation operationen operationer rehabilitering rehabiliteringen`);
+export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE tabt`);
+export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær skade skaden skader operation operationen operationer rehabilitering rehabiliteringen
+nedsættelse nedsættelsen afhængighed afhængigheden forbrug forbruget mangel`);
 export const PROBLEM_PREFIXES = split(`
 søvn hjerte ryg mave lunge tarm nyre lever hukommelses hukommelse syns høre alkohol misbrugs balance
 vejrtræknings vejrtrækning knæ hofte skulder nakke led muskel fordøjelses blære prostata kredsløbs
 rygmarv rygmarvs hjerne hoved øje øjen whiplash korsbånd menisk galdeblære galde blindtarm mandel bryst brysts
 hånd fod ankel albue håndled lyske koncentrations gang synke tale indlærings tygge hjertes lunge kræft
+funktions hørelses kokain cannabis hash heroin amfetamin opioid nikotin benzodiazepin spille rusmiddel
+stof jern vitamin væske ilt tand tænder kæbe
 `);
 
 /** Multi-word health phrases; the first word triggers the look-ahead. */
@@ -158,6 +179,32 @@ export const HEALTH_PHRASES = [
   'erhvervet hjerneskade',
   'vaskulær demens',
   'halvsidig lammelse',
+  'frossen skulder',
+  'skizoaffektiv lidelse',
+  'affektiv lidelse',
+  'psykiske lidelse',
+  'psykiske lidelser',
+  'psykiske problemer',
+  'psykisk sygdom',
+  'selvskadende adfærd',
+  'tabt sig',
+  'sover dårligt',
+  'hører dårligt',
+  'spiser dårligt',
+  'svært ved at gå',
+  'svært ved at tygge',
+  'svært ved at synke',
+  'svært ved at huske',
+  'svært ved at sove',
+  'svært ved at høre',
+  'blå mærker',
+  'blåt mærke',
+  'positiv for kokain',
+  'positiv for cannabis',
+  'positiv for hash',
+  'positiv for amfetamin',
+  'positiv for opioider',
+  'positiv for covid-19',
   // A new joint or organ is a replacement or a transplant: "fik i efteråret en ny hofte".
   'ny hofte',
   'nyt hofteled',

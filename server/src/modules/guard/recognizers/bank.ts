@@ -1,4 +1,5 @@
 import { danishIbanValid } from './checksums.js';
+import { codeAt } from '../text/chars.js';
 import { type Match } from './cpr.js';
 import { lineStartOf } from '../scan-state.js';
 import { isDigit, isWordCode, labelBefore } from './context.js';
@@ -13,8 +14,16 @@ const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|ib
  * word is nearby. `at`..`regEnd` is the 4-digit run.
  */
 export function matchBankAccount(text: string, at: number, regEnd: number): Match | null {
-  if (regEnd - at !== 4 || isWordCode(text.charCodeAt(at - 1))) return null;
-  const sep = text.charCodeAt(regEnd);
+  if (regEnd - at !== 4 || isWordCode(codeAt(text, at - 1))) return null;
+  let sep = codeAt(text, regEnd);
+  // "6695 - 2004817736", "9255 – 3300418861", "9255–3300418861": a dash with or without spaces reads as "-".
+  const dashed = dashAt(text, regEnd);
+  if (dashed > 0) {
+    const accEnd = readAccount(text, dashed);
+    if (accEnd < 0) return null;
+    regEnd = dashed - 1;
+    sep = 0x2d;
+  }
   if (sep !== 0x20 && sep !== 0x2c && sep !== 0x2d && sep !== 0xa0) return null;
   ACCOUNT_WORD.lastIndex = regEnd;
   const m = hasK(text, regEnd) ? ACCOUNT_WORD.exec(text) : null;
@@ -38,10 +47,27 @@ export function matchBankAccount(text: string, at: number, regEnd: number): Matc
   return null;
 }
 
+const isDash = (c: number): boolean => c === 0x2d || c === 0x2013 || c === 0x2014;
+
+/**
+ * Where the account starts after a dash that is not a plain "-" right after the reg.nr. (which the caller
+ * reads itself): " - ", " – ", "–", " –" with the spaces optional. -1 when there is no such dash.
+ */
+function dashAt(text: string, regEnd: number): number {
+  let i = regEnd;
+  const spaced = codeAt(text, i) === 0x20 || codeAt(text, i) === 0xa0;
+  if (spaced) i++;
+  const c = codeAt(text, i);
+  if (!isDash(c) || (c === 0x2d && !spaced)) return -1;
+  i++;
+  if (codeAt(text, i) === 0x20 || codeAt(text, i) === 0xa0) i++;
+  return isDigit(codeAt(text, i)) ? i : -1;
+}
+
 /** Cheap pre-check for the account word: a k within the next few characters. */
 function hasK(text: string, at: number): boolean {
   for (let i = at + 1; i < at + 6 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c === 0x6b || c === 0x4b) return true;
   }
   return false;
@@ -49,11 +75,11 @@ function hasK(text: string, at: number): boolean {
 
 function readAccount(text: string, at: number): number {
   let i = at;
-  while (isDigit(text.charCodeAt(i)) && i - at <= 10) i++;
+  while (isDigit(codeAt(text, i)) && i - at <= 10) i++;
   const len = i - at;
-  if (len < 6 || len > 10 || isWordCode(text.charCodeAt(i))) return -1;
-  const next = text.charCodeAt(i);
-  if ((next === 0x2d || next === 0x2f || next === 0x2e || next === 0x2c) && isDigit(text.charCodeAt(i + 1))) return -1;
+  if (len < 6 || len > 10 || isWordCode(codeAt(text, i))) return -1;
+  const next = codeAt(text, i);
+  if ((next === 0x2d || next === 0x2f || next === 0x2e || next === 0x2c) && isDigit(codeAt(text, i + 1))) return -1;
   return i;
 }
 
@@ -62,21 +88,21 @@ function readAccount(text: string, at: number): number {
  * ISO 13616 mod 97. `at` points at the D.
  */
 export function matchIban(text: string, at: number): Match | null {
-  if (isWordCode(text.charCodeAt(at - 1))) return null;
+  if (isWordCode(codeAt(text, at - 1))) return null;
   let i = at + 2;
   let digits = '';
   while (digits.length < 16) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (isDigit(c)) {
       digits += text[i];
       i++;
-    } else if ((c === 0x20 || c === 0xa0) && digits.length > 0 && isDigit(text.charCodeAt(i + 1))) {
+    } else if ((c === 0x20 || c === 0xa0) && digits.length > 0 && isDigit(codeAt(text, i + 1))) {
       i++;
     } else {
       break;
     }
   }
-  if (digits.length !== 16 || isWordCode(text.charCodeAt(i))) return null;
+  if (digits.length !== 16 || isWordCode(codeAt(text, i))) return null;
   if (!danishIbanValid(digits)) return null;
   return { start: at, end: i, confidence: 0.99 };
 }

@@ -1,4 +1,4 @@
-import { DIGIT, LETTER, charClass, lowerCode } from '../text/chars.js';
+import { DIGIT, LETTER, charClass, codeAt, lowerCode } from '../text/chars.js';
 import { WordTable } from '../text/word-table.js';
 
 /**
@@ -96,10 +96,22 @@ function containsCI(text: string, s: number, e: number, part: string): boolean {
   return false;
 }
 
+const PERSON_NUMBER_WORDS = ['personnummer', 'personnr', 'person-nr', 'fødselsdato', 'fødselsnr', 'fødselsnummer', 'pers.nr', 'pers.-nr', 'pers-nr', 'persnr'];
+
+/** "Personnr.", "Fødselsnr.", "Pers.nr.": the words for a person's number other than "CPR". */
+function isPersonNumberWord(text: string, s: number, e: number): boolean {
+  for (const w of PERSON_NUMBER_WORDS) if (startsWithCI(text, s, e, w)) return true;
+  return false;
+}
+
 /** Classifies one label word text[s, e). */
 function classifyRange(text: string, s: number, e: number, flags: number): Label {
-  if (containsCI(text, s, e, 'cpr') || startsWithCI(text, s, e, 'personnummer') || startsWithCI(text, s, e, 'personnr') || startsWithCI(text, s, e, 'fødselsdato')) return 'cpr';
-  if (startsWithCI(text, s, e, 'cvr') || startsWithCI(text, s, e, 'se-nr')) return 'cvr';
+  if (containsCI(text, s, e, 'cpr') || isPersonNumberWord(text, s, e)) return 'cpr';
+  if (startsWithCI(text, s, e, 'cvr')) return 'cvr';
+  // An SE number (the tax register's) stands beside a CVR number but is neither a CVR nor a phone number.
+  if (startsWithCI(text, s, e, 'se-nr') || (e - s === 2 && startsWithCI(text, s, e, 'se'))) return 'negative';
+  // A caseworker is a person to call, not a case number ("sagsbehandler, 57 62 62 62").
+  if (startsWithCI(text, s, e, 'sagsbeh')) return 'none';
   if (flags & L_PHONE || startsWithCI(text, s, e, 'tlf') || startsWithCI(text, s, e, 'telefon') || startsWithCI(text, s, e, 'mobil')) return 'phone';
   if (flags & L_BANK || startsWithCI(text, s, e, 'reg.') || startsWithCI(text, s, e, 'kontonr') || startsWithCI(text, s, e, 'kontonummer')) return 'bank';
   if (flags & L_NEGATIVE) return 'negative';
@@ -159,11 +171,11 @@ export function personNumberContext(text: string, pos: number): boolean {
 /** Whether an amount unit follows ("... 1234 kr.", "... ,-"). */
 export function amountAfter(text: string, end: number): boolean {
   let i = end;
-  if (text.charCodeAt(i) === 0x20) i++;
-  const a = text.charCodeAt(i);
-  const b = text.charCodeAt(i + 1);
+  if (codeAt(text, i) === 0x20) i++;
+  const a = codeAt(text, i);
+  const b = codeAt(text, i + 1);
   if (a === 0x2c && b === 0x2d) return true; // ",-"
-  if ((a === 0x6b || a === 0x4b) && (b === 0x72 || b === 0x52) && !isWordCode(text.charCodeAt(i + 2))) return true; // kr
+  if ((a === 0x6b || a === 0x4b) && (b === 0x72 || b === 0x52) && !isWordCode(codeAt(text, i + 2))) return true; // kr
   if (text.startsWith('DKK', i) || text.startsWith('mio', i) || a === 0x25) return true;
   return false;
 }
@@ -178,11 +190,99 @@ export function isDigit(c: number): boolean {
 
 /** A digit run [start, end) is free-standing: no digit glued before/after, nor "12-" / "/12" / ".12" joins. */
 export function standsAlone(text: string, start: number, end: number): boolean {
-  const p = text.charCodeAt(start - 1);
+  const p = codeAt(text, start - 1);
   if (isWordCode(p)) return false;
-  if ((p === 0x2d || p === 0x2f || p === 0x2e || p === 0x2c) && isDigit(text.charCodeAt(start - 2))) return false;
-  const q = text.charCodeAt(end);
+  if ((p === 0x2d || p === 0x2f || p === 0x2e || p === 0x2c) && isDigit(codeAt(text, start - 2))) return false;
+  const q = codeAt(text, end);
   if (isWordCode(q)) return false;
-  if ((q === 0x2d || q === 0x2f || q === 0x2e || q === 0x2c) && isDigit(text.charCodeAt(end + 1))) return false;
+  if ((q === 0x2d || q === 0x2f || q === 0x2e || q === 0x2c) && isDigit(codeAt(text, end + 1))) return false;
   return true;
+}
+
+const LIST_WORDS = ['og', 'eller', 'samt'];
+
+/**
+ * The label of the list a number continues: in "Faktura nr. 2803251190 og 2804250114" or "sagsnr. 1234567890,
+ * 2345678901" the later numbers are what the first one is. Null when the number does not follow another one.
+ */
+export function listLabelBefore(text: string, pos: number): Label | null {
+  let i = pos - 1;
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  const c = codeAt(text, i);
+  if (c === 0x2c || c === 0x2f) i--;
+  else {
+    let matched = false;
+    for (const w of LIST_WORDS) {
+      const s = i - w.length + 1;
+      if (s > 0 && startsWithCI(text, s, i + 1, w) && text.charCodeAt(s - 1) === 0x20) {
+        i = s - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return null;
+  }
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  const end = i + 1;
+  let digits = 0;
+  while (i >= 0 && end - i <= 12) {
+    const d = text.charCodeAt(i);
+    if (isDigit(d)) digits++;
+    else if (d !== 0x2d && d !== 0x20) break;
+    i--;
+  }
+  if (digits < 6) return null;
+  let start = i + 1;
+  while (start < end && !isDigit(text.charCodeAt(start))) start++;
+  return labelBefore(text, start);
+}
+
+/** How far up a table's header is looked for: tables of cases are short, and this runs only for candidates. */
+const TABLE_LOOKBACK = 6000;
+
+/**
+ * For a number in a Markdown/pipe table cell, the label its column's header gives it ("| Personnr. |" → cpr,
+ * "| Fordring-id |" → negative); null outside tables or without a header. The header is the row just above
+ * the table's |---| separator.
+ */
+/** Longer than any table row worth reading; bounds the look back on a long line (a pasted blob). */
+const MAX_ROW = 2000;
+
+export function tableColumnLabel(text: string, pos: number): Label | null {
+  // Only a number that opens its cell ("| 100884-2244 |"): anything else is not read as a table, cheaply.
+  let b = pos - 1;
+  while (b >= 0 && text.charCodeAt(b) === 0x20) b--;
+  if (text.charCodeAt(b) !== 0x7c) return null;
+  let ls = pos;
+  while (ls > 0 && text.charCodeAt(ls - 1) !== 0x0a) if (pos - --ls > MAX_ROW) return null;
+  let k = ls;
+  while (codeAt(text, k) === 0x20) k++;
+  if (codeAt(text, k) !== 0x7c) return null;
+  let column = 0;
+  for (let i = k + 1; i < pos; i++) if (text.charCodeAt(i) === 0x7c) column++;
+  // Up to the separator row, then the header row above it.
+  let lineEnd = ls - 1;
+  const limit = Math.max(0, pos - TABLE_LOOKBACK);
+  while (lineEnd > limit) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd);
+    if (!line.trimStart().startsWith('|')) return null;
+    if (/^\s*\|?\s*:?-{3,}/.test(line)) {
+      if (lineStart === 0) return null;
+      const headerStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+      const cells = text.slice(headerStart, lineStart - 1).split('|');
+      const cell = cells[column + 1];
+      if (cell === undefined) return null;
+      let label: Label = 'none';
+      for (const m of cell.matchAll(/[\p{L}\p{N}.\-/]+/gu)) {
+        const w = m[0].replace(/[.\-/]+$/, '');
+        const kind = classifyWord(w);
+        if (kind === 'cpr') return 'cpr';
+        if (label === 'none') label = kind;
+      }
+      return label;
+    }
+    lineEnd = lineStart - 1;
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import { cprMod11, isValidCprDate } from './checksums.js';
-import { amountAfter, isDigit, labelBefore, personNumberContext, standsAlone } from './context.js';
+import { codeAt } from '../text/chars.js';
+import { amountAfter, isDigit, labelBefore, listLabelBefore, personNumberContext, standsAlone, tableColumnLabel } from './context.js';
 
 export interface Match {
   start: number;
@@ -21,22 +22,26 @@ export function matchCpr(text: string, start: number, runEnd: number): Match | n
     serialAt = start + 6;
     end = runEnd;
   } else if (len === 6) {
-    const sep = text.charCodeAt(runEnd);
+    const sep = codeAt(text, runEnd);
     if (sep !== 0x2d && sep !== 0x20 && sep !== 0x2011 && sep !== 0x2013) return null;
     serialAt = runEnd + 1;
     end = serialAt + 4;
-    for (let k = serialAt; k < end; k++) if (!isDigit(text.charCodeAt(k))) return null;
+    for (let k = serialAt; k < end; k++) if (!isDigit(codeAt(text, k))) return null;
     // "DDMMYY SSSS" with a space is only a CPR number when the serial stands alone.
-    if (isDigit(text.charCodeAt(end))) return null;
+    if (isDigit(codeAt(text, end))) return null;
   } else {
     return null;
   }
   if (!standsAlone(text, start, end)) return null;
-  if (text.charCodeAt(start - 1) === 0x2b) return null; // +4512... is a phone number
+  if (codeAt(text, start - 1) === 0x2b) return null; // +4512... is a phone number
   if (!isValidCprDate(text, start, serialAt)) return null;
-  let label = labelBefore(text, start);
+  // In a table the column's header says what the number is; in a list the first number's label does.
+  const column = tableColumnLabel(text, start);
+  let label = column && column !== 'none' ? column : labelBefore(text, start);
+  if (label === 'none') label = listLabelBefore(text, start) ?? 'none';
   // "barnets nr.", "med nummer", "Nr.:", "16 år, ...": a generic label or an age is a person's number.
   if (label !== 'cpr' && label !== 'none') {
+    if (column && column !== 'none') return null;
     if (!personNumberContext(text, start)) return null;
     label = 'cpr';
   }

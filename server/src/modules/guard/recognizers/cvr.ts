@@ -1,4 +1,5 @@
 import { cvrMod11 } from './checksums.js';
+import { codeAt } from '../text/chars.js';
 import { isDigit, isWordCode, labelBefore } from './context.js';
 import { type Match } from './cpr.js';
 import { type PhoneBody } from './phone.js';
@@ -25,16 +26,16 @@ export function matchLabelledCvr(text: string, at: number): Match | null {
   let i = at;
   for (;;) {
     const groupStart = i;
-    while (isDigit(text.charCodeAt(i)) && digits.length < 9) digits.push(i++);
+    while (isDigit(codeAt(text, i)) && digits.length < 9) digits.push(i++);
     shape += String(i - groupStart);
     if (digits.length >= 8 || shape.length >= 4) break;
-    const c = text.charCodeAt(i);
-    if ((c !== 0x20 && c !== 0xa0) || !isDigit(text.charCodeAt(i + 1))) return null;
+    const c = codeAt(text, i);
+    if ((c !== 0x20 && c !== 0xa0) || !isDigit(codeAt(text, i + 1))) return null;
     i++;
   }
   if (digits.length !== 8 || !CVR_SHAPES.has(shape)) return null;
-  const next = text.charCodeAt(i);
-  if (isWordCode(next) || ((next === 0x20 || next === 0x2d || next === 0x2e) && isDigit(text.charCodeAt(i + 1)))) return null;
+  const next = codeAt(text, i);
+  if (isWordCode(next) || ((next === 0x20 || next === 0x2d || next === 0x2e) && isDigit(codeAt(text, i + 1)))) return null;
   if (labelBefore(text, at) !== 'cvr' || !cvrMod11(text, digits)) return null;
   return { start: at, end: i, confidence: 0.97 };
 }

@@ -30,7 +30,7 @@ export function matchEmail(text: string, at: number): Match | null {
       if (lastDot === labelStart - 1) i = lastDot;
       break;
     }
-    if (text.charCodeAt(i) === 0x2e && i + 1 < max && isDomain(text.charCodeAt(i + 1))) {
+    if (i < max && text.charCodeAt(i) === 0x2e && i + 1 < max && isDomain(text.charCodeAt(i + 1))) {
       lastDot = i;
       i++;
       continue;

@@ -1,5 +1,5 @@
 import { S, W, lexicon } from '../lexicon.js';
-import { LETTER, UPPER, charClass, hashRange, lowerCode } from '../text/chars.js';
+import { LETTER, UPPER, charClass, codeAt, hashRange, lowerCode } from '../text/chars.js';
 import { type Candidate, LINE_REACH, type ScanState, isSentenceInitial, lineEndOf, lineStartOf, prevNonSpace } from '../scan-state.js';
 
 const { words, suffixes } = lexicon;
@@ -166,7 +166,7 @@ export function findPersons(st: ScanState): Candidate[] {
       for (let t = first; t <= segLast[i]! && t - first < 4; t++) {
         const s = capStart[t]!;
         const e = capEnd[t]!;
-        const inKnown = known.has(hashRange(text, s, e)) || (lowerCode(text.charCodeAt(e - 1)) === 0x73 && known.has(hashRange(text, s, e - 1)));
+        const inKnown = known.has(hashRange(text, s, e)) || (lowerCode(codeAt(text, e - 1)) === 0x73 && known.has(hashRange(text, s, e - 1)));
         if (inKnown || (t > first && tf[t]! & NAMEISH)) last = t;
         else break;
       }
@@ -248,12 +248,12 @@ function unknownPair(text: string, st: ScanState, tf: Int32Array, first: number,
 
 function placePreposition(text: string, start: number): boolean {
   let e = start - 1;
-  while (e > 0 && text.charCodeAt(e) === 0x20) e--;
+  while (e > 0 && codeAt(text, e) === 0x20) e--;
   e++;
   let s = e;
-  while (s > 0 && (charClass(text.charCodeAt(s - 1)) & LETTER) !== 0 && e - s < 4) s--;
+  while (s > 0 && (charClass(codeAt(text, s - 1)) & LETTER) !== 0 && e - s < 4) s--;
   const len = e - s;
-  if (len === 1) return lowerCode(text.charCodeAt(s)) === 0x69; // i
+  if (len === 1) return lowerCode(codeAt(text, s)) === 0x69; // i
   if (len === 2) return endsWith(text, e, 'på');
   if (len === 3) return endsWith(text, e, 'via') || endsWith(text, e, 'ved');
   return false;
@@ -270,13 +270,13 @@ function definiteNoun(text: string, end: number): boolean {
 /** Whether text[from, to) is " og ", " & " (or " for " when `withFor`). */
 function joinWord(text: string, from: number, to: number, withFor: boolean): boolean {
   const len = to - from;
-  if (len < 3 || len > 5 || text.charCodeAt(from) !== 0x20 || text.charCodeAt(to - 1) !== 0x20) return false;
+  if (len < 3 || len > 5 || codeAt(text, from) !== 0x20 || codeAt(text, to - 1) !== 0x20) return false;
   const w = text.slice(from + 1, to - 1);
   return w === 'og' || w === '&' || (withFor && w === 'for');
 }
 
 function endsWith(text: string, end: number, suffix: string): boolean {
-  for (let k = 0; k < suffix.length; k++) if (lowerCode(text.charCodeAt(end - suffix.length + k)) !== suffix.charCodeAt(k)) return false;
+  for (let k = 0; k < suffix.length; k++) if (lowerCode(codeAt(text, end - suffix.length + k)) !== suffix.charCodeAt(k)) return false;
   return true;
 }
 
@@ -288,7 +288,7 @@ function anyFlag(tf: Int32Array, first: number, last: number, flag: number): boo
 /** Letters that Danish words do not use but names from elsewhere do (Yıldız, Öztürk, Petrauskienė, Nowicki's ł). */
 function hasForeignLetter(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c >= 0x100 && c <= 0x24f) return true; // Latin Extended-A/B: ı ş ğ ć ł ė ...
     if (c === 0xfc || c === 0xdc || c === 0xe7 || c === 0xc7 || c === 0xf1 || c === 0xe3 || c === 0xf5) return true; // ü ç ñ ã õ
   }
@@ -303,10 +303,10 @@ const tokenCache = new Int32Array(words.size).fill(-1);
 
 function tokenFlags(text: string, s: number, e: number, id: number): number {
   const len = e - s;
-  if (len === 1) return text.charCodeAt(e) === 0x2e ? T.INITIAL : T.STOP;
+  if (len === 1) return codeAt(text, e) === 0x2e ? T.INITIAL : T.STOP;
   let allCaps = true;
   for (let i = s; i < e; i++) {
-    const c = charClass(text.charCodeAt(i));
+    const c = charClass(codeAt(text, i));
     if (c & LETTER && !(c & UPPER)) {
       allCaps = false;
       break;
@@ -332,7 +332,7 @@ function wordFlags(text: string, s: number, e: number, id: number): number {
   let f = fromWordFlags(id >= 0 ? words.flags[id]! : 0);
   if (!(f & (T.FIRST | T.SURNAME))) {
     let hy = s + 1;
-    while (hy < e && text.charCodeAt(hy) !== 0x2d) hy++;
+    while (hy < e && codeAt(text, hy) !== 0x2d) hy++;
     if (hy < e) {
       // "Anne-Marie", "Beck-Olsen", "El-Khatib": judge by the parts.
       let all = T.FIRST | T.SURNAME;
@@ -340,7 +340,7 @@ function wordFlags(text: string, s: number, e: number, id: number): number {
       let p = s;
       while (p < e) {
         let q = p;
-        while (q < e && text.charCodeAt(q) !== 0x2d) q++;
+        while (q < e && codeAt(text, q) !== 0x2d) q++;
         const pf = fromWordFlags(words.flagsOf(text, p, q)) | suffixFlags(text, p, q);
         all &= pf;
         any |= pf;
@@ -349,7 +349,7 @@ function wordFlags(text: string, s: number, e: number, id: number): number {
       if (all & T.FIRST) f |= T.FIRST;
       else if (any & (T.SURNAME | T.SURNAME_LIKE)) f |= T.SURNAME;
       else if (any & T.FIRST) f |= T.FIRST | T.AMBIGUOUS;
-    } else if (lowerCode(text.charCodeAt(e - 1)) === 0x73 && len >= 4) {
+    } else if (lowerCode(codeAt(text, e - 1)) === 0x73 && len >= 4) {
       // Genitive written onto the name: "Albertes", "Malthes".
       const stem = fromWordFlags(words.flagsOf(text, s, e - 1));
       if (stem & (T.FIRST | T.SURNAME)) f |= (stem & (T.FIRST | T.SURNAME | T.AMBIGUOUS)) | T.GENITIVE;
@@ -391,15 +391,15 @@ function suffixFlags(text: string, s: number, e: number): number {
 /** Whether two capitalised tokens belong to the same run. */
 function joined(text: string, prevEnd: number, nextStart: number, prevFlags: number): boolean {
   const gap = nextStart - prevEnd;
-  const c = text.charCodeAt(prevEnd);
+  const c = codeAt(text, prevEnd);
   if (gap === 1) return c === 0x20 || c === 0xa0 || (c === 0x2e && (prevFlags & T.INITIAL) !== 0);
-  if (gap === 2 && c === 0x2e && (prevFlags & T.INITIAL) !== 0) return text.charCodeAt(prevEnd + 1) === 0x20;
+  if (gap === 2 && c === 0x2e && (prevFlags & T.INITIAL) !== 0) return codeAt(text, prevEnd + 1) === 0x20;
   return false;
 }
 
 /** "A/S", "I/S", "K/S", "P/S" right after a token. */
 function isCompanyForm(text: string, end: number, flags: number): boolean {
-  return (flags & T.STOP) !== 0 && end - 1 >= 0 && text.charCodeAt(end) === 0x2f && text.charCodeAt(end + 1) === 0x53;
+  return (flags & T.STOP) !== 0 && end - 1 >= 0 && codeAt(text, end) === 0x2f && codeAt(text, end + 1) === 0x53;
 }
 
 interface ListRegion {
@@ -421,7 +421,7 @@ function listRegions(text: string, headers: number[]): ListRegion[] {
 function blankLineAfter(text: string, from: number): number {
   let blank = false;
   for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c === 10) {
       if (blank) return i;
       blank = true;
@@ -434,7 +434,7 @@ function blankLineAfter(text: string, from: number): number {
 function wordBefore(text: string, pos: number): [number, number] {
   let s = pos;
   const limit = Math.max(0, pos - 60);
-  while (s > limit && (charClass(text.charCodeAt(s - 1)) & LETTER) !== 0) s--;
+  while (s > limit && (charClass(codeAt(text, s - 1)) & LETTER) !== 0) s--;
   return [s, pos];
 }
 
@@ -447,13 +447,13 @@ function flagsOfWordBefore(text: string, pos: number): number {
 /** The context before a name announces a person. */
 function cueBefore(text: string, start: number, ctx: Context): boolean {
   let i = start - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
-  const c = i >= 0 ? text.charCodeAt(i) : 10;
+  while (i >= 0 && (codeAt(text, i) === 0x20 || codeAt(text, i) === 0x09)) i--;
+  const c = i >= 0 ? codeAt(text, i) : 10;
   const atLineStart = c === 10 || c === 13;
   if (c === 0x3a) {
     // "Borger: ", "Fra: ", "Att.: ", "Deltagere: ", "Kontaktperson i virksomheden: "
     let j = i;
-    if (text.charCodeAt(j - 1) === 0x2e) j--;
+    if (codeAt(text, j - 1) === 0x2e) j--;
     if (flagsOfWordBefore(text, j) & (W.CUE_LABEL | W.LIST_HEADER | W.ROLE)) return true;
     const lineStart = lineStartOf(text, start);
     if (lineStart >= 0) {
@@ -462,8 +462,8 @@ function cueBefore(text: string, start: number, ctx: Context): boolean {
     }
   } else if (c === 0x2f) {
     // "v/ Regitze Bang-Hartmann", "/Gorm" as a signature
-    const v = text.charCodeAt(i - 1);
-    if ((v === 0x76 || v === 0x56) && !((charClass(text.charCodeAt(i - 2)) & LETTER) !== 0)) return true;
+    const v = codeAt(text, i - 1);
+    if ((v === 0x76 || v === 0x56) && !((charClass(codeAt(text, i - 2)) & LETTER) !== 0)) return true;
     if (prevNonSpace(text, i) === 10) return true;
   } else if (c === 0x2e) {
     const [ws, we] = wordBefore(text, i);
@@ -538,9 +538,9 @@ function isItemStart(text: string, lineStart: number, start: number): boolean {
 
 function firstWordOfLine(text: string, lineStart: number): [number, number] {
   let s = lineStart;
-  while (text.charCodeAt(s) === 0x20 || text.charCodeAt(s) === 0x09) s++;
+  while (codeAt(text, s) === 0x20 || codeAt(text, s) === 0x09) s++;
   let e = s;
-  while ((charClass(text.charCodeAt(e)) & LETTER) !== 0) e++;
+  while ((charClass(codeAt(text, e)) & LETTER) !== 0) e++;
   return [s, e];
 }
 
@@ -563,7 +563,7 @@ function lineBeforeAddress(text: string, lineStart: number, addressStarts: reado
   const nl = lineEndOf(text, lineStart);
   if (nl < 0 || nl === text.length) return false;
   let a = nl + 1;
-  while (text.charCodeAt(a) === 0x20) a++;
+  while (codeAt(text, a) === 0x20) a++;
   if (!sortedHas(addressStarts, a)) return false;
   const line = text.slice(lineStart, nl).trim();
   return line.length <= 80 && /^\p{Lu}[\p{L}.'\- ]*$/u.test(line) && line.includes(' ');
@@ -572,19 +572,19 @@ function lineBeforeAddress(text: string, lineStart: number, addressStarts: reado
 /** A role right after the name: ", socialrådgiver", " (visitator)", or alone on the next line ("Socialrådgiver"). */
 function cueAfter(text: string, end: number): boolean {
   let i = end;
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (c === 0x2c || c === 0x28) i++;
-  else if (c === 0x20 && (text.charCodeAt(i + 1) === 0x28 || text.charCodeAt(i + 1) === 0x2013 || text.charCodeAt(i + 1) === 0x2d)) i += 2;
+  else if (c === 0x20 && (codeAt(text, i + 1) === 0x28 || codeAt(text, i + 1) === 0x2013 || codeAt(text, i + 1) === 0x2d)) i += 2;
   else if (c === 0x0a) {
     let e = i + 1;
-    while ((charClass(text.charCodeAt(e)) & LETTER) !== 0) e++;
+    while ((charClass(codeAt(text, e)) & LETTER) !== 0) e++;
     const nextEnd = lineEndOf(text, i + 1);
     if (e > i + 1 && nextEnd >= 0 && nextEnd - (i + 1) <= 40 && roleWord(text, i + 1, e)) return true;
     return false;
   } else return false;
-  while (text.charCodeAt(i) === 0x20) i++;
+  while (codeAt(text, i) === 0x20) i++;
   let e = i;
-  while ((charClass(text.charCodeAt(e)) & LETTER) !== 0 || (text.charCodeAt(e) === 0x2d && e > i)) e++;
+  while ((charClass(codeAt(text, e)) & LETTER) !== 0 || (codeAt(text, e) === 0x2d && e > i)) e++;
   return e > i && roleWord(text, i, e);
 }
 

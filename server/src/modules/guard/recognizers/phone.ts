@@ -1,9 +1,15 @@
 import { type Label, amountAfter, isDigit, isWordCode, labelBefore, personNumberContext } from './context.js';
 import { type Match } from './cpr.js';
+import { codeAt } from '../text/chars.js';
 
-/** Groupings of the 8 digits that are always read as a phone number; the others need a label or +45. */
-const STRICT = new Set(['8', '2222', '44']);
-const LOOSE = new Set(['8', '2222', '44', '224', '422', '323', '233', '332']);
+/**
+ * Groupings of the 8 digits that are always read as a phone number; the others need a label or +45. A shape is
+ * the group lengths as the digits of a number (2222 = four pairs), so reading one builds no string.
+ */
+function allowedShape(shape: number, loose: boolean): boolean {
+  if (shape === 8 || shape === 2222 || shape === 44) return true;
+  return loose && (shape === 224 || shape === 422 || shape === 323 || shape === 233 || shape === 332);
+}
 
 export interface PhoneBody {
   end: number;
@@ -12,44 +18,51 @@ export interface PhoneBody {
   digits: number[];
 }
 
+/** Offsets of the digits read so far; copied into the result only for a number that passes. */
+const bodyDigits = new Int32Array(9);
+
 /**
  * Reads 8 digits from `at`, in groups separated by one space (or, when `loose`, one hyphen or dot), and
- * returns where they end. Danish subscriber numbers start with 2-9.
+ * returns where they end. Danish subscriber numbers start with 2-9. Runs for most digit runs in a text, so it
+ * allocates only for a number that passes.
  */
 export function readPhoneBody(text: string, at: number, loose: boolean): PhoneBody | null {
-  const first = text.charCodeAt(at);
+  const first = codeAt(text, at);
   if (first < 0x32 || first > 0x39) return null;
-  const digits: number[] = [];
-  let shape = '';
+  let count = 0;
+  let shape = 0;
+  let groups = 0;
   let i = at;
   let sep = -1;
   for (;;) {
     const groupStart = i;
-    while (isDigit(text.charCodeAt(i)) && digits.length < 9) digits.push(i++);
+    while (count < 9 && isDigit(codeAt(text, i))) bodyDigits[count++] = i++;
     if (i === groupStart) return null;
-    shape += String(i - groupStart);
-    if (digits.length >= 8) break;
-    const c = text.charCodeAt(i);
+    shape = shape * 10 + (i - groupStart);
+    groups++;
+    if (count >= 8) break;
+    const c = codeAt(text, i);
     const okSep = c === 0x20 || c === 0xa0 || (loose && (c === 0x2d || c === 0x2e));
-    if (!okSep || (sep !== -1 && c !== sep) || !isDigit(text.charCodeAt(i + 1)) || shape.length >= 4) return null;
+    if (!okSep || (sep !== -1 && c !== sep) || !isDigit(codeAt(text, i + 1)) || groups >= 4) return null;
     sep = c;
     i++;
   }
-  if (digits.length !== 8) return null;
-  if (!(loose ? LOOSE : STRICT).has(shape)) return null;
+  if (count !== 8) return null;
+  if (!allowedShape(shape, loose)) return null;
   // "13.06.2024", "01-12-2025": a date, not a phone number.
-  if (shape === '224' && sep !== 0x20 && sep !== 0xa0) {
-    const dd = (text.charCodeAt(digits[0]!) - 0x30) * 10 + text.charCodeAt(digits[1]!) - 0x30;
-    const mm = (text.charCodeAt(digits[2]!) - 0x30) * 10 + text.charCodeAt(digits[3]!) - 0x30;
+  if (shape === 224 && sep !== 0x20 && sep !== 0xa0) {
+    const dd = (text.charCodeAt(bodyDigits[0]!) - 0x30) * 10 + text.charCodeAt(bodyDigits[1]!) - 0x30;
+    const mm = (text.charCodeAt(bodyDigits[2]!) - 0x30) * 10 + text.charCodeAt(bodyDigits[3]!) - 0x30;
     if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) return null;
   }
   // Not the start of a longer number: "12 34 56 78 90", "12345678-9".
-  const next = text.charCodeAt(i);
+  const next = codeAt(text, i);
   if (isWordCode(next)) return null;
-  if ((next === 0x20 || next === 0x2d || next === 0x2e || next === 0x2f || next === 0x2c) && isDigit(text.charCodeAt(i + 1))) {
+  if ((next === 0x20 || next === 0x2d || next === 0x2e || next === 0x2f || next === 0x2c) && isDigit(codeAt(text, i + 1))) {
     return null;
   }
-  return { end: i, shape, digits };
+  const d = bodyDigits;
+  return { end: i, shape: String(shape), digits: [d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!] };
 }
 
 /**
@@ -71,8 +84,8 @@ export function matchPrefixedPhone(text: string, at: number): Match | null {
     if (!text.startsWith('0045', at)) return null;
     i = at + 4;
   }
-  if (isWordCode(text.charCodeAt(at - 1))) return null;
-  const s = text.charCodeAt(i);
+  if (isWordCode(codeAt(text, at - 1))) return null;
+  const s = codeAt(text, i);
   if (s === 0x20 || s === 0xa0 || s === 0x2d || s === 0x2e) i++;
   const body = readPhoneBody(text, i, true);
   if (!body) return null;
@@ -86,15 +99,20 @@ export function matchPrefixedPhone(text: string, at: number): Match | null {
  */
 export function readPlainPhone(text: string, at: number): { body: PhoneBody; label: Label } | null {
   // Not the tail of a longer grouped number ("71 22 33 44 55 66").
-  const p = text.charCodeAt(at - 1);
-  if ((p === 0x20 || p === 0x2d || p === 0x2e) && isDigit(text.charCodeAt(at - 2))) return null;
+  const p = codeAt(text, at - 1);
+  if ((p === 0x20 || p === 0x2d || p === 0x2e) && isDigit(codeAt(text, at - 2))) return null;
   // Shape first (cheap), label only for numbers shaped like one: most digit runs are dates and amounts.
   const strict = readPhoneBody(text, at, false);
   if (strict) return { body: strict, label: labelBefore(text, at) };
   const loose = readPhoneBody(text, at, true);
   if (!loose) return null;
   const label = labelBefore(text, at);
-  return label === 'phone' ? { body: loose, label } : null;
+  if (label === 'phone') return { body: loose, label };
+  // Four pairs with dots or hyphens ("46.11.24.60") are no date or amount, and three groups with spaces
+  // ("217 59 236") no other Danish number: phone numbers unless a label says otherwise.
+  const sep = text.charCodeAt(at + loose.shape.charCodeAt(0) - 0x30);
+  if (label === 'none' && (loose.shape === '2222' || (sep === 0x20 && loose.shape.length === 3))) return { body: loose, label };
+  return null;
 }
 
 export function acceptPlainPhone(text: string, at: number, body: PhoneBody, label: Label): Match | null {

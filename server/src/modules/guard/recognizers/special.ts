@@ -1,6 +1,6 @@
 import { PROBLEM_SUFFIXES, TREATMENT_SUFFIXES } from '../gazetteer/special.js';
 import { S, SpecialKind, W, lexicon } from '../lexicon.js';
-import { LETTER, UPPER, charClass, lowerCode } from '../text/chars.js';
+import { LETTER, UPPER, charClass, codeAt, lowerCode } from '../text/chars.js';
 import { type ScanState, isSentenceInitial } from '../scan-state.js';
 
 const { words, phrases } = lexicon;
@@ -21,7 +21,7 @@ export function specialAtWord(st: ScanState, s: number, e: number, id: number, u
   if (blocked && (flags & (W.SPECIAL | W.PHRASE_HEAD) || termSuffixFlags !== 0)) st.blockerAt = st.wordCount;
   if (flags & W.PHRASE_HEAD && matchPhrase(st, s, e, id, upper, blocked) > 0) return;
   // "kronisk træthed": the qualified condition, when it is not a known term anyway.
-  if (st.chronicEnd === s - 1 && text.charCodeAt(s - 1) === 0x20 && !(flags & W.SPECIAL) && termSuffixFlags === 0 && !upper) {
+  if (st.chronicEnd === s - 1 && codeAt(text, s - 1) === 0x20 && !(flags & W.SPECIAL) && termSuffixFlags === 0 && !upper) {
     if (!(st.wordCount - st.blockerAt < 4)) emit(st, 'HEALTH', st.chronicStart, e);
     return;
   }
@@ -62,7 +62,7 @@ export function specialAtWord(st: ScanState, s: number, e: number, id: number, u
     }
   }
   // Ethnic origin: "etnisk dansker", "af somalisk oprindelse".
-  if (!blocked && text.charCodeAt(s - 1) === 0x20) {
+  if (!blocked && codeAt(text, s - 1) === 0x20) {
     const ps = prevWordStart(text, s - 1);
     if (ps >= 0 && st.ethnicMarkEnd === s - 1) emit(st, 'ETHNICITY', ps, e);
     else if (ps >= 0 && flags & W.ETHNIC_HEAD && endsWithSk(text, ps, s - 1)) emit(st, 'ETHNICITY', ps, e);
@@ -79,9 +79,9 @@ function healthCompound(text: string, s: number, e: number, sf: number): boolean
   for (const suffix of list) {
     if (e - s - suffix.length < 3 || !endsWithWord(text, e, suffix)) continue;
     let pe = e - suffix.length;
-    if (text.charCodeAt(pe - 1) === 0x2d) pe--;
+    if (codeAt(text, pe - 1) === 0x2d) pe--;
     for (const stemEnd of [pe, pe - 1]) {
-      if (stemEnd < pe && lowerCode(text.charCodeAt(stemEnd)) !== 0x73) continue;
+      if (stemEnd < pe && lowerCode(codeAt(text, stemEnd)) !== 0x73) continue;
       const id = words.lookup(text, s, stemEnd);
       if (id < 0 || !(words.flags[id]! & need)) continue;
       if (need === W.SPECIAL && words.payload[id]?.cls !== 'HEALTH') continue;
@@ -92,7 +92,7 @@ function healthCompound(text: string, s: number, e: number, sf: number): boolean
 }
 
 function endsWithWord(text: string, e: number, suffix: string): boolean {
-  for (let k = 0; k < suffix.length; k++) if (lowerCode(text.charCodeAt(e - suffix.length + k)) !== suffix.charCodeAt(k)) return false;
+  for (let k = 0; k < suffix.length; k++) if (lowerCode(codeAt(text, e - suffix.length + k)) !== suffix.charCodeAt(k)) return false;
   return true;
 }
 
@@ -106,18 +106,18 @@ function capitalisedTermOk(text: string, s: number): boolean {
   if (isHeadingLine(text, s)) return false;
   // At a line start it must be running text ("Demens er ..."), not a heading line ("Handicap").
   let i = s;
-  while ((charClass(text.charCodeAt(i)) & LETTER) !== 0) i++;
-  return text.charCodeAt(i) === 0x20 && (charClass(text.charCodeAt(i + 1)) & UPPER) === 0 && (charClass(text.charCodeAt(i + 1)) & LETTER) !== 0;
+  while ((charClass(codeAt(text, i)) & LETTER) !== 0) i++;
+  return codeAt(text, i) === 0x20 && (charClass(codeAt(text, i + 1)) & UPPER) === 0 && (charClass(codeAt(text, i + 1)) & LETTER) !== 0;
 }
 
 /** A short line with no sentence punctuation at a line start: a heading or a department ("Handicap og Psykiatri"). */
 function isHeadingLine(text: string, s: number): boolean {
   let b = s - 1;
-  while (b >= 0 && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x09)) b--;
-  if (b >= 0 && text.charCodeAt(b) !== 0x0a) return false;
+  while (b >= 0 && (codeAt(text, b) === 0x20 || codeAt(text, b) === 0x09)) b--;
+  if (b >= 0 && codeAt(text, b) !== 0x0a) return false;
   let i = s;
   while (i < text.length && i - s < 60) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c === 0x0a || c === 0x0d) return true;
     if (c === 0x2e || c === 0x21 || c === 0x3f) return false;
     i++;
@@ -138,7 +138,7 @@ const CONDITIONAL = /(?:^|[^\p{L}])(?:når|hvis|om|såfremt|fx|eksempelvis|kan|s
 export function spokenOf(text: string, start: number): boolean {
   let a = start;
   while (a > 0 && start - a < 200) {
-    const c = text.charCodeAt(a - 1);
+    const c = codeAt(text, a - 1);
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) break;
     a--;
   }
@@ -156,14 +156,14 @@ const ADDRESSED = /(?:^|[^\p{L}])(?:du|dig|din|dit|I|jer|jeres)(?![\p{L}])/u;
 export function unionInAdvice(text: string, start: number): boolean {
   let a = start;
   while (a > 0 && start - a < 300) {
-    const c = text.charCodeAt(a - 1);
-    if (c === 0x21 || c === 0x3f || (c === 0x2e && text.charCodeAt(a) === 0x20) || (c === 0x0a && text.charCodeAt(a - 2) === 0x0a)) break;
+    const c = codeAt(text, a - 1);
+    if (c === 0x21 || c === 0x3f || (c === 0x2e && codeAt(text, a) === 0x20) || (c === 0x0a && codeAt(text, a - 2) === 0x0a)) break;
     a--;
   }
   let b = start;
   while (b < text.length && b - start < 300) {
-    const c = text.charCodeAt(b);
-    if (c === 0x21 || c === 0x3f || (c === 0x2e && (b + 1 >= text.length || text.charCodeAt(b + 1) === 0x20 || text.charCodeAt(b + 1) === 0x0a)) || c === 0x0a) break;
+    const c = codeAt(text, b);
+    if (c === 0x21 || c === 0x3f || (c === 0x2e && (b + 1 >= text.length || codeAt(text, b + 1) === 0x20 || codeAt(text, b + 1) === 0x0a)) || c === 0x0a) break;
     b++;
   }
   const sentence = text.slice(a, b);
@@ -173,6 +173,8 @@ export function unionInAdvice(text: string, start: number): boolean {
 const NAME_LIKE = W.FIRST | W.SURNAME | W.ORG | W.TOWN | W.STOP | W.ROLE | W.STREET_WORD | W.GENERIC | W.NEGATION;
 const TREATED_FOR = /(?:behandling for|behandles for|behandlet for|diagnosticeret med|opereret for|sygemeldt (?:med|pga\.?|på grund af))(?: (?:en|et|svær|svært|kronisk))? (\p{Ll}[\p{L}-]{3,})/uy;
 const STARTED_ON = /(?:startet (?:op )?på|sat (?:op )?på|skiftet til|får|tager|fået|ordineret)(?: (?:sin|sit|nu|også|stadig|fortsat|dagligt))? (\p{Lu}\p{Ll}[\p{L}-]{2,})/uy;
+// Weight lost: "tabt 6 kg", "tabt sig 8 kg", "tabt 2,5 kilo".
+const LOST_WEIGHT = /tabt (?:sig )?\d+(?:,\d+)? (?:kg|kilo)(?![\p{L}])/uy;
 const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:ikke|ingen|aldrig|hverken|uden)(?: \p{L}+)? ?$/iu;
 
 /**
@@ -186,15 +188,20 @@ export function treatmentPhrases(st: ScanState): void {
   for (const cue of st.treatCues) {
     let s = -1;
     let e = -1;
-    if (isDigitAt(text, cue - 1) || (text.charCodeAt(cue - 1) === 0x20 && isDigitAt(text, cue - 2))) {
+    if (isDigitAt(text, cue - 1) || (codeAt(text, cue - 1) === 0x20 && isDigitAt(text, cue - 2))) {
       // "Benzoril 20 mg", "Furix 2,5 mg": back over the number to the word before it.
       let k = cue - 1;
-      if (text.charCodeAt(k) === 0x20) k--;
-      while (k >= 0 && (isDigitAt(text, k) || text.charCodeAt(k) === 0x2c || text.charCodeAt(k) === 0x2e)) k--;
-      if (text.charCodeAt(k) !== 0x20) continue;
+      if (codeAt(text, k) === 0x20) k--;
+      while (k >= 0 && (isDigitAt(text, k) || codeAt(text, k) === 0x2c || codeAt(text, k) === 0x2e)) k--;
+      if (codeAt(text, k) !== 0x20) continue;
       e = k;
       s = prevWordStart(text, e);
       if (s < 0 || e - s < 4) continue;
+    } else if (text.startsWith('tabt', cue)) {
+      LOST_WEIGHT.lastIndex = cue;
+      const m = LOST_WEIGHT.exec(text);
+      if (m && !NEGATED_BEFORE.test(text.slice(Math.max(0, cue - 30), cue))) emit(st, 'HEALTH', cue, cue + m[0].length);
+      continue;
     } else {
       for (const re of [TREATED_FOR, STARTED_ON]) {
         re.lastIndex = cue;
@@ -215,7 +222,8 @@ export function treatmentPhrases(st: ScanState): void {
 }
 
 const HEALTH_MODIFIERS = new Set(
-  `kronisk kroniske arvelig arvelige medfødt medfødte infantil paranoid diabetisk inkomplet komplet vaskulær`.split(/\s+/),
+  `kronisk kroniske arvelig arvelige medfødt medfødte infantil paranoid diabetisk inkomplet komplet vaskulær reumatoid
+  spinal generel lokal`.split(/\s+/),
 );
 const HEALTH_HEADS_AFTER = new Set(`episode episoder tilstand tilstande medicin behandling`.split(' '));
 
@@ -227,9 +235,9 @@ const HEALTH_HEADS_AFTER = new Set(`episode episoder tilstand tilstande medicin 
  */
 export function extendHealth(text: string, c: { start: number; end: number }): void {
   const ps = prevWordStart(text, c.start - 1);
-  if (ps >= 0 && text.charCodeAt(c.start - 1) === 0x20 && HEALTH_MODIFIERS.has(text.slice(ps, c.start - 1).toLowerCase())) c.start = ps;
+  if (ps >= 0 && codeAt(text, c.start - 1) === 0x20 && HEALTH_MODIFIERS.has(text.slice(ps, c.start - 1).toLowerCase())) c.start = ps;
   const w1 = nextWord(text, c.end);
-  if (!w1 || text.charCodeAt(c.end) !== 0x20) return;
+  if (!w1 || codeAt(text, c.end) !== 0x20) return;
   const word1 = text.slice(w1[0], w1[1]);
   if (word1.length === 1 && word1 >= 'A' && word1 <= 'E') {
     c.end = w1[1];
@@ -246,7 +254,7 @@ export function joinHealth(list: { type: string; start: number; end: number }[],
   for (let i = list.length - 1; i > 0; i--) {
     const a = list[i - 1]!;
     const b = list[i]!;
-    if (a.type === 'HEALTH' && b.type === 'HEALTH' && b.start === a.end + 1 && text.charCodeAt(a.end) === 0x20) {
+    if (a.type === 'HEALTH' && b.type === 'HEALTH' && b.start === a.end + 1 && codeAt(text, a.end) === 0x20) {
       a.end = b.end;
       list.splice(i, 1);
     }
@@ -254,37 +262,37 @@ export function joinHealth(list: { type: string; start: number; end: number }[],
 }
 
 function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   return c >= 0x30 && c <= 0x39;
 }
 
 function isPlainWord(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if ((charClass(text.charCodeAt(i)) & LETTER) === 0) return false;
+  for (let i = s; i < e; i++) if ((charClass(codeAt(text, i)) & LETTER) === 0) return false;
   return true;
 }
 
 /** Start of the word ending at `end` (exclusive), or -1 when there is none. */
 function prevWordStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && (charClass(text.charCodeAt(i - 1)) & LETTER) !== 0) i--;
+  while (i > 0 && (charClass(codeAt(text, i - 1)) & LETTER) !== 0) i--;
   return i < end ? i : -1;
 }
 
 function endsWithSk(text: string, s: number, e: number): boolean {
-  if (e - s < 4 || (charClass(text.charCodeAt(s)) & UPPER) !== 0) return false;
-  const last = lowerCode(text.charCodeAt(e - 1));
+  if (e - s < 4 || (charClass(codeAt(text, s)) & UPPER) !== 0) return false;
+  const last = lowerCode(codeAt(text, e - 1));
   const end = last === 0x65 ? e - 1 : e; // -ske
-  return lowerCode(text.charCodeAt(end - 2)) === 0x73 && lowerCode(text.charCodeAt(end - 1)) === 0x6b;
+  return lowerCode(codeAt(text, end - 2)) === 0x73 && lowerCode(codeAt(text, end - 1)) === 0x6b;
 }
 
 /** Next word after `pos` on the same clause: [start, end], or null at punctuation or line end. */
 function nextWord(text: string, pos: number): [number, number] | null {
   let i = pos;
-  if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x2d) return null;
-  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x2d) i++;
+  if (codeAt(text, i) !== 0x20 && codeAt(text, i) !== 0x2d) return null;
+  while (codeAt(text, i) === 0x20 || codeAt(text, i) === 0x2d) i++;
   const s = i;
   while (i < text.length) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if ((charClass(c) & LETTER) !== 0 || (c >= 0x30 && c <= 0x39) || (c === 0x2d && i > s)) i++;
     else break;
   }
@@ -293,7 +301,7 @@ function nextWord(text: string, pos: number): [number, number] | null {
 
 function wordIs(text: string, [s, e]: [number, number], word: string): boolean {
   if (e - s !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if (lowerCode(text.charCodeAt(s + k)) !== word.charCodeAt(k)) return false;
+  for (let k = 0; k < word.length; k++) if (lowerCode(codeAt(text, s + k)) !== word.charCodeAt(k)) return false;
   return true;
 }
 
@@ -339,9 +347,9 @@ function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boo
 
 /** "3F Kolding", "FOA Aarhus": a union name takes a following town. */
 export function unionEnd(text: string, e: number): number {
-  if (text.charCodeAt(e) !== 0x20 || (charClass(text.charCodeAt(e + 1)) & UPPER) === 0) return e;
+  if (codeAt(text, e) !== 0x20 || (charClass(codeAt(text, e + 1)) & UPPER) === 0) return e;
   let i = e + 1;
-  while ((charClass(text.charCodeAt(i)) & LETTER) !== 0) i++;
+  while ((charClass(codeAt(text, i)) & LETTER) !== 0) i++;
   return words.flagsOf(text, e + 1, i) & W.TOWN ? i : e;
 }
 

@@ -37,6 +37,16 @@ export const CLASS_LOWER = new Int32Array(TABLE_SIZE);
   for (let c = 0; c < TABLE_SIZE; c++) CLASS_LOWER[c] = LOWER[c]! | (CLASS[c]! << 16);
 })();
 
+/**
+ * `text.charCodeAt(i)`, NaN outside the text as there, for reads that may fall before the start or past the
+ * end (the character before a match, the one after it). The optimising compiler assumes a bare charCodeAt
+ * stays inside the string and throws its code away the first time one does not; each such site cost one
+ * recompilation of the whole scan loop, several per process. The explicit check keeps the code in place.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : NaN;
+}
+
 /** Class bits of a code unit (0 for separators, surrogates and everything above the table). */
 export function charClass(c: number): number {
   return c < TABLE_SIZE ? CLASS[c]! : 0;
