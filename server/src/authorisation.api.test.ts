@@ -256,6 +256,10 @@ const TABLE: Record<string, Row> = {
     request: async (w) => ({ path: `/api/runs/${(await freshRun(w, 'APPROVED')).id}/final/export` }),
     expect: seeTrial,
   },
+  'POST /api/runs/:id/final/export.docx': {
+    request: async (w) => ({ path: `/api/runs/${(await freshRun(w, 'APPROVED')).id}/final/export.docx` }),
+    expect: seeTrial,
+  },
   'POST /api/runs/:id/experience': {
     // Only the person who used the assistant logs the experience; administrators see the run but may not.
     request: async (w) => ({

@@ -72,7 +72,15 @@ describe('configuration', () => {
 
   describe('the model provider', () => {
     it('is the offline engine by default, with a 60 s timeout and 2 retries', () => {
-      expect(loadConfig({}).ai).toEqual({ provider: 'offline', timeoutMs: 60_000, maxRetries: 2, transcriptionTimeoutMs: 600_000 });
+      expect(loadConfig({}).ai).toEqual({ provider: 'offline', timeoutMs: 60_000, maxRetries: 2, transcriptionTimeoutMs: 600_000, contextTokens: 8192 });
+    });
+
+    it('takes the structured-output mode and the context window from AI_STRUCTURED_OUTPUT and AI_CONTEXT_TOKENS, and refuses others', () => {
+      const local = { AI_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: 'http://localhost:11434/v1', AI_MODEL: 'llama3.1:8b' };
+      expect(loadConfig({ ...local, AI_STRUCTURED_OUTPUT: 'json_schema', AI_CONTEXT_TOKENS: '32768' }).ai).toMatchObject({ structuredOutput: 'json_schema', contextTokens: 32_768 });
+      expect(loadConfig(local).ai).not.toHaveProperty('structuredOutput');
+      expect(() => loadConfig({ ...local, AI_STRUCTURED_OUTPUT: 'grammar' })).toThrow(/AI_STRUCTURED_OUTPUT/);
+      expect(() => loadConfig({ ...local, AI_CONTEXT_TOKENS: '100' })).toThrow(/AI_CONTEXT_TOKENS/);
     });
 
     it.each([
@@ -103,6 +111,7 @@ describe('configuration', () => {
         timeoutMs: 60_000,
         maxRetries: 2,
         transcriptionTimeoutMs: 600_000,
+        contextTokens: 8192,
       });
       const azure = { AI_PROVIDER: 'azure-openai', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_DEPLOYMENT: 'prod-4o' };
       expect(loadConfig(azure).ai).toMatchObject({ model: 'prod-4o', deployment: 'prod-4o', apiVersion: '2024-10-21' });

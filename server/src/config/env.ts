@@ -55,6 +55,18 @@ export const DEFAULT_PARSE: ParseConfig = {
 /** A recording of a long meeting takes minutes to transcribe; one try may take this long by default. */
 export const DEFAULT_TRANSCRIPTION_TIMEOUT_MS = 10 * 60_000;
 
+/**
+ * How a model is asked for JSON (AI_STRUCTURED_OUTPUT): `json_schema` sends the answer's JSON schema and the
+ * provider holds the model to it (OpenAI structured outputs), `json_object` only asks for some JSON object (what
+ * most OpenAI-compatible servers understand), `off` sends neither (the prompt asks for JSON). Whatever the mode,
+ * the answer is checked with zod on our side.
+ */
+export const STRUCTURED_OUTPUT_MODES = ['json_schema', 'json_object', 'off'] as const;
+export type StructuredOutputMode = (typeof STRUCTURED_OUTPUT_MODES)[number];
+
+/** The model's context window in tokens when AI_CONTEXT_TOKENS is not set: small enough for most local models. */
+export const DEFAULT_CONTEXT_TOKENS = 8192;
+
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
 
 const EnvSchema = z
@@ -92,6 +104,8 @@ const EnvSchema = z
     PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(60_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
     TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(DEFAULT_TRANSCRIPTION_TIMEOUT_MS),
+    AI_STRUCTURED_OUTPUT: z.enum(STRUCTURED_OUTPUT_MODES).optional(),
+    AI_CONTEXT_TOKENS: z.coerce.number().int().min(1024).max(2_000_000).default(DEFAULT_CONTEXT_TOKENS),
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
@@ -201,6 +215,13 @@ export type AiConfig = {
    * given). The SDK does not retry a transcription: the job's attempts are the only retries.
    */
   transcriptionTimeoutMs?: number;
+  /**
+   * How JSON answers are asked for (AI_STRUCTURED_OUTPUT); when not given: `json_schema` for openai and
+   * azure-openai, `json_object` for openai-compatible servers.
+   */
+  structuredOutput?: StructuredOutputMode;
+  /** The model's context window in tokens (AI_CONTEXT_TOKENS): longer texts are sent in parts that fit. */
+  contextTokens?: number;
 } & (
   | { provider: 'offline' }
   | { provider: 'openai'; model: string; apiKey: string; baseUrl?: string; embedding?: EmbeddingConfig }
@@ -320,7 +341,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
 }
 
 function aiConfig(env: Env): AiConfig {
-  const common = { timeoutMs: env.PROVIDER_TIMEOUT_MS, maxRetries: env.PROVIDER_MAX_RETRIES, transcriptionTimeoutMs: env.TRANSCRIPTION_TIMEOUT_MS };
+  const common = {
+    timeoutMs: env.PROVIDER_TIMEOUT_MS,
+    maxRetries: env.PROVIDER_MAX_RETRIES,
+    transcriptionTimeoutMs: env.TRANSCRIPTION_TIMEOUT_MS,
+    contextTokens: env.AI_CONTEXT_TOKENS,
+    ...(env.AI_STRUCTURED_OUTPUT ? { structuredOutput: env.AI_STRUCTURED_OUTPUT } : {}),
+  };
   // Optional everywhere: without it the knowledge base is searched by BM25 alone. The offline engine has none.
   const embedding = env.AI_EMBEDDING_MODEL ? { embedding: { model: env.AI_EMBEDDING_MODEL } } : {};
   // The schema's superRefine has already refused a provider without the fields it needs; `!` states that.

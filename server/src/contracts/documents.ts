@@ -64,5 +64,7 @@ export const DocumentsRunDetails = z.object({
   reason: z.enum(['answered', 'no_documents', 'not_found', 'all_refused']).optional(),
   citations: z.array(Citation),
   engine: z.string().optional(),
+  /** Quotes in a language model's answer that were not word for word in the source they cited: removed from the draft. */
+  removedQuotes: z.number().int().nonnegative().optional(),
 });
 export type DocumentsRunDetails = z.infer<typeof DocumentsRunDetails>;

@@ -72,13 +72,16 @@ export type FinalTextView = z.infer<typeof FinalTextView>;
 export const FinalTextResponse = z.object({ final: FinalTextView });
 export type FinalTextResponse = z.infer<typeof FinalTextResponse>;
 
+/** The approved text as a Word document (POST /api/runs/:id/final/export.docx). */
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** One run in a list: no content (no input, output or final text), only what it is and where it stands. */
 export const RunListItem = z.object({
   id: z.string(),
   trialId: z.string(),
   trialTitle: z.string(),
   assistant: AssistantId,
-  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'DRAFT', 'APPROVED', 'REJECTED']),
+  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'NOT_ANSWERED', 'DRAFT', 'APPROVED', 'REJECTED']),
   guardDecision: Decision.nullable(),
   fourEyes: z.boolean(),
   createdAt: z.string(),
@@ -99,7 +102,7 @@ const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const RunListQuery = z.object({
   trialId: z.string().min(1).max(100).optional(),
-  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'DRAFT', 'APPROVED', 'REJECTED']).optional(),
+  status: z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'NOT_ANSWERED', 'DRAFT', 'APPROVED', 'REJECTED']).optional(),
   /** `second_approval`: runs the viewer may approve as the second person; `review`: runs waiting for a first review. */
   awaiting: ReviewAwaiting.optional(),
   /** Only the viewer's own runs. */

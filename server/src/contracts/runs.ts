@@ -1,18 +1,25 @@
 import { z } from 'zod';
 import { AssistantId, DataClass, Decision, ProviderKind, Reason } from './policies.js';
+import { MinutesTemplateId } from './minutes.js';
 import { RunReviewState } from './reviews.js';
 
-export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'DRAFT', 'APPROVED', 'REJECTED']);
+export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'NOT_ANSWERED', 'DRAFT', 'APPROVED', 'REJECTED']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
 /** Shown with every draft: AI output that no person has approved yet (AI Act Art. 50 disclosure). */
 export const DRAFT_MARKER = 'UDKAST – genereret med AI';
+
+/** What the person chose for the assistant: the minutes' meeting template (teammøde if not given). */
+export const RunOptions = z.strictObject({ template: MinutesTemplateId.optional() });
+export type RunOptions = z.infer<typeof RunOptions>;
 
 export const CreateRunRequest = z.object({
   trialId: z.string().min(1).max(100),
   assistant: AssistantId,
   /** The person's own text. The policy's maxInputChars is the real limit; this only stops absurd bodies. */
   input: z.string().trim().min(1, { message: 'Skriv eller indsæt en tekst.' }).max(2_000_000),
+  /** Choices for the assistant; only the minutes assistant has one (the meeting template). Optional. */
+  options: RunOptions.optional(),
 });
 export type CreateRunRequest = z.infer<typeof CreateRunRequest>;
 

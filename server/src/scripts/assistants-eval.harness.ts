@@ -143,7 +143,7 @@ export async function sendRun(c: Client, trialId: string, assistant: AssistantId
   const res = await c.post('/api/runs', { trialId, assistant, input });
   if (res.status === 201) {
     const { run } = RunResponse.parse(res.body);
-    if (run.status === 'DRAFT') return { ok: true, run };
+    if (run.status === 'DRAFT' || run.status === 'NOT_ANSWERED') return { ok: true, run };
     return { ok: false, status: res.status, code: run.errorCode ?? run.status, runStatus: run.status };
   }
   const body = ErrorBody.safeParse(res.body);

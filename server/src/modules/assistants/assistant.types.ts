@@ -1,4 +1,5 @@
 import type { AssistantId } from '../../contracts/policies.js';
+import type { RunOptions } from '../../contracts/runs.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../auth/auth.types.js';
 import type { Provider, ProviderKind } from '../providers/providers.types.js';
@@ -18,6 +19,8 @@ export interface AssistantRequest {
   /** The provider the policy allows for this run; `kind === 'offline'` means the deterministic rule engine. */
   provider: Provider;
   signal?: AbortSignal;
+  /** What the person chose for the assistant (the minutes' meeting template). */
+  options?: RunOptions;
   /** Streams pieces of the draft (with placeholders) as they are generated. */
   onToken?: (token: string) => void;
   /**

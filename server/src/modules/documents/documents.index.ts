@@ -145,6 +145,66 @@ function answerType(question: string): RegExp | null {
   return null;
 }
 
+/** In idf units: a sentence whose condition the question's figure meets outweighs its neighbours' wording. */
+const CONDITION_BONUS = 10;
+/** A list item is quoted with the sentence that introduces it ("… følgende dage:") when the whole fits this. */
+const MAX_LEAD_IN_QUOTE = 900;
+
+/** A Danish number: "120.000", "1.000", "2,08", "15". */
+const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/gu;
+const toNumber = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
+
+/** Figures with their unit (the word after them, "kr", "dage", "år"), in the order they stand. */
+function figures(text: string): { value: number; unit: string; before: string; after: string }[] {
+  const out: { value: number; unit: string; before: string; after: string }[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const rest = text.slice(m.index + m[0].length);
+    const unit = (/^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? '').toLowerCase();
+    out.push({ value: toNumber(m[0]), unit: unit.replace(/e?s$|e$|ene$/u, ''), before: text.slice(Math.max(0, m.index - 25), m.index).toLowerCase(), after: rest.slice(0, 40).toLowerCase() });
+  }
+  return out;
+}
+
+/**
+ * Whether a sentence's conditions on a figure hold for the figure the question names (same unit): a rule with
+ * thresholds ("under 50.000 kr.", "50.000 kr. eller derover, men under 500.000 kr.", "højst 400 kr.") is written
+ * as one sentence per tier, and the tier to quote is the one whose conditions the question's figure meets.
+ * 1 when it meets them all, -1 when it fails one, 0 when the sentence sets no condition on that unit.
+ */
+export function conditionFit(question: string, sentence: string): number {
+  const asked = figures(question).filter((f) => f.unit);
+  if (asked.length === 0) return 0;
+  let fit = 0;
+  for (const f of figures(sentence)) {
+    const q = asked.find((a) => a.unit === f.unit);
+    if (!q) continue;
+    let holds: boolean | null = null;
+    if (/(under|mindre end|op til|højst|ikke over|op til og med)\s*$/u.test(f.before)) holds = q.value < f.value || (/højst|op til/u.test(f.before) && q.value === f.value);
+    else if (/(over|mere end|mindst|fra)\s*$/u.test(f.before)) holds = q.value > f.value || (/mindst|fra/u.test(f.before) && q.value === f.value);
+    if (/^\s*\p{L}+\.?\s+(eller derover|eller mere|eller over)/u.test(f.after)) holds = q.value >= f.value;
+    if (holds === null) continue;
+    if (!holds) return -1;
+    fit = 1;
+  }
+  return fit;
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+/u;
+
+/**
+ * A quote that starts inside a list introduced by a sentence ending in a colon starts at that sentence instead:
+ * "Du kan holde fri med løn på disse dage:" is what makes "- 1. maj" an answer. Lists whose items stand on their
+ * own (tiers of a rule, after a sentence without a colon) are quoted item by item.
+ */
+function withLeadIn(text: string, spans: { start: number; end: number }[], start: number, end: number): number {
+  let k = spans.findIndex((s) => s.start === start);
+  if (k <= 0 || !LIST_ITEM.test(text.slice(spans[k]!.start, spans[k]!.end))) return start;
+  while (k > 0 && LIST_ITEM.test(text.slice(spans[k]!.start, spans[k]!.end))) k--;
+  const lead = spans[k]!;
+  const introduces = text.slice(lead.start, lead.end).trimEnd().endsWith(':');
+  return introduces && end - lead.start <= MAX_LEAD_IN_QUOTE ? lead.start : start;
+}
+
 /** Narrows a hit to the sentences that best match the question, verbatim. */
 export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
   const { chunk } = hit;
@@ -160,7 +220,17 @@ export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
   for (let i = 0; i < spans.length; i++) {
     for (let j = i; j < Math.min(spans.length, i + MAX_QUOTE_SENTENCES); j++) {
       const slice = chunk.text.slice(spans[i]!.start, spans[j]!.end);
-      const w = index.matchWeight(terms, slice) + (wants && wants.test(slice) ? ANSWER_TYPE_BONUS : 0);
+      let fails = false;
+      let meets = false;
+      for (let m = i; m <= j; m++) {
+        const f = conditionFit(query, chunk.text.slice(spans[m]!.start, spans[m]!.end));
+        fails ||= f < 0;
+        meets ||= f > 0;
+      }
+      // Never quote a tier the question's figure does not meet; one it meets goes before the wording.
+      if (fails) continue;
+      const fit = meets ? 1 : 0;
+      const w = index.matchWeight(terms, slice) + (wants && wants.test(slice) ? ANSWER_TYPE_BONUS : 0) + CONDITION_BONUS * fit;
       // More of the question wins; on a tie the shorter window (the answer is usually one dense sentence).
       if (w > bestWeight + 1e-9 || (w > 0 && Math.abs(w - bestWeight) <= 1e-9 && slice.length < bestLength)) {
         bestWeight = w;
@@ -170,6 +240,7 @@ export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
       }
     }
   }
+  start = withLeadIn(chunk.text, spans, start, end);
   // A chunk can span several sections: the quote's own heading is the last one before it inside the chunk.
   const inner = [...chunk.text.slice(0, start).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].pop();
   return {

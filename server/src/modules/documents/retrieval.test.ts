@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RELEVANCE_THRESHOLD } from '../assistants/documents/documents.assistant.js';
+import { answersQuestion } from '../assistants/documents/documents.decide.js';
 import { chunkText } from './documents.chunk.js';
 import { toPassage } from './documents.index.js';
 import { Bm25Index, stem, tokenize, type IndexedChunk } from './retrieval.js';
@@ -25,60 +25,80 @@ describe('Danish tokens', () => {
   });
 });
 
-describe('BM25 over the fixture knowledge base', () => {
-  let index: Bm25Index;
-  const docs: Record<string, string> = {};
+/** The development sets (never the blind batch): a knowledge base and its questions. */
+const DEV_SETS = [
+  { name: 'shared', kb: 'kb', questions: 'kb-questions.jsonl' },
+  { name: 'own', kb: 'kb', questions: 'extra-questions.jsonl' },
+  { name: 'blind-2', kb: 'blind-2/kb', questions: 'blind-2/questions.jsonl' },
+] as const;
+
+describe('BM25 and the answer decision over the development sets', () => {
+  const indexes: Record<string, Bm25Index> = {};
+  const docs: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    const chunks: IndexedChunk[] = [];
-    for (const f of fs.readdirSync(path.join(FIXTURES, 'kb')).sort()) {
-      const text = fs.readFileSync(path.join(FIXTURES, 'kb', f), 'utf8');
-      docs[f] = text;
-      for (const c of await chunkText(text, { markdown: true })) chunks.push({ ...c, id: `${f}#${c.ordinal}`, documentId: f, filename: f });
+    for (const kb of new Set(DEV_SETS.map((s) => s.kb))) {
+      const chunks: IndexedChunk[] = [];
+      docs[kb] = {};
+      for (const f of fs.readdirSync(path.join(FIXTURES, kb)).sort()) {
+        const text = fs.readFileSync(path.join(FIXTURES, kb, f), 'utf8');
+        docs[kb]![f] = text;
+        for (const c of await chunkText(text, { markdown: true })) chunks.push({ ...c, id: `${f}#${c.ordinal}`, documentId: f, filename: f });
+      }
+      indexes[kb] = new Bm25Index(chunks);
     }
-    index = new Bm25Index(chunks);
   });
 
-  /** As the documents assistant decides: the best passage above the threshold, or "not answered". */
-  function answer(q: string) {
-    const hit = index.search(q, 4).filter((h) => h.relevance >= RELEVANCE_THRESHOLD)[0];
-    return hit ? toPassage(index, q, hit) : null;
+  /** As the documents assistant decides (documents.decide.ts): the best passage, or "not answered". */
+  function answer(kb: string, q: string) {
+    const hits = indexes[kb]!.search(q, 4);
+    return answersQuestion(hits) ? toPassage(indexes[kb]!, q, hits[0]!) : null;
   }
-  function score(file: string) {
-    const figures = { answerable: 0, hits: 0, rightDocument: 0, notAnswerable: 0, refused: 0, misses: [] as string[] };
-    for (const q of questions(file)) {
-      const p = answer(q.question);
+  function score(set: (typeof DEV_SETS)[number]) {
+    const figures = { answerable: 0, hits: 0, wronglyDeclined: 0, notAnswerable: 0, declined: 0, misses: [] as string[] };
+    for (const q of questions(set.questions)) {
+      const p = answer(set.kb, q.question);
       if (!q.gold.answerable) {
         figures.notAnswerable++;
-        if (p === null) figures.refused++;
+        if (p === null) figures.declined++;
         else figures.misses.push(q.id);
         continue;
       }
       figures.answerable++;
-      const start = docs[q.gold.doc!]!.indexOf(q.gold.passage!);
+      const start = docs[set.kb]![q.gold.doc!]!.indexOf(q.gold.passage!);
       const end = start + q.gold.passage!.length;
-      if (p && p.documentId === q.gold.doc) figures.rightDocument++;
+      if (p === null) figures.wronglyDeclined++;
       if (p && p.documentId === q.gold.doc && p.startChar < end && p.endChar > start) figures.hits++;
       else figures.misses.push(q.id);
     }
     return figures;
   }
 
-  it('quotes the gold passage for 5 of the 6 answerable fixture questions and declines both not-answerable ones', () => {
+  // Not held-out sets: the decision, the synonyms and the other forms were chosen with these in view
+  // (docs/decisions/0007, addendum). The blind batch is scored by `npm run eval:documents`, never here.
+  it('shared questions: 5 of 6 quoted right; both not-answerable ones answered from a neighbour', () => {
     // q-06 ("videresende ... til min Gmail") shares almost no words with its rule ("private mailadresse").
-    expect(score('kb-questions.jsonl')).toEqual({ answerable: 6, hits: 5, rightDocument: 5, notAnswerable: 2, refused: 2, misses: ['q-06'] });
+    expect(score(DEV_SETS[0])).toEqual({ answerable: 6, hits: 5, wronglyDeclined: 1, notAnswerable: 2, declined: 0, misses: ['q-03', 'q-06', 'q-07'] });
   });
 
-  it('on our own questions: 4 of 6 quotes right, 6 of 6 right document, all 5 not-answerable declined', () => {
-    // Not a held-out set: the threshold and two synonyms ("tabt", "gemme") were chosen with these in view.
+  it('own questions: 4 of 6 quoted right, none wrongly declined, 2 of 5 not-answerable declined', () => {
     // e-02: "tabt min arbejdstelefon" lands on the travel rule; e-06 finds the right rule but quotes its example.
-    expect(score('extra-questions.jsonl')).toEqual({ answerable: 6, hits: 4, rightDocument: 6, notAnswerable: 5, refused: 5, misses: ['e-02', 'e-06'] });
+    expect(score(DEV_SETS[1])).toEqual({ answerable: 6, hits: 4, wronglyDeclined: 0, notAnswerable: 5, declined: 2, misses: ['e-02', 'e-06', 'n-03', 'n-04', 'n-05'] });
   });
 
-  it('a quote is verbatim text of its document at the offsets it names', () => {
-    for (const q of questions('kb-questions.jsonl')) {
-      const p = answer(q.question);
-      if (p) expect(docs[p.documentId]!.slice(p.startChar, p.endChar)).toBe(p.quote);
+  it('blind batch 2 (now a development set): 14 of 18 quoted right, 1 wrongly declined, 5 of 6 declined', () => {
+    expect(score(DEV_SETS[2])).toMatchObject({ answerable: 18, hits: 14, wronglyDeclined: 1, notAnswerable: 6, declined: 5 });
+  });
+
+  it('every quote, on every development question, is verbatim text of its passage and of its document at the offsets it names', () => {
+    for (const set of DEV_SETS) {
+      for (const q of questions(set.questions)) {
+        for (const hit of indexes[set.kb]!.search(q.question, 4)) {
+          const p = toPassage(indexes[set.kb]!, q.question, hit);
+          expect(p.text).toContain(p.quote);
+          expect(docs[set.kb]![p.documentId]!.slice(p.startChar, p.endChar)).toBe(p.quote);
+        }
+      }
     }
   });
 });

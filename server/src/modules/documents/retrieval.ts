@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
     'sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne ' +
     'end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din dine nogle hos blive mange ad bliver hendes ' +
     'været thi jer sådan så må kan får få gør gøre hvordan hvornår hvorfor hvem hvilke hvilken hvilket mine vores jeres ja nej lige bare ' +
-    'sige siger sagt dem deres hvis fx pr kr år'
+    'sige siger sagt dem deres hvis fx pr kr år ' +
+    // Auxiliary and light verbs: a question is rarely about them, and a collection rarely writes them.
+    'fået nået nå gå går gået kommer komme kom okay stadig'
   ).split(' '),
 );
 
@@ -101,15 +103,68 @@ const QUERY_SYNONYMS: Record<string, string> = {
   brugt: 'holdt',
   gemme: 'overføre',
   stopper: 'fratræder ophører',
+  // Everyday words for people, things and acts at work, and the words internal rules use for them.
+  chef: 'leder',
+  chefen: 'leder',
+  mobil: 'telefon',
+  mobilen: 'telefon',
+  arbejdsmobil: 'telefon',
+  datter: 'barn',
+  søn: 'barn',
+  feber: 'syg',
+  dårlig: 'syg',
+  bon: 'kvittering bilag',
+  bonen: 'kvittering bilag',
+  regning: 'faktura',
+  regningen: 'faktura',
+  pension: 'stopper fratræder ophører',
+  kladder: 'noter papir',
+  snak: 'samtale',
+  snakke: 'samtale',
+  væk: 'fravær',
+  overfald: 'vold',
+  overfaldet: 'vold',
+  truede: 'trusler',
+  truet: 'trusler',
+  facebook: 'sociale medier',
+  instagram: 'sociale medier',
+  tastet: 'skrevet',
 };
 
-function synonymTerms(tokens: string[], rawWords: string[]): string[] {
+/**
+ * Other forms the collection writes a query term in, found in its vocabulary: a derivation or inflection the
+ * light stemmer leaves apart ("oplys" and "oplysning", "kald" and "kaldt"), that is, one of the two begins with
+ * the other and is at most MAX_DERIVATION letters longer. Both must be MIN_DERIVATION letters or more, so short
+ * stems do not reach into every compound that starts with them.
+ */
+const MIN_DERIVATION = 5;
+const MAX_DERIVATION = 4;
+function derivations(term: string, vocabulary: ReadonlySet<string>): string[] {
+  if (term.length < MIN_DERIVATION || /\d/.test(term)) return [];
   const out: string[] = [];
+  for (const v of vocabulary) {
+    if (v === term || v.length < MIN_DERIVATION || Math.abs(v.length - term.length) > MAX_DERIVATION) continue;
+    if (v.startsWith(term) || term.startsWith(v)) out.push(v);
+  }
+  return out;
+}
+
+/** For each term of the question, the lighter terms that stand for it: its synonyms and other forms. */
+function alternativesOf(tokens: string[], rawWords: string[], vocabulary: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (term: string, alt: string) => {
+    if (alt === term || tokens.includes(alt)) return;
+    const list = out.get(term) ?? [];
+    if (!list.includes(alt)) list.push(alt);
+    out.set(term, list);
+  };
   for (const w of rawWords) {
     const syn = QUERY_SYNONYMS[w];
-    if (syn) out.push(...tokenize(syn));
+    if (!syn || w.length < 2 || STOP_WORDS.has(w)) continue;
+    for (const t of tokenize(syn)) add(stem(w), t);
   }
-  return out.filter((t) => !tokens.includes(t));
+  for (const t of new Set(tokens)) for (const v of derivations(t, vocabulary)) add(t, v);
+  return out;
 }
 
 export interface IndexedChunk {
@@ -270,14 +325,18 @@ export class Bm25Index {
     return this.expand(query).terms;
   }
 
-  /** The query's terms with synonyms added; `core` are those of the question itself (coverage counts only these). */
-  private expand(query: string): { terms: Map<string, number>; core: Set<string> } {
+  /**
+   * The query's terms with synonyms and other forms added as lighter terms; `core` are those of the question
+   * itself, and `alternatives` what stands in for each of them when coverage is counted.
+   */
+  private expand(query: string): { terms: Map<string, number>; core: Set<string>; alternatives: Map<string, string[]> } {
     const tokens = tokenize(query);
     const terms = weigh(tokens, this.vocabulary);
     const core = new Set(terms.keys());
     const words = query.toLowerCase().match(WORD) ?? [];
-    for (const t of synonymTerms(tokens, words)) if (!terms.has(t)) terms.set(t, PART_WEIGHT);
-    return { terms, core };
+    const alternatives = alternativesOf(tokens, words, this.vocabulary);
+    for (const alts of alternatives.values()) for (const t of alts) if (!terms.has(t)) terms.set(t, PART_WEIGHT);
+    return { terms, core, alternatives };
   }
 
   /** Weight of the query terms present in a piece of text (used to pick the sentence to quote). */
@@ -289,19 +348,29 @@ export class Bm25Index {
   }
 
   search(query: string, k = 5): Hit[] {
-    const { terms, core } = this.expand(query);
+    const { terms, core, alternatives } = this.expand(query);
     if (terms.size === 0 || this.size === 0) return [];
     const touched: number[] = [];
     const scratch = this.scratch;
     let total = 0;
-    const ids: [number, number][] = [];
+    // Per core term: its weight in the question and the terms whose presence covers it (itself in full, a
+    // synonym or another form at PART_WEIGHT).
+    const covers: { weight: number; ids: [number, number][] }[] = [];
+    for (const term of core) {
+      const weight = this.termIdf(term) * Math.min(1, terms.get(term)!);
+      total += weight;
+      const own = this.termIds.get(term);
+      const ids: [number, number][] = own === undefined ? [] : [[own, 1]];
+      for (const alt of alternatives.get(term) ?? []) {
+        const id = this.termIds.get(alt);
+        if (id !== undefined) ids.push([id, PART_WEIGHT]);
+      }
+      covers.push({ weight, ids });
+    }
     for (const [term, qw] of terms) {
       const weight = Math.min(1, qw);
-      const isCore = core.has(term);
-      if (isCore) total += this.termIdf(term) * weight;
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      if (isCore) ids.push([id, weight]);
       const idf = this.idf[id]! * weight;
       const docs = this.postingDocs[id]!;
       const tfs = this.postingTf[id]!;
@@ -328,7 +397,11 @@ export class Bm25Index {
     }
     const hits = top.map((d) => {
       let covered = 0;
-      for (const [id, weight] of ids) if (this.has(id, d)) covered += this.idf[id]! * weight;
+      for (const c of covers) {
+        let credit = 0;
+        for (const [id, share] of c.ids) if (share > credit && this.has(id, d)) credit = share;
+        covered += c.weight * credit;
+      }
       const score = scratch[d]!;
       return { chunk: this.chunks[d]!, score, relevance: score / Math.log(1 + this.effectiveSize), coverage: total > 0 ? covered / total : 0 };
     });

@@ -28,7 +28,7 @@ import { JobResponse } from '../../contracts/jobs.js';
 import { MinutesJobUpload, MinutesTextUpload } from '../../contracts/minutes.js';
 import { PolicyList, PolicyResponse, PreviewRequest, PreviewResponse } from '../../contracts/policies.js';
 import { RetentionOverview, RetentionSweepResponse } from '../../contracts/retention.js';
-import { FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
+import { DOCX_MEDIA_TYPE, FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
 import { CreateRunRequest, RunResponse } from '../../contracts/runs.js';
 import {
   AcknowledgeBriefingRequest,
@@ -870,9 +870,27 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     tag: 'reviews',
     summary: 'Copy (export) the approved final text, labelled as AI-generated',
     description:
-      'The request the copy button makes before it writes to the clipboard: each call is recorded in the audit trail as run.exported, and answers the text and label that were recorded as exported. No body.',
+      'The request the copy button makes before it writes to the clipboard: each call is recorded in the audit trail as run.exported, and answers the text and label that were recorded as exported. The Word download is POST /api/runs/{id}/final/export.docx. No body.',
     access: RUN_VISIBLE,
     responses: { 200: { description: 'The final text, as exported.', schema: FinalTextResponse } },
+    errors: ['NOT_FOUND', 'RUN_NOT_APPROVED', 'CONTENT_PURGED'],
+  },
+  {
+    method: 'POST',
+    path: '/api/runs/{id}/final/export.docx',
+    operationId: 'exportFinalDocx',
+    tag: 'reviews',
+    summary: 'Download the approved final text as a Word document (.docx), labelled as AI-generated',
+    description:
+      "The same export as the copy (audited as run.exported, with format docx in the details, never the text), to whoever may copy it, and refused the same way while the run is not approved. The document has the organisation's name in its header, the approved text (minutes with their headings, lists and tables), and the policy's disclosure label in Danish as its closing line and in its footer; its properties name the organisation, never a person. Sent as an attachment named by kind and approval day (e.g. brev-2026-11-27.docx). No body.",
+    access: RUN_VISIBLE,
+    responses: {
+      200: {
+        description: 'The Word document.',
+        contentType: DOCX_MEDIA_TYPE,
+        rawSchema: { type: 'string', contentMediaType: DOCX_MEDIA_TYPE },
+      },
+    },
     errors: ['NOT_FOUND', 'RUN_NOT_APPROVED', 'CONTENT_PURGED'],
   },
 ];

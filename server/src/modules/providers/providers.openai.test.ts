@@ -111,3 +111,50 @@ describe('the provider registry', () => {
     expect(r.choose(() => false).kind).toBe('openai');
   });
 });
+
+describe('asking for a JSON answer (AI_STRUCTURED_OUTPUT)', () => {
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: { task: { type: 'string', minLength: 1 }, minimum: { type: 'integer', minimum: 1 } },
+    required: ['task', 'minimum'],
+    additionalProperties: false,
+  };
+  const json = { ...req, responseFormat: { name: 'opgave', schema } };
+  const remote = (env: Record<string, string>) => {
+    const { ai } = loadConfig({ OPENAI_BASE_URL: `${fake.url}/v1`, AI_MODEL: 'm', PROVIDER_MAX_RETRIES: '0', ...env });
+    if (ai.provider === 'offline') throw new Error('expected a remote provider');
+    return createOpenAiProvider(ai);
+  };
+
+  it('openai sends the JSON schema, strict, without the keywords strict mode does not take; the field names stay', async () => {
+    await remote({ AI_PROVIDER: 'openai', OPENAI_API_KEY: 'k' }).complete(json);
+    expect(fake.chatRequests[0]!).toMatchObject({
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'opgave',
+          strict: true,
+          schema: { type: 'object', properties: { task: { type: 'string' }, minimum: { type: 'integer' } }, required: ['task', 'minimum'], additionalProperties: false },
+        },
+      },
+    });
+    const sent = JSON.stringify((fake.chatRequests[0] as { response_format: unknown }).response_format);
+    expect(sent).not.toMatch(/\$schema|minLength|"minimum":1/);
+  });
+
+  it('an OpenAI-compatible server gets json_object by default, the schema when configured, and nothing when off', async () => {
+    await remote({ AI_PROVIDER: 'openai-compatible' }).complete(json);
+    await remote({ AI_PROVIDER: 'openai-compatible', AI_STRUCTURED_OUTPUT: 'json_schema' }).complete(json);
+    await remote({ AI_PROVIDER: 'openai-compatible', AI_STRUCTURED_OUTPUT: 'off' }).complete(json);
+    await remote({ AI_PROVIDER: 'openai-compatible' }).complete(req);
+    const formats = fake.chatRequests.map((b) => (b as { response_format?: { type: string } }).response_format?.type);
+    expect(formats).toEqual(['json_object', 'json_schema', undefined, undefined]);
+  });
+
+  it('sends the follow-up messages after the text, in order', async () => {
+    await provider.complete({ ...req, followUps: [{ role: 'assistant', content: 'Ikke JSON.' }, { role: 'user', content: 'Ret det.' }] });
+    expect(fake.chatRequests[0]!.messages!.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(fake.chatRequests[0]!.messages!.at(-1)!.content).toBe('Ret det.');
+  });
+});

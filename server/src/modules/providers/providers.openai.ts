@@ -1,6 +1,7 @@
 import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { DEFAULT_TRANSCRIPTION_TIMEOUT_MS, type AiConfig } from '../../config/env.js';
+import type { ResponseFormatJSONObject, ResponseFormatJSONSchema } from 'openai/resources/shared';
+import { DEFAULT_CONTEXT_TOKENS, DEFAULT_TRANSCRIPTION_TIMEOUT_MS, type AiConfig, type StructuredOutputMode } from '../../config/env.js';
 import { toProviderError } from './providers.errors.js';
 import { fetchWithDeadline } from './providers.fetch.js';
 import {
@@ -60,6 +61,8 @@ function clientFor(cfg: RemoteConfig, azureDeployment?: string, timeoutMs = cfg.
 export function createOpenAiProvider(cfg: RemoteConfig): Provider {
   const client = clientFor(cfg);
   const kind: ProviderKind = cfg.provider;
+  // OpenAI and Azure hold a model to a JSON schema; servers that speak the API otherwise mostly know json_object.
+  const structuredOutput: StructuredOutputMode = cfg.structuredOutput ?? (cfg.provider === 'openai-compatible' ? 'json_object' : 'json_schema');
 
   async function call(req: CompletionRequest): Promise<Completion> {
     const model = req.model ?? cfg.model;
@@ -67,12 +70,15 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     const messages: ChatCompletionMessageParam[] = [
       { role: 'system', content: req.system },
       { role: 'user', content: req.user },
+      ...(req.followUps ?? []),
     ];
     const options = req.signal ? { signal: req.signal } : {};
+    const format = req.responseFormat ? responseFormatFor(structuredOutput, req.responseFormat) : undefined;
+    const extra = format ? { response_format: format } : {};
 
     if (req.onToken) {
       const stream = await client.chat.completions.create(
-        { model, messages, stream: true, stream_options: { include_usage: true } },
+        { model, messages, stream: true, stream_options: { include_usage: true }, ...extra },
         options,
       );
       let text = '';
@@ -102,7 +108,7 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
       return { text, provider: kind, model, usage };
     }
 
-    const completion: unknown = await client.chat.completions.create({ model, messages }, options);
+    const completion: unknown = await client.chat.completions.create({ model, messages, ...extra }, options);
     return readCompletion(completion, kind, model);
   }
 
@@ -144,6 +150,7 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     kind,
     model: cfg.model,
     ...(baseUrl ? { baseUrl } : {}),
+    contextTokens: cfg.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
     ...(embedding
       ? {
           embeddingModel: embedding.model,
@@ -171,6 +178,33 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
       }
     },
   };
+}
+
+/**
+ * OpenAI's response_format for a JSON answer in the configured mode (undefined for `off`). Strict json_schema
+ * wants a schema without keywords it does not enforce (string lengths, number bounds, $schema); those are
+ * checked by zod on our side anyway.
+ */
+export function responseFormatFor(
+  mode: StructuredOutputMode,
+  format: { name: string; schema: Record<string, unknown> },
+): ResponseFormatJSONSchema | ResponseFormatJSONObject | undefined {
+  if (mode === 'off') return undefined;
+  if (mode === 'json_object') return { type: 'json_object' };
+  return { type: 'json_schema', json_schema: { name: format.name, schema: strictSchema(format.schema) as Record<string, unknown>, strict: true } };
+}
+
+const NOT_IN_STRICT = new Set(['$schema', 'default', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+
+function strictSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strictSchema);
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => !NOT_IN_STRICT.has(k))
+      // Inside `properties` the keys are field names, not keywords: a field may be called "minimum".
+      .map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([f, d]) => [f, strictSchema(d)])) : strictSchema(v)]),
+  );
 }
 
 /**

@@ -20,6 +20,16 @@ export interface CompletionRequest {
    * which cannot read instructions, uses this to choose its rules.
    */
   assistant?: string;
+  /**
+   * The answer must be one JSON object of this JSON schema. Sent as the provider's structured output as far as
+   * it supports it (AI_STRUCTURED_OUTPUT); the caller still validates the answer, whatever the provider says.
+   */
+  responseFormat?: { name: string; schema: Record<string, unknown> };
+  /**
+   * Messages after `user`, in order: a model's earlier answer and what we said about it (the one repair of an
+   * answer that was not valid JSON). Pseudonymised like `user`.
+   */
+  followUps?: { role: 'assistant' | 'user'; content: string }[];
 }
 
 export interface Completion {
@@ -51,6 +61,11 @@ export interface Provider {
   readonly model: string;
   /** Where requests go (absent for the offline engine): a policy may list it as the municipality's own server. */
   readonly baseUrl?: string;
+  /**
+   * The model's context window in tokens (AI_CONTEXT_TOKENS), when it has one: assistants send longer texts in
+   * parts that fit. Absent for the offline engine, which reads any length.
+   */
+  readonly contextTokens?: number;
   complete(req: CompletionRequest): Promise<Completion>;
   /**
    * Speech to text (OpenAI's /audio/transcriptions). Absent where the provider has none (the offline engine).

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
+import { DOCX_MEDIA_TYPE, FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { exportFinalText, getFinalText, listRuns, reviewRun } from './reviews.service.js';
+import { exportFinalDocx, exportFinalText, getFinalText, listRuns, reviewRun } from './reviews.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
@@ -30,6 +30,13 @@ export function reviewsRoutes(deps: Deps): Router {
     const actor = requireActor(req);
     const final = await exportFinalText(deps, actor, IdParam.parse(req.params).id);
     res.json(FinalTextResponse.parse({ final }));
+  });
+  // The same export as a Word document. A POST like the copy, so only a person's click downloads it.
+  r.post('/:id/final/export.docx', async (req, res) => {
+    const actor = requireActor(req);
+    const { file, fileName } = await exportFinalDocx(deps, actor, IdParam.parse(req.params).id);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.type(DOCX_MEDIA_TYPE).send(file);
   });
   return r;
 }

@@ -2,10 +2,13 @@ import type { FinalTextView, ReviewRequest, ReviewView, RunList, RunListItem, Ru
 import type { AssistantId, Decision } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import type { Prisma } from '../../lib/db.js';
+import { danishDate, localDay } from '../../lib/dates.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, recordRunViewed } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
+import { ORGANISATION } from '../insights/insights.service.js';
+import { finalTextDocx } from './reviews.docx.js';
 import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
 import { awaitingOf, maySecondApprove, reviewStateFor } from './reviews.state.js';
 
@@ -61,6 +64,11 @@ export async function reviewRun(
   const { run, administers } = await visibleRun(deps, actor, runId);
   if (run.status !== 'DRAFT') {
     if (run.status === 'APPROVED' || run.status === 'REJECTED') throw alreadyDecided();
+    if (run.status === 'NOT_ANSWERED') {
+      throw conflict('RUN_ALREADY_DECIDED', 'Kørslen fandt intet svar i dokumenterne, så der er intet at godkende. Stil spørgsmålet på en anden måde, eller spørg lederen af prøvehandlingen.', {
+        status: run.status,
+      });
+    }
     throw conflict('RUN_ALREADY_DECIDED', 'Kørslen har intet udkast at godkende, fordi den blev afvist af datapolitikken eller fejlede.', {
       status: run.status,
     });
@@ -181,15 +189,55 @@ export async function getFinalText(deps: Deps, actor: Actor, runId: string): Pro
  */
 export async function exportFinalText(deps: Deps, actor: Actor, runId: string): Promise<FinalTextView> {
   const { run, final } = await approvedFinal(deps, actor, runId);
+  await recordExport(deps, actor, run, final);
+  return final;
+}
+
+/** One export in the audit trail: which policy the text was made under and how long it is, never the text. */
+async function recordExport(
+  deps: Deps,
+  actor: Actor,
+  run: { id: string; policyId: string; policyVersion: string; trial: { unitId: string } },
+  final: FinalTextView,
+  format?: 'docx',
+) {
   await recordAuditAlone(deps.db, deps.provider, {
     actor,
     action: 'run.exported',
     resourceType: 'run',
     resourceId: run.id,
     unitId: run.trial.unitId,
-    details: { policyId: run.policyId, policyVersion: run.policyVersion, chars: final.text.length },
+    details: { policyId: run.policyId, policyVersion: run.policyVersion, chars: final.text.length, ...(format ? { format } : {}) },
   });
-  return final;
+}
+
+/** What the Word file is called and titled, per assistant. File names hold no personal data: kind and day only. */
+const DOCUMENT_KINDS: Record<string, { title: string; file: string; markdown: boolean }> = {
+  letter: { title: 'Brev', file: 'brev', markdown: false },
+  minutes: { title: 'Referat', file: 'referat', markdown: true },
+  documents: { title: 'Svar', file: 'svar', markdown: false },
+};
+const OTHER_KIND = { title: 'Tekst', file: 'tekst', markdown: false };
+
+/**
+ * The approved text downloaded as a Word document, with the organisation's name and the disclosure label. The
+ * same export as copying (run.exported, with the format): the file is built first, so a download that fails is
+ * not recorded, and one that is sent always is.
+ */
+export async function exportFinalDocx(deps: Deps, actor: Actor, runId: string): Promise<{ file: Buffer; fileName: string }> {
+  const { run, final } = await approvedFinal(deps, actor, runId);
+  const kind = DOCUMENT_KINDS[run.assistant] ?? OTHER_KIND;
+  const approvedAt = new Date(final.approvedAt);
+  const file = await finalTextDocx({
+    organisation: ORGANISATION,
+    title: kind.title,
+    approvedOn: danishDate(approvedAt),
+    text: final.text,
+    markdown: kind.markdown,
+    label: final.disclosureLabel.da,
+  });
+  await recordExport(deps, actor, run, final, 'docx');
+  return { file, fileName: `${kind.file}-${localDay(approvedAt)}.docx` };
 }
 
 /**

@@ -180,6 +180,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
       actor,
       runId,
       text: guarded.text,
+      ...(req.options ? { options: req.options } : {}),
       provider,
       protect: extra.protect,
       ...(hooks.signal ? { signal: hooks.signal } : {}),
@@ -210,7 +211,8 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
       trialId: trial.id,
       userId: actor.id,
       assistant: req.assistant,
-      status: 'DRAFT',
+      // A question the knowledge base does not answer has nothing to approve: it is stored as such.
+      status: notAnswered(req.assistant, details) ? 'NOT_ANSWERED' : 'DRAFT',
       policyId: policy.id,
       policyVersion: loaded.version,
       guardDecision: evaluation.decision,
@@ -276,6 +278,15 @@ export async function getRun(deps: Deps, actor: Actor, id: string): Promise<RunV
     await recordRunViewed(deps.db, deps.provider, actor, { id: run.id, status: run.status, unitId: run.trial.unitId });
   }
   return toView(run, deps.policies.get(run.policyId), reviewStateFor(run, actor.id, canAdministerTrial(actor, run.trial)));
+}
+
+/**
+ * The documents assistant declined (no answer in the knowledge base, an empty one, or every passage refused by the
+ * policy): the run is NOT_ANSWERED, outside the review queue, since there is no answer whose use a person could
+ * approve (docs/decisions/0007).
+ */
+function notAnswered(assistant: AssistantId, details: unknown): boolean {
+  return assistant === 'documents' && typeof details === 'object' && details !== null && (details as { answered?: unknown }).answered === false;
 }
 
 function requireRunning(trial: { status: string; startsAt: Date; endsAt: Date }, now: Date): void {

@@ -118,8 +118,9 @@ function speakerLines(text: string): Turn[] {
 function listedAttendees(text: string): string[] {
   const names: string[] = [];
   for (const m of text.matchAll(/^\s*(?:deltagere|til stede|tilstede)\s*:\s*(.+)$/gimu)) {
-    for (const part of m[1]!.split(/,|;|\s+og\s+/u)) {
-      const name = part.replace(/\(.*?\)/g, '').trim().replace(/[.]$/, '');
+    // "Hanne Lauridsen (HL, centerleder), Brian Olsen (BO, TR)": the brackets go before the list is split at commas.
+    for (const part of m[1]!.replace(/\([^)]*\)/g, '').split(/,|;|\s+og\s+/u)) {
+      const name = part.trim().replace(/[.]$/, '');
       if (new RegExp(`^${NAME}$`, 'u').test(name)) names.push(name);
     }
   }

@@ -8,6 +8,8 @@ import { CSRF_HEADER } from '../../../contracts/auth.js';
 import { DocumentUploadResponse, DocumentsRunDetails } from '../../../contracts/documents.js';
 import { runNextJob } from '../../jobs/jobs.service.js';
 import { RunResponse } from '../../../contracts/runs.js';
+import { ErrorBody } from '../../../contracts/errors.js';
+import { RunList } from '../../../contracts/reviews.js';
 import { parsePolicy } from '../../policies/policies.loader.js';
 import { EMPTY_KNOWLEDGE_BASE_ANSWER, NOT_FOUND_ANSWER, ALL_REFUSED_ANSWER } from './documents.assistant.js';
 
@@ -61,7 +63,7 @@ describe('the documents assistant with the offline engine', () => {
     await t.close();
   });
 
-  it('on the fixture questions, the top citation is the gold passage for 5 of 6 answerable ones, and both not-answerable ones are declined', async () => {
+  it('on the fixture questions, the top citation is the gold passage for 5 of 6 answerable ones; the two not-answerable ones are answered from a neighbour (documents.decide.ts)', async () => {
     const questions = fs.readFileSync(path.join(FIXTURES, 'kb-questions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Question);
     const outcome: Record<string, string> = {};
     for (const q of questions) {
@@ -85,11 +87,12 @@ describe('the documents assistant with the offline engine', () => {
     expect(outcome).toEqual({
       'q-01': 'hit',
       'q-02': 'hit',
-      'q-03': 'declined',
+      // The decision trades these two for the everyday questions of the development sets (docs/decisions/0007).
+      'q-03': 'answered',
       'q-04': 'hit',
       'q-05': 'hit',
       'q-06': 'miss',
-      'q-07': 'declined',
+      'q-07': 'answered',
       'q-08': 'hit',
     });
   });
@@ -107,6 +110,17 @@ describe('the documents assistant with the offline engine', () => {
     const { run, details } = await ask(s.employee, s.trialId, 'Hvornår skal jeg søge ferie?');
     expect(run.output).toBe(EMPTY_KNOWLEDGE_BASE_ANSWER);
     expect(details).toEqual({ answered: false, reason: 'no_documents', citations: [] });
+  });
+
+  it('when the knowledge base does not answer, then the run is stored as not answered, outside review, and cannot be approved', async () => {
+    const { run } = await ask(employee, trialId, 'Hvor mange sygedage må jeg have om året?');
+    expect(run.output).toBe(NOT_FOUND_ANSWER);
+    expect(run.status).toBe('NOT_ANSWERED');
+    expect(run.review).toMatchObject({ awaiting: null, canReview: false });
+    const res = await employee.post(`/api/runs/${run.id}/reviews`, { decision: 'APPROVE' }).expect(409);
+    expect(ErrorBody.parse(res.body).error.code).toBe('RUN_ALREADY_DECIDED');
+    const queue = RunList.parse((await employee.get('/api/runs?awaiting=review').expect(200)).body);
+    expect(queue.runs.map((r) => r.id)).not.toContain(run.id);
   });
 });
 

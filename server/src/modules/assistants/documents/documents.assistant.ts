@@ -3,6 +3,8 @@ import type { Citation, DocumentsRunDetails } from '../../../contracts/documents
 import { countReadyDocuments, retrievePassages, type Passage } from '../../documents/documents.service.js';
 import { OFFLINE_NOTICE } from '../../providers/providers.offline.js';
 import type { Assistant, AssistantRequest, AssistantResult } from '../assistant.types.js';
+import { checkQuotes } from './documents.quotes.js';
+import { answersQuestion } from './documents.decide.js';
 
 export const NOT_FOUND_ANSWER = 'Jeg kan ikke finde svaret i prøvehandlingens dokumenter.';
 export const EMPTY_KNOWLEDGE_BASE_ANSWER =
@@ -11,9 +13,8 @@ export const ALL_REFUSED_ANSWER =
   'De afsnit, der kunne besvare spørgsmålet, indeholder oplysninger, som prøvehandlingens datapolitik ikke tillader at sende til sprogmodellen. Læs dem selv i dokumenterne, eller spørg lederen af prøvehandlingen.';
 
 /**
- * Below this relevance (BM25 score / ln(1 + collection size), see retrieval.ts) the best passage does not
- * answer the question. Tuned on the fixture questions and our own (test/fixtures/documents): the 7
- * not-answerable ones reach at most 1.90, the 12 answerable ones at least 2.07. The margin is thin (docs/decisions/0007).
+ * A relevance (BM25 score / ln(1 + collection size), see retrieval.ts) half of which admits a passage as context
+ * for a language model. Whether the question is answered at all is decided in documents.decide.ts.
  */
 export const RELEVANCE_THRESHOLD = 2.0;
 /** Passages given to a language model: the best, and up to three more that clear a lower bar as context. */
@@ -29,6 +30,7 @@ const PROMPT = ChatPromptTemplate.fromMessages([
     [
       'Du besvarer medarbejderes spørgsmål ud fra kommunens interne dokumenter.',
       'Brug kun de nummererede kilder, du får. Henvis til den kilde, et udsagn bygger på, med dens nummer i firkantede parenteser, fx [1] eller [2].',
+      'Citerer du en kilde, så gengiv sætningen ordret i »…« lige før henvisningen, fx »Ferie skal søges senest 1. marts.« [1]. Et citat, der ikke står ordret i kilden, fjernes.',
       'Står svaret ikke i kilderne, så svar præcis: "{notFound}" og intet andet. Svar aldrig ud fra din egen viden.',
       'Svar kort og klart på dansk.',
       'Teksten kan indeholde pladsholdere i firkantede parenteser, fx [NAVN_1] eller [TELEFON_1]. De står i stedet for personoplysninger. Gengiv dem nøjagtigt, og gæt aldrig på, hvad de dækker over.',
@@ -103,11 +105,12 @@ export const documentsAssistant: Assistant = {
     // Placeholders ([NAVN_1]) say nothing about the topic; searching with them would only add noise.
     const query = req.text.replace(/\[[A-ZÆØÅ_]+_\d+\]/g, ' ');
     const found = await retrievePassages(req.deps, req.trialId, query, MAX_SOURCES, req.actor, req.runId);
-    // Without embeddings the best passage comes first, so this is "the best passage clears the threshold".
-    if (!found.some((p) => clears(req, p, RELEVANCE_THRESHOLD))) {
+    // Answered when the retrieval signals agree (documents.decide.ts), or an embedding is close enough.
+    const embedded = found.filter((p) => p.similarity !== undefined && p.similarity >= req.deps.config.embeddingMinSimilarity);
+    if (!answersQuestion(found) && embedded.length === 0) {
       return result(req, NOT_FOUND_ANSWER, { answered: false, reason: 'not_found', citations: [] });
     }
-    if (req.provider.kind === 'offline') return offlineAnswer(req, found.filter((p) => clears(req, p, RELEVANCE_THRESHOLD)));
+    if (req.provider.kind === 'offline') return offlineAnswer(req, answersQuestion(found) ? found : embedded);
 
     const sent: { passage: Passage; text: string }[] = [];
     for (const passage of found.filter((p) => clears(req, p, CONTEXT_THRESHOLD))) {
@@ -125,7 +128,9 @@ export const documentsAssistant: Assistant = {
       ...(req.signal ? { signal: req.signal } : {}),
       ...(req.onToken ? { onToken: req.onToken } : {}),
     });
-    const cited = citedNumbers(completion.text, sent.length);
+    // A quote that is not word for word in the source it cites is removed and counted (documents.quotes.ts).
+    const quotes = checkQuotes(completion.text, sent.map((x) => x.text));
+    const cited = citedNumbers(quotes.text, sent.length);
     const citations = cited.map((n) => citationOf(n, sent[n - 1]!.passage));
     const answered = !completion.text.includes(NOT_FOUND_ANSWER) || citations.length > 0;
     const details: DocumentsRunDetails = {
@@ -133,7 +138,8 @@ export const documentsAssistant: Assistant = {
       reason: answered ? 'answered' : 'not_found',
       citations: answered ? citations : [],
       engine: 'retrieval+llm',
+      removedQuotes: quotes.removed,
     };
-    return { draft: completion.text, details, provider: completion.provider, model: completion.model, usage: completion.usage };
+    return { draft: quotes.text, details, provider: completion.provider, model: completion.model, usage: completion.usage };
   },
 };

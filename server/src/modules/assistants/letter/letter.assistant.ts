@@ -4,7 +4,7 @@ import { ProviderError } from '../../providers/providers.types.js';
 import { checkLetter } from './letter.checklist.js';
 import { finishLetterDetails } from './letter.details.js';
 import { lix } from './letter.lix.js';
-import { answerCleaner, letterPrompt, missingPlaceholders, stripPreamble } from './letter.prompt.js';
+import { rewriteWithModel } from './letter.llm.js';
 import { rewriteLetter } from './letter.rewrite.js';
 
 /**
@@ -41,22 +41,14 @@ export const letterAssistant: Assistant = {
       };
     }
 
-    const { system, user } = await letterPrompt(original);
-    // The stream gets the same cleaning as the stored draft (no "Her er brevet:"), so the two agree.
-    const stream = req.onToken ? answerCleaner(req.onToken) : undefined;
-    const completion = await req.provider.complete({
-      system,
-      user,
-      assistant: 'letter',
+    // In parts when the letter does not fit the model's context; each part keeps its placeholders (letter.llm.ts).
+    const { draft, completion, parts } = await rewriteWithModel(req.provider, original, {
       ...(req.signal ? { signal: req.signal } : {}),
-      ...(stream ? { onToken: (t: string) => stream.push(t) } : {}),
+      ...(req.onToken ? { onToken: req.onToken } : {}),
     });
-    stream?.end();
-    const draft = stripPreamble(completion.text);
-    if (!draft.trim() || missingPlaceholders(original, draft).length > 0) throw new ProviderError('malformed', completion.provider);
     return {
       draft,
-      details: { lixBefore, lixAfter: lix(draft), checklist },
+      details: { lixBefore, lixAfter: lix(draft), checklist, ...(parts > 1 ? { parts } : {}) },
       provider: completion.provider,
       model: completion.model,
       usage: completion.usage,

@@ -140,6 +140,51 @@ describe('the checklist of what a letter to a citizen must contain', () => {
       expect(present('Fristen for at sende dokumentationen er den 3. maj 2027.').deadline).toBe(true);
     });
 
+    describe('kinds of letter where what is decided, asked or due is phrased indirectly', () => {
+      it('a request for papers on an application still being handled is about that application (its decision)', () => {
+        const letter =
+          'Vi har modtaget din ansøgning om tilskud til briller.\n\nVi beder dig sende en kopi af din recept senest den 2. april 2027.';
+        expect(present(letter)).toMatchObject({ decision: true, action: true, deadline: true });
+        expect(evidence(letter, 'decision')).toContain('ansøgning om tilskud til briller');
+        // Without the request the letter only says it arrived, and an enclosed decision is no decision in the letter.
+        expect(present('Vi har modtaget din ansøgning om tilskud til briller.').decision).toBe(false);
+        expect(present('Vi har modtaget din ansøgning om tilskud til briller. Afgørelsen fremgår af vedlagte bilag. Vi beder dig sende en kopi af din recept.').decision).toBe(false);
+      });
+
+      it('a plain letter that states its decision under a heading such as "Vores afgørelse" has a decision', () => {
+        const letter = 'Vi har set på din sag.\n\nVores afgørelse\nDu kan få en ny rampe ved hoveddøren.';
+        expect(present(letter).decision).toBe(true);
+        expect(evidence(letter, 'decision')).toBe('Du kan få en ny rampe ved hoveddøren.');
+      });
+
+      it('a time of day, or a time counted back from the event, is a deadline', () => {
+        expect(present('Du skal afbestille turen senest kl. 12 dagen før.').deadline).toBe(true);
+        expect(present('Du skal aflevere nøglen senest kl. 9.30.').deadline).toBe(true);
+      });
+
+      it('a time limit in guidance that says only "kan påklages" is the complaint’s, not a deadline for acting', () => {
+        const letter = 'Du har fået afslag på en ny seng.\n\nAfgørelsen kan påklages, og fristen for det er 4 uger fra den dag, du fik brevet.';
+        expect(present(letter)).toMatchObject({ decision: true, deadline: false, complaint: false });
+      });
+
+      it('a notice of an inspection at a stated time is its decision, and the time is its deadline', () => {
+        const letter = 'Kommunen vil komme på tilsyn i din have onsdag den 7. april 2027 kl. 13.00. Vi beder dig om at være hjemme.';
+        expect(present(letter)).toMatchObject({ decision: true, action: true, deadline: true });
+        // A visit in the past, with no time, announces nothing.
+        expect(present('Ergoterapeuten var på besøg hos dig den 2. marts 2027.').decision).toBe(false);
+      });
+
+      it('a date that recurs each month is the deadline of a duty to pay', () => {
+        const letter = 'Din husleje skal være indbetalt senest den 5. i hver måned.';
+        expect(present(letter)).toMatchObject({ action: true, deadline: true });
+        expect(present('Beløbet skal være os i hænde inden den 1. i den følgende måned.')).toMatchObject({ action: true, deadline: true });
+      });
+
+      it('the municipality’s own duty is no action for the citizen', () => {
+        expect(present('Kommunen skal som myndighed påse, at reglerne overholdes, senest den 1. juni 2027.').action).toBe(false);
+      });
+    });
+
     it('complaint guidance needs where or how to complain as well as the time limit', () => {
       expect(present('Klagevejledning\nKlage over afgørelsen skal være indgivet inden 4 uger fra modtagelsen af dette brev.').complaint).toBe(false);
       expect(present('Klagevejledning\nDu kan klage skriftligt til kommunen inden 4 uger fra modtagelsen af dette brev.').complaint).toBe(true);

@@ -31,6 +31,8 @@ interface Sentence {
   text: string;
   /** Inside the complaint guidance (a paragraph mentioning complaints, or the one under its heading). */
   complaint: boolean;
+  /** On the line right under a heading that announces the decision ("Vores afgørelse"). */
+  underDecisionHeading: boolean;
 }
 
 const MONTHS = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
@@ -65,6 +67,9 @@ function appliedFor(words: readonly Word[], at: number): boolean {
   return om > 0 && APPLIED.has(stem(before[om - 1]!)) && before.slice(om + 1).every((w) => w === 'at' || w === 'få');
 }
 
+/** Visits the municipality announces, like a summons: an inspection, a survey of the site, a home visit. */
+const VISIT = 'tilsyn|tilsynet|besigtigelse|besigtigelsen|inspektion|kontrolbesøg|hjemmebesøg|besøg';
+
 const DECISION: Rule[] = [
   re(`\\b(?:har|vi|kommunen|jobcentret)\\s+(?:\\S+\\s+){0,2}?(?:truffet afgørelse om,? (?!at træffe)\\p{L}+|besluttet|givet (?:${YOU} )?(?:afslag|tilladelse|ret))`, 'iu'),
   re(`\\b(?:afgørelse|beslutning)(?:en)? om,? at (?!træffe)\\p{L}+`, 'iu'),
@@ -73,6 +78,8 @@ const DECISION: Rule[] = [
   re(`\\b(?:får|har fået|fået) (?:ikke )?(?:\\S+ ){0,2}?(?:afslag|tilladelse|ret til|bevilget|hjælp|tilskud|støtte|friplads|\\d[\\d.]*(?:,\\d+)? kr\\.)`, 'iu'),
   re(`\\b(?:ansøgning|anmodning|ansøgningen|anmodningen|sagen|klagen)\\s+(?:\\S+\\s+){0,4}?er (?:blevet )?(?:godkendt|bevilget|afslået|imødekommet|afvist)\\b`, 'iu'),
   re(`\\b(?:${YOU}) skal møde\\b`, 'iu'),
+  // Notice of a visit at a stated time: "Der vil blive foretaget tilsyn på ejendommen tirsdag den 9. marts 2027 kl. 10".
+  re(`\\b(?:vil blive|bliver|vil|skal) (?:\\S+ ){0,2}?(?:foretaget|gennemført|aflagt|foretage|gennemføre|aflægge|komme på) (?:et |en )?(?:${VISIT})\\b(?=.*\\bkl\\.\\s*\\d)`, 'iu'),
   re(`\\b(?:vil blive|bliver|er blevet|blev) (?:\\S+ ){0,3}?nedsat\\b`, 'iu'),
   re(`\\b(?:vil blive|bliver|ændres|ændrer vi)\\b(?:\\s+\\S+){0,4}\\s+(?:i stedet for|fra\\s+\\S+\\s+(?:\\S+\\s+)?til)\\b`, 'iu'),
   // An outcome word, in any inflection, that is not what the citizen applied for.
@@ -87,6 +94,18 @@ const CONDITIONAL = re(
   'iu',
 );
 const NOT_DECISION = (text: string) => ENCLOSURE.test(text) || CONDITIONAL.test(text);
+/** A plain letter may state its decision under a heading that says so: "Vores afgørelse", "Det har vi besluttet". */
+const DECISION_HEADING = re(`^(?:(?:(?:vores|kommunens|vi har truffet denne) )?afgørelse|(?:det har vi|vi har) (?:besluttet|afgjort))$`, 'iu');
+/**
+ * A letter that asks for papers on an application still being handled decides nothing yet, and what it is about
+ * is that application: "Kommunen har modtaget Deres ansøgning om hjælp til flytning" followed by a request to
+ * send documents. A letter about an application already decided ("har afsluttet behandlingen") is not this kind.
+ */
+const PENDING_APPLICATION = re(
+  `\\b(?:modtaget|behandler|er ved at behandle)\\s+(?:Deres|din|jeres)\\s+(?:ansøgning|anmodning)\\p{L}*\\s+(?:\\S+\\s+){0,4}?om\\s+\\p{L}`,
+  'iu',
+);
+const SENDING = stems('fremsende fremsendes indsende indsendes sende sendes send eftersende aflevere afleveres returnere returneres dokumentation dokumentere oplyse oplysninger');
 
 // --- reason: the facts or the legal basis; for a summons, the purpose of the meeting ---
 const REASON = [
@@ -116,7 +135,11 @@ const ACTION: Rule[] = [
   // A duty stated in the passive, tied to a date or a period: "Ansøgningen skal være indsendt senest …".
   (text) => (DEADLINE.some((d) => d.test(text)) ? PASSIVE_DUTY.exec(text) : null),
 ];
-const PASSIVE_DUTY = re(`\\bskal (?:være )?(?:\\S+ ){0,4}?(?:(?!senest|mindst|højst|inden)\\p{Ll}+(?:es|et|t)|i hænde)\\b`, 'u');
+// The municipality's own duty ("Kommunen skal som myndighed påse, at …") asks nothing of the citizen, and "at" is no participle.
+const PASSIVE_DUTY = re(
+  `(?<!\\b(?:[Kk]ommunen|[Vv]i|[Jj]obcentret|[Ff]orvaltningen|[Mm]yndigheden)\\s)\\bskal (?:være )?(?:\\S+ ){0,4}?(?:(?!senest|mindst|højst|inden|at\\b)\\p{Ll}+(?:es|et|t)|i hænde)\\b`,
+  'u',
+);
 const NOT_ACTION = re(
   `\\b(?:behøver ikke|skal ikke gøre|skal du ikke gøre)\\b` +
     `|\\b(?:hvis|såfremt|dersom|har|ønsker) (?:${YOU} )?(?:har |skulle have |allerede )?(?:spørgsmål|er forhindret|ikke er enig|vil klage|ønsker at klage|at indgå|at klage)\\b` +
@@ -137,12 +160,17 @@ const DEADLINE = [
   // "Fristen for at sende dokumentationen er den 3. maj 2027."
   re(`\\bfrist(?:en)? (?:\\S+ ){1,6}?er (?:${DATE}|${NUMBER_WORDS} (?:dage|uger|måneder|hverdage))`, 'iu'),
   re(`\\b(?:${WEEKDAYS}) den \\d{1,2}\\. (?:${MONTHS})(?: \\d{4})? kl\\. \\d`, 'iu'),
+  // A time of day, alone or counted back from an event: "senest kl. 12", "senest kl. 16 dagen før".
+  re(`\\b(?:senest|inden)\\s+kl\\.\\s*\\d{1,2}(?:[.:]\\d{2})?`, 'iu'),
+  // A date that recurs: "senest den 10. i den efterfølgende måned", "inden den 1. hver måned".
+  re(`\\b(?:senest|inden|før)\\s+(?:den )?\\d{1,2}\\. (?:i|hver) (?:\\S+ ){0,2}?(?:måned|måneden|kvartal|kvartalet)\\b`, 'iu'),
 ];
 
 // --- complaint guidance: where or how to complain, and the time limit ---
 const COMPLAINT_WHERE = re(`\\bklage\\p{L}*\\s+(?:\\S+\\s+){0,4}?(?:til|hos|via|på|skriftligt|mundtligt)\\s+\\S|\\b(?:Ankestyrelsen|Klagenævnet|Planklagenævnet|Miljø- og Fødevareklagenævnet|klageportalen)\\b`, 'iu');
 const COMPLAINT_WHEN = re(`\\b(?:${NUMBER_WORDS} (?:uger|dage|måneder)|klagefrist(?:en)?|senest den \\d)`, 'iu');
-const COMPLAINT_WORD = re(`\\bklag\\p{L}*`, 'iu');
+// "Afgørelsen kan påklages" is complaint guidance too, so its time limit is no deadline for acting.
+const COMPLAINT_WORD = re(`\\b(?:på)?klag\\p{L}*`, 'iu');
 const COMPLAINT_HEADING = re(`^(?:klagevejledning|klageadgang|sådan klager du|hvis du vil klage|hvis du ikke er enig|klage)\\b`, 'iu');
 
 // --- contact: a person or unit with a phone number or an e-mail address ---
@@ -173,9 +201,10 @@ function sentencesOf(letter: string): Sentence[] {
   for (const paragraph of paragraphs) {
     const lines = paragraph.split('\n').map((l) => l.trim()).filter(Boolean);
     const complaint = lines.some((l) => COMPLAINT_HEADING.test(l)) || COMPLAINT_WORD.test(paragraph);
-    for (const line of lines) {
-      for (const s of splitSentences(line)) out.push({ text: s.trim(), complaint });
-    }
+    lines.forEach((line, i) => {
+      const underDecisionHeading = i > 0 && DECISION_HEADING.test(lines[i - 1]!.replace(/:$/u, ''));
+      for (const s of splitSentences(line)) out.push({ text: s.trim(), complaint, underDecisionHeading });
+    });
   }
   return out;
 }
@@ -210,7 +239,14 @@ const isAction = (text: string) => !NOT_ACTION.test(text) && ACTION.some((rule) 
  * municipality's promise, not the citizen's deadline.
  */
 const tiedToAction = (text: string) => isAction(text) || TIED.test(text);
-const TIED = re(`\\bfrist\\p{L}*|\\b(?:møde|mødet|mødes|samtale|samtalen|netværksmøde)\\b.*\\bkl\\.\\s*\\d`, 'iu');
+const TIED = re(`\\bfrist\\p{L}*|\\b(?:møde|mødet|mødes|samtale|samtalen|netværksmøde|${VISIT})\\b.*\\bkl\\.\\s*\\d`, 'iu');
+
+/** The application a request for papers is about, when the letter asks for papers and no decision is enclosed. */
+function pendingApplication(sentences: Sentence[]): string | undefined {
+  if (sentences.some((s) => ENCLOSURE.test(s.text) && /afgørelse/iu.test(s.text))) return undefined;
+  const asksForPapers = sentences.some((s) => !s.complaint && isAction(s.text) && findConcept(s.text, SENDING));
+  return asksForPapers ? find(sentences, [PENDING_APPLICATION], (s) => !s.complaint && !NOT_DECISION(s.text)) : undefined;
+}
 
 const item = (id: ChecklistItemId, evidence: string | undefined): ChecklistItem =>
   evidence ? { item: id, present: true, evidence } : { item: id, present: false };
@@ -219,7 +255,10 @@ export function checkLetter(letter: string): ChecklistItem[] {
   const sentences = sentencesOf(letter);
   const body = (s: Sentence) => !s.complaint;
 
-  const decision = find(sentences, DECISION, (s) => body(s) && !NOT_DECISION(s.text));
+  const decision =
+    find(sentences, DECISION, (s) => body(s) && !NOT_DECISION(s.text)) ??
+    find(sentences, [/^.+/su], (s) => s.underDecisionHeading && body(s) && !NOT_DECISION(s.text)) ??
+    pendingApplication(sentences);
   // "The reasons are in the enclosure" gives no reason in the letter itself.
   const reason = find(sentences, REASON, (s) => body(s) && !ENCLOSURE.test(s.text));
   const action = find(sentences, ACTION, (s) => body(s) && !NOT_ACTION.test(s.text));

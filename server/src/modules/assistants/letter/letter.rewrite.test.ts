@@ -132,7 +132,10 @@ describe('the offline engine rewrites letters by plain-language rules', () => {
     const finite = (w: string) =>
       FINITE_FORMS.has(w.toLowerCase()) ||
       (/^\p{L}{2,}(?:es|er|ede|te)$/u.test(w) && !/(?:inger|elser|heder|skaber|tioner)$/u.test(w) && !NOT_VERBS.has(w.toLowerCase())) ||
-      /^\p{L}+år$/u.test(w);
+      /^\p{L}+år$/u.test(w) ||
+      // A passive in -s after a long vowel ("afslås", "opnås") and the compounds of "gør" ("udgør").
+      /^\p{L}{2,}ås$/u.test(w) ||
+      /^\p{L}+gør$/u.test(w);
     /** Words that end like a verb but are none: prepositions and conjunctions. */
     const NOT_VERBS = new Set(['efter', 'under', 'over', 'eller', 'hver', 'sammen', 'siden', 'senere', 'tidligere', 'andre', 'flere', 'mere']);
     const ADVERB = /^(?:ikke|også|altid|aldrig|kun|allerede|fortsat|endnu)$/u;
@@ -141,11 +144,14 @@ describe('the offline engine rewrites letters by plain-language rules', () => {
     function fragment(sentence: string, vocabulary: Set<string>, original: string, listItem: boolean): string | null {
       const words = wordsOf(sentence);
       if (words.length === 0) return null;
-      // 1. Every sentence has a finite verb, or opens with an imperative ("Ring til …", "Betal beløbet …").
-      if (!words.some(finite) && !IMPERATIVE.test(words[0]!)) return 'no finite verb';
+      // 1. Every sentence has a finite verb, or opens with an imperative ("Ring til …", "Betal beløbet …"). A list
+      //    item ("- den underskrevne lejekontrakt.") is part of the sentence before the list and needs none.
+      if (!words.some(finite) && !IMPERATIVE.test(words[0]!) && !listItem) return 'no finite verb';
       // 2. A sentence that opens with a subordinate clause goes on to its main clause after a comma, whose verb
       //    comes first ("Hvis du har spørgsmål, kan du …"); "Uden at der er kommet oplysninger." is a fragment.
-      if (SUBORDINATORS.test(words[0]!) && !listItem) {
+      //    Not so a question ("Hvorfor får du kørsel?") or the adverbial "Som følge heraf", whose verb comes next.
+      const verbSecond = (/\?\s*$/u.test(sentence) || /^som følge$/iu.test(words.slice(0, 2).join(' '))) && words.slice(1, 4).some(finite);
+      if (SUBORDINATORS.test(words[0]!) && !listItem && !verbSecond) {
         const after = sentence.split(/,\s+/u).slice(1).map((part) => wordsOf(part)[0] ?? '');
         if (!after.some((w) => finite(w))) return 'subordinate clause without its main clause';
       }

@@ -254,7 +254,8 @@ describe('uploading a recording', () => {
     expect(transcription.raw).not.toContain('Jens');
     const { run } = RunResponse.parse((await remote.as.get(`/api/runs/${done.runId}`).expect(200)).body);
     expect(run).toMatchObject({ assistant: 'minutes', status: 'DRAFT' });
-    expect(fake.chatRequests.at(-1)!.messages!.at(-1)!.content).toBe(FAKE_TRANSCRIPT);
+    // The transcript as numbered lines, so the model can say which line a decision rests on.
+    expect(fake.chatRequests.at(-1)!.messages!.at(-1)!.content).toBe(`[1] ${FAKE_TRANSCRIPT}`);
     const row = await remote.t.deps.db.run.findUniqueOrThrow({ where: { id: done.runId! } });
     expect(row.input).toBe(FAKE_TRANSCRIPT);
     // The recording is gone from the server once the job is done.
@@ -305,7 +306,8 @@ describe('uploading a recording', () => {
   it('when the minutes fail once after the transcription, then the next attempt uses the kept transcript (a private file, not the job) and succeeds', async () => {
     const { id: trialId } = await trialFor(remote);
     let chats = 0;
-    fake.reply(() => (++chats === 1 ? 'Ikke JSON.' : MINUTES_JSON));
+    // The first attempt fails with its one repair (two answers that are not JSON); the second succeeds.
+    fake.reply(() => (++chats <= 2 ? 'Ikke JSON.' : MINUTES_JSON));
     const { job } = MinutesJobUpload.parse((await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(202)).body);
     const ref = await refOf(remote.t, job.id);
 
@@ -319,7 +321,7 @@ describe('uploading a recording', () => {
     const done = (await runNextJob(remote.t.deps))!;
     expect(done).toMatchObject({ id: job.id, status: 'SUCCEEDED', attempts: 2 });
     expect(transcriptionsSent()).toBe(1);
-    expect(fake.chatRequests.at(-1)!.messages!.at(-1)!.content).toBe(FAKE_TRANSCRIPT);
+    expect(fake.chatRequests.at(-1)!.messages!.at(-1)!.content).toBe(`[1] ${FAKE_TRANSCRIPT}`);
     const run = await remote.t.deps.db.run.findUniqueOrThrow({ where: { id: done.runId! } });
     expect(run).toMatchObject({ status: 'DRAFT', input: FAKE_TRANSCRIPT });
     expect(done.result).toBe(JSON.stringify({ runId: run.id }));

@@ -1,8 +1,9 @@
 import { ExperienceLogResponse, ExperienceState, type ExperienceLogRequest } from '@contracts/experiences.js';
-import { FinalTextResponse, type ReviewAwaiting, type ReviewRequest, ReviewResponse, RunList } from '@contracts/reviews.js';
+import { DOCX_MEDIA_TYPE, FinalTextResponse, type ReviewAwaiting, type ReviewRequest, ReviewResponse, RunList } from '@contracts/reviews.js';
 import { RunResponse } from '@contracts/runs.js';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiFetch, apiRequest } from '../../../lib/api-client';
+import { saveAsDownload } from '../../../lib/download';
 
 const runPath = (id: string) => `/api/runs/${encodeURIComponent(id)}`;
 
@@ -50,6 +51,19 @@ export function useFinalText(runId: string, approved: boolean) {
 export function useExportFinalText(runId: string) {
   return useMutation({
     mutationFn: () => apiRequest(`${runPath(runId)}/final/export`, FinalTextResponse, { method: 'POST' }).then((r) => r.final),
+  });
+}
+
+/**
+ * Downloading the approved text as a Word document: a POST, as each one is an export in the audit trail
+ * (run.exported) and must be a person's click, never a GET a prefetch could repeat.
+ */
+export function useDownloadFinalDocx(runId: string) {
+  return useMutation({
+    mutationFn: async () => {
+      const res = await apiFetch(`${runPath(runId)}/final/export.docx`, { accept: DOCX_MEDIA_TYPE });
+      await saveAsDownload(res, 'godkendt-tekst.docx');
+    },
   });
 }
 

@@ -4,7 +4,7 @@ import { AsyncErrorRegion } from '../../../components/alert';
 import { Loading } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
-import { useExportFinalText, useFinalText } from '../api/review';
+import { useDownloadFinalDocx, useExportFinalText, useFinalText } from '../api/review';
 
 /** Older browsers and non-secure pages have no Clipboard API: copy through a hidden, selected textarea. */
 function copyWithSelection(text: string): boolean {
@@ -45,6 +45,7 @@ export function FinalText({ runId }: { runId: string }) {
   const pick = useLocalized();
   const final = useFinalText(runId, true);
   const exportText = useExportFinalText(runId);
+  const downloadDocx = useDownloadFinalDocx(runId);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -55,6 +56,7 @@ export function FinalText({ runId }: { runId: string }) {
 
   const onCopy = async () => {
     setCopied(null);
+    downloadDocx.reset();
     // The export is recorded first, and only what the server recorded is copied: no copy without its audit
     // event. The request is quick, well within the moment after the click in which browsers allow the
     // clipboard; where one still refuses, the text is selected below for Ctrl+C.
@@ -75,6 +77,11 @@ export function FinalText({ runId }: { runId: string }) {
     setCopied(ok ? 'copied' : 'failed');
   };
 
+  const onDownload = () => {
+    setCopied(null);
+    downloadDocx.mutate();
+  };
+
   return (
     <section className="mt-6" aria-labelledby="final-heading" data-testid="final-text">
       <h2 id="final-heading">{t('review.final.heading')}</h2>
@@ -86,12 +93,19 @@ export function FinalText({ runId }: { runId: string }) {
         <strong>{t('review.final.disclosure')}:</strong> {label}
       </p>
       <p className="form-hint">{t('review.final.copyHint')}</p>
+      <p className="form-hint">{t('review.final.downloadDocxHint')}</p>
       <button type="button" className="button button-primary" onClick={() => void onCopy()} disabled={exportText.isPending}>
         {t('review.final.copy')}
+      </button>{' '}
+      {/* The download is an export like the copy: the server records it before it sends the file. */}
+      <button type="button" className="button button-secondary" onClick={onDownload} disabled={downloadDocx.isPending}>
+        {t('review.final.downloadDocx')}
       </button>
       <AsyncErrorRegion error={exportText.error} testId="final-copy-error" />
+      <AsyncErrorRegion error={downloadDocx.error} testId="final-download-error" />
       <div role="status" aria-live="polite" data-testid="final-copy-status">
         {copied ? <p className="mt-2 mb-0">{copied === 'copied' ? t('review.final.copied') : t('review.final.copyFailed')}</p> : null}
+        {downloadDocx.isSuccess ? <p className="mt-2 mb-0">{t('review.final.downloaded')}</p> : null}
       </div>
     </section>
   );

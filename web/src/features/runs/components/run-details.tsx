@@ -1,6 +1,7 @@
 import type { RunView } from '@contracts/runs.js';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { Alert } from '../../../components/alert';
 import { formatNumber } from '../../../lib/format';
 
 // The assistants' structured results, read leniently: they are still being built, and a page that shows the
@@ -146,9 +147,34 @@ function Documents({ details }: { details: z.infer<typeof DocumentsDetails> }) {
   );
 }
 
+/** What the server removed from a language model's answer because the text it was sent did not hold it. */
+const Checked = z.object({ removedQuotes: z.number().int().nonnegative().optional(), removedReferences: z.number().int().nonnegative().optional() });
+
+/** Told to the reviewer before the parts: quotes or transcript references the model invented were taken out. */
+function RemovedNotice({ details }: { details: unknown }) {
+  const { t } = useTranslation();
+  const d = Checked.safeParse(details);
+  if (!d.success || !(d.data.removedQuotes || d.data.removedReferences)) return null;
+  return (
+    <Alert variant="warning" testId="removed-notice">
+      {d.data.removedQuotes ? <p>{t('runs.checked.quotes', { count: d.data.removedQuotes })}</p> : null}
+      {d.data.removedReferences ? <p>{t('runs.checked.references', { count: d.data.removedReferences })}</p> : null}
+    </Alert>
+  );
+}
+
 /** What the assistant found besides the draft: LIX and checklist, the minutes' parts, or the sources. */
 export function RunDetails({ run }: { run: RunView }) {
   if (!run.details) return null;
+  return (
+    <>
+      <RemovedNotice details={run.details} />
+      <AssistantDetails run={run} />
+    </>
+  );
+}
+
+function AssistantDetails({ run }: { run: RunView }) {
   if (run.assistant === 'letter') {
     const d = LetterDetails.safeParse(run.details);
     return d.success ? <Letter details={d.data} /> : null;

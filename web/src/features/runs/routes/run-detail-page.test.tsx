@@ -141,6 +141,46 @@ describe('reviewing a draft', () => {
     expect(screen.getByTestId('final-copy-status').textContent).toBe('');
   });
 
+  it('"Hent som Word" makes one POST and hands the document to the browser as a file; a refusal is shown', async () => {
+    const clicked: string[] = [];
+    const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = () => 'blob:test-file';
+    URL.revokeObjectURL = () => undefined;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    try {
+      let refuse = false;
+      const approved = run({ status: 'APPROVED', review: openState({ reviews: [reviewView()], awaiting: null, canReview: false }) });
+      const fake = api(approved, {
+        'GET /api/runs/run-1/final': FINAL(DRAFT),
+        'POST /api/runs/run-1/final/export.docx': () =>
+          refuse ? { status: 409, body: errorBody('CONTENT_PURGED', 'Indholdet er slettet efter datapolitikkens opbevaringsperiode.') } : { status: 200, body: 'PK' },
+      });
+      renderApp(PAGE);
+
+      fireEvent.click(await screen.findByRole('button', { name: 'Hent som Word' }));
+
+      await waitFor(() => expect(clicked).toEqual(['godkendt-tekst.docx']));
+      const calls = fake.calls('POST', '/api/runs/run-1/final/export.docx');
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.headers.get('x-csrf-token')).toBe(CSRF_TOKEN);
+      expect(calls[0]!.headers.get('accept')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      // Downloading is not copying: the copy's export is not made.
+      expect(fake.calls('POST', '/api/runs/run-1/final/export')).toHaveLength(0);
+      expect((await screen.findByTestId('final-copy-status')).textContent).toBe('Word-dokumentet er hentet.');
+
+      refuse = true;
+      fireEvent.click(screen.getByRole('button', { name: 'Hent som Word' }));
+      expect((await screen.findByTestId('final-download-error')).textContent).toContain('Indholdet er slettet');
+      expect(clicked).toHaveLength(1);
+    } finally {
+      click.mockRestore();
+      URL.createObjectURL = objectUrls.create;
+      URL.revokeObjectURL = objectUrls.revoke;
+    }
+  });
+
   it('"Ret og godkend" sends the edited text and shows the size of the change afterwards', async () => {
     const edited = 'Kære borger. Vi har fået din ansøgning.';
     const review = reviewView({ decision: 'EDIT_AND_APPROVE', editSize: 12 });

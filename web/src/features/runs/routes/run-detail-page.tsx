@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useCurrentUser } from '../../../lib/session';
 import { useRun } from '../api/review';
+import { DraftText } from '../components/draft-text';
 import { RunDetails } from '../components/run-details';
 import { RunFollowUp } from '../components/run-follow-up';
 
@@ -71,7 +72,7 @@ export function RunDetailPage() {
               <strong>{t('runs.disclosure')}:</strong> {pick(r.disclosureLabel)}
             </p>
             <div className="run-draft-text" role="region" aria-label={t('runs.draftLabel')} tabIndex={0} data-testid="run-draft-text">
-              {r.output}
+              <DraftText assistant={r.assistant} text={r.output} details={r.details} />
             </div>
             {decided ? null : (
               <p className="run-approval-note">

@@ -1,3 +1,4 @@
+import { DEFAULT_MINUTES_TEMPLATE, MinutesTemplateId } from '@contracts/minutes.js';
 import type { AssistantId, PreviewResponse } from '@contracts/policies.js';
 import { RunBlockedDetails, type RunView } from '@contracts/runs.js';
 import { type ChangeEvent, type ComponentType, type FormEvent, useEffect, useRef, useState } from 'react';
@@ -8,13 +9,14 @@ import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useErrorMessage } from '../../../components/error-message';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
-import { TextAreaField } from '../../../components/form-fields';
+import { SelectField, TextAreaField } from '../../../components/form-fields';
 import { Loading, Page } from '../../../components/page';
 import { isApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { streamRun } from '../api/stream-run';
 import { useExtractText, useSentPreview, useTrial, useTrialPolicy } from '../api/trial-context';
+import { DraftText } from '../components/draft-text';
 import { RunDetails } from '../components/run-details';
 import { RunFollowUp } from '../components/run-follow-up';
 
@@ -102,6 +104,7 @@ function RunWorkbench({
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<Phase>('idle');
   const [draft, setDraft] = useState('');
+  const [template, setTemplate] = useState<MinutesTemplateId>(DEFAULT_MINUTES_TEMPLATE);
   const [run, setRun] = useState<RunView | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
   const [fileNote, setFileNote] = useState<{ variant: 'info' | 'success' | 'error'; text: string } | null>(null);
@@ -155,7 +158,7 @@ function RunWorkbench({
     setPhase('streaming');
     try {
       const finished = await streamRun(
-        { trialId: trial.id, assistant, input: text },
+        { trialId: trial.id, assistant, input: text, ...(assistant === 'minutes' ? { options: { template } } : {}) },
         { signal: controller.signal, onToken: (piece) => setDraft((d) => d + piece) },
       );
       setRun(finished);
@@ -238,6 +241,24 @@ function RunWorkbench({
             readOnly={phase === 'streaming'}
             onChange={(e) => setText(e.target.value)}
           />
+          {assistant === 'minutes' ? (
+            <SelectField
+              id="run-template"
+              name="template"
+              label={t('runs.minutes.template')}
+              hint={t('runs.minutes.templateHint')}
+              value={template}
+              disabled={phase === 'streaming'}
+              onChange={(e) => setTemplate(MinutesTemplateId.parse(e.target.value))}
+              data-testid="run-template"
+            >
+              {MinutesTemplateId.options.map((id) => (
+                <option key={id} value={id}>
+                  {t(`runs.minutes.templates.${id}`)}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
           <div className="run-file mt-3">
             <input
               ref={fileRef}
@@ -323,7 +344,7 @@ function RunWorkbench({
               </p>
             ) : null}
             <div className="run-draft-text" role="region" aria-label={t('runs.draftLabel')} tabIndex={0} data-testid="run-draft-text">
-              {draft}
+              <DraftText assistant={assistant} text={draft} details={run?.details ?? null} />
             </div>
             <p className="run-approval-note" data-testid="run-approval-note">
               <strong>{t('runs.approvalNote')}</strong>

@@ -1,0 +1,18 @@
+// @vitest-environment jsdom
+import type { RunView } from '@contracts/runs.js';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setupWebTests } from '../../../test/harness';
+import { RunFollowUp } from './run-follow-up';
+
+setupWebTests();
+
+describe('a question the knowledge base does not answer', () => {
+  it('is shown as not answered with no approval needed, and no approve or reject buttons', () => {
+    const run = { id: 'r1', assistant: 'documents', status: 'NOT_ANSWERED', output: 'Jeg kan ikke finde svaret i prøvehandlingens dokumenter.', details: { answered: false, reason: 'not_found', citations: [] } } as unknown as RunView;
+    render(<RunFollowUp run={run} isRequester />);
+    expect(screen.getByTestId('review-not-needed').textContent).toContain('Ikke besvaret – ingen godkendelse nødvendig');
+    expect(screen.queryByTestId('review-actions')).toBeNull();
+    expect(screen.queryByTestId('review-panel')).toBeNull();
+  });
+});
