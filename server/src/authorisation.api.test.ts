@@ -17,6 +17,8 @@ import { CSRF_HEADER } from './contracts/auth.js';
 import { ErrorBody } from './contracts/errors.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { Client, createTrial, createUnit, createUser, signedIn, TEST_PASSWORD } from '../../test/support/factories.js';
+import { signInThroughIdp, toProviderAndBack } from '../../test/support/oidc-flow.js';
+import { startTestIdp, type TestIdp } from '../../test/support/oidc-idp.js';
 import { listEndpoints } from '../../test/support/routes.js';
 
 const POLICY = 'offentlig-information';
@@ -43,6 +45,8 @@ interface Request {
   freshBrowser?: boolean;
   /** Sign in as this account instead (for requests that change the caller's own account, e.g. its password). */
   signInAs?: { email: string };
+  /** The path is the callback of a sign-in through the identity provider, made in a browser of its own. */
+  throughIdp?: boolean;
 }
 
 interface Row {
@@ -110,6 +114,11 @@ const TABLE: Record<string, Row> = {
   'GET /api/ready': { request: () => ({ path: '/api/ready' }), expect: all('ok') },
   'GET /api/openapi.json': { request: () => ({ path: '/api/openapi.json' }), expect: all('ok') },
   'GET /api/auth/csrf': { request: () => ({ path: '/api/auth/csrf' }), expect: all('ok') },
+  'GET /api/auth/config': { request: () => ({ path: '/api/auth/config' }), expect: all('ok') },
+  // Navigations of the whole page: a redirect (302) is the answer that lets the person go on.
+  'GET /api/auth/oidc/start': { request: () => ({ path: '/api/auth/oidc/start' }), expect: all('ok') },
+  'GET /api/auth/oidc/callback': { request: () => ({ path: '', throughIdp: true }), expect: all('ok') },
+  'GET /api/auth/oidc/logout': { request: () => ({ path: '/api/auth/oidc/logout' }), expect: all('ok') },
   'POST /api/auth/login': {
     request: async (w) => {
       const u = await createUser(w.t.deps, { unitId: w.unitId });
@@ -285,16 +294,25 @@ const TABLE: Record<string, Row> = {
 };
 
 let w: World;
+let idp: TestIdp;
 
 beforeAll(async () => {
+  // The participant signs in through the organisation's identity provider (OIDC), the others with passwords.
+  idp = await startTestIdp();
   // A stand-in for the built web app, so the page fallback answers as in production on a fresh checkout too.
   const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'authz-web-'));
   fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Arbejdsbænk</title>');
-  const t = await createTestApp({ now: () => new Date('2026-11-27T10:00:00Z'), env: { WEB_DIST: webDist } });
-  const unitId = (await createUnit(t.deps)).id;
+  const t = await createTestApp({ now: () => new Date('2026-11-27T10:00:00Z'), env: { WEB_DIST: webDist, ...idp.env('http://workbench.test') } });
+  const unit = await createUnit(t.deps);
+  const unitId = unit.id;
+  idp.accounts.set('participant', { email: 'deltager.sso@kommune.test', groups: ['ai-medarbejdere'], department: unit.code });
+  const viaIdp = await signInThroughIdp(t, idp, 'participant');
+  if (viaIdp.status !== 302) throw new Error(`the participant could not sign in through the provider: ${viaIdp.text}`);
+  await viaIdp.client.fetchCsrf();
+  const ssoParticipant = await t.deps.db.user.findUniqueOrThrow({ where: { email: 'deltager.sso@kommune.test' } });
   const otherUnitId = (await createUnit(t.deps)).id;
   const users = {
-    participant: await createUser(t.deps, { role: 'EMPLOYEE', unitId }),
+    participant: ssoParticipant,
     outsider: await createUser(t.deps, { role: 'EMPLOYEE', unitId: otherUnitId }),
     leader: await createUser(t.deps, { role: 'LEADER', unitId }),
     otherLeader: await createUser(t.deps, { role: 'LEADER', unitId: otherUnitId }),
@@ -303,19 +321,35 @@ beforeAll(async () => {
   const anon = new Client(t);
   await anon.fetchCsrf();
   const clients = { anon } as Record<Who, Client>;
-  for (const [who, u] of Object.entries(users)) clients[who as Who] = await signedIn(t, u);
+  for (const [who, u] of Object.entries(users)) clients[who as Who] = who === 'participant' ? viaIdp.client : await signedIn(t, u);
   w = { t, unitId, otherUnitId, users, clients, trialId: '' };
   w.trialId = (await freshTrial(w)).id;
 });
-afterAll(() => w.t.close());
+afterAll(async () => {
+  await w.t.close();
+  await idp.stop();
+});
+
+/** A new session for `who`, the way that person signs in. */
+async function signInAnew(who: Exclude<Who, 'anon'>): Promise<Client> {
+  if (who !== 'participant') return signedIn(w.t, w.users[who]);
+  const trip = await signInThroughIdp(w.t, idp, 'participant');
+  await trip.client.fetchCsrf();
+  return trip.client;
+}
 
 async function send(who: Who, method: string, req: Request) {
   let c = w.clients[who];
-  if (req.freshSession && who !== 'anon') c = await signedIn(w.t, w.users[who]);
+  if (req.freshSession && who !== 'anon') c = await signInAnew(who);
   if (req.signInAs && who !== 'anon') c = await signedIn(w.t, req.signInAs);
   if (req.freshBrowser) {
     c = new Client(w.t);
     await c.fetchCsrf();
+  }
+  if (req.throughIdp) {
+    // Whoever asks, a fresh browser completes a sign-in: the callback needs no session, only the provider's answer.
+    const trip = await toProviderAndBack(w.t, idp, 'participant');
+    return trip.client.get(trip.callback);
   }
   const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   let r = c.agent[m](req.path).set(CSRF_HEADER, c.csrf);
@@ -338,7 +372,8 @@ describe('authorisation of every endpoint', () => {
         const req = await row.request(w, who);
         const res = await send(who, method, req);
         if (expected === 'ok') {
-          expect(res.status, `${method} ${req.path} as ${who}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+          // A redirect is how the sign-in navigations (OIDC) go on; every other route answers 2xx.
+          expect(res.status, `${method} ${req.path} as ${who}: ${JSON.stringify(res.body)}`).toBeLessThan(pattern.startsWith('/api/auth/oidc/') ? 400 : 300);
           return;
         }
         expect(res.status, `${method} ${pattern} as ${who}: ${JSON.stringify(res.body)}`).toBe(expected);

@@ -23,7 +23,14 @@ export interface BrowserEnv {
  * Registers the hooks of a browser spec file: the real server and Debian's Chromium for the file, a fresh
  * context per test. `env` is read when the server starts, after the spec's own earlier beforeAll hooks. Without Chromium the run fails naming the package to install; it never skips.
  */
-export function useBrowserAndServer(opts: { env?: () => Record<string, string> } = {}): BrowserEnv {
+export function useBrowserAndServer(
+  opts: {
+    /** Settings of the server, given its own address. */
+    env?: (baseUrl: string) => Record<string, string>;
+    /** Other origins the pages may load from (a test identity provider); everything else is refused. */
+    allowOrigins?: () => string[];
+  } = {},
+): BrowserEnv {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -35,7 +42,7 @@ export function useBrowserAndServer(opts: { env?: () => Record<string, string> }
           'or set CHROMIUM_PATH to a Chromium binary.',
       );
     }
-    server = await startServer({ env: opts.env?.() ?? {} });
+    server = await startServer({ env: (baseUrl) => opts.env?.(baseUrl) ?? {} });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -71,7 +78,7 @@ export function useBrowserAndServer(opts: { env?: () => Record<string, string> }
       // The workbench must work without any other host: such requests are recorded and refused.
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (url.startsWith(baseUrl) || url.startsWith('data:')) return route.continue();
+        if (url.startsWith(baseUrl) || url.startsWith('data:') || (opts.allowOrigins?.() ?? []).some((o) => url.startsWith(`${o}/`))) return route.continue();
         problems.externalRequests.push(url);
         return route.abort();
       });

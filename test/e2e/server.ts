@@ -50,7 +50,8 @@ export async function startServer({
   web = true,
 }: {
   timeoutMs?: number;
-  env?: Record<string, string>;
+  /** Settings; a function receives the server's own address first (e.g. for PUBLIC_URL). */
+  env?: Record<string, string> | ((baseUrl: string) => Record<string, string>);
   /** false for tests of the API alone, which may run before the web app is built */
   web?: boolean;
 } = {}): Promise<RunningServer> {
@@ -60,6 +61,7 @@ export async function startServer({
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const extraEnv = typeof env === 'function' ? env(baseUrl) : env;
   const databaseFile = path.join(dataDir, 'e2e.db');
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -72,7 +74,7 @@ export async function startServer({
       DATABASE_URL: `file:${databaseFile}`,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
-      ...env,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -119,3 +119,56 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('sign-in through the identity provider (OIDC)', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+    OIDC_CLIENT_ID: 'client',
+    OIDC_CLIENT_SECRET: 'secret',
+    PUBLIC_URL: 'https://ai.kommune.dk/',
+    OIDC_ROLE_GROUPS: 'ai-digital=DIGITAL_UNIT, 6f1c2a9e-0b7d-4e8f-9a3c-2d5e7f1a4b6c=leader,ai-medarbejdere=EMPLOYEE',
+  };
+  const issues = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (e) {
+      return (e as ConfigError).issues;
+    }
+  };
+
+  it('is off without an issuer, with password sign-in on', () => {
+    const c = loadConfig({});
+    expect(c.oidc).toBeUndefined();
+    expect(c.passwordLogin).toBe(true);
+  });
+
+  it('derives the redirect URI from PUBLIC_URL and maps groups (names or object ids) to roles', () => {
+    const c = loadConfig(oidc);
+    expect(c.oidc).toMatchObject({ redirectUri: 'https://ai.kommune.dk/api/auth/oidc/callback', postLogoutRedirectUri: 'https://ai.kommune.dk/log-ind', groupsClaim: 'groups', unitClaim: 'department', buttonLabel: 'Log ind med din arbejdskonto' });
+    expect([...c.oidc!.roleGroups]).toEqual([
+      ['ai-digital', 'DIGITAL_UNIT'],
+      ['6f1c2a9e-0b7d-4e8f-9a3c-2d5e7f1a4b6c', 'LEADER'],
+      ['ai-medarbejdere', 'EMPLOYEE'],
+    ]);
+  });
+
+  it('names what an issuer needs, refuses plain http except on this machine, and a role that does not exist', () => {
+    expect(issues({ OIDC_ISSUER: 'https://idp.kommune.dk' })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^OIDC_CLIENT_ID: is required/),
+        expect.stringMatching(/^OIDC_CLIENT_SECRET: is required/),
+        expect.stringMatching(/^PUBLIC_URL: is required/),
+        expect.stringMatching(/^OIDC_ROLE_GROUPS: is required/),
+      ]),
+    );
+    expect(issues({ ...oidc, OIDC_ISSUER: 'http://idp.kommune.dk' })).toEqual([expect.stringMatching(/^OIDC_ISSUER: must be https/)]);
+    expect(issues({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/test' })).toEqual([]);
+    expect(issues({ ...oidc, OIDC_ROLE_GROUPS: 'ai-chefer=BOSS' })).toEqual([expect.stringMatching(/^OIDC_ROLE_GROUPS: "ai-chefer=BOSS" is not group=ROLE/)]);
+  });
+
+  it('PASSWORD_LOGIN=false needs an identity provider, or nobody could sign in', () => {
+    expect(issues({ PASSWORD_LOGIN: 'false' })).toEqual([expect.stringMatching(/^PASSWORD_LOGIN: false needs OIDC_ISSUER/)]);
+    expect(loadConfig({ ...oidc, PASSWORD_LOGIN: 'false', BREAK_GLASS_EMAIL: 'Noedadgang@Kommune.dk' })).toMatchObject({ passwordLogin: false, breakGlassEmail: 'noedadgang@kommune.dk' });
+  });
+});

@@ -69,6 +69,45 @@ export const DEFAULT_CONTEXT_TOKENS = 8192;
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
 
+/** Roles from the lowest to the highest: a person in several mapped groups gets the highest (OIDC_ROLE_GROUPS). */
+export const ROLE_ORDER = ['EMPLOYEE', 'LEADER', 'DIGITAL_UNIT'] as const;
+export type RoleName = (typeof ROLE_ORDER)[number];
+
+/** Sign-in through the organisation's identity provider (OpenID Connect; docs/decisions/0013). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Never log this object. */
+  clientSecret: string;
+  /** `${PUBLIC_URL}/api/auth/oidc/callback`, registered at the provider. */
+  redirectUri: string;
+  /** Where the provider sends the person after signing out there: the sign-in page. */
+  postLogoutRedirectUri: string;
+  groupsClaim: string;
+  /** Group name or id (Entra ID sends object ids) to role. */
+  roleGroups: Map<string, RoleName>;
+  unitClaim: string;
+  buttonLabel: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `group=ROLE,group=ROLE`: a group may be a name or an object id; roles are those of ROLE_ORDER. */
+function parseRoleGroups(raw: string, ctx: z.RefinementCtx): Map<string, RoleName> {
+  const map = new Map<string, RoleName>();
+  for (const entry of raw.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    const group = entry.slice(0, at).trim();
+    const role = entry.slice(at + 1).trim().toUpperCase();
+    if (at <= 0 || !group || !(ROLE_ORDER as readonly string[]).includes(role)) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not group=ROLE with ROLE one of ${ROLE_ORDER.join(', ')}, e.g. ai-ledere=LEADER` });
+      return z.NEVER;
+    }
+    map.set(group, role as RoleName);
+  }
+  return map;
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -119,6 +158,16 @@ const EnvSchema = z
     PARSE_MAX_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PARSE.maxPages),
     PARSE_MAX_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(DEFAULT_PARSE.maxChars),
     RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+    PUBLIC_URL: httpUrl.optional(),
+    OIDC_ISSUER: httpUrl.optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+    OIDC_GROUPS_CLAIM: z.string().trim().min(1).default('groups'),
+    OIDC_ROLE_GROUPS: z.string().default('').transform(parseRoleGroups),
+    OIDC_UNIT_CLAIM: z.string().trim().min(1).default('department'),
+    OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('Log ind med din arbejdskonto'),
+    PASSWORD_LOGIN: bool.default(true),
+    BREAK_GLASS_EMAIL: z.email().transform((e) => e.toLowerCase()).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -147,6 +196,22 @@ const EnvSchema = z
       if (env.AI_EMBEDDING_MODEL && !env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT) {
         need('AZURE_OPENAI_EMBEDDING_DEPLOYMENT', 'the deployment of the embeddings model named by AI_EMBEDDING_MODEL');
       }
+    }
+    if (env.OIDC_ISSUER !== undefined) {
+      const why = 'when OIDC_ISSUER is set';
+      for (const field of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL'] as const) {
+        if (env[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+      }
+      if (env.OIDC_ROLE_GROUPS.size === 0) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_GROUPS'], message: `is required ${why}: map the provider's groups to roles, e.g. ai-digital=DIGITAL_UNIT,ai-ledere=LEADER,ai-medarbejdere=EMPLOYEE` });
+      }
+      // Tokens and the client secret travel to the issuer: plain http only to this machine (tests, a local Keycloak).
+      if (new URL(env.OIDC_ISSUER).protocol === 'http:' && !LOOPBACK_HOSTS.has(new URL(env.OIDC_ISSUER).hostname)) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be https:// (http:// only for localhost or 127.0.0.1)' });
+      }
+    }
+    if (env.PASSWORD_LOGIN === false && env.OIDC_ISSUER === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['PASSWORD_LOGIN'], message: 'false needs OIDC_ISSUER: otherwise nobody could sign in' });
     }
     // Run these checks even when a field above is malformed, so that one start names every wrong variable.
   }, { when: () => true });
@@ -195,6 +260,11 @@ export interface Config {
    * (hybrid retrieval; docs/decisions/0007). Untuned: set it for the embeddings model in use.
    */
   embeddingMinSimilarity: number;
+  /** OpenID Connect sign-in, when OIDC_ISSUER is set. Holds the client secret: never log it. */
+  oidc?: OidcConfig;
+  /** PASSWORD_LOGIN: whether e-mail and password sign-in is on; when off, only `breakGlassEmail` may use it. */
+  passwordLogin: boolean;
+  breakGlassEmail?: string;
 }
 
 /**
@@ -336,8 +406,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     ai: aiConfig(env),
     embeddingMinSimilarity: env.EMBEDDING_MIN_SIMILARITY,
+    ...(env.OIDC_ISSUER ? { oidc: oidcConfig(env) } : {}),
+    passwordLogin: env.PASSWORD_LOGIN,
+    ...(env.BREAK_GLASS_EMAIL ? { breakGlassEmail: env.BREAK_GLASS_EMAIL } : {}),
   };
   return { ...config, ...overrides };
+}
+
+function oidcConfig(env: Env): OidcConfig {
+  const base = env.PUBLIC_URL!.replace(/\/+$/, '');
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    redirectUri: `${base}/api/auth/oidc/callback`,
+    postLogoutRedirectUri: `${base}/log-ind`,
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    roleGroups: env.OIDC_ROLE_GROUPS,
+    unitClaim: env.OIDC_UNIT_CLAIM,
+    buttonLabel: env.OIDC_BUTTON_LABEL,
+  };
 }
 
 function aiConfig(env: Env): AiConfig {

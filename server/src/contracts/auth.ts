@@ -59,6 +59,8 @@ export const CurrentUser = z.object({
    * every other call answers 403 PASSWORD_CHANGE_REQUIRED.
    */
   mustChangePassword: z.boolean(),
+  /** Signs in through the organisation's identity provider: no password of its own to change here. */
+  sso: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
@@ -70,3 +72,23 @@ export type CsrfResponse = z.infer<typeof CsrfResponse>;
 
 /** Header the web client sends with every state-changing request (double-submit of the csrf cookie). */
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** GET /api/auth/config: how people sign in here, read by the sign-in page before anyone is signed in. */
+export const AuthConfigResponse = z.object({
+  /** E-mail and password (PASSWORD_LOGIN). When false, only the break-glass account may use it. */
+  passwordLogin: z.boolean(),
+  /** Sign-in through the organisation's identity provider (OIDC), when configured. */
+  oidc: z.object({ label: z.string(), startUrl: z.string(), logoutUrl: z.string() }).nullable(),
+});
+export type AuthConfigResponse = z.infer<typeof AuthConfigResponse>;
+
+/** GET /api/auth/oidc/start: where to land after signing in (a path on this site; anything else gives /). */
+export const OidcStartQuery = z.object({ returnTo: z.string().max(2000).optional() });
+/** GET /api/auth/oidc/callback: the provider's answer, as the browser brings it back. */
+export const OidcCallbackQuery = z.object({
+  code: z.string().optional(),
+  state: z.string().optional(),
+  iss: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});

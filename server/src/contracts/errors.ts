@@ -22,6 +22,15 @@ export const ErrorCode = z.enum([
   'SESSION_EXPIRED',
   'INVALID_CREDENTIALS',
   'ACCOUNT_DISABLED',
+  /** PASSWORD_LOGIN=false: sign in through the organisation's identity provider (the break-glass account excepted). */
+  'PASSWORD_LOGIN_DISABLED',
+  /** Sign-in through the identity provider refused (OIDC): the page names why; no session is started. */
+  'SSO_NOT_CONFIGURED',
+  'SSO_UNAVAILABLE',
+  'SSO_INVALID',
+  'SSO_NO_ROLE',
+  'SSO_UNKNOWN_UNIT',
+  'SSO_MISSING_CLAIMS',
   'RATE_LIMITED',
   'CSRF_FAILED',
   'FORBIDDEN',

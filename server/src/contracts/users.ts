@@ -27,6 +27,8 @@ export const UserSummary = z.object({
   locale: Locale,
   unit: UnitRef,
   lastLoginAt: z.string().nullable(),
+  /** The person signs in through the organisation's identity provider (OIDC); role and unit come from there. */
+  sso: z.boolean(),
   createdAt: z.string(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;

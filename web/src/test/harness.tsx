@@ -46,6 +46,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       role: 'EMPLOYEE',
       locale: 'da',
       mustChangePassword: false,
+    sso: false,
       unit: UNITS.BORGERSERVICE,
     },
     LEADER: {
@@ -55,6 +56,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       role: 'LEADER',
       locale: 'da',
       mustChangePassword: false,
+    sso: false,
       unit: UNITS.BORGERSERVICE,
     },
     DIGITAL_UNIT: {
@@ -64,6 +66,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       role: 'DIGITAL_UNIT',
       locale: 'da',
       mustChangePassword: false,
+    sso: false,
       unit: UNITS.DIGITAL,
     },
   };

@@ -3,6 +3,7 @@ import type { Db, DbProvider, Tx } from '../../lib/db.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.js';
 import { GENESIS_HASH, hashEvent, verifyChainPage, type AuditDetails } from './audit.chain.js';
+export type { AuditDetails } from './audit.chain.js';
 
 export interface AuditInput {
   actor: Pick<Actor, 'id' | 'role'> | null;

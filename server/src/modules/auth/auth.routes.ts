@@ -1,12 +1,62 @@
-import { Router } from 'express';
-import { ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
+import { Router, type Response } from 'express';
+import { AuthConfigResponse, ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { SESSION_COOKIE, requireActor, sessionCookieOptions, setCsrfCookie } from './auth.middleware.js';
 import { changeOwnPassword } from '../users/users.service.js';
 import { getCurrentUser, hashToken, login, logout, updateOwnLocale } from './auth.service.js';
+import { OIDC_COOKIE, OIDC_COOKIE_PATH, SsoRefusal, createOidcSignIn, localPath } from './oidc.service.js';
+import { refusalPage } from './oidc.page.js';
 
 export function authRoutes(deps: Deps): Router {
   const r = Router();
+  const oidc = deps.config.oidc ? createOidcSignIn(deps, deps.config.oidc) : undefined;
+
+  r.get('/config', (_req, res) => {
+    res.json(
+      AuthConfigResponse.parse({
+        passwordLogin: deps.config.passwordLogin,
+        oidc: deps.config.oidc ? { label: deps.config.oidc.buttonLabel, startUrl: '/api/auth/oidc/start', logoutUrl: '/api/auth/oidc/logout' } : null,
+      }),
+    );
+  });
+
+  // The OIDC routes are navigations of the whole page (to the provider and back), so they answer with redirects
+  // and, when a sign-in is refused, with a Danish page rather than JSON.
+  const oidcCookie = (maxAge?: number) => ({ httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax' as const, path: OIDC_COOKIE_PATH, ...(maxAge ? { maxAge } : {}) });
+  const sendRefusal = (res: Response, err: unknown) => {
+    if (!(err instanceof SsoRefusal)) throw err;
+    res.status(err.status).set('X-Error-Code', err.code).type('html').send(refusalPage(err.code, err.message));
+  };
+
+  r.get('/oidc/start', async (req, res) => {
+    if (!oidc) return sendRefusal(res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
+    try {
+      const { url, browser } = await oidc.begin(localPath(req.query.returnTo));
+      res.cookie(OIDC_COOKIE, browser, oidcCookie(10 * 60_000));
+      res.redirect(302, url);
+    } catch (err) {
+      sendRefusal(res, err);
+    }
+  });
+
+  r.get('/oidc/callback', async (req, res) => {
+    if (!oidc) return sendRefusal(res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
+    res.clearCookie(OIDC_COOKIE, oidcCookie());
+    try {
+      const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');
+      const { token, expiresAt, returnTo } = await oidc.complete(query, req.cookies?.[OIDC_COOKIE] as string | undefined);
+      res.cookie(SESSION_COOKIE, token, sessionCookieOptions(deps, expiresAt));
+      setCsrfCookie(deps, req, res, hashToken(token));
+      res.redirect(302, returnTo);
+    } catch (err) {
+      sendRefusal(res, err);
+    }
+  });
+
+  /** RP-initiated logout: after signing out here, the person may also sign out at the provider. */
+  r.get('/oidc/logout', async (_req, res) => {
+    res.redirect(302, (await oidc?.endSessionUrl()) ?? '/log-ind');
+  });
 
   r.get('/csrf', (req, res) => {
     res.json(CsrfResponse.parse({ csrfToken: setCsrfCookie(deps, req, res, req.actor?.sessionId) }));

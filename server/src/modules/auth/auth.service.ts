@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CurrentUser, Locale, LoginRequest } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
+import type { Tx } from '../../lib/db.js';
 import { AppError, rateLimited, unauthenticated } from '../../lib/errors.js';
-import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
+import { recordAudit, recordAuditAlone, type AuditDetails } from '../audit/audit.service.js';
 import type { Actor } from './auth.types.js';
 import { hashPassword, verifyPassword } from './password.js';
 
@@ -16,6 +17,7 @@ type UserRow = {
   role: CurrentUser['role'];
   locale: string;
   mustChangePassword: boolean;
+  oidcSubject: string | null;
   unit: { id: string; name: string; code: string };
 };
 
@@ -28,6 +30,7 @@ export function toCurrentUser(u: UserRow): CurrentUser {
     locale: u.locale === 'en' ? 'en' : 'da',
     unit: u.unit,
     mustChangePassword: u.mustChangePassword,
+    sso: u.oidcSubject !== null,
   };
 }
 
@@ -45,6 +48,12 @@ export async function login(
   clientIp: string,
 ): Promise<{ token: string; user: CurrentUser; expiresAt: Date }> {
   const { db, provider, loginLimiter, config } = deps;
+  // With PASSWORD_LOGIN=false people sign in through the identity provider; one named account may still use its
+  // password for when the provider is down (break glass), and each such sign-in is audited as such.
+  const breakGlass = !config.passwordLogin && config.breakGlassEmail === input.email;
+  if (!config.passwordLogin && !breakGlass) {
+    throw new AppError('PASSWORD_LOGIN_DISABLED', 'Log ind med din arbejdskonto. Log ind med adgangskode er slået fra.', 403);
+  }
   // Limits per account, per (account, address) and per address (rate-limit.ts, docs/decisions/0002). The attempt
   // counts as a failure from here until the password proves right; an address with many failures is only slowed.
   const attempt = loginLimiter.begin(input.email, clientIp);
@@ -70,22 +79,37 @@ export async function login(
     throw new AppError('ACCOUNT_DISABLED', 'Din konto er deaktiveret. Kontakt Digital Udvikling, hvis du skal have adgang igen.', 403);
   }
   attempt.succeeded();
+  const session = await startSession(deps, user, breakGlass ? { action: 'auth.break_glass_login' } : { action: 'auth.login' });
+  return { ...session, user: toCurrentUser(user) };
+}
 
+/**
+ * A new session for a person who has proved who they are (password or identity provider), with the audit event
+ * that says how, in one transaction. The token goes to the browser only; the database keeps its hash.
+ */
+export async function startSession(
+  deps: Deps,
+  user: { id: string; role: CurrentUser['role']; unitId: string },
+  audit: { action: 'auth.login' | 'auth.break_glass_login' | 'auth.sso_login'; details?: AuditDetails },
+  writeMore?: (tx: Tx) => Promise<void>,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
-  const expiresAt = new Date(now.getTime() + Math.min(config.sessionIdleMs, config.sessionMaxMs));
-  await db.$transaction(async (tx) => {
+  const expiresAt = new Date(now.getTime() + Math.min(deps.config.sessionIdleMs, deps.config.sessionMaxMs));
+  await deps.db.$transaction(async (tx) => {
+    await writeMore?.(tx);
     await tx.session.create({ data: { id: hashToken(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    await recordAudit(tx, provider, {
+    await recordAudit(tx, deps.provider, {
       actor: { id: user.id, role: user.role },
-      action: 'auth.login',
+      action: audit.action,
       resourceType: 'user',
       resourceId: user.id,
       unitId: user.unitId,
+      ...(audit.details ? { details: audit.details } : {}),
     });
   });
-  return { token, user: toCurrentUser(user), expiresAt };
+  return { token, expiresAt };
 }
 
 export type SessionLookup =

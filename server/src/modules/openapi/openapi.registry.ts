@@ -1,5 +1,5 @@
 import { AuditList, AuditListQuery, AuditVerification } from '../../contracts/audit.js';
-import { ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
+import { AuthConfigResponse, ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, OidcCallbackQuery, OidcStartQuery, UpdateMeRequest } from '../../contracts/auth.js';
 import { DocumentList, DocumentUploadResponse, SearchQuery, SearchResponse } from '../../contracts/documents.js';
 import {
   ExperienceLogRequest,
@@ -157,6 +157,52 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     errors: [],
   },
   {
+    method: 'GET',
+    path: '/api/auth/config',
+    operationId: 'getAuthConfig',
+    tag: 'auth',
+    summary: 'How people sign in here',
+    description: 'Whether e-mail and password sign-in is on (PASSWORD_LOGIN) and, when the organisation\'s identity provider is configured (OIDC_ISSUER), the label of its button and the addresses that start a sign-in there and sign out there. Read by the sign-in page before anyone is signed in.',
+    access: PUBLIC,
+    responses: { 200: { description: 'The sign-in settings.', schema: AuthConfigResponse } },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/auth/oidc/start',
+    operationId: 'startOidcSignIn',
+    tag: 'auth',
+    summary: 'Start signing in through the identity provider (OpenID Connect)',
+    description: 'A navigation of the whole page, not a call: redirects to the provider\'s authorization endpoint (authorization code flow, PKCE S256, state, nonce) and sets the httpOnly pw_oidc cookie that binds the sign-in to this browser for 10 minutes. `returnTo`: a path on this site to land on afterwards (anything else gives /).',
+    access: PUBLIC,
+    query: OidcStartQuery,
+    responses: { 302: { description: 'To the provider\'s sign-in page.' }, 404: { description: 'Refused: a Danish page that says why, with the stable code (SSO_*, ACCOUNT_DISABLED) on the page and in the X-Error-Code header. No session is started.', contentType: 'text/html', rawSchema: { type: 'string' } }, 503: { description: 'Refused: a Danish page that says why, with the stable code (SSO_*, ACCOUNT_DISABLED) on the page and in the X-Error-Code header. No session is started.', contentType: 'text/html', rawSchema: { type: 'string' } } },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/auth/oidc/callback',
+    operationId: 'oidcCallback',
+    tag: 'auth',
+    summary: 'Where the identity provider sends the browser back',
+    description: 'Checks state (used once), the browser binding, the code with the PKCE verifier, the ID token and its nonce; creates the person at the first sign-in (name, e-mail, role from OIDC_ROLE_GROUPS, unit from OIDC_UNIT_CLAIM) or updates role and unit; starts the same session as password sign-in (pw_session, pw_csrf) and redirects to the returnTo of the start. Audited as auth.sso_login, refusals as auth.sso_refused.',
+    access: PUBLIC,
+    query: OidcCallbackQuery,
+    responses: { 302: { description: 'Signed in: to the page the person started from.' }, 400: { description: 'Refused: a Danish page that says why, with the stable code (SSO_*, ACCOUNT_DISABLED) on the page and in the X-Error-Code header. No session is started.', contentType: 'text/html', rawSchema: { type: 'string' } }, 403: { description: 'Refused: a Danish page that says why, with the stable code (SSO_*, ACCOUNT_DISABLED) on the page and in the X-Error-Code header. No session is started.', contentType: 'text/html', rawSchema: { type: 'string' } }, 503: { description: 'Refused: a Danish page that says why, with the stable code (SSO_*, ACCOUNT_DISABLED) on the page and in the X-Error-Code header. No session is started.', contentType: 'text/html', rawSchema: { type: 'string' } } },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/auth/oidc/logout',
+    operationId: 'oidcLogout',
+    tag: 'auth',
+    summary: 'Sign out at the identity provider too (RP-initiated logout)',
+    description: 'After signing out here (POST /api/auth/logout): redirects to the provider\'s end_session_endpoint, which returns the person to /log-ind; to /log-ind directly when the provider has none or none is configured.',
+    access: PUBLIC,
+    responses: { 302: { description: 'To the provider\'s sign-out, or to the sign-in page.' } },
+    errors: [],
+  },
+  {
     method: 'POST',
     path: '/api/auth/login',
     operationId: 'login',
@@ -167,7 +213,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     access: { public: true, note: 'Needs the CSRF header like every state-changing request.' },
     body: { kind: 'json', schema: LoginRequest },
     responses: { 200: { description: 'Signed in: the current user.', schema: MeResponse } },
-    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'RATE_LIMITED', 'PASSWORD_LOGIN_DISABLED'],
   },
   {
     method: 'POST',

@@ -18,6 +18,7 @@ const select = {
   mustChangePassword: true,
   locale: true,
   lastLoginAt: true,
+  oidcSubject: true,
   createdAt: true,
   unit: { select: { id: true, name: true, code: true } },
 } as const;
@@ -31,13 +32,15 @@ type Row = {
   mustChangePassword: boolean;
   locale: string;
   lastLoginAt: Date | null;
+  oidcSubject: string | null;
   createdAt: Date;
   unit: { id: string; name: string; code: string };
 };
 
-function toSummary(u: Row): UserSummary {
+function toSummary({ oidcSubject, ...u }: Row): UserSummary {
   return {
     ...u,
+    sso: oidcSubject !== null,
     locale: u.locale === 'en' ? 'en' : 'da',
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),

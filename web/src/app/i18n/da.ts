@@ -98,6 +98,11 @@ export const da = {
     emailInvalid: 'Skriv en gyldig e-mailadresse, fx navn@rodovre.dk.',
     passwordMissing: 'Skriv din adgangskode.',
     loggedOut: 'Du er nu logget ud.',
+    ssoIntro: 'Log ind med den arbejdskonto, du bruger til din computer og din e-mail.',
+    orPassword: 'Log ind med e-mail og adgangskode',
+    breakGlass: 'Nødadgang med adgangskode',
+    breakGlassHint: 'Kun til den nødkonto, Digital Udvikling bruger, når log ind med arbejdskonto ikke virker.',
+    ssoLogout: 'Log også ud af din arbejdskonto',
     changePassword: {
       pageTitle: 'Skift adgangskode',
       heading: 'Skift adgangskode',
@@ -445,6 +450,8 @@ export const da = {
     reactivate: 'Genaktivér',
     reactivateLabel: 'Genaktivér {{name}}',
     mustChangePassword: 'Skal vælge ny adgangskode',
+    sso: 'Arbejdskonto',
+    ssoHint: 'Logger ind med organisationens arbejdskonto. Rolle og afdeling kommer fra grupperne dér ved hvert log ind; deaktivering her gælder stadig.',
     reset: {
       action: 'Nulstil adgangskode',
       actionLabel: 'Nulstil adgangskoden for {{name}}',
@@ -522,6 +529,10 @@ export const da = {
         logout: 'Loggede ud',
         password_changed: 'Skiftede sin adgangskode',
         password_change_failed: 'Forkert nuværende adgangskode ved skift',
+        sso_login: 'Loggede ind med arbejdskonto',
+        sso_refused: 'Log ind med arbejdskonto afvist',
+        sso_linked: 'Knyttede sin konto til arbejdskontoen',
+        break_glass_login: 'Loggede ind med nødadgang',
       },
       user: {
         created: 'Oprettede bruger',

@@ -95,6 +95,11 @@ export const en: Translation = {
     emailInvalid: 'Enter a valid email address, e.g. name@rodovre.dk.',
     passwordMissing: 'Enter your password.',
     loggedOut: 'You are now signed out.',
+    ssoIntro: 'Sign in with the work account you use for your computer and your e-mail.',
+    orPassword: 'Sign in with e-mail and password',
+    breakGlass: 'Emergency access with a password',
+    breakGlassHint: 'Only for the emergency account the digital unit uses when signing in with the work account does not work.',
+    ssoLogout: 'Also sign out of your work account',
     changePassword: {
       pageTitle: 'Change password',
       heading: 'Change password',
@@ -442,6 +447,8 @@ export const en: Translation = {
     reactivate: 'Reactivate',
     reactivateLabel: 'Reactivate {{name}}',
     mustChangePassword: 'Must choose a new password',
+    sso: 'Work account',
+    ssoHint: 'Signs in with the organisation’s work account. Role and unit come from the groups there at each sign-in; deactivation here still applies.',
     reset: {
       action: 'Reset password',
       actionLabel: 'Reset the password of {{name}}',
@@ -516,6 +523,10 @@ export const en: Translation = {
       auth: {
         login: 'Signed in',
         login_failed: 'Failed sign-in',
+        sso_login: 'Signed in with work account',
+        sso_refused: 'Sign-in with work account refused',
+        sso_linked: 'Linked their account to the work account',
+        break_glass_login: 'Signed in with emergency access',
         logout: 'Signed out',
         password_changed: 'Changed their password',
         password_change_failed: 'Wrong current password when changing it',

@@ -139,7 +139,7 @@ function MobileDrawer({ user, onClose }: { user: CurrentUser; onClose: () => voi
             <span>{userInfo}</span>
           </p>
           <p>
-            <ChangePasswordLink onNavigate={onClose} />
+            {user.sso ? null : <ChangePasswordLink onNavigate={onClose} />}
           </p>
           <p>
             <LogoutButton />
@@ -177,7 +177,7 @@ function PortalUser({ user }: { user: CurrentUser }) {
         </span>
       </p>
       <LanguageSwitch className="mr-5" />
-      <ChangePasswordLink className="mr-5" />
+      {user.sso ? null : <ChangePasswordLink className="mr-5" />}
       <LogoutButton />
     </div>
   );

@@ -82,4 +82,30 @@ describe('sign-in page', () => {
     expect(screen.getByTestId('header-user').textContent).toContain('Lars Leder');
     expect(screen.getByTestId('header-user-info').textContent).toBe('Leder, Borgerservice');
   });
+
+  describe('with the organisation’s identity provider configured', () => {
+    const oidc = { label: 'Log ind med din arbejdskonto', startUrl: '/api/auth/oidc/start', logoutUrl: '/api/auth/oidc/logout' };
+
+    it('the work-account button comes first and leads to the provider with the page the person wanted', async () => {
+      fakeApi(null, { 'GET /api/auth/config': { status: 200, body: { passwordLogin: true, oidc } } });
+      renderApp('/koersler');
+      const button = await screen.findByRole('link', { name: 'Log ind med din arbejdskonto' });
+      expect(button.getAttribute('href')).toBe('/api/auth/oidc/start?returnTo=%2Fkoersler');
+      // The password form is still there, below the button.
+      const password = screen.getByLabelText('Adgangskode');
+      expect(button.compareDocumentPosition(password) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(screen.getByRole('heading', { level: 2, name: 'Log ind med e-mail og adgangskode' })).toBeTruthy();
+    });
+
+    it('with password sign-in off, the form is only the folded-away emergency access', async () => {
+      fakeApi(null, { 'GET /api/auth/config': { status: 200, body: { passwordLogin: false, oidc } } });
+      renderApp('/log-ind');
+      await screen.findByRole('link', { name: 'Log ind med din arbejdskonto' });
+      const details = screen.getByTestId('break-glass');
+      expect(details.tagName).toBe('DETAILS');
+      expect((details as HTMLDetailsElement).open).toBe(false);
+      expect(within(details).getByText('Nødadgang med adgangskode')).toBeTruthy();
+      expect(screen.queryByRole('heading', { name: 'Log ind med e-mail og adgangskode' })).toBeNull();
+    });
+  });
 });

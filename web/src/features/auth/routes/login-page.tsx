@@ -4,6 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import { Alert } from '../../../components/alert';
 import { Loading, Page } from '../../../components/page';
 import { useSession } from '../../../lib/session';
+import { useAuthConfig } from '../api/config';
 import { LoginForm } from '../components/login-form';
 
 export interface LoginLocationState {
@@ -23,9 +24,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const session = useSession();
+  const config = useAuthConfig();
 
-  if (session.isPending) return <Loading />;
+  if (session.isPending || config.isPending) return <Loading />;
   if (session.data) return <Navigate to={safeReturnPath(state.from)} replace />;
+  // Without the settings (an old server, a network error) the password form is shown, as it always was.
+  const oidc = config.data?.oidc ?? null;
+  const passwordLogin = config.data?.passwordLogin ?? true;
+  const startUrl = oidc ? `${oidc.startUrl}?returnTo=${encodeURIComponent(safeReturnPath(state.from))}` : '';
 
   return (
     <Page title={t('auth.pageTitle')} heading={t('auth.heading')} testId="login-page">
@@ -40,11 +46,40 @@ export function LoginPage({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
             <div role="status">
               <Alert variant="success">
                 <p className="m-0">{t('auth.loggedOut')}</p>
+                {oidc ? (
+                  <p className="mt-3 mb-0">
+                    <a href={oidc.logoutUrl} data-testid="sso-logout">
+                      {t('auth.ssoLogout')}
+                    </a>
+                  </p>
+                ) : null}
               </Alert>
             </div>
           ) : null}
-          <p>{t('auth.intro')}</p>
-          <LoginForm onSignedIn={onSignedIn} />
+          {oidc ? (
+            <>
+              <p>{t('auth.ssoIntro')}</p>
+              {/* A navigation of the whole page: the provider's sign-in page, then back to the callback. */}
+              <a className="button button-primary" href={startUrl} data-testid="sso-login">
+                {oidc.label}
+              </a>
+            </>
+          ) : null}
+          {oidc && passwordLogin ? <h2 className="h3 mt-7">{t('auth.orPassword')}</h2> : null}
+          {passwordLogin ? (
+            <>
+              <p>{t('auth.intro')}</p>
+              <LoginForm onSignedIn={onSignedIn} />
+            </>
+          ) : (
+            <details className="details mt-7" data-testid="break-glass">
+              <summary className="details-summary">{t('auth.breakGlass')}</summary>
+              <div className="details-text">
+                <p>{t('auth.breakGlassHint')}</p>
+                <LoginForm onSignedIn={onSignedIn} />
+              </div>
+            </details>
+          )}
         </div>
       </div>
     </Page>

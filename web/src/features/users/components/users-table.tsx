@@ -149,6 +149,11 @@ export function UsersTable({
                     <span className={user.active ? 'badge badge-success' : 'badge'}>
                       {user.active ? t('users.active') : t('users.inactive')}
                     </span>
+                    {user.sso ? (
+                      <span className="badge badge-info ml-2" data-testid="signs-in-sso" title={t('users.ssoHint')}>
+                        {t('users.sso')}
+                      </span>
+                    ) : null}
                     {user.mustChangePassword ? (
                       <span className="badge badge-warning ml-2" data-testid="must-change-password">
                         {t('users.mustChangePassword')}

@@ -20,6 +20,7 @@ const summary = (u: ReturnType<typeof makeUser>, active = true): UserSummary => 
   role: u.role,
   active,
   mustChangePassword: false,
+  sso: false,
   locale: u.locale,
   unit: u.unit,
   lastLoginAt: null,
