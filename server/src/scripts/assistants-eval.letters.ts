@@ -40,8 +40,9 @@ const LetterDetails = z.object({
 
 const dir = path.join(FIXTURES, 'letters');
 const FILES: Record<SetName, string> = {
-  blind: 'blind-3.jsonl',
+  blind: 'blind-4.jsonl',
   'blind-2': 'blind-2.jsonl',
+  'blind-3': 'blind-3.jsonl',
   'dev-3': 'dev-3.jsonl',
   own: 'letters.jsonl',
   shared: 'shared-sample.jsonl',
