@@ -190,4 +190,80 @@ describe('the checklist of what a letter to a citizen must contain', () => {
       expect(present('Klagevejledning\nDu kan klage skriftligt til kommunen inden 4 uger fra modtagelsen af dette brev.').complaint).toBe(true);
     });
   });
+
+  describe('kinds of phrasing the fixed lists missed in unseen letters', () => {
+    it.each([
+      ['Kommunen pålægger dig at rydde grunden for skrot.', 'being ordered (pålægge)'],
+      ['Derfor pålægges De at lukke for udledningen til grøften.', 'being ordered, passive'],
+      ['Din ret til kontanthjælp bortfalder fra den 1. juni 2027.', 'a benefit that lapses'],
+      ['Kommunen opsiger hermed lejeaftalen om nyttehaven til fratræden den 31. august 2027.', 'a lease ended'],
+      ['Vi har sagt nej til din ansøgning om et nyt badeværelse.', 'a plain no'],
+      ['Du søgte om en trappelift. Det har vi sagt ja til.', 'a plain yes'],
+      ['Der meddeles Dem tilladelse til at fælde egetræet i forhaven.', 'a permission conveyed (meddeles)'],
+      ['Vi kan desværre ikke give dig dispensation til at bygge tættere på skel.', 'a refusal to give'],
+      ['Kommunen påtænker at nedsætte Deres hjælp til indkøb, idet hjælpen kun ydes til borgere, hvis behov er uændret.', '"hvis" as "whose", not a condition'],
+    ])('%j is a decision (%s)', (letter) => {
+      expect(present(letter).decision).toBe(true);
+    });
+
+    it.each([
+      ['Betales beløbet ikke, vil der blive opkrævet et rykkergebyr på 100 kr.', 'a condition by word order'],
+      ['Overholdes vilkårene ikke, kan tilladelsen tilbagekaldes.', 'a condition by word order'],
+      ['Er skuret ikke fjernet inden fristen, vil kommunen give påbud om det.', 'a condition by word order'],
+      ['Din hjælp kan blive stoppet, hvis du ikke møder op.', 'a condition in the clause right after'],
+    ])('%j is no decision (%s)', (letter) => {
+      expect(present(letter).decision).toBe(false);
+    });
+
+    it('an obligation with a date is this letter’s task; without one it is a standing duty', () => {
+      expect(present('De er forpligtet til at tilbagebetale beløbet senest den 1. juni 2027.')).toMatchObject({ action: true, deadline: true });
+      expect(present('Du har pligt til at fortælle os om ændringer i din indtægt.').action).toBe(false);
+    });
+
+    it.each([
+      ['Vi har brug for, at du sender os din seneste lønseddel.', 'what the municipality needs'],
+      ['Det er vigtigt, at De kontakter lægen inden samtalen.', '"det er vigtigt, at De …"'],
+      ['Vi mangler stadig din underskrift på samtykkeerklæringen.', 'what is missing'],
+      ['Vi beder dig sende lønsedlerne, da kommunen ellers ikke kan foretage en beregning af din hjælp.', 'what the municipality cannot do is no "nothing to do"'],
+    ])('%j is an action (%s)', (letter) => {
+      expect(present(letter).action).toBe(true);
+    });
+
+    it.each([
+      ['Brevet giver ikke anledning til, at du skal gøre noget.', 'nothing to do, in so many words'],
+      ['De skal intet foretage Dem i anledning af dette brev.', 'nothing to do, formal'],
+      ['Svar på din henvendelse om parkering\n\nVi har modtaget din henvendelse af 2. maj 2027.', 'a subject line that looks like an imperative'],
+    ])('%j is no action (%s)', (letter) => {
+      expect(present(letter).action).toBe(false);
+    });
+
+    it.each([
+      ['Du skal sende papirerne senest d. 5. marts 2027.', '"d." for "den"'],
+      ['Du skal sende papirerne senest den 15.03.2027.', 'a date in figures'],
+      ['Du skal fjerne campingvognen inden udgangen af april 2027.', 'the end of a month'],
+    ])('%j has a deadline (%s)', (letter) => {
+      expect(present(letter).deadline).toBe(true);
+    });
+
+    it('plain complaint guidance: how to complain as an instruction, and the time limit in its own sentence', () => {
+      const instruction = 'Vi har sagt nej.\n\nEr du ikke enig?\nRing eller skriv til os inden 4 uger efter, at du har fået brevet.';
+      expect(present(instruction).complaint).toBe(true);
+      const followUp = 'Vi har sagt nej.\n\nDu kan klage over afgørelsen til Ankestyrelsen. Det skal ske senest 4 uger efter, at du har fået brevet.';
+      expect(present(followUp).complaint).toBe(true);
+      // Without a time limit the guidance is still incomplete.
+      expect(present('Vi har sagt nej.\n\nEr du ikke enig?\nRing eller skriv til os.').complaint).toBe(false);
+    });
+
+    it.each([
+      ['I henhold til bibliotekets reglement skal lånte bøger afleveres i god stand.', 'a regulation'],
+      ['Efter kommunens kvalitetsstandard for hjemmehjælp gives rengøring hver anden uge.', 'a service standard'],
+    ])('a rule that is no law is a reason: %j (%s)', (letter) => {
+      expect(present(letter).reason).toBe(true);
+    });
+
+    it('a phone number after "kontakte" or "træffes" is a way to contact', () => {
+      expect(present('Du kan kontakte mig på 12 34 56 78.').contact).toBe(true);
+      expect(present('Jeg træffes på 12 34 56 78 alle hverdage.').contact).toBe(true);
+    });
+  });
 });

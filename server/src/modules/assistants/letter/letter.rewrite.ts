@@ -16,8 +16,12 @@ export interface Rewrite {
   changes: string[];
 }
 
-/** Above this many words a sentence is split where a safe point allows it. */
-export const LONG_SENTENCE_WORDS = 25;
+/**
+ * Above this many words a sentence is split where a safe point allows it (plain-language guides aim at 15-20
+ * words a sentence). A cut that needs words of its own to stand ("Det er, fordi …") waits for a longer sentence.
+ */
+export const LONG_SENTENCE_WORDS = 20;
+const LONG_SENTENCE_WORDS_FOR_PADDED_CUT = 25;
 /** Neither part of a split may be shorter than this, or the result reads worse than the original. */
 const MIN_PART_WORDS = 6;
 
@@ -46,9 +50,9 @@ const NEUTER = new Set(
     'indtægtsgrundlag grundlag ønske behov valg område ansættelsesforhold lejeforhold sted værelse køkken brevet ' +
     'projekt byggeri byggeprojekt hus sommerhus kontor opholdssted samvær').split(' '),
 );
-const PLURAL = /(?:inger|elser|heder|skaber|ter|rer|ner|ler|børn|forældre|forhold|penge|midler|bilag|papirer|oplysninger)$/u;
+const PLURAL = /(?:inger|elser|heder|skaber|ter|rer|ner|ler|ver|mer|børn|forældre|forhold|penge|midler|bilag|papirer|oplysninger)$/u;
 /** Singular nouns that look plural by their ending. */
-const SINGULAR_ER = /(?:giver|leder|læser|lejer|ejer|borger|rådgiver|sagsbehandler|ansøger|modtager|pensionister?|datter|søster|moster|faster|mester|center)$/u;
+const SINGULAR_ER = /(?:giver|nummer|sommer|leder|læser|lejer|ejer|borger|rådgiver|sagsbehandler|ansøger|modtager|pensionister?|datter|søster|moster|faster|mester|center)$/u;
 const isPlural = (word: string) => PLURAL.test(word.toLowerCase()) && !SINGULAR_ER.test(word.toLowerCase());
 const isNeuter = (word: string): boolean =>
   NEUTER.has(word) ||
@@ -88,7 +92,7 @@ interface Counter {
 
 // --- announcements: "Det skal hermed meddeles, at …" says nothing; the news it announces comes first. ---
 const ANNOUNCE = re(
-  '^Det (?:skal |kan )?(?:hermed |herved )?(meddeles|oplyses|bemærkes|præciseres|understreges|skal bemærkes)(?: i (?:den|denne) forbindelse)?,? at ',
+  '^Det (?:skal |kan )?(?:hermed |herved )?(meddeles|oplyses|bemærkes|præciseres|understreges|skal bemærkes)(?: (?:Dem|dig))?(?: hermed| herved)?(?: i (?:den|denne) forbindelse)?,? at ',
   'u',
 );
 const ANNOUNCE_MID = re('^(.*?),? skal det (?:hermed |herved )?(?:meddeles|oplyses), at ', 'u');
@@ -102,18 +106,28 @@ const ANNOUNCE_MID = re('^(.*?),? skal det (?:hermed |herved )?(?:meddeles|oplys
 function standsAlone(clause: string): boolean {
   const tokens = clause.split(/\s+/);
   if (SUBORDINATOR.test(tokens[0] ?? '')) return false;
-  const maxSubject = PERSONAL_PRONOUN.test(tokens[0] ?? '') ? 1 : 4;
-  for (let i = 1; i <= maxSubject && i < tokens.length; i++) {
+  // After a personal pronoun the next word is the verb or the clause is no main clause; a verb outside the
+  // list is known by its form there ("du pålægges", "vi vurderer").
+  if (PERSONAL_PRONOUN.test(tokens[0] ?? '')) return FINITE.has(tokens[1]?.toLowerCase() ?? '') || verbByForm(tokens[1] ?? '');
+  for (let i = 1; i <= 5 && i < tokens.length; i++) {
     const subject = tokens.slice(0, i);
     if (/[,;]/.test(subject.join(' '))) return false;
     if (subject.some((t) => SENTENCE_ADVERB.test(t))) return false;
-    if (FINITE.has(tokens[i]!.toLowerCase())) return true;
+    if (i <= 4 && FINITE.has(tokens[i]!.toLowerCase())) return true;
+    // A passive after a subject of ordinary words: "en lukning i tre uger vurderes at være …".
+    if (PASSIVE.test(tokens[i]!) && subject.every((t) => /^[\p{Ll}\p{N}]/u.test(t) || t === subject[0])) return true;
   }
   return false;
 }
 
+/** A finite verb by its form: a present in -er, a passive in -es, a past in -ede or -te; plural nouns and prepositions are none. */
+const verbByForm = (w: string) =>
+  /^\p{Ll}{3,}(?:er|es|ede|te)$/u.test(w) && !/(?:inger|elser|heder|skaber|tioner)$/u.test(w) && !NOT_VERB.has(w);
+const PASSIVE = /^\p{Ll}{4,}es$/u;
+const NOT_VERB = new Set(['efter', 'under', 'over', 'eller', 'hver', 'sammen', 'siden', 'senere', 'tidligere', 'andre', 'flere', 'mere', 'bagefter', 'derefter', 'heller', 'uger', 'timer', 'kroner']);
+
 /** Words that open a subordinate clause: a clause opening with one is no sentence on its own. */
-const SUBORDINATOR = /^(?:at|uden|som|hvis|når|fordi|om|da|mens|selvom|idet|inden|før|hvorved|hvilket|hvor|såfremt|dersom|medmindre)$/iu;
+const SUBORDINATOR = /^(?:at|uden|som|hvis|når|fordi|om|da|mens|selvom|idet|inden|indtil|før|hvorved|hvilket|hvor|såfremt|dersom|medmindre)$/iu;
 /** Pronouns that are always a subject, never an article ("det", "den", "de" can be "the"). */
 const PERSONAL_PRONOUN = /^(?:du|vi|jeg|han|hun|der|man)$/iu;
 const SENTENCE_ADVERB = /^(?:ikke|også|altid|aldrig|kun|allerede|derfor|nu|fortsat|endnu|dog|heller|gerne|måske|snart)$/iu;
@@ -158,6 +172,25 @@ function announcements(s: string, c: Counter): string {
   const main = asMainClause(tail);
   if (main) return capitalise(main);
   return m[1] === 'meddeles' || m[1] === 'oplyses' ? `Vi kan oplyse, at ${tail}` : `Bemærk, at ${tail}`;
+}
+
+// --- a law reference after "jf." at the end of a sentence becomes a sentence of its own ---
+/** "vejlovens § 73", "§ 21, stk. 1, nr. 1, i lov om sygedagpenge", "§ 70 i affaldsbekendtgørelsen". */
+const REFERENCE =
+  '(?:[\\p{L}-]+s\\s+)?§+\\s*\\d+(?:\\s?\\p{Ll}(?!\\p{L}))?(?:,?\\s*(?:stk|nr|litra|pkt)\\.\\s*\\d+(?:\\s?\\p{Ll}(?!\\p{L}))?)*' +
+  '(?:,?\\s+i\\s+(?:lov om [^,;.]+|[\\p{L}-]+(?:loven|bekendtgørelsen|bekendtgørelse|reglementet)))?';
+const REFERENCE_AT_END = re(`,\\s+(?:jf\\.|jævnfør)\\s+(${REFERENCE})\\.?$`, 'u');
+
+/**
+ * "…, jf. vejlovens § 73." -> "…. Se vejlovens § 73.": "jf." is officialese, and where it closes a sentence the
+ * reference reads best as a sentence of its own. (LIX counts "jf. " as a sentence end, as it counts every
+ * abbreviation, so replacing it inside the sentence with "se" would make the letter score as harder to read.)
+ */
+function references(s: string, c: Counter): string {
+  const m = REFERENCE_AT_END.exec(s);
+  if (!m || words(s.slice(0, m.index)) < MIN_PART_WORDS) return s;
+  c.officialese++;
+  return `${s.slice(0, m.index)}. Se ${m[1]}.`;
 }
 
 // --- passive to active, only where the pattern is unambiguous ---
@@ -246,6 +279,8 @@ function officialese(s: string, c: Counter): string {
     c.officialese++;
     return `${noun} ${word === 'hermed' ? 'med' : 'ved'} dette`;
   });
+  // "Jf. § 5 skal du …" would read "Se § 5 skal du …"; at the start of a sentence the reference is the basis.
+  out = out.replace(re('^(?:Jf\\.|Jævnfør)\\s+(?=§)', 'u'), () => (c.officialese++, 'Ifølge '));
   // "Hermed sendes …" would lose its first word with "hermed" gone; "Her sendes …" keeps the order.
   out = out.replace(re('^Hermed\\b(?! fremsendes)', 'u'), () => (c.officialese++, 'Her'));
   for (const { pattern, to } of WORDLIST) {
@@ -254,14 +289,41 @@ function officialese(s: string, c: Counter): string {
       return keepCase(found, to);
     });
   }
-  out = out.replace(re('\\bvære (\\S+) i hænde\\b'), (_m, who: string) => (c.officialese++, `være nået frem til ${who}`));
+  out = give(out, c);
+  out = out.replace(re('\\b(være|er) (\\S+) i hænde\\b'), (_m, verb: string, who: string) => (c.officialese++, `${verb} nået frem til ${who}`));
   out = out.replace(re('\\bnærværende\\b', 'giu'), (found, offset: number) => {
     c.officialese++;
     return keepCase(found, possessive(nextWordsAt(out, offset + found.length), { common: 'denne', neuter: 'dette', plural: 'disse' }));
   });
-  out = out.replace(re('^Undertegnede\\b', 'u'), () => (c.undertegnede++, 'Jeg'));
-  out = out.replace(re('\\bundertegnede(?: (?:visitator|sagsbehandler|\\p{L}*rådgiver|konsulent|medarbejder))?\\b'), () => (c.undertegnede++, 'mig'));
-  return out;
+  return undersigned(out, c);
+}
+
+/**
+ * "meddele tilladelse/afslag/påbud" is to give it: "Kommunen meddeler firmaet tilladelse" -> "giver firmaet
+ * tilladelse", "Påbuddet meddeles efter § 14" -> "Påbuddet gives efter § 14", "dispensation kan ikke meddeles" ->
+ * "gives". Without such a noun nearby "meddele" is left alone ("Det meddeles, at …" is an announcement).
+ */
+const GIVE: Record<string, string> = { meddele: 'give', meddeler: 'giver', meddeles: 'gives', meddelt: 'givet' };
+const GRANT = '(?:tilladelse|tilladelsen|afslag|afslaget|dispensation|dispensationen|påbud|påbuddet|aktindsigt|forbud|forbuddet)';
+const GIVE_BEFORE = re(`\\b(meddele|meddeler|meddeles|meddelt)\\b(?=(?:\\s+[\\p{L}\\uE000-\\uF8FF]+){0,4}?\\s+(?:delvis\\s+)?${GRANT}\\b)`, 'giu');
+const GIVE_AFTER = re(`(?<=\\b${GRANT}\\b(?:\\s+\\p{L}+){0,3}?\\s+)(meddeles|meddelt|meddele)\\b`, 'giu');
+function give(s: string, c: Counter): string {
+  const to = (found: string) => (c.officialese++, keepCase(found, GIVE[found.toLowerCase()]!));
+  return s.replace(GIVE_BEFORE, to).replace(GIVE_AFTER, to);
+}
+
+/**
+ * "undertegnede" is "jeg" as the subject of its clause ("den revurdering, som undertegnede foretog" -> "som jeg
+ * foretog"; "Undertegnede kan træffes …"), else "mig" ("Henvendelse kan ske til undertegnede" -> "til mig").
+ */
+const UNDERSIGNED = re('(?<=(\\p{L}+)\\s+|^)undertegnede(?: (?:visitator|sagsbehandler|\\p{L}*rådgiver|konsulent|medarbejder))?\\b(?=\\s*(\\p{Ll}*))', 'gu');
+function undersigned(s: string, c: Counter): string {
+  return s
+    .replace(re('^Undertegnede\\b', 'u'), () => (c.undertegnede++, 'Jeg'))
+    .replace(UNDERSIGNED, (_m, before: string | undefined, next: string) => {
+      c.undertegnede++;
+      return SUBORDINATOR.test(before ?? '') || FINITE.has(next) || verbByForm(next) ? 'jeg' : 'mig';
+    });
 }
 
 // --- splitting long sentences at safe points ---
@@ -271,36 +333,109 @@ interface Cut {
   length: number;
   /** What starts the second sentence. */
   next: string;
+  /** Only in a sentence longer than this. */
+  over?: number;
 }
 
 const SUBORDINATE_START = /^(?:Hvis|Når|Selvom|Såfremt|Dersom|Fordi|Da|Mens|Inden|Før|Efter at|At|Om)\b/u;
 const NOT_MAIN_AFTER_OG = /^(?:at|uden|som|der|hvis|hvor|fordi|om|når|så|da|og|eller|i|på|til|med|for|af|ikke)\b/u;
 
+/**
+ * A main clause that opens with an adverbial, so its verb comes before its subject: "ved kommunens besigtigelse
+ * den 8. februar 2027 blev det konstateret …", "derfor har vi …". The subject must be a pronoun (or "kommunen"),
+ * which a list continued after "og" ("til A, og i B") does not have.
+ */
+function invertedMain(tail: string): boolean {
+  const m = /^((?:ved|efter|i|på|under|før|siden|derfor|desuden|samtidig|dermed|derefter)\b[^,;]{0,60}?)\s(\p{Ll}+)\s(der|det|du|vi|jeg|han|hun|man|kommunen)(?!\p{L})/u.exec(tail);
+  return !!m && FINITE.has(m[2]!) && !/(?<!\p{L})(?:at|som|der|hvis|når|fordi|og|eller)(?!\p{L})/u.test(m[1]!);
+}
+
+/** What a relative adverb becomes when its clause is a sentence of its own. */
+const RELATIVE_ADVERB: Record<string, string> = {
+  hvorfor: 'Derfor',
+  hvor: 'Der',
+  hvorunder: 'Her',
+  hvorved: 'Derved',
+  hvormed: 'Dermed',
+  hvorigennem: 'Derigennem',
+};
+
+/**
+ * The main clause an "at"-clause hangs on, with "også" in the place Danish gives it: after the verb, or after a
+ * pronoun subject that follows the verb ("Vi har lagt vægt på" -> "Vi har også lagt vægt på", "Ved vurderingen er
+ * der lagt vægt på" -> "Ved vurderingen er der også lagt vægt på"). Null when the clause is not of that shape.
+ */
+function withAlso(head: string): string | null {
+  const tokens = head.split(/\s+/u);
+  if (SUBORDINATOR.test(tokens[0]!) || SUBORDINATE_START.test(head) || tokens.some((t) => SENTENCE_ADVERB.test(t) || /^(?:desuden|heller)$/iu.test(t))) return null;
+  if (tokens[0] === 'Bemærk') return ['Bemærk', 'også', ...tokens.slice(1)].join(' ');
+  const verb = tokens.findIndex((t, i) => i > 0 && i <= 3 && FINITE.has(t.toLowerCase()));
+  if (verb < 0) return null;
+  // With words before the verb other than its subject ("Ved vurderingen er der", "Der blev det"), the subject
+  // follows the verb and "også" comes after it.
+  const adverbFirst = verb > 1 || /^(?:Der|Her|Så|Nu|Da)$/u.test(tokens[0]!);
+  const subjectAfter = (verb > 1 ? /^(?:der|det|du|vi|jeg|han|hun|man|kommunen|jobcentret)$/u : /^(?:det|du|vi|jeg|han|hun|man)$/u).test(tokens[verb + 1] ?? '');
+  const inverted = adverbFirst && subjectAfter;
+  const after = inverted ? verb + 1 : verb;
+  return [...tokens.slice(0, after + 1), 'også', ...tokens.slice(after + 1)].join(' ');
+}
+
+/**
+ * "Vi har lagt vægt på, at A, og at B." -> "… at A. Vi har også lagt vægt på, at B.": the main clause the
+ * "at"-clauses hang on is said again. Only for one "at"-clause before the ", og at" (in a list or a nested clause
+ * it is not clear which one it continues) and a short main clause.
+ */
+function repeatedHeadCuts(s: string): Cut[] {
+  const first = s.indexOf(', at ');
+  const head = first > 0 ? s.slice(0, first) : '';
+  const again = head && !/[,;]/u.test(head) && words(head) <= 8 ? withAlso(head) : null;
+  if (!again) return [];
+  return [...s.matchAll(/,\s+og at\s+/gu)]
+    .filter((m) => !s.slice(first + 2, m.index).includes(', at '))
+    .map((m) => ({ at: m.index, length: m[0].length, next: `${again}, at ` }));
+}
+
+/**
+ * "Klagen sendes til …, eller via Digital Post og skal være modtaget senest …" -> "…. Klagen skal være modtaget
+ * senest …": two verbs of the subject that opens the sentence; the new sentence names the subject again. A clause
+ * between them must be closed by a comma, or the second verb may be that clause's ("…, som genvurderer sagen og
+ * skal svare …").
+ */
+function sharedSubjectCuts(s: string): Cut[] {
+  const subject = /^((?:(?:Din|Dit|Dine|Jeres) )?\p{Lu}?\p{Ll}+(?:en|et|ne|erne)|Du|Vi|Jeg)\s+(\p{Ll}+)\s/u.exec(s);
+  if (!subject || !(FINITE.has(subject[2]!) || PASSIVE.test(subject[2]!) || verbByForm(subject[2]!))) return [];
+  return [...s.matchAll(re(',?\\s+og\\s+(?=(?:skal|kan|må|vil|bør|er|har|bliver)\\s)'))]
+    .filter((m) => m[0].startsWith(',') || !OPENS_CLAUSE.test(s.slice(subject[0].length, m.index)))
+    .map((m) => ({ at: m.index, length: m[0].length, next: `${subject[1]} ` }));
+}
+const OPENS_CLAUSE = re('\\b(?:som|der|at|hvis|når|fordi|da|hvor|hvilket|hvilken)\\b', 'u');
+
 function cuts(s: string): Cut[] {
-  const out: Cut[] = [];
+  const out: Cut[] = [...repeatedHeadCuts(s), ...sharedSubjectCuts(s)];
   for (const m of s.matchAll(/;\s+/gu)) out.push({ at: m.index, length: m[0].length, next: '' });
   for (const m of s.matchAll(re(',\\s+(og|men)\\s+(?=\\S)'))) {
     const tail = s.slice(m.index + m[0].length);
-    if (m[1] === 'og' && (NOT_MAIN_AFTER_OG.test(tail) || SUBORDINATE_START.test(s))) continue;
-    if (m[1] === 'og' && !standsAlone(tail)) continue;
+    if (m[1] === 'og' && SUBORDINATE_START.test(s)) continue;
+    if (m[1] === 'og' && !invertedMain(tail) && (NOT_MAIN_AFTER_OG.test(tail) || !standsAlone(tail))) continue;
     out.push({ at: m.index, length: m[0].length, next: m[1] === 'men' ? 'Men ' : '' });
   }
   // ", og fordi X, skal kommunen …" -> ". Fordi X, skal kommunen …": the clause keeps its own main clause.
-  for (const m of s.matchAll(re(',\\s+og\\s+(fordi|da|når|hvis)\\s+'))) {
+  for (const m of s.matchAll(re(',\\s+og\\s+(fordi|da|når|hvis|indtil)\\s+'))) {
     const tail = s.slice(m.index + m[0].length);
     const main = /,\s+(\p{L}+)\s/u.exec(tail);
     if (main && FINITE.has(main[1]!.toLowerCase())) out.push({ at: m.index, length: m[0].length, next: `${capitalise(m[1]!)} ` });
   }
-  for (const m of s.matchAll(re(',\\s+fordi\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det er, fordi ' });
-  // ", hvorfor du skal …" -> ". Derfor skal du …" (the verb moves before a short subject).
-  for (const m of s.matchAll(re(',\\s+(hvorfor|hvorefter|hvor)\\s+(\\S+)\\s+(\\S+)\\s+'))) {
+  for (const m of s.matchAll(re(',\\s+fordi\\s+'))) out.push({ at: m.index, length: m[0].length, next: 'Det er, fordi ', over: LONG_SENTENCE_WORDS_FOR_PADDED_CUT });
+  // ", hvorfor du skal …" -> ". Derfor skal du …" (the verb moves before a short subject); ", hvorunder det blev
+  // oplyst …" -> ". Her blev det oplyst …"; ", hvorved der kan …" -> ". Derved kan der …".
+  for (const m of s.matchAll(re(',\\s+(hvorfor|hvorefter|hvor|hvorunder|hvorved|hvormed|hvorigennem)\\s+(\\S+)\\s+(\\S+)\\s+'))) {
     const [, word, subject, verb] = m as unknown as [string, string, string, string];
     // After a law or a rule "hvorefter" means "according to which", not "after which".
     const rule = /§|\blov|regl|bekendtgørelse/u.test(s.slice(0, m.index));
-    const adverb = word === 'hvorfor' ? 'Derfor' : word === 'hvorefter' ? (rule ? 'Ifølge reglerne' : 'Derefter') : 'Der';
+    const adverb = word === 'hvorefter' ? (rule ? 'Ifølge reglerne' : 'Derefter') : RELATIVE_ADVERB[word]!;
     if (PRONOUN_SUBJECT.test(subject) && FINITE.has(verb.toLowerCase())) {
       out.push({ at: m.index, length: m[0].length, next: `${adverb} ${verb} ${subject} ` });
-    } else if (word !== 'hvor') {
+    } else if (word === 'hvorfor' || word === 'hvorefter') {
       out.push({ at: m.index, length: m[0].length, next: `Det betyder, at ${subject} ${verb} ` });
     }
   }
@@ -339,6 +474,7 @@ function splitSentence(s: string, c: Counter): string[] {
   if (words(s) <= LONG_SENTENCE_WORDS) return [s];
   const total = words(s);
   const usable = cuts(s)
+    .filter((cut) => total > (cut.over ?? LONG_SENTENCE_WORDS))
     .map((cut) => ({ cut, head: s.slice(0, cut.at), tail: cut.next + s.slice(cut.at + cut.length) }))
     .filter(({ head, tail }) => words(head) >= MIN_PART_WORDS && words(tail) >= MIN_PART_WORDS)
     .sort((a, b) => Math.abs(words(a.head) - total / 2) - Math.abs(words(b.head) - total / 2) || a.cut.at - b.cut.at);
@@ -346,7 +482,8 @@ function splitSentence(s: string, c: Counter): string[] {
   if (!best) return [s];
   c.splits++;
   const head = best.head.replace(/[\s,]+$/u, '');
-  return [...splitSentence(`${head}.`, c), ...splitSentence(capitalise(best.tail), c)];
+  // A head that ends in an abbreviation ("… 131.560 kr.") has its full stop already.
+  return [...splitSentence(/\.$/u.test(head) ? head : `${head}.`, c), ...splitSentence(capitalise(best.tail), c)];
 }
 
 const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
@@ -366,7 +503,7 @@ export function rewriteLetter(letter: string): Rewrite {
     let previous: string | undefined;
     const leading = /^\s*/u.exec(line)![0];
     const sentences = splitSentences(line.trim()).flatMap((original) => {
-      let s = announcements(original.trim(), c);
+      let s = references(announcements(original.trim(), c), c);
       // An announcement may already have split the sentence in two; each part goes through the rest.
       return splitSentences(s).flatMap((part) => {
         s = passives(part, c);
