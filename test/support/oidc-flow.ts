@@ -8,6 +8,9 @@ import { IDP_PASSWORD, type TestIdp } from './oidc-idp.js';
  * own login page and redirects (with the provider's cookies), and back to the workbench's callback. The client
  * keeps the workbench's cookies, so after a successful callback it holds the session.
  */
+/** What a browser sends with a navigation of the whole page. */
+export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
 export interface IdpRoundTrip {
   client: Client;
   /** The callback's path and query as the provider sent the browser back. */
@@ -21,7 +24,7 @@ export interface IdpRoundTrip {
 
 export async function toProviderAndBack(t: TestApp, idp: TestIdp, login: string, opts: { returnTo?: string; client?: Client } = {}): Promise<Omit<IdpRoundTrip, 'status' | 'location' | 'text' | 'errorCode'>> {
   const client = opts.client ?? new Client(t);
-  const start = await client.get(`/api/auth/oidc/start${opts.returnTo !== undefined ? `?returnTo=${encodeURIComponent(opts.returnTo)}` : ''}`);
+  const start = await client.get(`/api/auth/oidc/start${opts.returnTo !== undefined ? `?returnTo=${encodeURIComponent(opts.returnTo)}` : ''}`).set('Accept', BROWSER_ACCEPT);
   expect(start.status, start.text).toBe(302);
   const jar = new Map<string, string>();
   let url = new URL(start.headers.location as string);
@@ -49,7 +52,7 @@ export async function toProviderAndBack(t: TestApp, idp: TestIdp, login: string,
 /** The whole round trip, with the workbench's answer to the callback. */
 export async function signInThroughIdp(t: TestApp, idp: TestIdp, login: string, opts: { returnTo?: string; client?: Client } = {}): Promise<IdpRoundTrip> {
   const trip = await toProviderAndBack(t, idp, login, opts);
-  const res = await trip.client.get(trip.callback);
+  const res = await trip.client.get(trip.callback).set('Accept', BROWSER_ACCEPT);
   return {
     ...trip,
     status: res.status,

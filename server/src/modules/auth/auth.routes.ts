@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { AuthConfigResponse, ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, UpdateMeRequest } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { SESSION_COOKIE, requireActor, sessionCookieOptions, setCsrfCookie } from './auth.middleware.js';
@@ -23,24 +23,26 @@ export function authRoutes(deps: Deps): Router {
   // The OIDC routes are navigations of the whole page (to the provider and back), so they answer with redirects
   // and, when a sign-in is refused, with a Danish page rather than JSON.
   const oidcCookie = (maxAge?: number) => ({ httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax' as const, path: OIDC_COOKIE_PATH, ...(maxAge ? { maxAge } : {}) });
-  const sendRefusal = (res: Response, err: unknown) => {
-    if (!(err instanceof SsoRefusal)) throw err;
+  // A browser's navigation (its Accept names text/html) gets the page; anything else gets the JSON error body, as
+  // from every other route.
+  const sendRefusal = (req: Request, res: Response, err: unknown) => {
+    if (!(err instanceof SsoRefusal) || !/\btext\/html\b/i.test(req.get('accept') ?? '')) throw err;
     res.status(err.status).set('X-Error-Code', err.code).type('html').send(refusalPage(err.code, err.message));
   };
 
   r.get('/oidc/start', async (req, res) => {
-    if (!oidc) return sendRefusal(res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
+    if (!oidc) return sendRefusal(req, res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
     try {
       const { url, browser } = await oidc.begin(localPath(req.query.returnTo));
       res.cookie(OIDC_COOKIE, browser, oidcCookie(10 * 60_000));
       res.redirect(302, url);
     } catch (err) {
-      sendRefusal(res, err);
+      sendRefusal(req, res, err);
     }
   });
 
   r.get('/oidc/callback', async (req, res) => {
-    if (!oidc) return sendRefusal(res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
+    if (!oidc) return sendRefusal(req, res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
     res.clearCookie(OIDC_COOKIE, oidcCookie());
     try {
       const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');
@@ -49,7 +51,7 @@ export function authRoutes(deps: Deps): Router {
       setCsrfCookie(deps, req, res, hashToken(token));
       res.redirect(302, returnTo);
     } catch (err) {
-      sendRefusal(res, err);
+      sendRefusal(req, res, err);
     }
   });
 

@@ -3,7 +3,7 @@ import { AuthConfigResponse, MeResponse } from '../../contracts/auth.js';
 import { ErrorBody } from '../../contracts/errors.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client, TEST_PASSWORD, createUnit, createUser } from '../../../../test/support/factories.js';
-import { signInThroughIdp, toProviderAndBack } from '../../../../test/support/oidc-flow.js';
+import { BROWSER_ACCEPT, signInThroughIdp, toProviderAndBack } from '../../../../test/support/oidc-flow.js';
 import { startTestIdp, type TestIdp } from '../../../../test/support/oidc-idp.js';
 
 /**
@@ -171,13 +171,19 @@ describe('refusals: a Danish page, a stable code, no session', () => {
     expect([trip.status, trip.errorCode]).toEqual([403, 'SSO_MISSING_CLAIMS']);
   });
 
+  it('a program (no text/html in its Accept) gets the error body with the same code instead of the page', async () => {
+    const res = await new Client(t).get('/api/auth/oidc/callback?state=nobody-started-this');
+    expect(res.status).toBe(400);
+    expect(ErrorBody.parse(res.body).error).toMatchObject({ code: 'SSO_INVALID', message: expect.stringContaining('Start forfra') });
+  });
+
   it('a replayed callback: the second time the same answer is refused', async () => {
     const id = login();
     idp.accounts.set(id, { email: `${id}@kommune.test`, groups: ['ai-medarbejdere'], department: unitA.code });
     const trip = await toProviderAndBack(t, idp, id);
     expect((await trip.client.get(trip.callback)).status).toBe(302);
     const again = new Client(t);
-    const replay = await again.get(trip.callback);
+    const replay = await again.get(trip.callback).set('Accept', BROWSER_ACCEPT);
     expect([replay.status, replay.headers['x-error-code']]).toEqual([400, 'SSO_INVALID']);
     expect(replay.text).toContain('allerede brugt eller er udløbet');
     expect(await me(again)).toBeNull();
@@ -188,7 +194,7 @@ describe('refusals: a Danish page, a stable code, no session', () => {
     idp.accounts.set(id, { email: `${id}@kommune.test`, groups: ['ai-medarbejdere'], department: unitA.code });
     const trip = await toProviderAndBack(t, idp, id);
     const other = new Client(t);
-    const res = await other.get(trip.callback);
+    const res = await other.get(trip.callback).set('Accept', BROWSER_ACCEPT);
     expect([res.status, res.headers['x-error-code']]).toEqual([400, 'SSO_INVALID']);
     expect(await me(other)).toBeNull();
   });
@@ -200,19 +206,19 @@ describe('refusals: a Danish page, a stable code, no session', () => {
     const tamperedState = await toProviderAndBack(t, idp, id);
     const url = new URL(tamperedState.callback, 'http://x');
     url.searchParams.set('state', 'x'.repeat(43));
-    expect((await tamperedState.client.get(`${url.pathname}${url.search}`)).headers['x-error-code']).toBe('SSO_INVALID');
+    expect((await tamperedState.client.get(`${url.pathname}${url.search}`).set('Accept', BROWSER_ACCEPT)).headers['x-error-code']).toBe('SSO_INVALID');
 
     const tamperedCode = await toProviderAndBack(t, idp, id);
     const url2 = new URL(tamperedCode.callback, 'http://x');
     url2.searchParams.set('code', 'not-a-code-the-provider-issued');
-    const res2 = await tamperedCode.client.get(`${url2.pathname}${url2.search}`);
+    const res2 = await tamperedCode.client.get(`${url2.pathname}${url2.search}`).set('Accept', BROWSER_ACCEPT);
     expect([res2.status, res2.headers['x-error-code']]).toEqual([400, 'SSO_INVALID']);
     expect(await me(tamperedCode.client)).toBeNull();
 
     // The nonce the ID token carries must be the one this sign-in sent: change the stored one and it is refused.
     const wrongNonce = await toProviderAndBack(t, idp, id);
     await t.deps.db.oidcLogin.updateMany({ data: { nonce: 'a-nonce-that-was-never-sent-to-the-provider' } });
-    const res3 = await wrongNonce.client.get(wrongNonce.callback);
+    const res3 = await wrongNonce.client.get(wrongNonce.callback).set('Accept', BROWSER_ACCEPT);
     expect([res3.status, res3.headers['x-error-code']]).toEqual([400, 'SSO_INVALID']);
     expect(await me(wrongNonce.client)).toBeNull();
     const reasons = (await auditOf('auth.sso_refused')).map((e) => JSON.parse(e.details ?? '{}').reason as string);
@@ -222,7 +228,7 @@ describe('refusals: a Danish page, a stable code, no session', () => {
   it('when the provider cannot be reached, then a Danish page says so (503), and the next try asks again', async () => {
     const t2 = await createTestApp({ env: { ...idp.env('http://workbench.test'), OIDC_ISSUER: 'http://127.0.0.1:9' } });
     try {
-      const res = await new Client(t2).get('/api/auth/oidc/start');
+      const res = await new Client(t2).get('/api/auth/oidc/start').set('Accept', BROWSER_ACCEPT);
       expect([res.status, res.headers['x-error-code']]).toEqual([503, 'SSO_UNAVAILABLE']);
       expect(res.text).toContain('identitetsudbyderen ikke svarer');
     } finally {
