@@ -53,6 +53,13 @@ describe('WebVTT from Teams', () => {
     expect(t.turns.map((turn) => turn.speaker)).toEqual(['[NAVN_1]', '[PERSON_2]', '[NAVN_1]']);
   });
 
+  it('a title with a colon above a Teams transcript ("Projektmøde: ...") reads back as a title, not as a speaker', () => {
+    const t = readTranscript(['Projektmøde: Ny skranke i Borgerservice', 'Gitte Holm   0:03', 'Hej alle.', 'Niels Bak   0:09', 'Hej.'].join('\n'));
+    const again = readTranscript(turnsToText(t.turns));
+    expect(again.attendees).toEqual(['Gitte Holm', 'Niels Bak']);
+    expect(again.turns[0]).toEqual({ speaker: null, text: 'Projektmøde: Ny skranke i Borgerservice' });
+  });
+
   it('turns a transcript into "Name: text" lines that read back to the same speakers', () => {
     const t = readTranscript(read('meeting-03.vtt'));
     const again = readTranscript(turnsToText(t.turns));
@@ -90,5 +97,23 @@ describe('notes', () => {
     expect(t.format).toBe('notes');
     expect(t.turns.every((x) => x.speaker === null)).toBe(true);
     expect(t.attendees).toEqual(['Karen Friis', 'Omar Nasser', 'Pia Bech', 'Søren Vang']);
+  });
+
+  it('notes with a few remarks by initials ("SB: det kræver ...") and "Aftalt:" lines are notes, not a transcript', () => {
+    const t = readTranscript(
+      [
+        'Driftsmøde, Kantinen',
+        'Til stede: Susanne Berg (driftsleder), Mads Rask (kok)',
+        '1. Madspild',
+        'Forslag om at sælge rester som take away.',
+        'SB: det kræver, at kassesystemet kan det.',
+        'MR: det kan det godt.',
+        'Aftalt: Rester sælges som take away fra uge 12.',
+        'MR laver skilte inden fredag.',
+      ].join('\n'),
+    );
+    expect(t.format).toBe('notes');
+    expect(t.turns.every((x) => x.speaker === null)).toBe(true);
+    expect(t.attendees).toEqual(['Susanne Berg', 'Mads Rask']);
   });
 });

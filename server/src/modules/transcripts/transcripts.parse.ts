@@ -35,7 +35,8 @@ const NOT_SPEAKERS = new Set(
     'deltagere', 'deltager', 'til stede', 'fraværende', 'afbud', 'referent', 'mødeleder', 'ordstyrer', 'dato', 'tid', 'sted',
     'emne', 'titel', 'dagsorden', 'punkt', 'beslutning', 'beslutninger', 'besluttet', 'konklusion', 'opgave', 'opgaver',
     'ansvarlig', 'frist', 'deadline', 'næste møde', 'eventuelt', 'evt', 'bemærkning', 'note', 'noter', 'status', 'referat',
-    'resumé', 'baggrund', 'formål', 'handling', 'aktion', 'todo', 'to do', 'info', 'orientering',
+    'resumé', 'baggrund', 'formål', 'handling', 'aktion', 'todo', 'to do', 'info', 'orientering', 'aftalt', 'aftale', 'aftaler',
+    'vedtaget', 'godkendt', 'udsat', 'forslag', 'sag', 'tema', 'opfølgning',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -128,6 +129,19 @@ function listedAttendees(text: string): string[] {
 }
 
 /**
+ * "Projektmøde: Borgerservice flytter til Nyt Rådhus" above "Gitte Lauridsen: Hej ...": a title with a colon, not a
+ * speaker, when that one word never speaks again and everyone else has a full name (or a placeholder).
+ */
+function titleLine(turns: Turn[]): Turn[] {
+  const first = turns[0];
+  if (!first?.speaker || first.speaker.includes(' ') || first.speaker.startsWith('[')) return turns;
+  const others = turns.slice(1).filter((t) => t.speaker);
+  const fullNames = others.every((t) => t.speaker!.includes(' ') || t.speaker!.startsWith('['));
+  if (!fullNames || others.some((t) => t.speaker === first.speaker)) return turns;
+  return [{ speaker: null, text: `${first.speaker}: ${first.text}` }, ...turns.slice(1)];
+}
+
+/**
  * Reads whatever a person brings: a Teams WebVTT file, the text of a Teams .docx, "Name: text" lines, or plain
  * notes. Works on pseudonymised text too: a placeholder ([NAVN_1]) is a speaker like a name.
  */
@@ -144,8 +158,10 @@ export function readTranscript(text: string): Transcript {
   } else {
     turns = speakerLines(trimmed);
     const spoken = turns.filter((t) => t.speaker);
-    format = spoken.length >= 2 && new Set(spoken.map((t) => t.speaker)).size >= 2 ? 'speaker-lines' : 'notes';
+    // Notes may open a few lines with initials ("SB: det kræver ..."): a transcript is mostly "Name: text" lines.
+    format = spoken.length >= 2 && new Set(spoken.map((t) => t.speaker)).size >= 2 && spoken.length * 2 >= turns.length ? 'speaker-lines' : 'notes';
     if (format === 'notes') turns = turns.map((t) => ({ speaker: null, text: t.speaker ? `${t.speaker}: ${t.text}` : t.text }));
+    else turns = titleLine(turns);
   }
   const attendees: string[] = [];
   for (const name of [...turns.map((t) => t.speaker), ...listedAttendees(trimmed)]) {

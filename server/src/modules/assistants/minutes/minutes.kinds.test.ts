@@ -16,6 +16,16 @@ describe('decisions, proposals and chit-chat told apart', () => {
     expect(m.decisions).toEqual([]);
   });
 
+  it('closing or pausing the meeting ("Så slutter vi der.", "så holder vi pause") is not a decision; ending a service is', () => {
+    const m = meeting(
+      'Mia Lund: Så holder vi ti minutters pause.',
+      'Jens Bak: Godt. Og så slutter vi aftenåbningen i biblioteket fra april.',
+      'Mia Lund: Tak for i dag. Så slutter vi der.',
+      'Jens Bak: Så stopper vi for i dag.',
+    );
+    expect(m.decisions).toEqual(['Vi slutter aftenåbningen i biblioteket fra april.']);
+  });
+
   it('a decision announced in one turn ("Er vi enige om det?") is the statement made in the next', () => {
     const m = meeting(
       'Anna Holm: Okay. Er vi enige om Carls model? Så er det besluttet.',
@@ -201,5 +211,465 @@ describe('meeting templates', () => {
 
   it('every template names its sections for the language model too', () => {
     for (const t of Object.values(MINUTES_TEMPLATES)) expect(t.prompt.length).toBeGreaterThan(40);
+  });
+});
+
+/**
+ * The kinds of miss found when blind batch 3 was scored, each in sentences of our own (other services, other
+ * words): a rule that only knew the batch's sentences would fail these.
+ */
+describe('decisions confirmed, restated or stated as a rule', () => {
+  it('an agreement followed by a recap asked as a question ("Så det er to vikarer fra uge 10 til uge 20?") takes the recap', () => {
+    const m = meeting(
+      'Sofie Krag: Vi mangler folk i foråret. Vi kan tage to vikarer ind, hvis de starter i uge 10 og bliver til uge 20.',
+      'Ahmed Nour: Det passer med budgettet.',
+      'Sofie Krag: Godt, så er det besluttet.',
+      'Ahmed Nour: Så det er to vikarer fra uge 10 til uge 20?',
+      'Sofie Krag: Ja.',
+    );
+    expect(m.decisions).toEqual(['To vikarer fra uge 10 til uge 20.']);
+  });
+
+  it('a recap just before "Det er besluttet." is the decision, not the "Ja" before it', () => {
+    const m = meeting(
+      'Lone Bech: Skal vi ikke lukke skranken tidligere om fredagen?',
+      'Per Holt: Altså, så fra 1. maj lukker skranken klokken 13 om fredagen, og telefonen er åben til 15?',
+      'Lone Bech: Ja, netop. Det er besluttet.',
+    );
+    expect(m.decisions).toEqual(['Fra 1. maj lukker skranken klokken 13 om fredagen, og telefonen er åben til 15.']);
+  });
+
+  it('"Er der nogen, der er imod?" - "Nej." - "Så er det besluttet." takes the proposal made before, not the last remark', () => {
+    const m = meeting(
+      'Jens Lund: Mit forslag er, at vi flytter personalemødet til tirsdag eftermiddag.',
+      'Kirsten Mø: Det er jeg enig i.',
+      'Jens Lund: Er der nogen, der er imod?',
+      'Ole Vang: Nej. Tirsdag er også bedre for os i weekendholdet, vi har alligevel møde den dag.',
+      'Jens Lund: Så er det besluttet.',
+    );
+    expect(m.decisions).toEqual(['Vi flytter personalemødet til tirsdag eftermiddag.']);
+  });
+
+  it('"Så er vi enige om, at ..." is a decision; the remark "så står vi bedre" is not', () => {
+    const m = meeting(
+      'Hanne Iversen: Jeg vil foreslå, at vi sender ét samlet svar fra hele afdelingen.',
+      'Bo Riis: Enig. Så står vi bedre.',
+      'Hanne Iversen: Så er vi enige om, at afdelingen sender ét samlet svar på høringen.',
+    );
+    expect(m.decisions).toEqual(['Afdelingen sender ét samlet svar på høringen.']);
+  });
+
+  it('"Jeg har besluttet, at vi ikke ... I stedet ..." is one decision, in the words of a main clause', () => {
+    const m = meeting(
+      'Maria Friis: Kopimaskinen er gået i stykker igen. Jeg har besluttet, at vi ikke køber en ny. I stedet lejer vi en maskine til hele etagen.',
+      'Tom Berg: Fint.',
+    );
+    expect(m.decisions).toEqual(['Vi køber ikke en ny; i stedet lejer vi en maskine til hele etagen.']);
+  });
+
+  it('in notes: what was chosen instead of a rejected proposal, a line ending "Besluttet", and an approval', () => {
+    const m = extractMinutes(
+      [
+        'Til stede: Anne Dahl (AD), Peter Krogh (PK)',
+        'Referatet blev godkendt.',
+        'Det blev foreslået at holde møderne online. Det blev ikke vedtaget; i stedet holdes hvert andet møde på rådhuset.',
+        '- nyhedsbrevet udkommer fremover hver anden måned i stedet for hver måned, fra juni. Besluttet',
+      ].join('\n'),
+    );
+    expect(m.decisions).toEqual([
+      'Referatet blev godkendt.',
+      'I stedet holdes hvert andet møde på rådhuset.',
+      'Nyhedsbrevet udkommer fremover hver anden måned i stedet for hver måned, fra juni.',
+    ]);
+  });
+
+  it('"Så er dagsordenen godkendt." is a decision of its own', () => {
+    const m = meeting('Rita Juhl: Er der bemærkninger til dagsordenen?', 'Karl Enevold: Nej.', 'Rita Juhl: Så er dagsordenen godkendt.');
+    expect(m.decisions).toEqual(['Dagsordenen er godkendt.']);
+  });
+
+  it('"Enig. Vi tager fire." is completed from what was offered ("fire borde til 8.000 kr.")', () => {
+    const m = meeting(
+      'Lis Holm: Vi har to tilbud. Seks borde til 11.000 kr. eller fire borde til 8.000 kr.',
+      'Erik Bo: Vi har kun plads til fire. Så foreslår jeg fire.',
+      'Lis Holm: Enig. Vi tager fire.',
+    );
+    expect(m.decisions).toEqual(['Vi tager fire borde til 8.000 kr.']);
+    expect(m.actionItems).toEqual([]);
+  });
+
+  it('a rule with its condition ("vi åbner ikke for tilmelding, før ...") and what the chair says is to be told ("Sig, at ...")', () => {
+    const m = meeting(
+      'Dorte Winther: Og vi åbner ikke for tilmelding, før prisen er godkendt.',
+      'Lars Holm: Skal jeg sige noget til forældrene?',
+      'Dorte Winther: Sig, at turen bliver i uge 37, og at de får en pris i august.',
+    );
+    expect(m.decisions).toEqual(['Vi åbner ikke for tilmelding, før prisen er godkendt.', 'Turen bliver i uge 37, og de får en pris i august.']);
+  });
+
+  it('"Så siger vi det." after the chair’s own proposal and some talk takes that proposal', () => {
+    const m = meeting(
+      'Ida Holm: Mit forslag er, at vi lukker afdelingen mellem jul og nytår og holder åben med en vagt i Borgerservice.',
+      'Kim Vad: Så skal vi have vagten på plads inden december.',
+      'Bent Lau: Hej, undskyld, jeg er her nu.',
+      'Ida Holm: Vi snakker juleferien. Kan Borgerservice klare sig med en vagt?',
+      'Kim Vad: Ja, hvis det er en, der kender pas.',
+      'Ida Holm: Så siger vi det.',
+    );
+    expect(m.decisions).toEqual(['Vi lukker afdelingen mellem jul og nytår og holder åben med en vagt i Borgerservice.']);
+  });
+
+  it('a decision made elsewhere ("Direktionen har besluttet, at ...") is information, and "før vi beslutter noget" is no decision', () => {
+    const m = meeting(
+      'Eva Lind: Direktionen har besluttet, at alle afdelinger skal spare to procent.',
+      'Mads Krog: Det skal vi drøfte i personalegruppen først, før vi beslutter noget. Og så sidder vi med det hele igen.',
+    );
+    expect(m.decisions).toEqual([]);
+    expect(m.information).toEqual(['Direktionen har besluttet, at alle afdelinger skal spare to procent.']);
+  });
+});
+
+describe('action items shown, taken over or said in other orders', () => {
+  it('a request to show someone else, accepted with "Ja, det kan jeg godt. Jeg kan komme ..." is the request, due when the reply says', () => {
+    const m = meeting(
+      'Anja Berg: Mette, kan du vise aftenholdet, hvordan den nye lift virker?',
+      'Mette Juul: Ja, det kan jeg godt. Jeg kan komme på onsdag efter frokost, når de møder ind.',
+    );
+    expect(m.actionItems).toEqual([{ owner: 'Mette Juul', task: 'Vise aftenholdet, hvordan den nye lift virker', due: 'på onsdag efter frokost' }]);
+  });
+
+  it('taking over a shift is a task: asked of someone by name and answered yes, or said as "jeg tager ..."', () => {
+    const m = meeting(
+      'Birgit Ravn: Kan Nikolaj tage weekendvagten den 14/5?',
+      'Nikolaj Hald: Ja.',
+      'Susanne Ry: Jeg tager telefonerne i morgen.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Nikolaj Hald', task: 'Tage weekendvagten', due: 'den 14/5' },
+      { owner: 'Susanne Ry', task: 'Tage telefonerne', due: 'i morgen' },
+    ]);
+  });
+
+  it('in notes, a request and its answer on one line ("LH: kan PB ...? PB: ja") is a task for the one who said yes', () => {
+    const m = extractMinutes(
+      ['Til stede: Lise Hvid (LH), Peter Bak (PB)', 'Vagter', '- LH: kan PB dække telefonen fredag formiddag? PB: ja'].join('\n'),
+    );
+    expect(m.actionItems).toEqual([{ owner: 'Peter Bak', task: 'Dække telefonen', due: 'fredag formiddag' }]);
+  });
+
+  it('"Jeg tager skolens egne tal med til næste møde" is a task (bringing something), not a state; also with a placeholder', () => {
+    const m = meeting('Anders Mik: Vi mangler tallene.', 'Rikke Sand: Jeg tager skolens egne fraværstal med til næste møde, vi har dem fra Aula.');
+    expect(m.actionItems).toEqual([{ owner: 'Rikke Sand', task: 'Tage skolens egne fraværstal med', due: 'til næste møde' }]);
+    // The guard may mask a word ("[HELBRED_1]") before the engine reads the text; the placeholder is a word too.
+    const masked = meeting('Anders Mik: Vi mangler tallene.', 'Rikke Sand: Jeg tager [HELBRED_1] egne tal med til næste møde.');
+    expect(masked.actionItems).toEqual([{ owner: 'Rikke Sand', task: 'Tage [HELBRED_1] egne tal med', due: 'til næste møde' }]);
+  });
+
+  it('the object or the day said before "jeg": "Plakaten laver jeg i morgen.", "På fredag ringer jeg til ham."', () => {
+    const m = meeting(
+      'Hans Ebbe: Vi skal have en plakat og have fat i viceværten.',
+      'Julie Storm: Plakaten laver jeg selv i morgen, så den kan hænge til mødet. På fredag ringer jeg til viceværten.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Julie Storm', task: 'Lave plakaten', due: 'i morgen' },
+      { owner: 'Julie Storm', task: 'Ringe til viceværten', due: 'på fredag' },
+    ]);
+  });
+
+  it('"til dig" is the person spoken to, and "Den bestilling sender jeg" names the thing', () => {
+    const m = meeting('Tobias Lerche: Jeg har stadig ikke fået min nøgle.', 'Merete Aa: Den bestilling sender jeg til dig i dag.');
+    expect(m.actionItems).toEqual([{ owner: 'Merete Aa', task: 'Sende bestillingen til Tobias', due: 'i dag' }]);
+  });
+
+  it('"Lokalet, det tager jeg. Jeg booker det inden fredag." books the room: the pronoun is the thing put first', () => {
+    const m = meeting('Irene Toft: Vi skal have et lokale til temadagen.', 'Casper Mølby: Lokalet til temadagen, det tager jeg. Jeg booker det inden fredag.');
+    expect(m.actionItems).toEqual([{ owner: 'Casper Mølby', task: 'Booke lokalet til temadagen', due: 'inden fredag' }]);
+  });
+
+  it('"det" after "Og vagtplanen?" is the vagtplan; after a proposal it is the proposal, and the task stays readable', () => {
+    const m = meeting(
+      'Tine Kofoed: Og vagtplanen?',
+      'Villads Ry: Den er ikke klar. Jeg tager det med på teammødet på mandag.',
+      'Asta Holm: Jeg vil gerne foreslå, at vi får frugt på lærerværelset hver fredag.',
+      'Tine Kofoed: Det er en god idé, men det koster. Jeg tager det med til ledelsen og giver jer svar i nyhedsbrevet i juni.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Villads Ry', task: 'Tage vagtplanen med', due: 'på teammødet på mandag' },
+      { owner: 'Tine Kofoed', task: 'Tage forslaget om frugt på lærerværelset hver fredag med til ledelsen og give jer svar', due: 'i nyhedsbrevet i juni' },
+    ]);
+  });
+
+  it('"Og invitationen, hvem sender den?" answered "Det tager jeg." is the answerer’s: sending the invitation', () => {
+    const m = meeting('Gitte Moe: Og invitationen, hvem sender den?', 'Rune Bæk: Det tager jeg. Jeg skal bare lige have adresserne.');
+    expect(m.actionItems).toEqual([{ owner: 'Rune Bæk', task: 'Sende invitationen', due: null }]);
+  });
+
+  it('yes to a request, then more promised: one task, second verbs in the infinitive, no "selv", no "Så foreslår jeg ..."', () => {
+    const m = meeting(
+      'Karen Nø: Kan du lave et skema over fraværet, så det er klart inden torsdag? Gerne i morgen.',
+      'Lukas Ib: Ja, det gør jeg. Jeg ringer også selv til skolen og fortæller, at det kommer. Så foreslår jeg to vikarer.',
+    );
+    expect(m.actionItems).toEqual([{ owner: 'Lukas Ib', task: 'Lave et skema over fraværet, og ringe til skolen og fortælle, at det kommer', due: 'inden torsdag' }]);
+  });
+
+  it('a due given in a short sentence after the request ("Helst inden fredag.") is the due', () => {
+    const m = meeting('Ulla Brix: Niels, kan du sende listen til Anna, når den er færdig? Helst inden fredag.', 'Niels Kure: Ja, det gør jeg.');
+    expect(m.actionItems).toEqual([{ owner: 'Niels Kure', task: 'Sende listen til Anna, når den er færdig', due: 'inden fredag' }]);
+  });
+
+  it('notes with a few "AB: ..." lines are still notes: the initials are people, named in the tasks', () => {
+    const m = extractMinutes(
+      [
+        'Til stede: Anne Bro (leder), Carl Dam (kok)',
+        '1. Køkken',
+        'AB: ovnen skal efterses.',
+        'CD: det har jeg sagt før.',
+        'AB vil gerne have priserne med på næste møde. CD sender dem til AB inden mødet den 4. juni.',
+        'Aftalt: Ovnen efterses i uge 23.',
+      ].join('\n'),
+    );
+    expect(m.attendees).toEqual(['Anne Bro', 'Carl Dam']);
+    expect(m.actionItems).toEqual([{ owner: 'Carl Dam', task: 'Sende priserne til Anne', due: 'inden mødet den 4. juni' }]);
+    expect(m.decisions).toEqual(['Ovnen efterses i uge 23.']);
+  });
+
+  it('a due moved later in the meeting ("Peter, oversigten skal så være klar inden budgetmødet den 2. maj") replaces the first', () => {
+    const m = meeting(
+      'Lea Bjerg: Peter, kan du lave en oversigt over udgifterne?',
+      'Peter Kam: Ja. Så laver jeg en oversigt over udgifterne til næste møde.',
+      'Lea Bjerg: Næste møde er flyttet. Peter, oversigten skal så være klar inden budgetmødet den 2. maj.',
+    );
+    expect(m.actionItems).toEqual([{ owner: 'Peter Kam', task: 'Lave en oversigt over udgifterne', due: 'inden budgetmødet den 2. maj' }]);
+  });
+});
+
+describe('due dates kept whole, from the right phrase', () => {
+  it.each([
+    ['Jeg sender den ud efter bestyrelsens møde i juni.', 'efter bestyrelsens møde i juni'],
+    ['Lad os tage den efter mødet i dag.', 'efter mødet i dag'],
+    ['Jeg sender tallene inden MED-mødet den 3. maj.', 'inden MED-mødet den 3. maj'],
+    ['Jeg sender materialet ud senest to dage før mødet den 12. juni.', 'senest to dage før mødet den 12. juni'],
+    ['Jeg tager sagen med på mødet på tirsdag om den nye vagtplan.', 'på mødet på tirsdag om den nye vagtplan'],
+    ['Jeg sender en indkaldelse til næste samtale i uge 30 senere i dag.', 'senere i dag'],
+    ['Jeg er hans kontaktperson de første tre uger.', 'de første tre uger'],
+    ['Jeg tager det med på personalemødet og giver jer svar i nyhedsbrevet i juni.', 'i nyhedsbrevet i juni'],
+    ['JP tjekker med IT, om de kan flytte den en uge før, senest mandag.', 'senest mandag'],
+    ['Jeg sender varslingen senest torsdag i næste uge.', 'senest torsdag i næste uge'],
+    ['Jeg kan have den klar på fredag efter vores teammøde.', 'på fredag efter vores teammøde'],
+    ['Jeg ringer til lægen på torsdag efter frokost og aftaler en tid.', 'på torsdag efter frokost'],
+    ['Bjarne sørger for, at arkitekten retter tegningerne, når bestyrelsen har godkendt planen.', 'når bestyrelsen har godkendt planen'],
+    ['Jeg skriver til dem, så de kan svare inden fredag, og sender listen i morgen.', 'i morgen'],
+  ])('%s -> %s', (sentence, due) => {
+    expect(findDue(sentence)).toBe(due);
+  });
+});
+
+describe('decisions confirmed by a question, summed up, or written in sections of notes', () => {
+  it('"Det er vi vel enige om?" answered yes makes what was said before it a decision; an objection does not', () => {
+    const agreed = meeting(
+      'Rikke Lau: Fremover holder vi teammødet hver anden tirsdag, og første gang er den 7. maj. Det er vi vel enige om?',
+      'Emil Frost: Ja.',
+      'Jonna Bech: Helt enig.',
+      'Rikke Lau: Godt. Næste punkt.',
+    );
+    expect(agreed.decisions).toEqual(['Fremover holder vi teammødet hver anden tirsdag, og første gang er den 7. maj.']);
+    const objected = meeting(
+      'Rikke Lau: Mit forslag er, at vi dropper fredagsmødet. Nogen indvendinger?',
+      'Emil Frost: Ja, jeg er imod. Det er det eneste møde, hvor alle er her.',
+      'Rikke Lau: Okay, så venter vi med det.',
+    );
+    expect(objected.decisions).toEqual([]);
+  });
+
+  it('"Lad os gøre det." and "Det gør vi så." agree to the proposal just made', () => {
+    const m = meeting(
+      'Frida Moe: Jeg foreslår, at vi låser printerrummet efter klokken 17.',
+      'Kurt Lind: Det lyder fornuftigt. Lad os gøre det.',
+      'Frida Moe: Kan vi ikke også flytte kaffemaskinen ud på gangen?',
+      'Kurt Lind: Okay, det gør vi så.',
+    );
+    expect(m.decisions).toEqual(['Vi låser printerrummet efter klokken 17.', 'Vi flytter kaffemaskinen ud på gangen.']);
+  });
+
+  it('summed up: "Konklusionen er, at ...", "Vi aftaler, at ..." and the "Og at ..." that adds to it, "Så får Lise og Ib ..."', () => {
+    const m = meeting(
+      'Gunnar Vad: Konklusionen er, at vi ikke åbner caféen om søndagen før efter sommerferien.',
+      'Lise Holt: Vi aftaler, at vagtplanen fremover laves for en måned ad gangen.',
+      'Ib Krog: Og at den hænger i personalerummet.',
+      'Gunnar Vad: Så får Lise og Ib de to ekstra fridage i juli.',
+    );
+    expect(m.decisions).toEqual([
+      'Vi åbner ikke caféen om søndagen før efter sommerferien.',
+      'Vagtplanen laves fremover for en måned ad gangen, og den hænger i personalerummet.',
+      'Lise og Ib får de to ekstra fridage i juli.',
+    ]);
+  });
+
+  it('at a meeting with a citizen, "Vi har vurderet, at ..." is the decision', () => {
+    const m = meeting(
+      'Ditte Kragh: Vi har vurderet, at din far får et nødkald og besøg hver morgen fra den 1. marts.',
+      'Søren Holm: Tak. Det er en lettelse.',
+    );
+    expect(m.decisions).toEqual(['Din far får et nødkald og besøg hver morgen fra den 1. marts.']);
+  });
+
+  it('in notes: "Godkendt uden bemærkninger." under a point, an "Aftale:" line, and the lines under "Beslutninger:" and "Opgaver:"', () => {
+    const m = extractMinutes(
+      [
+        'Referat, bestyrelsesmøde i Fritidsklubben',
+        'Deltagere: Maja Lund (ML), Kim Hald (KH), Sara Ahmed (SA)',
+        '1. Godkendelse af dagsorden',
+        'Godkendt uden bemærkninger.',
+        '2. Åbningstider',
+        'Aftale: Klubben holder åbent til kl. 21 om torsdagen fra august.',
+        'Beslutninger:',
+        '- Der købes et nyt bordtennisbord.',
+        'Opgaver:',
+        '- Kim: bestille bordet (frist: 15. juni)',
+        '- SA sender referatet ud',
+      ].join('\n'),
+    );
+    expect(m.decisions).toEqual([
+      'Godkendelse af dagsorden: godkendt uden bemærkninger.',
+      'Klubben holder åbent til kl. 21 om torsdagen fra august.',
+      'Der købes et nyt bordtennisbord.',
+    ]);
+    expect(m.actionItems).toEqual([
+      { owner: 'Kim Hald', task: 'Bestille bordet', due: '15. juni' },
+      { owner: 'Sara Ahmed', task: 'Sende referatet ud', due: null },
+    ]);
+  });
+});
+
+describe('action items asked in other words, or taken on from what was just said', () => {
+  it('a request in the present tense ("Per, ringer du til dem?") is one', () => {
+    const m = meeting('Hanne Rye: Per, ringer du til vognmanden?', 'Per Lund: Ja, det gør jeg i morgen tidlig.');
+    expect(m.actionItems).toEqual([{ owner: 'Per Lund', task: 'Ringe til vognmanden', due: 'i morgen tidlig' }]);
+  });
+
+  it('"Det sørger jeg for." / "Det tager jeg mig af." after a need ("X skal tømmes inden ...") takes on the need, with its due', () => {
+    const m = meeting(
+      'Ove Lang: Og depotet skal tømmes inden den 1. juli. Det sørger jeg for.',
+      'Tove Ry: Så skal viceværten have besked.',
+      'Ole Sejr: Det tager jeg mig af.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Ove Lang', task: 'Sørge for, at depotet tømmes', due: 'inden den 1. juli' },
+      { owner: 'Ole Sejr', task: 'Sørge for, at viceværten får besked', due: null },
+    ]);
+  });
+
+  it('"Den laver jeg." after "vi skal have en tidsplan inden ..." makes the plan, due as the need said', () => {
+    const m = meeting('Lars Bo: Og vi skal have en tidsplan for flytningen inden næste møde.', 'Pia Ring: Den laver jeg.');
+    expect(m.actionItems).toEqual([{ owner: 'Pia Ring', task: 'Lave tidsplanen for flytningen', due: 'inden næste møde' }]);
+  });
+
+  it('"Jeg kommer ud på mandag og tjekker ..." is the checking; "Skal jeg gøre noget?" answered with the task gives it to the one who asked', () => {
+    const m = meeting(
+      'Henrik Juel: Jeg kommer ud på mandag og tjekker rampen ved hoveddøren.',
+      'Lotte Berg: Skal jeg gøre noget?',
+      'Henrik Juel: Ja, hvis du kan finde tegningerne af huset frem til mandag, så er det en stor hjælp.',
+      'Lotte Berg: Det gør jeg.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Henrik Juel', task: 'Tjekke rampen ved hoveddøren', due: 'på mandag' },
+      { owner: 'Lotte Berg', task: 'Finde tegningerne af huset frem', due: 'til mandag' },
+    ]);
+  });
+
+  it('"sende dig en afgørelse" names the one spoken to; "OB spørger, om ..." in notes is a question, not a task', () => {
+    const spoken = meeting('Anna Krog: Hvornår hører jeg noget?', 'Bente Holm: Jeg sender dig et brev med afgørelsen senest onsdag.');
+    expect(spoken.actionItems).toEqual([{ owner: 'Bente Holm', task: 'Sende Anna et brev med afgørelsen', due: 'senest onsdag' }]);
+    const notes = extractMinutes(['Deltagere: Ole Bak (OB), Hanne Kjær (HK)', 'OB spørger, om der kan komme flere cykelstativer. HK undersøger det.'].join('\n'));
+    expect(notes.actionItems.map((a) => a.owner)).toEqual(['Hanne Kjær']);
+  });
+
+  it('"Kan du huske at ...?" is the task without "huske"; an offer answered "Ja tak, gerne inden for 14 dage." has that due', () => {
+    const m = meeting(
+      'Vera Lund: Kan du huske at bestille sand til sandkassen?',
+      'Oskar Dam: Ja, det kommer om to uger.',
+      'Vera Lund: Skal jeg melde os til kurset?',
+      'Oskar Dam: Ja tak, gerne inden for 14 dage.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Oskar Dam', task: 'Bestille sand til sandkassen', due: 'om to uger' },
+      { owner: 'Vera Lund', task: 'Melde os til kurset', due: 'inden for 14 dage' },
+    ]);
+  });
+
+  it('"SL står for den." in notes is the thing the line just named ("Der laves en ...")', () => {
+    const m = extractMinutes(['Deltagere: Sara Lind (SL), Tom Dahl (TD)', 'Aftale: Der laves en brugerundersøgelse i klubben i maj. SL står for den.'].join('\n'));
+    expect(m.actionItems).toEqual([{ owner: 'Sara Lind', task: 'Stå for brugerundersøgelsen', due: null }]);
+  });
+});
+
+describe('more due dates as people say them', () => {
+  it.each([
+    ['Jeg skriver ud til dem sidst på måneden.', 'sidst på måneden'],
+    ['Jeg kontakter dem i løbet af ugen.', 'i løbet af ugen'],
+    ['Jeg sender den inden for 14 dage.', 'inden for 14 dage'],
+    ['Den kommer om to uger.', 'om to uger'],
+    ['Jeg har den klar til april.', 'til april'],
+    ['Jeg sender oversigten i slutningen af maj.', 'i slutningen af maj'],
+  ])('%s -> %s', (sentence, due) => {
+    expect(findDue(sentence)).toBe(due);
+  });
+});
+
+describe('choices, summaries, and requests said as what the person will do', () => {
+  it('"Vi kører med ..." is a choice made; "Beslutningen er altså, at ..." is the decision without its lead', () => {
+    const m = meeting(
+      'Jette Lind: Vi har to leverandører. Jeg synes, den lokale er bedst. Vi kører med den lokale leverandør.',
+      'Rune Kjær: Fint.',
+      'Jette Lind: Beslutningen er altså, at den lokale leverandør leverer frugt fra august, og at vi evaluerer til jul.',
+    );
+    expect(m.decisions).toEqual([
+      'Vi kører med den lokale leverandør.',
+      'Den lokale leverandør leverer frugt fra august, og vi evaluerer til jul.',
+    ]);
+  });
+
+  it('"Omar, du sørger for ..., ikke?" answered "Jep." is Omar’s; "Kan du tage den?" after "hvem taler med ...?" is that question', () => {
+    const m = meeting(
+      'Hanne Bro: Omar, du sørger for at bestille skiltene, ikke?',
+      'Omar Said: Jep. Det gør jeg i næste uge.',
+      'Lise Krog: Og hvem taler med rengøringen om de nye tider?',
+      'Hanne Bro: Det er dig, Lise, der kender dem bedst. Kan du tage den?',
+      'Lise Krog: Ja, det kan jeg godt. Jeg går over til dem efter frokost.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Omar Said', task: 'Bestille skiltene', due: 'i næste uge' },
+      { owner: 'Lise Krog', task: 'Tale med rengøringen om de nye tider', due: 'efter frokost' },
+    ]);
+  });
+
+  it('small talk stays out: "Er alle med på det?" after a remark, "Ja. Vi kender ...", "Så får Anne nok travlt"', () => {
+    const m = meeting(
+      'Anne Lund: Så det er ikke så slemt at være tilbage. Er alle med på det?',
+      'Carla Dyhr: Ha, ja.',
+      'Bo Kragh: Ja. Vi kender jo alle sammen vejret. Sommerferien holder jeg i juli i år.',
+      'Carla Dyhr: Så får Anne nok travlt i næste uge.',
+    );
+    expect(m.decisions).toEqual([]);
+    expect(m.actionItems).toEqual([]);
+  });
+});
+
+describe('what "det" and "dem" stand for, and whose time it is', () => {
+  it('"Det siger jeg videre." under a point opened as a question names the point; "Det tager direktionen op i maj" is not its due', () => {
+    const m = meeting(
+      'Gerda Holm: Noget om prøveordningen med hjemmearbejde? Kasper, du var med.',
+      'Kasper Ring: Ja. Folk er glade, men mødedagene er svære at samle.',
+      'Gerda Holm: Det siger jeg videre. Det tager direktionen op i maj, når de har alle tallene.',
+    );
+    expect(m.actionItems).toEqual([{ owner: 'Gerda Holm', task: 'Sige det videre om prøveordningen', due: null }]);
+  });
+
+  it('"skriver jeg ud til dem" after "... til frivilligerne?" writes to the volunteers', () => {
+    const m = meeting(
+      'Bodil Ravn: Skal vi ikke også sige det til frivilligerne med det samme?',
+      'Tage Nord: Lad mig få tallene først, og så skriver jeg ud til dem alle sammen på én gang.',
+    );
+    expect(m.actionItems).toEqual([{ owner: 'Tage Nord', task: 'Skrive ud til frivilligerne alle sammen på én gang', due: null }]);
   });
 });

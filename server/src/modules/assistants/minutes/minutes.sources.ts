@@ -50,14 +50,18 @@ export function segmentsOf(text: string): Segment[] {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** The segments a sentence was said in: the one holding its beginning, through the one holding its end. */
-export function locate(segments: Segment[], sentence: string): number[] {
+/**
+ * The segments a sentence was said in: the one holding its beginning, through the one holding its end. `normed` is
+ * the segments' text as `norm` gives it, when the caller has it already (References keeps it for every cite).
+ */
+export function locate(segments: Segment[], sentence: string, normed: string[] = segments.map((s) => norm(s.text))): number[] {
   const words = norm(sentence).split(' ').filter(Boolean);
   if (!words.length) return [];
   const head = words.slice(0, 6).join(' ');
   const tail = words.slice(-6).join(' ');
-  const normed = segments.map((s) => norm(s.text));
-  const start = normed.findIndex((t) => t.includes(head) || (words.length > 3 && t.includes(words.slice(0, 3).join(' '))));
+  // The first six words, and only when no segment has them, the first three ("han får et" is in many lines).
+  let start = normed.findIndex((t) => t.includes(head));
+  if (start < 0 && words.length > 3) start = normed.findIndex((t) => t.includes(words.slice(0, 3).join(' ')));
   if (start < 0) {
     const only = normed.findIndex((t) => t.includes(tail));
     return only < 0 ? [] : [only];
@@ -72,12 +76,15 @@ const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i)
 export class References {
   readonly sources: TranscriptRef[] = [];
   private readonly index = new Map<number, number>();
-  constructor(private readonly segments: Segment[]) {}
+  private readonly normed: string[];
+  constructor(private readonly segments: Segment[]) {
+    this.normed = segments.map((s) => norm(s.text));
+  }
 
   cite(sentences: string[]): number[] {
     const ids: number[] = [];
     for (const s of sentences) {
-      for (const seg of locate(this.segments, s)) {
+      for (const seg of locate(this.segments, s, this.normed)) {
         let id = this.index.get(seg);
         if (id === undefined) {
           const { line, cue, at, speaker, text } = this.segments[seg]!;
