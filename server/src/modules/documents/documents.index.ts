@@ -1,7 +1,10 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../auth/auth.types.js';
 import { embedForTrial } from '../gateway/gateway.service.js';
-import { Bm25Index, type Hit, type IndexedChunk } from './retrieval.js';
+import { Bm25Index, tokenize, type Hit, type IndexedChunk, type TermSupport } from './retrieval.js';
+import { figuresOf, sameUnit } from './documents.figures.js';
+import { namedThings } from './documents.question.js';
+import { chooseQuote, hasAskedKind } from './documents.quote.js';
 import { decodeVector, fuse, VectorIndex } from './retrieval.hybrid.js';
 
 /**
@@ -108,6 +111,16 @@ export interface Passage {
   /** Score relative to the collection's size: what the "not answered" threshold is set on. */
   relevance: number;
   coverage: number;
+  /** Each word of the question and whether the passage has it (retrieval.ts). */
+  support: TermSupport[];
+  /** The same for the quote and the section heading: what the answer shown actually says. */
+  quoteSupport: TermSupport[];
+  /** Whether the passage has the kind of figure the question asks for (a date, an amount …); null when it asks for none. */
+  askedKind: boolean | null;
+  /** Things the question names that the knowledge base has no word for ("julegave", "kantine"). */
+  unknownThings: string[];
+  /** Figures of the question that the passage has no figure of the same unit for. */
+  missingFigures: string[];
   /**
    * Cosine similarity of the passage's embedding to the question's, when hybrid retrieval found it among the
    * nearest vectors. Absent on BM25-only installations and searches.
@@ -115,138 +128,21 @@ export interface Passage {
   similarity?: number;
 }
 
-/** Sentence spans of a passage: a stop, question or exclamation mark before a capital letter, or a line break. */
-function sentences(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const boundary = /(?<=[.!?:])[ \t]+(?=[A-ZÆØÅ"„«(])|\n+/g;
-  let start = 0;
-  for (const m of text.matchAll(boundary)) {
-    if (m.index > start) out.push({ start, end: m.index });
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) out.push({ start, end: text.length });
-  return out.filter((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)) && !/^#/.test(text.slice(s.start, s.end)));
-}
-
-const MAX_QUOTE_SENTENCES = 3;
-/** In idf units: about one well-chosen word. */
-const ANSWER_TYPE_BONUS = 1.5;
-
 /**
- * What kind of answer a question asks for, as a pattern the answering sentence would contain: "hvornår" and
- * "frist" want a date, "hvor dyr", "hvor mange" want a number. Used only to choose the sentence to quote.
+ * Narrows a hit to the sentences that best match the question, verbatim, with the signals the answer decision
+ * reads (assistants/documents/documents.decide.ts).
  */
-function answerType(question: string): RegExp | null {
-  const q = question.toLowerCase();
-  if (/\bhvornår\b|\bfrist|\bdeadline|\bsenest\b/.test(q)) {
-    return /\b\d{1,2}\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b|\bsenest\b|\binden\b/i;
-  }
-  if (/\bhvor (dyr|meget|mange|lang|længe|stor|høj)|\bbeløb|\bpris|\bkoste/.test(q)) return /\d/;
-  return null;
-}
-
-/** In idf units: a sentence whose condition the question's figure meets outweighs its neighbours' wording. */
-const CONDITION_BONUS = 10;
-/** A list item is quoted with the sentence that introduces it ("… følgende dage:") when the whole fits this. */
-const MAX_LEAD_IN_QUOTE = 900;
-
-/** A Danish number: "120.000", "1.000", "2,08", "15". */
-const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/gu;
-const toNumber = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
-
-/** Figures with their unit (the word after them, "kr", "dage", "år"), in the order they stand. */
-function figures(text: string): { value: number; unit: string; before: string; after: string }[] {
-  const out: { value: number; unit: string; before: string; after: string }[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const rest = text.slice(m.index + m[0].length);
-    const unit = (/^\s*([\p{L}]+)/u.exec(rest)?.[1] ?? '').toLowerCase();
-    out.push({ value: toNumber(m[0]), unit: unit.replace(/e?s$|e$|ene$/u, ''), before: text.slice(Math.max(0, m.index - 25), m.index).toLowerCase(), after: rest.slice(0, 40).toLowerCase() });
-  }
-  return out;
-}
-
-/**
- * Whether a sentence's conditions on a figure hold for the figure the question names (same unit): a rule with
- * thresholds ("under 50.000 kr.", "50.000 kr. eller derover, men under 500.000 kr.", "højst 400 kr.") is written
- * as one sentence per tier, and the tier to quote is the one whose conditions the question's figure meets.
- * 1 when it meets them all, -1 when it fails one, 0 when the sentence sets no condition on that unit.
- */
-export function conditionFit(question: string, sentence: string): number {
-  const asked = figures(question).filter((f) => f.unit);
-  if (asked.length === 0) return 0;
-  let fit = 0;
-  for (const f of figures(sentence)) {
-    const q = asked.find((a) => a.unit === f.unit);
-    if (!q) continue;
-    let holds: boolean | null = null;
-    if (/(under|mindre end|op til|højst|ikke over|op til og med)\s*$/u.test(f.before)) holds = q.value < f.value || (/højst|op til/u.test(f.before) && q.value === f.value);
-    else if (/(over|mere end|mindst|fra)\s*$/u.test(f.before)) holds = q.value > f.value || (/mindst|fra/u.test(f.before) && q.value === f.value);
-    if (/^\s*\p{L}+\.?\s+(eller derover|eller mere|eller over)/u.test(f.after)) holds = q.value >= f.value;
-    if (holds === null) continue;
-    if (!holds) return -1;
-    fit = 1;
-  }
-  return fit;
-}
-
-const LIST_ITEM = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+/u;
-
-/**
- * A quote that starts inside a list introduced by a sentence ending in a colon starts at that sentence instead:
- * "Du kan holde fri med løn på disse dage:" is what makes "- 1. maj" an answer. Lists whose items stand on their
- * own (tiers of a rule, after a sentence without a colon) are quoted item by item.
- */
-function withLeadIn(text: string, spans: { start: number; end: number }[], start: number, end: number): number {
-  let k = spans.findIndex((s) => s.start === start);
-  if (k <= 0 || !LIST_ITEM.test(text.slice(spans[k]!.start, spans[k]!.end))) return start;
-  while (k > 0 && LIST_ITEM.test(text.slice(spans[k]!.start, spans[k]!.end))) k--;
-  const lead = spans[k]!;
-  const introduces = text.slice(lead.start, lead.end).trimEnd().endsWith(':');
-  return introduces && end - lead.start <= MAX_LEAD_IN_QUOTE ? lead.start : start;
-}
-
-/** Narrows a hit to the sentences that best match the question, verbatim. */
 export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
   const { chunk } = hit;
-  const terms = index.queryTerms(query);
-  const spans = sentences(chunk.text);
-  const wants = answerType(query);
-  // The window of up to three sentences that contains the most of the question's weight (each term counted
-  // once), the shortest such window on a tie.
-  let start = 0;
-  let end = chunk.text.length;
-  let bestWeight = 0;
-  let bestLength = Infinity;
-  for (let i = 0; i < spans.length; i++) {
-    for (let j = i; j < Math.min(spans.length, i + MAX_QUOTE_SENTENCES); j++) {
-      const slice = chunk.text.slice(spans[i]!.start, spans[j]!.end);
-      let fails = false;
-      let meets = false;
-      for (let m = i; m <= j; m++) {
-        const f = conditionFit(query, chunk.text.slice(spans[m]!.start, spans[m]!.end));
-        fails ||= f < 0;
-        meets ||= f > 0;
-      }
-      // Never quote a tier the question's figure does not meet; one it meets goes before the wording.
-      if (fails) continue;
-      const fit = meets ? 1 : 0;
-      const w = index.matchWeight(terms, slice) + (wants && wants.test(slice) ? ANSWER_TYPE_BONUS : 0) + CONDITION_BONUS * fit;
-      // More of the question wins; on a tie the shorter window (the answer is usually one dense sentence).
-      if (w > bestWeight + 1e-9 || (w > 0 && Math.abs(w - bestWeight) <= 1e-9 && slice.length < bestLength)) {
-        bestWeight = w;
-        bestLength = slice.length;
-        start = spans[i]!.start;
-        end = spans[j]!.end;
-      }
-    }
-  }
-  start = withLeadIn(chunk.text, spans, start, end);
-  // A chunk can span several sections: the quote's own heading is the last one before it inside the chunk.
+  const { start, end } = chooseQuote(index, query, chunk.text, chunk.heading);
+  // A passage of several short sections (documents.chunk.ts), or one indexed before passages kept to sections,
+  // spans several headings: the quote's own heading is the last one before it inside the passage.
   const inner = [...chunk.text.slice(0, start).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].pop();
+  const heading = inner ? inner[1]!.trim() : chunk.heading;
   return {
     documentId: chunk.documentId,
     filename: chunk.filename,
-    heading: inner ? inner[1]!.trim() : chunk.heading,
+    heading,
     text: chunk.text,
     chunkStart: chunk.startChar,
     chunkEnd: chunk.endChar,
@@ -256,7 +152,55 @@ export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
     score: Math.round(hit.score * 1000) / 1000,
     relevance: Math.round(hit.relevance * 1000) / 1000,
     coverage: Math.round(hit.coverage * 1000) / 1000,
+    support: hit.support,
+    quoteSupport: index.supportIn(query, `${heading ?? ''}\n${chunk.text.slice(start, end)}`),
+    askedKind: hasAskedKind(query, chunk.text),
+    unknownThings: unknownThings(query, hit.support),
+    missingFigures: missingFigures(query, chunk.text),
   };
+}
+
+/** The things the question names (documents.question.ts) that the knowledge base has no word for at all. */
+function unknownThings(query: string, support: readonly TermSupport[]): string[] {
+  const unknown = new Set(support.filter((s) => !s.known).map((s) => s.term));
+  return [...new Set(namedThings(query).flatMap((w) => tokenize(w)))].filter((t) => unknown.has(t));
+}
+
+/**
+ * The question's own figures ("25.000 km", "fylder 70", "20 kilo") that the passage has no figure of the same
+ * unit for: a rule that answers it would set its condition on that unit. A time of day and a numbered label
+ * ("3. klasse") are left out: rules seldom repeat them.
+ */
+function missingFigures(query: string, text: string): string[] {
+  const own = figuresOf(text);
+  return figuresOf(query)
+    .filter((f) => f.unit && f.unit !== 'kl' && !f.ordinal && !own.some((g) => sameUnit(f.unit, g.unit)))
+    .map((f) => `${f.value} ${f.unit}`);
+}
+
+const weightedShare = (support: readonly TermSupport[]): number => {
+  let total = 0;
+  let found = 0;
+  for (const s of support) {
+    total += s.weight;
+    found += s.weight * s.found;
+  }
+  return total > 0 ? found / total : 0;
+};
+
+/** A passage without the kind of figure the question asks for ("hvornår" and no date or deadline) counts this much. */
+const MISSING_KIND = 0.6;
+/** Candidates BM25 hands to the passage ranking. */
+const RERANK_POOL = 8;
+
+/**
+ * The best passages for a question by BM25, then ranked again by how much of the question their best sentences
+ * hold together (the quote, with the section heading) and whether they have the kind of figure asked for.
+ */
+export function rankPassages(index: Bm25Index, query: string, k: number): Passage[] {
+  const passages = index.search(query, Math.max(k, RERANK_POOL)).map((hit) => toPassage(index, query, hit));
+  const score = (p: Passage) => p.relevance * (1 + weightedShare(p.quoteSupport)) * (p.askedKind === false ? MISSING_KIND : 1);
+  return passages.map((p) => ({ p, s: score(p) })).sort((a, b) => b.s - a.s).slice(0, k).map((x) => x.p);
 }
 
 /**
@@ -277,14 +221,14 @@ export async function retrievePassages(
   const search = await trialSearch(deps, trialId);
   const { index } = search;
   const queryVector = search.vectors ? await embedQuery(deps, actor, trialId, query, runId) : null;
-  if (!search.vectors || !queryVector) return index.search(query, k).map((hit) => toPassage(index, query, hit));
+  if (!search.vectors || !queryVector) return rankPassages(index, query, k);
 
   const lexical = index.search(query, Math.max(k, HYBRID_CANDIDATES));
   const hitAt = new Map(lexical.map((h) => [search.positions.get(h.chunk.id)!, h]));
   const fused = fuse([...hitAt.keys()], search.vectors.search(queryVector, Math.max(k, HYBRID_CANDIDATES)), k);
   return fused.map((f) => {
     // A chunk found by its vector alone shares no weighed word with the question: BM25 gives it nothing.
-    const hit = hitAt.get(f.position) ?? { chunk: search.chunks[f.position]!, score: 0, relevance: 0, coverage: 0 };
+    const hit = hitAt.get(f.position) ?? { chunk: search.chunks[f.position]!, score: 0, relevance: 0, coverage: 0, support: [] };
     const passage = toPassage(index, query, hit);
     return f.similarity === null ? passage : { ...passage, similarity: Math.round(f.similarity * 1000) / 1000 };
   });

@@ -18,8 +18,13 @@ import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
 export { countReadyDocuments, retrievePassages, type Passage } from './documents.index.js';
 
 const DAY_MS = 86_400_000;
-/** Passages stored per statement: a batch is some milliseconds of work for the query compiler and driver. */
-const CHUNK_BATCH = 50;
+/**
+ * Passages stored per statement: a batch is some milliseconds of work for the query compiler and driver. Counted
+ * in characters, since a document of many short sections has many short passages and the cost per statement is
+ * mostly fixed; at most CHUNK_BATCH_ROWS of them.
+ */
+const CHUNK_BATCH_CHARS = 50_000;
+const CHUNK_BATCH_ROWS = 250;
 
 const MIME_OF: Record<FileKind, string> = {
   pdf: 'application/pdf',
@@ -144,12 +149,15 @@ export async function indexDocument(deps: Deps, documentId: string, actor: Pick<
     const spans = await chunkInWorker(deps.config.parse, doc.text, { markdown: doc.mimeType === 'text/markdown' });
     await deps.db.chunk.deleteMany({ where: { documentId } });
     const pace = pacer();
-    for (let i = 0; i < spans.length; i += CHUNK_BATCH) {
+    for (let i = 0; i < spans.length; ) {
+      let end = i;
+      for (let chars = 0; end < spans.length && end - i < CHUNK_BATCH_ROWS && chars < CHUNK_BATCH_CHARS; end++) chars += spans[end]!.text.length;
       await deps.db.chunk.createMany({
         data: spans
-          .slice(i, i + CHUNK_BATCH)
+          .slice(i, end)
           .map((s) => ({ documentId, ordinal: s.ordinal, text: s.text, startChar: s.startChar, endChar: s.endChar, heading: s.heading })),
       });
+      i = end;
       await pace();
     }
     await deps.db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answersQuestion } from '../assistants/documents/documents.decide.js';
 import { chunkText } from './documents.chunk.js';
-import { toPassage } from './documents.index.js';
+import { rankPassages, toPassage } from './documents.index.js';
 import { Bm25Index, stem, tokenize, type IndexedChunk } from './retrieval.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../test/fixtures/documents');
@@ -23,6 +23,12 @@ describe('Danish tokens', () => {
     expect(stem('borgere')).toBe(stem('borger'));
     expect(stem('søge')).toBe('søg');
   });
+
+  it('folds the forms the light stemmer left apart: participles, plurals of nouns in -ing, -er verbs', () => {
+    expect(stem('valgt')).toBe(stem('valget'));
+    expect(stem('kvitteringer')).toBe(stem('kvittering'));
+    expect(stem('stopper')).toBe(stem('stoppe'));
+  });
 });
 
 /** The development sets (never the blind batch): a knowledge base and its questions. */
@@ -30,6 +36,8 @@ const DEV_SETS = [
   { name: 'shared', kb: 'kb', questions: 'kb-questions.jsonl' },
   { name: 'own', kb: 'kb', questions: 'extra-questions.jsonl' },
   { name: 'blind-2', kb: 'blind-2/kb', questions: 'blind-2/questions.jsonl' },
+  { name: 'blind-3', kb: 'blind-3/kb', questions: 'blind-3/questions.jsonl' },
+  { name: 'dev-3', kb: 'dev-3/kb', questions: 'dev-3/questions.jsonl' },
 ] as const;
 
 describe('BM25 and the answer decision over the development sets', () => {
@@ -51,8 +59,8 @@ describe('BM25 and the answer decision over the development sets', () => {
 
   /** As the documents assistant decides (documents.decide.ts): the best passage, or "not answered". */
   function answer(kb: string, q: string) {
-    const hits = indexes[kb]!.search(q, 4);
-    return answersQuestion(hits) ? toPassage(indexes[kb]!, q, hits[0]!) : null;
+    const passages = rankPassages(indexes[kb]!, q, 4);
+    return answersQuestion(passages) ? passages[0]! : null;
   }
   function score(set: (typeof DEV_SETS)[number]) {
     const figures = { answerable: 0, hits: 0, wronglyDeclined: 0, notAnswerable: 0, declined: 0, misses: [] as string[] };
@@ -75,19 +83,25 @@ describe('BM25 and the answer decision over the development sets', () => {
   }
 
   // Not held-out sets: the decision, the synonyms and the other forms were chosen with these in view
-  // (docs/decisions/0007, addendum). The blind batch is scored by `npm run eval:documents`, never here.
-  it('shared questions: 5 of 6 quoted right; both not-answerable ones answered from a neighbour', () => {
-    // q-06 ("videresende ... til min Gmail") shares almost no words with its rule ("private mailadresse").
-    expect(score(DEV_SETS[0])).toEqual({ answerable: 6, hits: 5, wronglyDeclined: 1, notAnswerable: 2, declined: 0, misses: ['q-03', 'q-06', 'q-07'] });
+  // (docs/decisions/0007, addenda). The blind batch is scored by `npm run eval:documents`, never here.
+  it('shared questions: 6 of 6 quoted right; one not-answerable one declined, the other answered from a neighbour', () => {
+    // q-03 ("… når jeg stopper i kommunen") finds the holiday-pay rule for hourly staff; "stopper" is in a subordinate clause.
+    expect(score(DEV_SETS[0])).toEqual({ answerable: 6, hits: 6, wronglyDeclined: 0, notAnswerable: 2, declined: 1, misses: ['q-03'] });
   });
 
-  it('own questions: 4 of 6 quoted right, none wrongly declined, 2 of 5 not-answerable declined', () => {
+  it('own questions: 4 of 6 quoted right, none wrongly declined, 3 of 5 not-answerable declined', () => {
     // e-02: "tabt min arbejdstelefon" lands on the travel rule; e-06 finds the right rule but quotes its example.
-    expect(score(DEV_SETS[1])).toEqual({ answerable: 6, hits: 4, wronglyDeclined: 0, notAnswerable: 5, declined: 2, misses: ['e-02', 'e-06', 'n-03', 'n-04', 'n-05'] });
+    // n-03 ("arbejde hjemme") and n-04 ("lønnen udbetalt i december") share their words with holiday rules.
+    expect(score(DEV_SETS[1])).toEqual({ answerable: 6, hits: 4, wronglyDeclined: 0, notAnswerable: 5, declined: 3, misses: ['e-02', 'e-06', 'n-03', 'n-04'] });
   });
 
-  it('blind batch 2 (now a development set): 14 of 18 quoted right, 1 wrongly declined, 5 of 6 declined', () => {
-    expect(score(DEV_SETS[2])).toMatchObject({ answerable: 18, hits: 14, wronglyDeclined: 1, notAnswerable: 6, declined: 5 });
+  it('blind batch 2 (now a development set): 15 of 18 quoted right, 2 wrongly declined, 4 of 6 declined', () => {
+    expect(score(DEV_SETS[2])).toMatchObject({ answerable: 18, hits: 15, wronglyDeclined: 2, notAnswerable: 6, declined: 4 });
+  });
+
+  it('blind batch 3 and development batch 3: the passage is found more often than its words allow the quote and the decision', () => {
+    expect(score(DEV_SETS[3])).toMatchObject({ answerable: 20, hits: 9, wronglyDeclined: 3, notAnswerable: 10, declined: 7 });
+    expect(score(DEV_SETS[4])).toMatchObject({ answerable: 16, hits: 9, wronglyDeclined: 3, notAnswerable: 10, declined: 7 });
   });
 
   it('every quote, on every development question, is verbatim text of its passage and of its document at the offsets it names', () => {

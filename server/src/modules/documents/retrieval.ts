@@ -2,32 +2,43 @@
  * BM25 over knowledge-base chunks, in process, with Danish-aware tokens. No model and no network: it works on
  * every installation, including those that may only use the offline engine.
  */
+import { newStemmer } from 'snowball-stemmers';
 import { pacer } from '../../lib/pacing.js';
 
 // Function words that carry no topic. Short on purpose; "ikke" stays in (idf makes it cheap, and a question
 // about what is "not" done often meets a rule phrased with it).
 const STOP_WORDS = new Set(
   (
-    'og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu over da fra du ud ' +
+    'og i jeg det at en den til er som på de med han af for der var mig sig men et har om vi min havde ham hun nu over da fra du ud ' +
     'sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne ' +
     'end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din dine nogle hos blive mange ad bliver hendes ' +
     'været thi jer sådan så må kan får få gør gøre hvordan hvornår hvorfor hvem hvilke hvilken hvilket mine vores jeres ja nej lige bare ' +
     'sige siger sagt dem deres hvis fx pr kr år ' +
     // Auxiliary and light verbs: a question is rarely about them, and a collection rarely writes them.
-    'fået nået nå gå går gået kommer komme kom okay stadig'
+    'fået nået nå gå går gået kommer komme kom okay stadig blevet ' +
+    // Adverbs and pronouns that colour a question but name nothing a rule could be about.
+    'netop slet igen endnu allerede faktisk egentlig nogen'
   ).split(' '),
 );
 
-// Longest first: "erne" before "ne" before "e". The stem keeps at least three letters.
-const SUFFIXES = ['erne', 'ere', 'ene', 'ens', 'ers', 'ets', 'ede', 'en', 'er', 'et', 'es', 'e', 's'];
-const MIN_STEM = 3;
+const danish = newStemmer('danish');
+/** Stems already computed: a collection repeats its words, and the stemmer is the costly part of tokenizing. */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
 
-/** A light Danish stemmer: strips the common inflection endings so "feriedagene" and "feriedage" meet. */
+/**
+ * The Danish Snowball stemmer: folds inflections and common derivations ("valgt", "valget" and "valg";
+ * "kvitteringer" and "kvittering"; "stopper" and "stop") into one stem, so a question and a rule meet on the word
+ * whatever form each writes it in.
+ */
 export function stem(word: string): string {
-  for (const suffix of SUFFIXES) {
-    if (word.length - suffix.length >= MIN_STEM && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = danish.stem(word);
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, s);
   }
-  return word;
+  return s;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -64,6 +75,8 @@ function compoundParts(term: string, vocabulary: ReadonlySet<string>): string[] 
     const headBare = /[se]$/.test(head) && head.length > MIN_PART ? head.slice(0, -1) : head;
     if (head.length >= MIN_PART - 1 && vocabulary.has(head)) parts.push(head);
     else if (headBare !== head && vocabulary.has(headBare)) parts.push(headBare);
+    // The head as the stemmer writes the word on its own ("sommer" in "sommerferie" is "som").
+    else if (head.length >= MIN_PART && vocabulary.has(stem(head))) parts.push(stem(head));
     return parts;
   }
   return [];
@@ -129,6 +142,10 @@ const QUERY_SYNONYMS: Record<string, string> = {
   facebook: 'sociale medier',
   instagram: 'sociale medier',
   tastet: 'skrevet',
+  foto: 'billede',
+  fotos: 'billeder',
+  fotografere: 'billeder',
+  opkald: 'ringe',
 };
 
 /**
@@ -177,6 +194,16 @@ export interface IndexedChunk {
   endChar: number;
 }
 
+/** One word of the question and whether a passage has it: 1 itself, 0.5 a compound part or another form, 0 not. */
+export interface TermSupport {
+  term: string;
+  /** Its idf in the collection: how telling the word is. */
+  weight: number;
+  found: number;
+  /** Whether the collection has the word, or something that stands in for it, anywhere at all. */
+  known: boolean;
+}
+
 export interface Hit {
   chunk: IndexedChunk;
   /** BM25 score: comparable within one query only. */
@@ -191,6 +218,8 @@ export interface Hit {
    * raw score it is comparable across queries and collections, so the "not answered" threshold is set on it.
    */
   coverage: number;
+  /** Each distinct word of the question, in order, with whether this chunk (its heading included) has it. */
+  support: TermSupport[];
 }
 
 const K1 = 1.2;
@@ -215,7 +244,9 @@ function* buildSteps(chunks: IndexedChunk[], effectiveSize: number): Generator<v
   const tokenized: string[][] = [];
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
-    tokenized.push(tokenize(`${c.heading ?? ''}\n${c.text}`));
+    // The section heading names what the passage is about: its words count twice, as a title field would.
+    const heading = tokenize(c.heading ?? '');
+    tokenized.push([...heading, ...heading, ...tokenize(c.text)]);
     if (i % BUILD_BATCH === BUILD_BATCH - 1) yield;
   }
   // Compound parts are looked up among the words that occur on their own somewhere in the collection.
@@ -256,6 +287,14 @@ function* buildSteps(chunks: IndexedChunk[], effectiveSize: number): Generator<v
   };
 }
 
+/** A question's terms with synonyms and other forms (Bm25Index.expand). */
+interface Expansion {
+  terms: Map<string, number>;
+  core: Set<string>;
+  alternatives: Map<string, string[]>;
+  words: Map<string, string[]>;
+}
+
 export class Bm25Index {
   readonly size: number;
   private readonly chunks: IndexedChunk[];
@@ -267,6 +306,7 @@ export class Bm25Index {
   private readonly lengthNorm: Float64Array;
   private readonly scratch: Float64Array;
   private readonly seen: Uint8Array;
+  private lastExpansion: { query: string; value: Expansion } | null = null;
 
   /** Builds the index at once, on this thread (small collections, tests, benchmarks). */
   constructor(chunks: IndexedChunk[], built?: Built) {
@@ -329,14 +369,51 @@ export class Bm25Index {
    * The query's terms with synonyms and other forms added as lighter terms; `core` are those of the question
    * itself, and `alternatives` what stands in for each of them when coverage is counted.
    */
-  private expand(query: string): { terms: Map<string, number>; core: Set<string>; alternatives: Map<string, string[]> } {
+  private expand(query: string): Expansion {
+    // One question is expanded for its search and again for each passage's quote and signals: the other forms
+    // are looked up over the whole vocabulary, so the last question's expansion is kept.
+    if (this.lastExpansion?.query === query) return this.lastExpansion.value;
+    const value = this.expandAnew(query);
+    this.lastExpansion = { query, value };
+    return value;
+  }
+
+  private expandAnew(query: string): Expansion {
     const tokens = tokenize(query);
     const terms = weigh(tokens, this.vocabulary);
     const core = new Set(terms.keys());
-    const words = query.toLowerCase().match(WORD) ?? [];
-    const alternatives = alternativesOf(tokens, words, this.vocabulary);
+    const raw = query.toLowerCase().match(WORD) ?? [];
+    const alternatives = alternativesOf(tokens, raw, this.vocabulary);
     for (const alts of alternatives.values()) for (const t of alts) if (!terms.has(t)) terms.set(t, PART_WEIGHT);
-    return { terms, core, alternatives };
+    // Each word of the question with what stands in for it at half weight: its compound parts, its alternatives.
+    const words = new Map<string, string[]>();
+    for (const t of tokens) if (!words.has(t)) words.set(t, [...compoundParts(t, this.vocabulary), ...(alternatives.get(t) ?? [])]);
+    return { terms, core, alternatives, words };
+  }
+
+  /** The weight a question word carries: its idf in the collection (the highest there is for a word it lacks). */
+  weightOf(term: string): number {
+    return this.termIdf(term);
+  }
+
+  /** Each distinct word of the question and whether `text` has it, as `Hit.support` has it for a whole chunk. */
+  supportIn(query: string, text: string): TermSupport[] {
+    const present = this.termsOf(text);
+    return [...this.expand(query).words].map(([term, stands]) => ({
+      term,
+      weight: this.termIdf(term),
+      found: present.has(term) ? 1 : stands.some((t) => present.has(t)) ? PART_WEIGHT : 0,
+      known: this.knows(term, stands),
+    }));
+  }
+
+  private knows(term: string, stands: readonly string[]): boolean {
+    return this.termIds.has(term) || stands.some((t) => this.termIds.has(t));
+  }
+
+  /** The index terms of a piece of text, compound parts included. */
+  termsOf(text: string): Set<string> {
+    return new Set(weigh(tokenize(text), this.vocabulary).keys());
   }
 
   /** Weight of the query terms present in a piece of text (used to pick the sentence to quote). */
@@ -348,7 +425,7 @@ export class Bm25Index {
   }
 
   search(query: string, k = 5): Hit[] {
-    const { terms, core, alternatives } = this.expand(query);
+    const { terms, core, alternatives, words } = this.expand(query);
     if (terms.size === 0 || this.size === 0) return [];
     const touched: number[] = [];
     const scratch = this.scratch;
@@ -403,7 +480,18 @@ export class Bm25Index {
         covered += c.weight * credit;
       }
       const score = scratch[d]!;
-      return { chunk: this.chunks[d]!, score, relevance: score / Math.log(1 + this.effectiveSize), coverage: total > 0 ? covered / total : 0 };
+      const support: TermSupport[] = [];
+      for (const [term, stands] of words) {
+        const own = this.termIds.get(term);
+        let found = own !== undefined && this.has(own, d) ? 1 : 0;
+        for (const alt of stands) {
+          if (found > 0) break;
+          const id = this.termIds.get(alt);
+          if (id !== undefined && this.has(id, d)) found = PART_WEIGHT;
+        }
+        support.push({ term, weight: this.termIdf(term), found, known: this.knows(term, stands) });
+      }
+      return { chunk: this.chunks[d]!, score, relevance: score / Math.log(1 + this.effectiveSize), coverage: total > 0 ? covered / total : 0, support };
     });
     for (const d of touched) {
       scratch[d] = 0;

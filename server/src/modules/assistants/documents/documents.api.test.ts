@@ -63,7 +63,7 @@ describe('the documents assistant with the offline engine', () => {
     await t.close();
   });
 
-  it('on the fixture questions, the top citation is the gold passage for 5 of 6 answerable ones; the two not-answerable ones are answered from a neighbour (documents.decide.ts)', async () => {
+  it('on the fixture questions, the top citation is the gold passage for all 6 answerable ones; one not-answerable one is declined, the other answered from a neighbour (documents.decide.ts)', async () => {
     const questions = fs.readFileSync(path.join(FIXTURES, 'kb-questions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Question);
     const outcome: Record<string, string> = {};
     for (const q of questions) {
@@ -87,12 +87,13 @@ describe('the documents assistant with the offline engine', () => {
     expect(outcome).toEqual({
       'q-01': 'hit',
       'q-02': 'hit',
-      // The decision trades these two for the everyday questions of the development sets (docs/decisions/0007).
+      // "… når jeg stopper i kommunen": the unknown "stopper" stands in a subordinate clause (docs/decisions/0007).
       'q-03': 'answered',
       'q-04': 'hit',
       'q-05': 'hit',
-      'q-06': 'miss',
-      'q-07': 'answered',
+      'q-06': 'hit',
+      // "en julegave": a thing the knowledge base has no word for.
+      'q-07': 'declined',
       'q-08': 'hit',
     });
   });

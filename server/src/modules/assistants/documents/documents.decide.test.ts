@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chunkText } from '../../documents/documents.chunk.js';
-import { toPassage } from '../../documents/documents.index.js';
+import { rankPassages, toPassage } from '../../documents/documents.index.js';
 import { Bm25Index, type IndexedChunk } from '../../documents/retrieval.js';
-import { answersQuestion } from './documents.decide.js';
+import { answersQuestion, declineReason } from './documents.decide.js';
 
 async function indexOf(docs: Record<string, string>): Promise<Bm25Index> {
   const chunks: IndexedChunk[] = [];
@@ -12,22 +12,69 @@ async function indexOf(docs: Record<string, string>): Promise<Bm25Index> {
   return new Bm25Index(chunks);
 }
 
-describe('the answer decision: retrieval signals that agree', () => {
-  it('a moderately relevant passage that stands out from the runner-up and covers the question is an answer', () => {
-    expect(answersQuestion([{ relevance: 1.7, coverage: 0.4 }, { relevance: 1.0, coverage: 0.2 }])).toBe(true);
-  });
+describe('the answer decision: the detail asked about', () => {
+  const strong = { relevance: 4, askedKind: null, unknownThings: [], missingFigures: [] };
 
-  it('a moderately relevant passage with a neighbour nearly as good is no answer: the question spreads over several rules', () => {
-    expect(answersQuestion([{ relevance: 2.2, coverage: 0.48 }, { relevance: 2.1, coverage: 0.45 }])).toBe(false);
-  });
-
-  it('a passage that shares too little of the question is no answer, however alone it stands', () => {
-    expect(answersQuestion([{ relevance: 1.8, coverage: 0.15 }])).toBe(false);
-  });
-
-  it('a strong match answers on its own, and an empty search never does', () => {
-    expect(answersQuestion([{ relevance: 3.1, coverage: 0.2 }, { relevance: 3.0, coverage: 0.3 }])).toBe(true);
+  it('a passage with some match and nothing against it is an answer; an empty search or one without a match never is', () => {
+    expect(answersQuestion([{ ...strong, relevance: 1.5 }])).toBe(true);
+    expect(answersQuestion([{ ...strong, relevance: 0.8 }])).toBe(false);
     expect(answersQuestion([])).toBe(false);
+  });
+
+  it('however well it matches, a passage without the kind of figure asked for (a date, an amount) is no answer', () => {
+    expect(declineReason({ ...strong, askedKind: false })).toBe('asked_kind');
+    expect(declineReason({ ...strong, askedKind: true })).toBeNull();
+  });
+
+  it('a passage with no figure of the unit the question names ("når jeg fylder 70") is no answer', () => {
+    expect(declineReason({ ...strong, missingFigures: ['70 fyld'] })).toBe('figure');
+  });
+
+  it('a thing the knowledge base has no word for is no answer, unless the match is strong enough to make it a side detail', () => {
+    expect(declineReason({ ...strong, relevance: 2.5, unknownThings: ['julegav'] })).toBe('unknown_thing');
+    expect(declineReason({ ...strong, relevance: 4, unknownThings: ['julegav'] })).toBeNull();
+  });
+});
+
+describe('declining what a small knowledge base does not answer, answering what it does', () => {
+  const BENEFITS = [
+    '# Personalegoder',
+    '',
+    '## Motion',
+    '',
+    'Alle ansatte kan få et tilskud til motion på 600 kr. om året. Tilskuddet søges i personaleportalen med kvittering for betalingen. Det gælder fx holdtræning, svømning og medlemskab af en idrætsforening.',
+    '',
+    '## Frugtordning',
+    '',
+    'Hver afdeling får frugt leveret mandag og torsdag. Afdelingen betaler halvdelen af prisen og kommunen resten. Ønsker afdelingen at stoppe ordningen, giver lederen besked til Indkøb en måned før.',
+    '',
+    '## Sundhedssamtale',
+    '',
+    'Du kan få en sundhedssamtale med en sygeplejerske fra Personalesundhed. Samtalen foregår i arbejdstiden og tager en time. Du bestiller den selv i personaleportalen, og din leder får ikke at vide, hvad I taler om.',
+  ].join('\n');
+
+  async function answer(q: string) {
+    const index = await indexOf({ 'goder.md': BENEFITS });
+    const passages = rankPassages(index, q, 4);
+    return answersQuestion(passages) ? passages[0]! : null;
+  }
+
+  it('when the question names a thing the documents never mention, then it is declined', async () => {
+    expect(await answer('Får vi gratis kaffe i frokoststuen?')).toBeNull();
+  });
+
+  it('when the question asks for an amount and the best passage has none, then it is declined', async () => {
+    expect(await answer('Hvad koster en sundhedssamtale for afdelingen?')).toBeNull();
+  });
+
+  it('when the question names an age and no passage sets a condition on age, then it is declined', async () => {
+    expect(await answer('Kan jeg få tilskud til motion, når jeg fylder 67?')).toBeNull();
+  });
+
+  it('an unknown word in the situation before the question does not stop the answer', async () => {
+    const p = await answer('Jeg har lige købt en racercykel. Kan jeg få tilskud til motion?');
+    expect(p?.heading).toBe('Motion');
+    expect(p?.quote).toContain('tilskud til motion på 600 kr.');
   });
 });
 
@@ -44,11 +91,13 @@ describe('quoting the sentences that answer', () => {
     '- Koster købet 300.000 kr. eller mere, skal Indkøb sende det i udbud.',
   ].join('\n');
 
-  it('of a rule with amount thresholds, the tier the question’s amount falls in', async () => {
+  it('of a rule with amount thresholds, up to the tier the question’s amount falls in and not the one above', async () => {
     const index = await indexOf({ 'indkoeb.md': PURCHASES });
     const q = 'Vi skal købe møbler for 45.000 kr. uden aftale. Hvad skal jeg gøre?';
     const p = toPassage(index, q, index.search(q, 1)[0]!);
-    expect(p.quote).toBe('- Koster købet 20.000 kr. eller mere, men under 300.000 kr., skal du indhente tre tilbud.');
+    // The sentence that says the rule is for purchases without an agreement comes with it.
+    expect(p.quote.endsWith('- Koster købet 20.000 kr. eller mere, men under 300.000 kr., skal du indhente tre tilbud.')).toBe(true);
+    expect(p.quote).not.toContain('300.000 kr. eller mere');
   });
 
   it('the highest tier for an amount above every threshold', async () => {
@@ -85,5 +134,67 @@ describe('quoting the sentences that answer', () => {
     expect(hit!.chunk.documentId).toBe('syg.md');
     // "ringe" in full, "chef" through "leder" at half weight.
     expect(hit!.coverage).toBeGreaterThan(0.6);
+  });
+
+  it('of tiers by age, the highest one the person’s age has reached, with the sentence that introduces the list', async () => {
+    const doc = [
+      '## Ekstra ferie for seniorer',
+      '',
+      'Kommunen giver ekstra feriedage efter alder:',
+      '',
+      '- Fra det år, du fylder 57, får du 1 ekstra feriedag.',
+      '- Fra det år, du fylder 59, får du 3 ekstra feriedage.',
+      '- Fra det år, du fylder 61, får du 6 ekstra feriedage.',
+    ].join('\n');
+    const index = await indexOf({ 'senior.md': doc });
+    const q = 'Jeg fylder 60 til sommer. Hvor mange ekstra feriedage får jeg?';
+    const p = toPassage(index, q, index.search(q, 1)[0]!);
+    expect(p.quote.startsWith('Kommunen giver ekstra feriedage efter alder:')).toBe(true);
+    expect(p.quote.endsWith('- Fra det år, du fylder 59, får du 3 ekstra feriedage.')).toBe(true);
+  });
+
+  it('a condition the question’s figure fails is quoted when it is what answers ("no, at least 25 hours")', async () => {
+    const doc = '## Deltid\n\nFra du fylder 62, kan du gå ned i tid og beholde din pension af fuld tid. Du skal dog arbejde mindst 25 timer om ugen. Ordningen søges hos HR.';
+    const index = await indexOf({ 'deltid.md': doc });
+    const q = 'Kan jeg gå ned på 20 timer om ugen og beholde pension af fuld tid?';
+    expect(toPassage(index, q, index.search(q, 1)[0]!).quote).toContain('Du skal dog arbejde mindst 25 timer om ugen.');
+  });
+
+  it('a figure written out meets the tier written in abbreviations (kilometer and km)', async () => {
+    const doc = '## Kørsel\n\nSatsen afhænger af, hvor meget du har kørt i året.\n\n- Til og med 15.000 km får du den høje sats.\n- Ud over 15.000 km får du den lave sats.';
+    const index = await indexOf({ 'koersel.md': doc });
+    const q = 'Jeg har kørt 18.000 kilometer i år. Hvilken sats får jeg nu?';
+    const quote = toPassage(index, q, index.search(q, 1)[0]!).quote;
+    expect(quote.endsWith('- Ud over 15.000 km får du den lave sats.')).toBe(true);
+  });
+
+  it('a time of day meets the rule for the part of the day it falls in', async () => {
+    const doc = '## Telefontid\n\nRinger en borger før kl. 11.00, ringer du tilbage samme dag. Ringer en borger efter kl. 11.00, ringer du tilbage næste hverdag inden kl. 11.00.';
+    const index = await indexOf({ 'telefon.md': doc });
+    const q = 'En borger ringede klokken 13. Hvornår skal jeg ringe tilbage?';
+    expect(toPassage(index, q, index.search(q, 1)[0]!).quote).toBe('Ringer en borger efter kl. 11.00, ringer du tilbage næste hverdag inden kl. 11.00.');
+  });
+
+  it('a quote that takes in the condition before a list goes on to the tier that answers, not stopping an item short', async () => {
+    const doc = [
+      '## Ekstra fridage',
+      '',
+      'Du skal have været ansat i mindst 2 år for at få ekstra fridage. Antallet afhænger af din alder:',
+      '',
+      '- Fra du fylder 50, får du 1 ekstra fridag.',
+      '- Fra du fylder 55, får du 2 ekstra fridage.',
+      '- Fra du fylder 60, får du 4 ekstra fridage.',
+    ].join('\n');
+    const index = await indexOf({ 'fridage.md': doc });
+    const q = 'Jeg fylder 57 i år og har været ansat i 6 år. Hvor mange ekstra fridage får jeg?';
+    const quote = toPassage(index, q, index.search(q, 1)[0]!).quote;
+    expect(quote.endsWith('- Fra du fylder 55, får du 2 ekstra fridage.')).toBe(true);
+  });
+
+  it('a list item that names the place asked about only to leave it out is not the answer for that place', async () => {
+    const doc = ['## Parkering', '', 'Parkering ved kommunens bygninger koster pr. dag:', '', '- 20 kr. i hele kommunen undtagen Bymidten,', '- 45 kr. i Bymidten.'].join('\n');
+    const index = await indexOf({ 'parkering.md': doc });
+    const q = 'Hvad koster det at parkere i Bymidten?';
+    expect(toPassage(index, q, index.search(q, 1)[0]!).quote.endsWith('- 45 kr. i Bymidten.')).toBe(true);
   });
 });

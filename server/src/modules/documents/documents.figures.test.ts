@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { conditionCredit, figuresOf, sameUnit } from './documents.figures.js';
+
+const only = (text: string) => figuresOf(text).map(({ value, unit, bound, inclusive }) => ({ value, unit, bound, inclusive }));
+
+describe('figures and the conditions rules set on them', () => {
+  it('reads amounts, number words, ordinals and times of day, with what they count', () => {
+    expect(only('Købet koster 12.500 kr.')).toEqual([{ value: 12500, unit: 'kr', bound: null, inclusive: false }]);
+    expect(only('Min datter på otte år er syg.')).toEqual([{ value: 8, unit: 'år', bound: null, inclusive: false }]);
+    expect(only('Fra den femte fraværsdag skal du ringe.')).toEqual([{ value: 5, unit: 'fraværsdag', bound: 'min', inclusive: true }]);
+    expect(only('Han ringede klokken 15.')).toEqual([{ value: 15, unit: 'kl', bound: null, inclusive: false }]);
+  });
+
+  it('reads the bound of a tier, before the figure or after its unit, however far back the comparator stands in the clause', () => {
+    expect(only('Tilbud under 30.000 kr. kræver ingen godkendelse.')[0]).toMatchObject({ value: 30000, bound: 'max', inclusive: false });
+    expect(only('Køb på 30.000 kr. eller mere skal godkendes.')[0]).toMatchObject({ value: 30000, bound: 'min', inclusive: true });
+    expect(only('Fra og med det år, hvor du fylder 58, får du en ekstra dag.')[0]).toMatchObject({ value: 58, unit: 'fyld', bound: 'min', inclusive: true });
+    expect(only('I de første to fraværsdage kræves ingen attest.')[0]).toMatchObject({ value: 2, bound: 'max', inclusive: true });
+    expect(only('For kørsel efter de første 10.000 km får du den lave sats.')[0]).toMatchObject({ value: 10000, unit: 'km', bound: 'min' });
+  });
+
+  it('a unit written out is the one abbreviated, and a compound counts what its last word counts', () => {
+    expect(sameUnit(figuresOf('18.000 kilometer')[0]!.unit, figuresOf('15.000 km')[0]!.unit)).toBe(true);
+    expect(sameUnit(figuresOf('30 kilo')[0]!.unit, figuresOf('25 kg')[0]!.unit)).toBe(true);
+    expect(sameUnit('fridag', 'seniordag')).toBe(true);
+    expect(sameUnit('kr', 'km')).toBe(false);
+  });
+
+  it('of two tiers the question’s figure meets, the tighter one gets more credit, and one it fails still counts a little', () => {
+    const asked = figuresOf('Jeg fylder 61 i år.');
+    const from57 = conditionCredit(asked, figuresOf('Fra det år, du fylder 57, får du én dag.'));
+    const from60 = conditionCredit(asked, figuresOf('Fra det år, du fylder 60, får du tre dage.'));
+    const from63 = conditionCredit(asked, figuresOf('Fra det år, du fylder 63, får du fem dage.'));
+    expect(from60).toBeGreaterThan(from57);
+    expect(from57).toBeGreaterThan(from63);
+    expect(from63).toBeGreaterThan(0);
+    expect(conditionCredit(asked, figuresOf('Ordningen gælder alle.'))).toBe(0);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { askingClause, askingSentence, namedThings } from './documents.question.js';
+
+describe('what a question asks about', () => {
+  it('the asking sentence is the one with the question mark, after the situation', () => {
+    expect(askingSentence('Jeg har fået en ny cykel. Kan jeg få tilskud til den?')).toBe('Kan jeg få tilskud til den?');
+    expect(askingClause('Må jeg tage fri, hvis min hund er syg?')).toBe('Må jeg tage fri');
+  });
+
+  it('the things named are the words after an article, a possessive (with an adjective) or a preposition, and names', () => {
+    expect(namedThings('Må min svigermor låne en parkeringsplads ved Rådhuset, når hun besøger mig?')).toEqual(
+      expect.arrayContaining(['svigermor', 'parkeringsplads', 'rådhuset']),
+    );
+    expect(namedThings('Kan jeg få min egen printer til kontoret?')).toEqual(expect.arrayContaining(['printer', 'kontoret']));
+    // The verb after the subject is no thing, and a situation sentence is not the question.
+    expect(namedThings('Jeg har mistet mit nøglekort. Må jeg låne et?')).not.toContain('nøglekort');
+    expect(namedThings('Må jeg gå hjem?')).toEqual([]);
+  });
+});

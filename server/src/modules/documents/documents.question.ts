@@ -1,0 +1,62 @@
+/**
+ * What a question asks about, as far as words tell: the sentence that asks (a question often starts with the
+ * situation, "Jeg fylder 63 i år …", and asks after it), its main clause (before "hvis", "når", a comma …: where
+ * the question words stand), and the things the asking sentence names: the words after an article, a possessive
+ * or a preposition ("en julegave", "min kone", "i kantinen", "for briller"), and names. A knowledge base that has
+ * none of those words, nor anything standing in for them, does not speak of the thing asked about.
+ */
+
+/** Where the main clause of an asking sentence ends. */
+const SUBORDINATE = /,|\b(?:hvis|når|fordi|så|selvom|selv om|uden at|efter at|mens|som|eller om)\b/iu;
+
+/** Pronouns: never the name of a thing, even with a capital letter ("I"). */
+const PRONOUNS = new Set('jeg du han hun vi i de man den det der dem mig dig os jer ham hende'.split(' '));
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
+
+/** The sentence that asks: the last one ending in a question mark, else the last one. */
+export function askingSentence(question: string): string {
+  const sentences = question.split(/(?<=[.!?])\s+/u).filter((s) => s.trim());
+  return [...sentences].reverse().find((s) => s.trim().endsWith('?')) ?? sentences.at(-1) ?? '';
+}
+
+/** The main clause of the asking sentence: up to "hvis", "når", a comma …. */
+export function askingClause(question: string): string {
+  const asking = askingSentence(question);
+  const cut = SUBORDINATE.exec(asking.slice(1));
+  return cut ? asking.slice(0, cut.index + 1) : asking;
+}
+
+/**
+ * Words after which the next word (or the one after an adjective) names a thing. "de" as an article ("de
+ * feriedage"): a question seldom has "de" (they) as its subject.
+ */
+const DETERMINERS = new Set('de en et min mit mine din dit dine sin sit sine hans hendes vores jeres deres denne dette disse nogle ingen hver'.split(' '));
+const PREPOSITIONS = new Set('i på til for om af med fra hos ved over under efter uden mod gennem'.split(' '));
+/** Words that may stand between a determiner and the thing: adjectives a question uses, or a genitive ("fars"). */
+export const ADJECTIVES: ReadonlySet<string> = new Set('ny nyt nye gammel gammelt gamle fast faste egen eget egne anden andet andre lille små stor stort store privat private ekstra hel helt hele'.split(' '));
+/** Words that never name the thing asked about, even after a determiner. */
+const NOT_THINGS = new Set('det den de dem der her man jeg du han hun vi sig mig dig os jer noget nogen alt andet anden egen eget egne selv'.split(' '));
+
+/**
+ * The words of the asking sentence that name a thing (lower-case, as written): the word after an article, a
+ * possessive or a preposition, or after one adjective following an article or a possessive ("en julegave", "min
+ * egen elcykel", "i kantinen", "for briller"), and names ("Berlin").
+ */
+export function namedThings(question: string): string[] {
+  const sentence = askingSentence(question);
+  const words = [...sentence.matchAll(WORD)].map((m) => ({ text: m[0], at: m.index }));
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!.text;
+    const lower = w.toLowerCase();
+    if (NOT_THINGS.has(lower) || DETERMINERS.has(lower) || PREPOSITIONS.has(lower) || ADJECTIVES.has(lower) || /\d/.test(w)) continue;
+    const before = words[i - 1]!.text.toLowerCase();
+    const twoBefore = i >= 2 ? words[i - 2]!.text.toLowerCase() : '';
+    const adjective = ADJECTIVES.has(before) || (/s$/u.test(before) && before.length > 3);
+    const afterDeterminer = DETERMINERS.has(before) || PREPOSITIONS.has(before) || (DETERMINERS.has(twoBefore) && adjective);
+    const name = /^\p{Lu}/u.test(w) && !PRONOUNS.has(lower);
+    if (afterDeterminer || name) out.push(lower);
+  }
+  return out;
+}
