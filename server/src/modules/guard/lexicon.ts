@@ -8,6 +8,7 @@ import {
   CRIMINAL_TRIGGERS_FOR,
   ETHNIC_GROUPS,
   ETHNIC_HEADS,
+  ETHNIC_NAMES,
   ETHNIC_SUFFIXES,
   HEALTH_ACRONYMS,
   HEALTH_PHRASES,
@@ -30,6 +31,8 @@ import {
   UNION_WORDS,
   inflect,
 } from './gazetteer/special.js';
+import { CONDITIONAL_OPENERS, INVERTED_VERBS } from './gazetteer/words.js';
+import { AIDS, BODY_WORDS, CASE_WORDS, CRIMINAL_ACT_VERBS, FALL_WORDS, FINDINGS, SUBSTANCES } from './gazetteer/findings.js';
 import { SURNAMES } from './gazetteer/surnames.js';
 import { POSTAL_TOWN_WORDS } from './gazetteer/postcodes.js';
 import { POST_DISTRICTS, TOWN_PREFIXES, TOWNS } from './gazetteer/towns.js';
@@ -87,6 +90,13 @@ export const W = {
   CHRONIC: 1 << 26,
   /** Starts a treatment phrase or is a dose unit ("behandling for", "startet på", "får", "mg"). */
   TREAT_CUE: 1 << 27,
+  /** May open a conditional clause ("hvis", "om du har", "Har du ..., kan du"); see recognizers/conditional.ts. */
+  CONDITIONAL: 1 << 28,
+  /**
+   * A verb that opens a conditional clause when it starts a sentence before "du" ("Har du ..."). Read on
+   * capitalised words only, so it stays out of the lower-case table that every running word is looked up in.
+   */
+  INVERTED: 1 << 29,
 } as const;
 
 /** Suffix flags. */
@@ -116,6 +126,34 @@ export const enum SpecialKind {
   CriminalFor,
   /** Union name, compared case-sensitively. */
   Union,
+  /** An aid: health information only where the person uses it ("går med rollator"). */
+  Aid,
+  /** A finding that counts with the body part it is on ("hævelse i anklen"). */
+  Finding,
+  /** A drug of abuse: use is health ("ryger hash"), sale is an offence ("solgt hash"). */
+  Substance,
+  /** A verb of a criminal act with its subject ("har stjålet", "begået indbrud"). */
+  CriminalAct,
+  /** A word for a case, criminal when about an offence ("en verserende sag om vold"). */
+  CaseWord,
+}
+
+/** Phrase heads whose rest is read by a rule rather than a fixed list of words. */
+export const enum CustomHead {
+  /** "ondt i ryggen" */
+  Ondt = 1,
+  /** "faldet i nat", "faldet fire gange" */
+  Fall,
+  /** "nedsat reaktionsevne" */
+  Reduced,
+  /** "dårlige knæ", "dårlig ryg" */
+  Poor,
+  /** "kom til skade med hånden" */
+  Injury,
+  /** "ca. 15 genstande" (read backwards from the unit) */
+  Units,
+  /** "scorer 14 på EPDS" */
+  Score,
 }
 
 export interface SpecialInfo {
@@ -147,8 +185,8 @@ export interface Lexicon {
   passWords: WordTable<number>;
   /** Multi-word phrases by the word id of their first word. */
   phrases: Map<number, Phrase[]>;
-  /** Word id of "ondt" ("ondt i ryggen"). */
-  ondt: number;
+  /** Phrase heads read by a rule ("ondt i ...", "faldet i nat"), by word id. */
+  custom: Map<number, CustomHead>;
 }
 
 function build(): Lexicon {
@@ -178,12 +216,15 @@ function build(): Lexicon {
   for (const w of GENERIC_WORDS) words.add(w, W.GENERIC);
   for (const w of NOT_HEALTH) words.add(w, W.NOT_HEALTH);
   for (const w of BODY_PARTS) words.add(w, W.BODY_PART);
+  for (const w of BODY_WORDS) words.add(w, W.BODY_PART);
   for (const w of OFFENCE_STOP) words.add(w, W.OFFENCE_STOP);
   for (const w of ETHNIC_HEADS) words.add(w, W.ETHNIC_HEAD);
   for (const w of ['etnisk', 'etniske']) words.add(w, W.ETHNIC_MARK);
   for (const w of PROBLEM_PREFIXES) words.add(w, W.PROBLEM_PREFIX);
   for (const w of CHRONIC_WORDS) words.add(w, W.CHRONIC);
   for (const w of TREATMENT_CUES) words.add(w, W.TREAT_CUE);
+  for (const w of CONDITIONAL_OPENERS) words.add(w, W.CONDITIONAL);
+  for (const w of INVERTED_VERBS) words.add(w, W.INVERTED);
 
   const special = (w: string, info: SpecialInfo): void => {
     words.add(w, W.SPECIAL, info);
@@ -192,6 +233,7 @@ function build(): Lexicon {
   for (const t of MEDICATIONS) special(t, { cls: 'HEALTH', kind: SpecialKind.Medication });
   for (const t of HEALTH_ACRONYMS) special(t, { cls: 'HEALTH', kind: SpecialKind.Acronym, exact: t });
   for (const t of ETHNIC_GROUPS) special(t, { cls: 'ETHNICITY', kind: SpecialKind.Term });
+  for (const t of ETHNIC_NAMES) special(t, { cls: 'ETHNICITY', kind: SpecialKind.Medication });
   for (const t of RELIGION_TERMS) special(t, { cls: 'RELIGION', kind: SpecialKind.Term });
   for (const t of RELIGION_NAMES) special(t, { cls: 'RELIGION', kind: SpecialKind.Medication });
   for (const t of ORIENTATION_TERMS) special(t, { cls: 'SEXUAL_ORIENTATION', kind: SpecialKind.Term });
@@ -199,6 +241,11 @@ function build(): Lexicon {
   for (const t of UNION_NAMES) special(t, { cls: 'UNION', kind: SpecialKind.Union, exact: t });
   for (const t of CRIMINAL_TRIGGERS) special(t, { cls: 'CRIMINAL', kind: SpecialKind.Criminal });
   for (const t of CRIMINAL_TRIGGERS_FOR) special(t, { cls: 'CRIMINAL', kind: SpecialKind.CriminalFor });
+  for (const t of AIDS) special(t, { cls: 'HEALTH', kind: SpecialKind.Aid });
+  for (const t of FINDINGS) special(t, { cls: 'HEALTH', kind: SpecialKind.Finding });
+  for (const t of SUBSTANCES) special(t, { cls: 'HEALTH', kind: SpecialKind.Substance });
+  for (const t of CRIMINAL_ACT_VERBS) special(t, { cls: 'CRIMINAL', kind: SpecialKind.CriminalAct });
+  for (const t of CASE_WORDS) special(t, { cls: 'CRIMINAL', kind: SpecialKind.CaseWord });
 
   const phrase = (p: string, cls: DataClass, proper: boolean): void => {
     const [head, ...rest] = p.split(' ');
@@ -209,11 +256,24 @@ function build(): Lexicon {
   for (const p of RELIGION_PHRASES) phrase(p, 'RELIGION', true);
   for (const p of UNION_PHRASES) phrase(p, 'UNION', true);
   for (const p of CRIMINAL_PHRASES) phrase(p, 'CRIMINAL', false);
-  const ondtId = words.add('ondt', W.PHRASE_HEAD);
+  const custom = new Map<number, CustomHead>();
+  const head = (w: string, kind: CustomHead): void => {
+    custom.set(words.add(w, W.PHRASE_HEAD), kind);
+  };
+  head('ondt', CustomHead.Ondt);
+  for (const w of FALL_WORDS) head(w, CustomHead.Fall);
+  for (const w of ['nedsat', 'nedsatte']) head(w, CustomHead.Reduced);
+  for (const w of ['dårlig', 'dårlige', 'dårligt', 'hævede', 'hævet', 'ømme', 'øm', 'ømt', 'stive', 'stiv', 'stivt']) head(w, CustomHead.Poor);
+  for (const w of ['kom', 'kommet']) head(w, CustomHead.Injury);
+  head('genstande', CustomHead.Units);
+  for (const w of ['scorer', 'scorede', 'scoret', 'score']) head(w, CustomHead.Score);
   words.freeze();
   const passWords = new WordTable<number>();
-  const PASS = W.SPECIAL | W.PHRASE_HEAD | W.NEGATION | W.GENERIC | W.SIGNOFF | W.LIST_HEADER | W.ETHNIC_HEAD | W.ETHNIC_MARK | W.NOT_HEALTH | W.CHRONIC | W.TREAT_CUE;
-  for (let id = 0; id < words.size; id++) if (words.flags[id]! & PASS) passWords.add(words.word(id), words.flags[id]!, id);
+  const PASS =
+    W.SPECIAL | W.PHRASE_HEAD | W.NEGATION | W.GENERIC | W.SIGNOFF | W.LIST_HEADER | W.ETHNIC_HEAD | W.ETHNIC_MARK | W.NOT_HEALTH | W.CHRONIC | W.TREAT_CUE | W.CONDITIONAL;
+  // First names that are no Danish word also, so that a name written in lower case can be found again.
+  const lowerName = (f: number): boolean => (f & (W.FIRST | W.AMBIGUOUS | W.STOP)) === W.FIRST;
+  for (let id = 0; id < words.size; id++) if (words.flags[id]! & PASS || lowerName(words.flags[id]!)) passWords.add(words.word(id), words.flags[id]!, id);
   passWords.freeze();
   const phrases = new Map<number, Phrase[]>();
   for (const [head, p] of pending) {
@@ -236,7 +296,7 @@ function build(): Lexicon {
     for (const s of PROBLEM_SUFFIXES) t.add(s, S.PROBLEM, 3);
     t.freeze();
   }
-  return { words, suffixes, termSuffixes, passWords, phrases, ondt: ondtId };
+  return { words, suffixes, termSuffixes, passWords, phrases, custom };
 }
 
 export const lexicon: Lexicon = build();

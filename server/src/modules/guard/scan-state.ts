@@ -21,6 +21,12 @@ export class ScanState {
   readonly capEnd: number[] = [];
   readonly capId: number[] = [];
   readonly addressStarts: number[] = [];
+  /** [start, end) pairs of first names written in lower case ("knud"), which are no Danish word. */
+  readonly lowerFirst: number[] = [];
+  /** Case-folded hashes of the words of the names accepted (set by findPersons), for later name steps. */
+  knownNames: Set<number> | null = null;
+  /** Starts of the CPR numbers found, in text order (a name right before one is a person's). */
+  readonly cprStarts: number[] = [];
   readonly listHeaders: number[] = [];
   /** Newline positions ending sign-off lines, in text order. */
   readonly signoffLineEnds: number[] = [];
@@ -29,6 +35,10 @@ export class ScanState {
   /** Words read so far, and the count at the last negating or generic word of the current clause. */
   wordCount = 0;
   blockerAt = -100;
+  /** Whether that word was "ikke" (what the person has not done since a time is still about them). */
+  blockerIkke = false;
+  /** End of the conditional clause the scan is in ("hvis du har ..."), or -1; see recognizers/conditional.ts. */
+  conditionalEnd = -1;
   /** End of the last "etnisk"/"etniske" (the next word is an ethnic origin). */
   ethnicMarkEnd = -1;
   /** Start and end of the last "kronisk"/"kroniske" (the next word is a chronic condition). */
@@ -39,7 +49,10 @@ export class ScanState {
 
   add(type: DataClass, start: number, end: number, confidence: number): void {
     this.found.push({ type, start, end, confidence });
-    if (type === 'CPR') this.hasCpr = true;
+    if (type === 'CPR') {
+      this.hasCpr = true;
+      this.cprStarts.push(start);
+    }
     if (type === 'ADDRESS') {
       this.addressStarts.push(start);
       this.lastAddressEnd = end;

@@ -5,10 +5,12 @@ import { matchBankAccount, matchIban } from './recognizers/bank.js';
 import { matchCpr } from './recognizers/cpr.js';
 import { matchCvr, matchLabelledCvr } from './recognizers/cvr.js';
 import { matchEmail } from './recognizers/email.js';
+import { conditionalAt } from './recognizers/conditional.js';
 import { findLowercaseNames } from './recognizers/lowercase-names.js';
 import { findPersons } from './recognizers/names.js';
 import { acceptPlainPhone, matchPrefixedPhone, readPlainPhone } from './recognizers/phone.js';
-import { extendHealth, joinHealth, specialAtWord, spokenOf, treatmentPhrases, unionEnd, unionInAdvice } from './recognizers/special.js';
+import { specialAtWord, spokenOf, treatmentPhrases, unionEnd, unionInAdvice } from './recognizers/special.js';
+import { dropCriminalContinuations, dropUnionLists, extendHealth, extendReligion, joinAdjacent } from './recognizers/special-spans.js';
 import { type Candidate, ScanState, isSentenceInitial, lineStartOf } from './scan-state.js';
 import * as chars from './text/chars.js';
 
@@ -35,6 +37,10 @@ const W_CHRONIC = W.CHRONIC;
 const W_TREAT_CUE = W.TREAT_CUE;
 const W_SIGNOFF = W.SIGNOFF;
 const W_LIST_HEADER = W.LIST_HEADER;
+const W_CONDITIONAL = W.CONDITIONAL;
+const W_NAME_ONLY = W.FIRST | W.AMBIGUOUS | W.STOP;
+const W_INVERTED = W.INVERTED;
+const IKKE = words.lookup('ikke', 0, 4);
 /** A word whose only name-relevant flag is STOP. */
 const W_STOP_ONLY_MASK =
   W.STOP | W.FIRST | W.SURNAME | W.ORG | W.ROLE | W.GREETING | W.SIGNOFF | W.CUE_LABEL | W.LIST_HEADER | W.TOWN_PREFIX | W.SPECIAL | W.STREET_WORD;
@@ -70,7 +76,7 @@ export function scan(text: string): Entity[] {
   const st = new ScanState(text);
   pass(st);
   treatmentPhrases(st);
-  const persons = merge(findPersons(st), findLowercaseNames(text));
+  const persons = merge(findPersons(st), findLowercaseNames(text, st.knownNames));
   // Special categories only count when the text is about someone: a named person, a CPR number, or a
   // person spoken of ("Borgeren har diabetes."); a union named in advice to bring a representative does not.
   const named = persons.length > 0 || st.hasCpr;
@@ -79,11 +85,19 @@ export function scan(text: string): Entity[] {
 }
 
 function aboutPersons(text: string, special: Candidate[]): Candidate[] {
-  for (const c of special) if (c.type === 'HEALTH') extendHealth(text, c);
-  sortByStart(special);
-  joinHealth(special, text);
-  if (!special.some((c) => c.type === 'UNION')) return special;
-  return special.filter((c) => c.type !== 'UNION' || !unionInAdvice(text, c.start));
+  let union = false;
+  let criminal = false;
+  for (const c of special) {
+    if (c.type === 'HEALTH') extendHealth(text, c);
+    else if (c.type === 'RELIGION') extendReligion(text, c);
+    else if (c.type === 'UNION') union = true;
+    else if (c.type === 'CRIMINAL') criminal = true;
+  }
+  let out = joinAdjacent(sortByStart(special), text);
+  if (criminal) out = dropCriminalContinuations(out, text);
+  if (!union) return out;
+  out = dropUnionLists(out, text);
+  return out.filter((c) => c.type !== 'UNION' || !unionInAdvice(text, c.start));
 }
 
 function pass(st: ScanState): void {
@@ -207,7 +221,9 @@ function word(st: ScanState, s: number, upper: boolean): number {
     const sf = termSuffixes.match(text, s, e);
     if (sf !== 0) specialAtWord(st, s, e, id, upper, sf);
   }
+  if (!upper && (flags & W_NAME_ONLY) === W.FIRST) st.lowerFirst.push(s, e);
   if (flags & W_TREAT_CUE) st.treatCues.push(s);
+  if (flags & W_CONDITIONAL || (upper && flags & W_INVERTED)) conditionalAt(st, s, e, upper);
   if (flags & W_SIGNOFF) signoff(st, e);
   if (flags & W_LIST_HEADER) {
     let k = e;
@@ -216,7 +232,10 @@ function word(st: ScanState, s: number, upper: boolean): number {
   }
   // Negation and generic wording reach the next three words of the clause.
   st.wordCount++;
-  if (flags & W_BLOCKER) st.blockerAt = st.wordCount;
+  if (flags & W_BLOCKER) {
+    st.blockerAt = st.wordCount;
+    st.blockerIkke = id === IKKE;
+  }
   if (flags & W_ETHNIC_MARK) st.ethnicMarkEnd = e;
   if (flags & W_CHRONIC) {
     st.chronicStart = s;
@@ -247,9 +266,12 @@ function number(st: ScanState, s: number): number {
   let e = s;
   while (e < n && isDigitCode(text.charCodeAt(e))) e++;
   const len = e - s;
+  const prev = codeAt(text, s - 1);
+  // An FI payment line ("+71<0102250738+86331120<"): a payment id and a creditor number, which may look like
+  // a CPR number and a phone number; the whole code is skipped.
+  if (prev === 0x3c && codeAt(text, s - 4) === 0x2b) return fiCodeEnd(text, e);
   // Long runs are never an identifier we know; skip them whole so 10,000 digits cost one pass.
   if (len > 12) return e;
-  const prev = codeAt(text, s - 1);
   if (prev < TABLE_SIZE && CLASS[prev]! & LETTER) return e; // "covid19", "A12345678"
   switch (len) {
     case 10: {
@@ -323,6 +345,15 @@ function number(st: ScanState, s: number): number {
     default:
       return e;
   }
+}
+
+/** End of an FI code whose first digit run ends at `e`: past "+<creditor>" and the closing "<". */
+function fiCodeEnd(text: string, e: number): number {
+  let i = e;
+  if (codeAt(text, i) !== 0x2b) return i;
+  i++;
+  while (isDigitCode(codeAt(text, i))) i++;
+  return codeAt(text, i) === 0x3c ? i + 1 : i;
 }
 
 function houseNumber(st: ScanState, s: number, e: number): number {

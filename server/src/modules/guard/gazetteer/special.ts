@@ -58,6 +58,10 @@ kokainforbrug cannabisforbrug amfetaminforbrug heroinforbrug opioidforbrug kokai
 amfetaminmisbrug heroinmisbrug opioidmisbrug cannabisafhængighed kokainafhængighed opioidafhængighed
 nikotinafhængighed benzodiazepinafhængighed ludoman selvskadende selvmordsforsøget angstanfaldet panikanfald
 gråd søvnløs søvnproblemer spiseproblemer synkeproblemer konfusion forvirring uro-tilstand delirøs
+kramper krampe spasmer trøske kejsersnit forpustet svækket opkastning biopsi blodtransfusion næseblod
+nedtrykt deprimeret konfus desorienteret suicidal suicidaltanker
+røntgenfotograferet
+epileptisk epileptiske hjernerystet bevidstløs bevidstløshed besvimet besvimelse hyperventilation
 `);
 
 /** Acronyms that count only in capitals (ALS vs the island Als, ADD vs the English verb). Not MS: "MS Teams". */
@@ -91,6 +95,13 @@ azilect xadago rilutek botox elontril mirtazapin quetiapin aripiprazol paliperid
 epipen jext xalatan latanoprost timolol monoprost lumigan cosopt aquacel mepilex allevyn inadine naloxon nyxoid
 nitroglycerin albyl ketogan tradolan nicotinell zyban b-vitamin b12-vitamin d-vitamin jerntabletter
 alzheimer alzheimers parkinson parkinsons crohns mr-scanning mr-scanningen ct-scanning ct-scanningen pet-scanning
+mr-scannes mr-scannet mr-scannede ct-scannes ct-scannet ct-scannede pet-scannes pet-scannet
+humalog toujeo fiasp novomix insulatard actrapid abasaglar seroxat cipramil cisordinol zeldox fluanxol theralen
+stilnoct xanor intuniv attentin palexia tapentadol arcoxia amitriptylin saroten noritren imigran gaviscon airomir
+brilique stalevo requip bactrim furadantin primcillin vepicombin heracillin aerius zyrtec cetirizin loratadin
+telfast fosamax alendronat prolia aclasta calcichew spironolakton cordarone amiodaron imdur carvedilol atacand
+triatec crestor ezetrol locoid elocon fucidin daivobet protopic epistatus glucophage diamicron glimepirid
+allopurinol zyloric colrefuz tamsulosin omnic maintena
 `);
 
 /** Compound endings that make a word a diagnosis ("lungekræft", "rygsmerter", "hjerneblødning", "bronkitis"). */
@@ -102,7 +113,7 @@ syndrom syndromet epilepsi demens diabetes itis æmi opati plegi ødem ødemer h
 svulst tumor brud medicin medicinen
 ganespalte sår såret algi fagi ektomi emi artrose artrosen trombose trombosen fibrose liose rrose kulose nekrose
 stenose neurose ontose entose mykose acidose klerose anfald anfaldet amputation amputationen forgiftning pine pinen
-atrofi brok byld alloplastik protese
+atrofi brok byld alloplastik protese skopi transplantation
 `);
 /** Compound endings that are never diagnoses although they end like one. */
 export const NOT_HEALTH = split(`
@@ -118,7 +129,7 @@ metamorfose hypnose mimose dextrose sukrose apoteose raserianfald vredesanfald a
 export const MEDICATION_SUFFIXES = split(`
 mab pentin balin xetin opram tralin apin peridon peridol prazol pril sartan statin olol formin cillin mycin cyklin cyclin
 azepam azolam triptan profen fenac kodon dipin gliptin flozin parin semid tiazid tinib oxacin azin idon
-amfetamin fenidat trigin racetam bazepin orfin iclon pidem
+amfetamin fenidat trigin racetam bazepin orfin iclon pidem thiazid dilol
 `);
 
 /**
@@ -256,6 +267,33 @@ export const HEALTH_PHRASES = [
   'blodpropper i benene',
   'blodprop i hjertet',
   'blodprop i hjernen',
+  // Symptoms told as what the person does or has done.
+  'hørt stemmer',
+  'hørte stemmer',
+  'høre stemmer',
+  'ser syner',
+  'set syner',
+  'slået sig selv',
+  'slår sig selv',
+  'slog sig selv',
+  'skadet sig selv',
+  'skadede sig selv',
+  'skære sig',
+  'fryser i gangen',
+  'fryse i gangen',
+  'frøs i gangen',
+  'spiser næsten intet',
+  'spiste næsten intet',
+  'spiser næsten ingenting',
+  'spiste næsten ingenting',
+  'spiser meget lidt',
+  'spiste meget lidt',
+  'kaster op',
+  'kastet op',
+  'kastede op',
+  'epileptisk anfald',
+  'epileptiske anfald',
+  'epileptiske kramper',
 ];
 /** "kronisk træthed", "kroniske smerter": "kronisk" + the condition it qualifies. */
 export const CHRONIC_WORDS = split(`kronisk kroniske`);
@@ -272,7 +310,10 @@ kurder kurdere kurderne hazara hazaraer hazaraerne pashtun pashtuner pashtunere 
 usbekere tamil tamiler tamilerne roma romaer romaerne sigøjner sigøjnere sigøjnerne grønlænder grønlændere
 inuit same samer uigur uigurer tjetjener tjetjenere berber berbere amazigh assyrer assyrere oromo oromoer
 amhara amharaer tigray tigrayer rohingya rohingyaer somalier somaliere palæstinenser palæstinensere
+tatar tatarer krimtatar krimtatarer
 `);
+/** Ethnic groups written with a capital, in English as people write to the municipality ("We are Crimean Tatars"). */
+export const ETHNIC_NAMES = split(`tatars kurds uyghurs hazaras`);
 /** "<adjective>sk oprindelse/baggrund ..." and "etnisk <x>". */
 export const ETHNIC_HEADS = split(`oprindelse baggrund afstamning herkomst etnicitet minoritet minoriteten folkegruppe folkegruppen`);
 /** Compound endings naming an ethnic minority ("hazara-minoriteten", "romaminoriteten"). */
@@ -286,10 +327,13 @@ agnostiker mormon mormoner baptist baptister ortodoks ortodokse koptisk alevit a
 bahai scientolog scientologer frikirke troende folkekirken
 `);
 /** Churches and communities named as where a person belongs ("går i Pinsekirken"); may be capitalised. */
+// A place of worship in general ("beder i moskeen", "aktiv i templet") says where, not what the person
+// believes; a named denomination does.
 export const RELIGION_NAMES = split(`
 pinsekirken pinsemenigheden pinsebevægelsen frikirken frimenigheden baptistkirken apostolsk katolske
-moskeen moskéen synagogen menigheden
 `);
+/** Words that belong to a stated faith ("praktiserende muslim", "troende kristen"). */
+export const RELIGION_MODIFIERS = split(`praktiserende troende ortodoks ortodokse from fromme aktiv aktive`);
 
 /** Capitalised religious phrases. */
 export const RELIGION_PHRASES = ['jehovas vidne', 'jehovas vidner', 'indre mission'];
@@ -336,9 +380,21 @@ export const CRIMINAL_TRIGGERS = split(`
 dømt idømt domfældt sigtet tiltalt anholdt varetægtsfængslet fængslet afsoner afsonet afsoning prøveløsladt
 fodlænke samfundstjeneste ungdomssanktion sigtelse sigtelsen tiltale tiltalen anholdelse anholdelsen straffet
 straffedømt politianmeldt fængsel fængselsstraf fængselsdom voldsdom narkodom kriminalitet kriminel
+frakendt frakendelse pasforbud tilhold polititilhold opholdsforbud zoneforbud sigtes tiltales dømmes
+varetægt bødeforlæg
 `);
 /** Criminal-law words that count only with "for" + offence ("dom for vold", "bøde for besiddelse af hash"). */
 export const CRIMINAL_TRIGGERS_FOR = split(`dom dommen domme bøde bøden bøder anmeldt anmeldelse`);
-export const CRIMINAL_PHRASES = ['betinget dom', 'ubetinget dom', 'betinget fængsel', 'ubetinget fængsel'];
+export const CRIMINAL_PHRASES = [
+  'betinget dom',
+  'ubetinget dom',
+  'betinget fængsel',
+  'ubetinget fængsel',
+  'frakendt kørekortet',
+  'frakendt førerretten',
+  'frakendt retten',
+  'plettet straffeattest',
+  'brudt ind',
+];
 /** Words that end the offence phrase after "for". */
 export const OFFENCE_STOP = split(`i fra på ved og men som da efter med under til hvor der samt hvilket eller`);

@@ -12,7 +12,7 @@ sep sept okt nov dec mandag tirsdag onsdag torsdag fredag lørdag søndag weeken
 jeg du han hun vi i de den det der dette disse denne dem dig mig sig os jer min mit mine din dit dine hans
 hendes deres vores jeres sin sit sine man en et og eller men for til fra med om på af ved efter før under over
 hos mellem uden ikke ingen intet alle alt nogle noget hver hvis når som så da nu her der hvor hvad hvem
-hvorfor hvordan hvornår hvilken hvilke ja nej ok tak hej hejsa kære goddag venlig venligst hilsen hilsner mvh vh
+hvorfor hvordan hvornår hvilken hvilke ja nej ok tak hej hejsa ung kære goddag venlig venligst hilsen hilsner mvh vh
 kh med bedste dato vedr vedrørende emne sted tid tidspunkt referat notat journalnotat deltagere deltager
 referent borger borgeren borgere klient klienten patient patienten mor far moren faren mormor morfar farmor
 farfar datter datteren søn sønnen barn barnet børn børnene forældre forældrene familien familie bror søster
@@ -50,6 +50,7 @@ udbetaling lægehus lægehuset lægevagten tandplejen kirke kirken sogn menighed
 højskole akademi akademiet ambulatorium ambulatoriet kontor kontoret sekretariatet direktionen byrådet
 udvalget ydelseskontoret opkrævningen boligforeningen boligselskab boligselskabet andelsboligforening
 rusmiddelcenter misbrugscenter krisecenter værested genbrugsstation røde kors redcross aula lectio prisme
+hus station stationen transport rengøring markjorder lufthavn lufthavnen trafik
 `);
 
 /** Endings that make a capitalised word an organisation ("Tåsingeskolen", "Lægehuset", "Serviceforbundet"). */
@@ -60,6 +61,8 @@ forening forbund forbundet fonden banken apotek apoteket kirke kirken gymnasium 
 ambulatorium ambulatoriet institut instituttet kontoret sekretariatet ordningen indsatsen centre kassen
 ningen eriet ionen stedet hjemmet firmaet
 forretning forretningen rengøring byggeri kontor kulturhus kulturhuset rådgivning rådgivningen team havn havnen
+træning træningen anvisning anvisningen psykiatri psykiatrien uddannelse uddannelsen industri industrien station
+stationen fabrik fabrikken værksted værkstedet gården markjorder transport selskab selskabet
 `);
 
 /** Roles and relations written right before or after a name ("socialrådgiver Karoline Ågård", "mor, Charlotte"). */
@@ -77,14 +80,14 @@ barn barnet bror broren søster søsteren storebror lillebror storesøster lille
 bedstefar mormor morfar farmor farfar barnebarn barnebarnet onkel tante nevø niece fætter kusine svigersøn
 svigerdatter svigermor svigerfar stedfar stedmor plejemor plejefar plejebarn nabo naboen ven vennen veninde
 kollega kollegaen chauffør ingeniør jurist økonom bogholder kasserer ejendomsfunktionær pedel
-hr fru frk dr
+hr fru frk dr ekspedient son daughter husband wife mother father brother sister child
 `);
 
 /** Endings of role nouns ("sygedagpengekonsulent", "afdelingsleder", "ydelsesrådgiver"). */
 export const ROLE_SUFFIXES = split(`
 rådgiver leder konsulent terapeut plejerske assistent hjælper medarbejder sekretær chef vejleder repræsentant
 læge pædagog psykolog visitator behandler koordinator direktør formand lærer mentor ansvarlig jurist
-ingeniør betjent sagsbehandler sygeplejerske
+ingeniør betjent sagsbehandler sygeplejerske partner ekspedient
 `);
 
 /** Labels that announce a name after a colon ("Borger:", "Fra:", "Att.:") and greetings before a name. */
@@ -92,7 +95,8 @@ export const CUE_LABELS = split(`
 borger klient medarbejder rådgiver sagsbehandler behandler referent kontaktperson fra til att cc bcc vedr
 navn patient elev barn forældre mor far afsender modtager ansvarlig tovholder mødeleder ordstyrer visitator
 leder konsulent læge sygeplejerske sundhedsplejerske familie lejer ansøger værge bisidder tolk formand
-underskrevet ejer deltager mødeleder kontakt ægtefælle hustru
+underskrevet ejer deltager mødeleder kontakt ægtefælle hustru ekspedient ans son daughter husband wife mother
+father child name
 `);
 export const GREETINGS = split(`kære hej hejsa hi hello dear goddag kæreste`);
 
@@ -111,7 +115,7 @@ vej vejen gade gaden allé alle alléen alleen allee stræde strædet plads plad
 højen bakke bakken torv torvet boulevard stien sti haven toften toft løkke løkken engen marken ager agre
 krogen kær kæret lunden vangen vang hegnet hegn diget dige stranden strand kajen kaj havnen brinken brink
 passage passagen skrænten skrænt rækken stykket holmen bjerget dalen mosen skoven gyden kvarter kvarteret
-bro broen tværvej parkvej
+bro broen tværvej parkvej bryn brynet sletten
 `);
 /**
  * Street words written as a separate word after a name ("Sankt Annæ Plads", "H.C. Andersens Boulevard").
@@ -142,3 +146,14 @@ borgere personer mennesker patienter ældre folk familier brugere beboere elever
 børn kursus kurser kurset temadag oplæg pjece pjecen information viden undervisning forebyggelse screening
 tilbud tilbuddet politik strategi handleplan hvis fx eksempelvis herunder såsom bl.a blandt
 `);
+
+/**
+ * "om" before a person and a verb opens an indirect question ("oplys, om du har haft ..."). "hvis" is a generic
+ * word above and reaches only the next three words: "hvis du får brug for hjælp på grund af ..." still tells
+ * what the person has.
+ */
+export const CONDITIONAL_OPENERS = split(`om`);
+/** Verbs that open a conditional clause when they start a sentence before "du" ("Har du et handicap, kan du ..."). */
+export const INVERTED_VERBS = split(`har er får bruger tager lider oplever mangler bliver modtager`);
+/** Verbs after "om <person>" that make it an indirect question ("om du har haft", "om han bruger"). */
+export const CONDITIONAL_VERBS = split(`har havde er var får fik bruger tager lider kan skal oplever mangler bliver modtager`);

@@ -4,7 +4,7 @@ import { type Match } from './cpr.js';
 import { lineStartOf } from '../scan-state.js';
 import { isDigit, isWordCode, labelBefore } from './context.js';
 
-const ACCOUNT_WORD = /,?[ \u00a0](?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]?/iy;
+const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?[ \u00a0](?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]?/iy;
 const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres)/i;
 
 /**
@@ -33,6 +33,7 @@ export function matchBankAccount(text: string, at: number, regEnd: number): Matc
     return null;
   }
   if (sep !== 0x2d && sep !== 0x20) return null;
+  if (sep === 0x20 && codeAt(text, regEnd + 1) === 0x7c) return accountColumn(text, at, regEnd);
   const accEnd = readAccount(text, regEnd + 1);
   if (accEnd < 0) return null;
   const label = labelBefore(text, at);
@@ -46,6 +47,26 @@ export function matchBankAccount(text: string, at: number, regEnd: number): Matc
   if (sep === 0x2d && accEnd - regEnd - 1 >= 7 && !year) return { start: at, end: accEnd, confidence: 0.7 };
   return null;
 }
+
+/**
+ * Reg.nr. and account number in two columns ("Reg.nr. | Kontonr." above "0400 | 4012558390", or a pipe table
+ * with those headers): one account, the pipe inside the span. The header must name both.
+ */
+function accountColumn(text: string, at: number, regEnd: number): Match | null {
+  if (codeAt(text, regEnd + 2) !== 0x20) return null;
+  const accEnd = readAccount(text, regEnd + 3);
+  if (accEnd < 0) return null;
+  let lineEnd = text.lastIndexOf('\n', at);
+  for (let k = 0; k < 3 && lineEnd > 0; k++) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd);
+    if (!/^\s*\|?\s*:?-{3,}/.test(line) && REG_HEADER.test(line) && ACCOUNT_HEADER.test(line)) return { start: at, end: accEnd, confidence: 0.9 };
+    lineEnd = lineStart - 1;
+  }
+  return null;
+}
+const REG_HEADER = /reg/i;
+const ACCOUNT_HEADER = /konto|kto/i;
 
 const isDash = (c: number): boolean => c === 0x2d || c === 0x2013 || c === 0x2014;
 

@@ -165,7 +165,28 @@ export function personNumberContext(text: string, pos: number): boolean {
   const s2 = ranges[2]!;
   const e2 = ranges[3]!;
   const k2 = classifyRange(text, s2, e2, LABELS.flagsOf(text, s2, e2));
-  return k2 === 'none' || k2 === 'cpr';
+  if (k2 === 'cpr') return true;
+  if (k2 !== 'none') return false;
+  // "Rapport nr.", "Bevilling nr.", "Tilsyn nr.": a noun written right before "nr." is what the number
+  // numbers, and a document or a case is not a person. Only a person's genitive ("barnets nr.", "elevens nr."),
+  // a pronoun or "med nummer" names whose number it is; a name before a comma or bracket ("Ole Berg, nr.")
+  // is not written against the "nr." and stays a person's number.
+  if (ranges[0]! - e2 !== 1 || codeAt(text, e2) !== 0x20) return true;
+  return isOwnerWord(text, s2, e2);
+}
+
+const OWNER_WORDS = new Set(
+  `med og hans hendes dens dets deres mit dit sit vores jeres person borger barn his her my your har havde fik får fået
+  er var hedder oplyst opgivet skrevet står stod givet ring ringe på til af fra som under`.split(/\s+/),
+);
+
+/**
+ * A word that says whose number follows or what is done with it: a pronoun, "med", a verb ("hun har nr."), or
+ * a genitive ("barnets", "Lines").
+ */
+function isOwnerWord(text: string, s: number, e: number): boolean {
+  if (OWNER_WORDS.has(text.slice(s, e).toLowerCase())) return true;
+  return e - s >= 3 && lowerCode(codeAt(text, e - 1)) === 0x73;
 }
 
 /** Whether an amount unit follows ("... 1234 kr.", "... ,-"). */

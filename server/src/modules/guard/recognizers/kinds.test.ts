@@ -72,7 +72,7 @@ describe('health: the rest of what a care or dental record says about a person',
   });
 
   it('finds substance use and dependence as compounds, not dependence on a benefit', () => {
-    expect(found(about('Han har et dagligt kokainforbrug og en opioidafhængighed.'), 'HEALTH')).toEqual(['kokainforbrug', 'opioidafhængighed']);
+    expect(found(about('Han har et dagligt kokainforbrug og en opioidafhængighed.'), 'HEALTH')).toEqual(['dagligt kokainforbrug', 'opioidafhængighed']);
     expect(found(about('Han har været på kontanthjælp længe.'), 'HEALTH')).toEqual([]);
   });
 
@@ -85,5 +85,64 @@ describe('health: the rest of what a care or dental record says about a person',
   it('finds a shortage or a reduction of a body function, not of money or space', () => {
     expect(found(about('Hun har jernmangel og en hørenedsættelse.'), 'HEALTH')).toEqual(['jernmangel', 'hørenedsættelse']);
     expect(found(about('Der er pladsmangel, og hun har fået en huslejenedsættelse.'), 'HEALTH')).toEqual([]);
+  });
+});
+
+// Kinds of miss found by blind batch 4, again with sentences of our own.
+describe('numbers after a label that names something else', () => {
+  it('does not take a date-shaped number after a document noun and "nr." for a CPR number', () => {
+    expect(found('Rapport nr.: 150625-0031\nBevilling nr. 2004250017', 'CPR')).toEqual([]);
+    expect(found('Barn: Sofus Kjær, barnets nr. 150625-4031', 'CPR')).toEqual(['150625-4031']);
+  });
+
+  it('skips the payment id and creditor number of an FI line', () => {
+    const text = 'Betal med FI-kort +71<0502251234+85212345<';
+    expect(found(text, 'CPR')).toEqual([]);
+    expect(found(text, 'PHONE')).toEqual([]);
+  });
+
+  it('reads a reg.nr. and an account with a slash, a dash and a label, or in two columns, as one account', () => {
+    expect(found('Reg. nr. 1234 / konto 0012345678', 'BANK_ACCOUNT')).toEqual(['1234 / konto 0012345678']);
+    expect(found('Pengene går til Reg.nr. 5301 - Kontonr. 0246813579.', 'BANK_ACCOUNT')).toEqual(['5301 - Kontonr. 0246813579']);
+    expect(found('Ny konto:\nReg.nr. | Kontonr.\n5301 | 0246813579', 'BANK_ACCOUNT')).toEqual(['5301 | 0246813579']);
+  });
+});
+
+describe('special categories that say nothing about the person', () => {
+  it('does not take unions listed on a committee for anyone’s membership', () => {
+    expect(found(about('I udvalget sidder BUPL, FOA og Dansk Socialrådgiverforening.'), 'UNION')).toEqual([]);
+    expect(found(about('Hun er medlem af FOA og HK.'), 'UNION')).toEqual(['FOA', 'HK']);
+  });
+
+  it('does not take a place of worship for a faith, and takes the word that qualifies a faith', () => {
+    expect(found(about('Han beder i moskeen hver fredag.'), 'RELIGION')).toEqual([]);
+    expect(found(about('Hun er praktiserende katolik, og hendes mand er troende muslim.'), 'RELIGION')).toEqual(['praktiserende katolik', 'troende muslim']);
+  });
+
+  it('does not take a condition in a conditional question to the reader', () => {
+    expect(found(about('Har du en kronisk sygdom eller et handicap, kan du søge om tilskud.'), 'HEALTH')).toEqual([]);
+    expect(found(about('Oplys venligst, om du har haft epilepsi eller diabetes.'), 'HEALTH')).toEqual([]);
+  });
+});
+
+describe('persons: names in lower case, before a CPR number and as speakers', () => {
+  it('finds a first name again in lower case, in a slash signature at a line end, after a role label and on the last line', () => {
+    expect(found('Borger: Knud Erik Hansen\n\nVed besøg sad knud i stolen.', 'PERSON')).toEqual(['Knud Erik Hansen', 'knud']);
+    expect(found('Hej Sara – kan du se på sagen? /per', 'PERSON')).toEqual(['Sara', 'per']);
+    expect(found('pas – fornyelse\nekspedient: mette\nsag modtaget', 'PERSON')).toEqual(['mette']);
+    expect(found('Fra: Tesfay Gebremariam <tg@outlook.dk>\n\nhej tak for hjælpen\ntesfay', 'PERSON')).toEqual(['Tesfay Gebremariam', 'tesfay']);
+  });
+
+  it('finds a name nobody knows right before a CPR number, and a speaker before a transcript time', () => {
+    expect(found('Ny borger i bostøtten: Nivaaq Lynge, 121086-4411.', 'PERSON')).toEqual(['Nivaaq Lynge']);
+    expect(found('Anders Holm   00:00:12\nGodt.\n\nFatuma Warsame   00:00:20\nJa.', 'PERSON')).toEqual(['Anders Holm', 'Fatuma Warsame']);
+    expect(found('Kontakt HR-partner Sune Lykkegaard Brix på 33 44 55 66.', 'PERSON')).toEqual(['Sune Lykkegaard Brix']);
+  });
+
+  it('does not take offices, departments, institutions with a town, or a month for persons', () => {
+    expect(found('Til: Vej og Park <vejogpark@faxekommune.dk>\nEmne: Park', 'PERSON')).toEqual([]);
+    expect(found('Vejle Kommune\nSundhed og Omsorg\nKirketorvet 22\n7100 Vejle', 'PERSON')).toEqual([]);
+    expect(found('Han arbejder hos Esbjerg Fiskeindustri og skal til Distriktspsykiatrien Viborg.', 'PERSON')).toEqual([]);
+    expect(found('She stays with her mother until August.', 'PERSON')).toEqual([]);
   });
 });

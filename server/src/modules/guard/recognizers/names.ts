@@ -1,4 +1,5 @@
 import { S, W, lexicon } from '../lexicon.js';
+import { classifyWord } from './context.js';
 import { LETTER, UPPER, charClass, codeAt, hashRange, lowerCode } from '../text/chars.js';
 import { type Candidate, LINE_REACH, type ScanState, isSentenceInitial, lineEndOf, lineStartOf, prevNonSpace } from '../scan-state.js';
 
@@ -21,6 +22,8 @@ const T = {
   FOREIGN: 4096,
   /** A separate street word ("Vej", "Plads"): never part of a name. */
   STREET_WORD: 8192,
+  /** A first name that is also a common word of the stop list ("August", "Maj"). */
+  STOP_TOO: 16384,
 } as const;
 const NAMEISH = T.FIRST | T.SURNAME | T.SURNAME_LIKE;
 /** Tokens that end a name and may announce the next one ("Kære", "Socialrådgiver", "Hilsen"). */
@@ -107,8 +110,15 @@ export function findPersons(st: ScanState): Candidate[] {
     acceptedSeg[i] = 0;
     let first = segFirst[i]!;
     const last = segLast[i]!;
-    // A capitalised sentence opener in front of a first name is not part of it ("Ifølge Malthes ...").
-    if (last > first && !(tf[first]! & NAMEISH) && tf[first + 1]! & T.FIRST && isSentenceInitial(text, capStart[first]!)) {
+    // A capitalised sentence opener in front of a first name is not part of it ("Ifølge Malthes ..."), nor a
+    // verb in the past tense in front of two more capitalised words ("Mødte Florin Stoica og ...").
+    if (
+      last > first &&
+      !(tf[first]! & NAMEISH) &&
+      !numberAfter(text, capStart[first]!, capEnd[last]!, st) &&
+      (tf[first + 1]! & T.FIRST || (last - first >= 2 && pastTense(text, capEnd[first]!))) &&
+      isSentenceInitial(text, capStart[first]!)
+    ) {
       first++;
       segFirst[i] = first;
     }
@@ -120,16 +130,18 @@ export function findPersons(st: ScanState): Candidate[] {
     let confidence = 0.9;
     if (f0 & T.FIRST && !(f0 & T.AMBIGUOUS)) ok = true;
     else if (f0 & T.FIRST && len >= 2) ok = true;
-    else if (len >= 2 && tf[last]! & (T.SURNAME | T.SURNAME_LIKE)) ok = true;
+    // "Distriktspsykiatrien Glostrup": a town ending like a surname (-strup) names a place after an unknown word.
+    else if (len >= 2 && tf[last]! & (T.SURNAME | T.SURNAME_LIKE) && !(!(tf[last]! & T.SURNAME) && !(f0 & T.FIRST) && isTown(text, capStart[last]!, segEnd))) ok = true;
     else if (len === 1 && f0 & T.SURNAME && endsWith(text, segEnd, 'sen')) ok = true;
     else if (len >= 2 && len <= 4 && anyFlag(tf, first, last, T.FOREIGN)) ok = true;
     if (!ok && len <= 4) {
       const andChain = lastEnd >= 0 && joinWord(text, lastEnd, start, false);
       const office = len === 1 && !(f0 & (T.FIRST | T.SURNAME)) && definiteNoun(text, segEnd);
-      if (!office && (segCue[i] || andChain || cueBefore(text, start, ctx) || cueAfter(text, segEnd))) {
-        ok = true;
+      if (!office && (segCue[i] || andChain || cueBefore(text, start, ctx) || cueAfter(text, segEnd) || numberAfter(text, start, segEnd, st))) {
+        // "Til: Affald og Genbrug <affald@silkeborg.dk>": a display name that is its own mailbox is an office.
+        ok = (f0 & T.FIRST) !== 0 || !mailboxOfOffice(text, start, segEnd);
         confidence = 0.8;
-      } else if (f0 & T.FIRST && !isSentenceInitial(text, start)) {
+      } else if (f0 & T.FIRST && !isSentenceInitial(text, start) && !(len === 1 && f0 & T.STOP_TOO && dateWordContext(text, start, segEnd))) {
         // An ambiguous first name capitalised mid-sentence ("ringede til Bo").
         ok = true;
         confidence = 0.6;
@@ -172,8 +184,39 @@ export function findPersons(st: ScanState): Candidate[] {
       }
       if (last >= first) accepted.push({ type: 'PERSON', start: capStart[first]!, end: capEnd[last]!, confidence: 0.8 });
     }
+    st.knownNames = known;
   }
+  lowerCaseNames(st, known, accepted);
   return accepted;
+}
+
+const LOWER_BEFORE_CPR = /^(?: [a-zæøå][a-zæøå-]+)?[ ,(]*(?:cpr[.:-]? ?(?:nr\.? ?)?)?$/;
+
+/**
+ * First names written in lower case, as people write in notes and text messages, recorded by the scan loop
+ * (only names that are no Danish word): a name the text gives elsewhere with a capital ("Knud Aage Thomsen"
+ * above, "lå knud på gulvet" below), one after a relation or role ("datteren gitte"), and one before a CPR
+ * number ("for ellen jessen cpr 0709672789").
+ */
+function lowerCaseNames(st: ScanState, known: Set<number>, accepted: Candidate[]): void {
+  const text = st.text;
+  const lower = st.lowerFirst;
+  for (let k = 0; k < lower.length; k += 2) {
+    const s = lower[k]!;
+    const e = lower[k + 1]!;
+    if (known.has(hashRange(text, s, e)) || flagsOfWordBefore(text, s - 1) & W.ROLE) {
+      accepted.push({ type: 'PERSON', start: s, end: e, confidence: 0.6 });
+      continue;
+    }
+    if (!st.hasCpr) continue;
+    const at = lowerBound(st.cprStarts, e + 1);
+    const next = st.cprStarts[at];
+    if (next === undefined || next - e > 24) continue;
+    const gap = text.slice(e, next).toLowerCase();
+    if (!LOWER_BEFORE_CPR.test(gap)) continue;
+    const m = /^ [a-zæøå][a-zæøå-]+/.exec(gap);
+    accepted.push({ type: 'PERSON', start: s, end: m && !/^ cpr/.test(m[0]) ? e + m[0].length : e, confidence: 0.6 });
+  }
 }
 
 /**
@@ -238,12 +281,110 @@ function unknownPair(text: string, st: ScanState, tf: Int32Array, first: number,
     const s = st.capStart[t]!;
     const e = st.capEnd[t]!;
     if (tf[t]! & (T.INITIAL | T.STREET | T.STREET_WORD) || e - s < 3) return false;
-    if (endsWith(text, e, 'isk') || endsWith(text, e, 'iske') || endsWith(text, e, 'ens') || endsWith(text, e, 'ernes')) return false;
+    // Adjectives and genitives name institutions: "Det Grønlandske Hus", "Folketingets Ombudsmand", "Mændenes Hjem".
+    for (const ending of INSTITUTION_ENDINGS) if (endsWith(text, e, ending)) return false;
     const wf = words.flagsOf(text, s, e);
     if (wf & (W.SPECIAL | W.PHRASE_HEAD)) return false; // "Jehovas Vidne", "Downs syndrom"
     if (wf & W.TOWN) towns++;
   }
-  return towns < last - first + 1;
+  // A town beside a word nobody is named ("Skagen Fiskeindustri", "Materielgården Hvalsø", "Nakskov
+  // Markjorder") is a place or an institution; a person with an unknown first name and a town for a surname
+  // is rarer than that.
+  return towns === 0;
+}
+
+/** "Mødte", "Ringede", "Talte": a verb opening a sentence, not a name. */
+function pastTense(text: string, end: number): boolean {
+  return endsWith(text, end, 'te') || endsWith(text, end, 'de');
+}
+
+const INSTITUTION_ENDINGS = ['isk', 'iske', 'ske', 'ens', 'ernes', 'enes', 'ets'];
+
+function isTown(text: string, s: number, e: number): boolean {
+  return (words.flagsOf(text, s, e) & W.TOWN) !== 0;
+}
+
+/**
+ * Right after a name, a CPR number ("Aputsiaq Kleist, 121086-3333", "Idil, 290916-4750", "Gabriel 141215
+ * 5822") or, alone on its line, a transcript time ("Tharsan Sivakumar   0:21"): the name is a person's.
+ */
+function numberAfter(text: string, start: number, end: number, st: ScanState): boolean {
+  let i = end;
+  while (i - end < 12 && (codeAt(text, i) === 0x20 || codeAt(text, i) === 0x2c || codeAt(text, i) === 0x28 || codeAt(text, i) === 0x09)) i++;
+  const c = codeAt(text, i);
+  if (c < 0x30 || c > 0x39) {
+    // "(cpr. 2203114746)", "Sagal, cpr 2203114746"; not "Hans cpr:" or "My CPR" (a pronoun before the label).
+    const sep = codeAt(text, i - 1);
+    if (i === end || (sep !== 0x28 && codeAt(text, i - 2) !== 0x2c)) return false;
+    if (!(lowerCode(c) === 0x63 && lowerCode(codeAt(text, i + 1)) === 0x70 && lowerCode(codeAt(text, i + 2)) === 0x72)) return false;
+    i += 3;
+    while (i - end < 20 && !(codeAt(text, i) >= 0x30 && codeAt(text, i) <= 0x39)) i++;
+  }
+  // "Personnummer 2907661671", "CPR-nummer ...": the label of the number, not a name.
+  if (st.hasCpr && sortedHas(st.cprStarts, i)) return classifyWord(text.slice(start, end)) === 'none';
+  return i > end + 1 && TIMESTAMP_LINE.test(text.slice(i, Math.min(text.length, i + 12))) && firstOfLine(text, start) === start;
+}
+
+const TIMESTAMP_LINE = /^\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:\r?\n|$)/;
+
+/** Start of the first word on the line containing `pos` (past blanks), or -1. */
+function firstOfLine(text: string, pos: number): number {
+  const ls = lineStartOf(text, pos);
+  if (ls < 0) return -1;
+  let i = ls;
+  while (codeAt(text, i) === 0x20 || codeAt(text, i) === 0x09) i++;
+  return i;
+}
+
+const FREE_MAIL = /(?:gmail|hotmail|outlook|live\.|yahoo|icloud|me\.com|msn\.|mail\.dk|jubii|proton|gmx|aol|yandex|ukr\.net|webspeed|stofanet|youmail|privat)/i;
+
+/**
+ * A display name followed by its own mailbox ("Affald og Genbrug <affald@silkeborg.dk>", "Byggeri, Skanderborg
+ * Kommune <byggeri@...>", "Opkrævning <opkraevning@...>"): the mailbox of an office, not of a person. People's
+ * mailboxes at free mail services are left alone ("Tharsan <tharsan@gmail.com>").
+ */
+function mailboxOfOffice(text: string, start: number, segEnd: number): boolean {
+  const lt = indexOnLine(text, 0x3c, segEnd, segEnd + 60);
+  if (lt < 0) return false;
+  const at = indexOnLine(text, 0x40, lt, lt + 80);
+  if (at < 0) return false;
+  const gt = indexOnLine(text, 0x3e, at, at + 80);
+  if (gt > 0 && FREE_MAIL.test(text.slice(at, gt))) return false;
+  const local = text.slice(lt + 1, at).toLowerCase();
+  let we = start;
+  while (we < segEnd && ((charClass(codeAt(text, we)) & LETTER) !== 0 || codeAt(text, we) === 0x2d)) we++;
+  const word = foldDanish(text.slice(start, we).toLowerCase());
+  if (word.length < 4 || local.length < 4) return false;
+  return word.startsWith(local) || local.startsWith(word);
+}
+
+/** Index of the character `c` in text[from, limit) before the line ends, or -1. */
+function indexOnLine(text: string, c: number, from: number, limit: number): number {
+  const end = Math.min(limit, text.length);
+  for (let i = from; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d === c) return i;
+    if (d === 0x0a) return -1;
+  }
+  return -1;
+}
+
+function foldDanish(w: string): string {
+  return w.replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+}
+
+const DATE_PREPOSITIONS = new Set(['until', 'in', 'since', 'from', 'til', 'indtil', 'fra', 'siden', 'i', 'efter', 'før', 'inden', 'medio', 'primo', 'ultimo', 'by', 'before', 'after']);
+
+/** "until August", "i maj", "August 2025": a month that is also a first name, used as a month. */
+function dateWordContext(text: string, start: number, end: number): boolean {
+  let i = end;
+  while (codeAt(text, i) === 0x20) i++;
+  if (codeAt(text, i) >= 0x30 && codeAt(text, i) <= 0x39) return true;
+  let e = start;
+  while (e > 0 && codeAt(text, e - 1) === 0x20) e--;
+  let b = e;
+  while (b > 0 && (charClass(codeAt(text, b - 1)) & LETTER) !== 0) b--;
+  return b < e && DATE_PREPOSITIONS.has(text.slice(b, e).toLowerCase());
 }
 
 function placePreposition(text: string, start: number): boolean {
@@ -356,6 +497,7 @@ function wordFlags(text: string, s: number, e: number, id: number): number {
     }
   }
   f |= suffixFlags(text, s, e) & ~(f & T.FIRST ? T.SURNAME_LIKE : 0);
+  if (f & T.FIRST && f & T.STOP) f |= T.STOP_TOO;
   if (f & T.FIRST) f &= ~(T.STOP | T.ROLE);
   // "Brian Høj", "Mads Holm": a known name is not a street word.
   if (f & (T.FIRST | T.SURNAME)) f &= ~(T.STREET | T.STREET_WORD);
@@ -511,7 +653,8 @@ function listAt(lists: ListRegion[], pos: number): ListRegion | undefined {
   return r && pos <= r.end ? r : undefined;
 }
 
-function sortedHas(sorted: ArrayLike<number>, x: number): boolean {
+/** Index of the first element of `sorted` that is >= x. */
+function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -519,6 +662,11 @@ function sortedHas(sorted: ArrayLike<number>, x: number): boolean {
     if (sorted[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+function sortedHas(sorted: ArrayLike<number>, x: number): boolean {
+  const lo = lowerBound(sorted, x);
   return lo < sorted.length && sorted[lo] === x;
 }
 
@@ -566,8 +714,13 @@ function lineBeforeAddress(text: string, lineStart: number, addressStarts: reado
   while (codeAt(text, a) === 0x20) a++;
   if (!sortedHas(addressStarts, a)) return false;
   const line = text.slice(lineStart, nl).trim();
-  return line.length <= 80 && /^\p{Lu}[\p{L}.'\- ]*$/u.test(line) && line.includes(' ');
+  if (line.length > 80 || !/^\p{Lu}[\p{L}.'\- ]*$/u.test(line) || !line.includes(' ')) return false;
+  // "Randers Kommune\nSocialpsykiatri og Udsatte\nLaksetorvet 1": a line under the sender's name in a
+  // letterhead is a department.
+  return !(lineStart > 1 && codeAt(text, lineStart - 2) !== 0x0a && ORG_LINE.test(text.slice(Math.max(0, text.lastIndexOf('\n', lineStart - 2) + 1), lineStart - 1)));
 }
+
+const ORG_LINE = /\b(?:Kommune|Region|Regionshospital|Hospital|Sygehus|Universitet|A\/S|ApS)\s*$/u;
 
 /** A role right after the name: ", socialrådgiver", " (visitator)", or alone on the next line ("Socialrådgiver"). */
 function cueAfter(text: string, end: number): boolean {

@@ -11,7 +11,8 @@ const about = (sentence: string): string => `Borger: Frida Lauritzen\n\n${senten
 
 describe('health information about a person', () => {
   it('finds diagnoses, conditions, medication and treatment, inflected and compounded', () => {
-    expect(found(about('Hun har svær KOL og har haft to lungebetændelser i år.'), 'HEALTH')).toEqual(['KOL', 'lungebetændelser']);
+    // The degree and the body part belong to the key phrase, as blind batches 3 and 4 annotate them.
+    expect(found(about('Hun har svær KOL og har haft to lungebetændelser i år.'), 'HEALTH')).toEqual(['svær KOL', 'lungebetændelser']);
     expect(found(about('Agnes har Downs syndrom og en hjertefejl.'), 'HEALTH')).toEqual(['Downs syndrom', 'hjertefejl']);
     expect(found(about('Hun er i behandling for angst og depression og har fået Sertralin.'), 'HEALTH')).toEqual(['angst', 'depression', 'Sertralin']);
     expect(found(about('Hun har diabetes, brystkræft og demensen er tiltagende.'), 'HEALTH')).toEqual(['diabetes', 'brystkræft', 'demensen']);
@@ -95,7 +96,7 @@ describe('health: Danish morphology, a larger lexicon, treatment phrases and con
 
   it('finds treatment and sick-leave phrases', () => {
     expect(found(about('Han er sygemeldt efter en diskusprolaps og går i alkoholbehandling.'), 'HEALTH')).toEqual(['diskusprolaps', 'alkoholbehandling']);
-    expect(found(about('Hun har nedsat kraft i armen og hører stemmer om natten.'), 'HEALTH')).toEqual(['nedsat kraft', 'hører stemmer']);
+    expect(found(about('Hun har nedsat kraft i armen og hører stemmer om natten.'), 'HEALTH')).toEqual(['nedsat kraft i armen', 'hører stemmer']);
   });
 
   it('finds a drug or condition it does not know from the treatment phrase around it', () => {
@@ -123,7 +124,7 @@ describe('health: Danish morphology, a larger lexicon, treatment phrases and con
 
 describe('health of the person written to or writing, with no name in the text', () => {
   it('finds a condition about "du" or "jeg", and a new joint as a procedure', () => {
-    expect(found('Du har leddegigt i begge knæ, og du fik i efteråret en ny hofte.', 'HEALTH')).toEqual(['leddegigt', 'ny hofte']);
+    expect(found('Du har leddegigt i begge knæ, og du fik i efteråret en ny hofte.', 'HEALTH')).toEqual(['leddegigt i begge knæ', 'ny hofte']);
     expect(found('Jeg er sygemeldt med stress resten af ugen.', 'HEALTH')).toEqual(['stress']);
     expect(found('Sønnen har autisme og går på en specialskole.', 'HEALTH')).toEqual(['autisme']);
   });

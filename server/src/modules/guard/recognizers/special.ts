@@ -1,9 +1,30 @@
 import { PROBLEM_SUFFIXES, TREATMENT_SUFFIXES } from '../gazetteer/special.js';
-import { S, SpecialKind, W, lexicon } from '../lexicon.js';
-import { LETTER, UPPER, charClass, codeAt, lowerCode } from '../text/chars.js';
+import { CustomHead, S, SpecialKind, W, lexicon } from '../lexicon.js';
+import * as chars from '../text/chars.js';
+import * as nearby from '../text/nearby-words.js';
 import { type ScanState, isSentenceInitial } from '../scan-state.js';
+import {
+  aidInUse,
+  continuesHealthList,
+  criminalAct,
+  criminalCase,
+  directFinding,
+  isOffenceWord,
+  fallEnd,
+  findingStart,
+  injuryEnd,
+  locationEnd,
+  poorEnd,
+  reducedEnd,
+  scoreEnd,
+  substanceUse,
+  unitsStart,
+} from './findings.js';
 
 const { words, phrases } = lexicon;
+// Local copies: imported bindings are property reads under a CommonJS transform (see scan.ts).
+const { RangeSet, nextWord, prevWord, wordIs } = nearby;
+const { LETTER, UPPER, charClass, codeAt, lowerCode } = chars;
 
 /**
  * Special categories (GDPR Art. 9) and criminal offences (Art. 10), called by the scan loop for each word.
@@ -17,8 +38,11 @@ export function specialAtWord(st: ScanState, s: number, e: number, id: number, u
   const flags = id >= 0 ? words.flags[id]! : 0;
   // A negating or generic word among the three words before (wordCount is not yet counting this word). A
   // blocked term carries the scope on through a list ("borgere med diabetes eller tyggeproblemer").
-  const blocked = st.wordCount - st.blockerAt < 3;
+  let blocked = st.wordCount - st.blockerAt < 3 || s < st.conditionalEnd;
   if (blocked && (flags & (W.SPECIAL | W.PHRASE_HEAD) || termSuffixFlags !== 0)) st.blockerAt = st.wordCount;
+  // "har ikke fået sin insulin", "har ikke brugt heroin siden maj": what the person has not taken or done
+  // since a time is still theirs.
+  if (blocked && st.blockerIkke && flags & W.SPECIAL && (possessiveBefore(text, s) || sidenAfter(text, e))) blocked = false;
   if (flags & W.PHRASE_HEAD && matchPhrase(st, s, e, id, upper, blocked) > 0) return;
   // "kronisk træthed": the qualified condition, when it is not a known term anyway.
   if (st.chronicEnd === s - 1 && codeAt(text, s - 1) === 0x20 && !(flags & W.SPECIAL) && termSuffixFlags === 0 && !upper) {
@@ -26,30 +50,7 @@ export function specialAtWord(st: ScanState, s: number, e: number, id: number, u
     return;
   }
   if (flags & W.SPECIAL) {
-    const info = words.payload[id]!;
-    const capOk = !upper || capitalisedTermOk(text, s);
-    switch (info.kind) {
-      case SpecialKind.Term:
-        if (capOk && !blocked) emit(st, info.cls, s, e);
-        break;
-      case SpecialKind.Medication:
-        if (!blocked) emit(st, info.cls, s, e);
-        break;
-      case SpecialKind.Acronym:
-        if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'HEALTH', s, e);
-        break;
-      case SpecialKind.Union:
-        if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'UNION', s, unionEnd(text, e));
-        break;
-      case SpecialKind.Criminal:
-        if (capOk && !blocked) emit(st, 'CRIMINAL', s, offenceEnd(text, e, false));
-        break;
-      case SpecialKind.CriminalFor: {
-        const oe = capOk && !blocked ? offenceEnd(text, e, true) : -1;
-        if (oe > e) emit(st, 'CRIMINAL', s, oe);
-        break;
-      }
-    }
+    listedTerm(st, s, e, id, upper, blocked);
   } else if (termSuffixFlags !== 0) {
     const sf = termSuffixFlags;
     if (!blocked) {
@@ -67,6 +68,76 @@ export function specialAtWord(st: ScanState, s: number, e: number, id: number, u
     if (ps >= 0 && st.ethnicMarkEnd === s - 1) emit(st, 'ETHNICITY', ps, e);
     else if (ps >= 0 && flags & W.ETHNIC_HEAD && endsWithSk(text, ps, s - 1)) emit(st, 'ETHNICITY', ps, e);
   }
+}
+
+/** A word of the lexicon's special vocabulary, by its kind (a term, a brand, an aid, a finding ...). */
+function listedTerm(st: ScanState, s: number, e: number, id: number, upper: boolean, blocked: boolean): void {
+  const text = st.text;
+  const info = words.payload[id]!;
+  const capOk = !upper || capitalisedTermOk(text, s);
+  switch (info.kind) {
+    case SpecialKind.Term:
+      if (capOk && !blocked) emit(st, info.cls, s, e);
+      break;
+    case SpecialKind.Medication:
+      if (!blocked) emit(st, info.cls, s, e);
+      break;
+    case SpecialKind.Acronym:
+      if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'HEALTH', s, e);
+      break;
+    case SpecialKind.Union:
+      if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'UNION', s, unionEnd(text, e));
+      break;
+    case SpecialKind.Criminal:
+      if (capOk && !blocked) emit(st, 'CRIMINAL', s, offenceEnd(text, e, false));
+      break;
+    case SpecialKind.CriminalFor: {
+      const oe = capOk && !blocked ? offenceEnd(text, e, true) : -1;
+      if (oe > e) emit(st, 'CRIMINAL', s, oe);
+      break;
+    }
+    case SpecialKind.Aid:
+      if (capOk && !blocked && (aidInUse(text, s) || continuesHealthList(text, lastHealthEnd(st), s))) emit(st, 'HEALTH', s, e);
+      break;
+    case SpecialKind.Finding: {
+      const le = capOk && !blocked ? locationEnd(text, e, directFinding(text, s, e)) : -1;
+      if (le > 0) emit(st, 'HEALTH', findingStart(text, s), le);
+      break;
+    }
+    case SpecialKind.Substance: {
+      const use = capOk && !blocked ? substanceUse(text, s) : null;
+      if (use) emit(st, use.type, use.start, e);
+      break;
+    }
+    case SpecialKind.CriminalAct: {
+      const act = capOk && !blocked ? criminalAct(text, s, e) : null;
+      if (act) emit(st, 'CRIMINAL', act[0], act[1]);
+      break;
+    }
+    case SpecialKind.CaseWord: {
+      const c = !blocked ? criminalCase(text, s, e) : null;
+      if (c) emit(st, 'CRIMINAL', c[0], c[1]);
+      break;
+    }
+  }
+}
+
+/** "sin insulin", "sit inhalationsmiddel", "sine piller": the term is the person's own. */
+function possessiveBefore(text: string, s: number): boolean {
+  const w = codeAt(text, s - 1) === 0x20 ? prevWord(text, s) : null;
+  return !!w && (wordIs(text, w, 'sin') || wordIs(text, w, 'sit') || wordIs(text, w, 'sine'));
+}
+
+/** "siden maj" within the next three words: not since a time, so before it. */
+function sidenAfter(text: string, e: number): boolean {
+  let pos = e;
+  for (let k = 0; k < 3; k++) {
+    const w = nextWord(text, pos);
+    if (!w) return false;
+    if (wordIs(text, w, 'siden')) return true;
+    pos = w[1];
+  }
+  return false;
 }
 
 /**
@@ -94,6 +165,11 @@ function healthCompound(text: string, s: number, e: number, sf: number): boolean
 function endsWithWord(text: string, e: number, suffix: string): boolean {
   for (let k = 0; k < suffix.length; k++) if (lowerCode(codeAt(text, e - suffix.length + k)) !== suffix.charCodeAt(k)) return false;
   return true;
+}
+
+function lastHealthEnd(st: ScanState): number {
+  const last = st.special[st.special.length - 1];
+  return last && last.type === 'HEALTH' ? last.end : -1;
 }
 
 function emit(st: ScanState, type: ScanState['special'][number]['type'], start: number, end: number): void {
@@ -215,49 +291,10 @@ export function treatmentPhrases(st: ScanState): void {
       if (s < 0) continue;
     }
     if (words.flagsOf(text, s, e) & NAME_LIKE) continue;
+    if (isOffenceWord(text, s, e)) continue; // "dom til behandling for trusler": the offence, not a condition
     if (lexicon.suffixes.match(text, s, e) & (S.ORG | S.STREET | S.ROLE | S.SURNAME_LIKE)) continue; // "startet på Tåsingeskolen"
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, cue - 30), cue))) continue; // "har ikke fået Furix"
     emit(st, 'HEALTH', s, e);
-  }
-}
-
-const HEALTH_MODIFIERS = new Set(
-  `kronisk kroniske arvelig arvelige medfødt medfødte infantil paranoid diabetisk inkomplet komplet vaskulær reumatoid
-  spinal generel lokal`.split(/\s+/),
-);
-const HEALTH_HEADS_AFTER = new Set(`episode episoder tilstand tilstande medicin behandling`.split(' '));
-
-/**
- * The whole key phrase of a health term: an adjective that names the kind of condition ("diabetisk neuropati",
- * "infantil autisme"; not severity words, which the annotated corpora leave outside), a type letter
- * ("hepatitis C") or a head noun ("psykotisk episode", "blodfortyndende medicin"). A body part after the term
- * stays outside the span, as in the annotated corpora.
- */
-export function extendHealth(text: string, c: { start: number; end: number }): void {
-  const ps = prevWordStart(text, c.start - 1);
-  if (ps >= 0 && codeAt(text, c.start - 1) === 0x20 && HEALTH_MODIFIERS.has(text.slice(ps, c.start - 1).toLowerCase())) c.start = ps;
-  const w1 = nextWord(text, c.end);
-  if (!w1 || codeAt(text, c.end) !== 0x20) return;
-  const word1 = text.slice(w1[0], w1[1]);
-  if (word1.length === 1 && word1 >= 'A' && word1 <= 'E') {
-    c.end = w1[1];
-    return;
-  }
-  if (HEALTH_HEADS_AFTER.has(word1)) {
-    c.end = w1[1];
-    return;
-  }
-}
-
-/** Merges health spans that stand right next to each other ("paranoid skizofreni"). */
-export function joinHealth(list: { type: string; start: number; end: number }[], text: string): void {
-  for (let i = list.length - 1; i > 0; i--) {
-    const a = list[i - 1]!;
-    const b = list[i]!;
-    if (a.type === 'HEALTH' && b.type === 'HEALTH' && b.start === a.end + 1 && codeAt(text, a.end) === 0x20) {
-      a.end = b.end;
-      list.splice(i, 1);
-    }
   }
 }
 
@@ -285,84 +322,94 @@ function endsWithSk(text: string, s: number, e: number): boolean {
   return lowerCode(codeAt(text, end - 2)) === 0x73 && lowerCode(codeAt(text, end - 1)) === 0x6b;
 }
 
-/** Next word after `pos` on the same clause: [start, end], or null at punctuation or line end. */
-function nextWord(text: string, pos: number): [number, number] | null {
-  let i = pos;
-  if (codeAt(text, i) !== 0x20 && codeAt(text, i) !== 0x2d) return null;
-  while (codeAt(text, i) === 0x20 || codeAt(text, i) === 0x2d) i++;
-  const s = i;
-  while (i < text.length) {
-    const c = codeAt(text, i);
-    if ((charClass(c) & LETTER) !== 0 || (c >= 0x30 && c <= 0x39) || (c === 0x2d && i > s)) i++;
-    else break;
-  }
-  return i > s ? [s, i] : null;
-}
-
-function wordIs(text: string, [s, e]: [number, number], word: string): boolean {
-  if (e - s !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if (lowerCode(codeAt(text, s + k)) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
 function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boolean, blocked: boolean): number {
   const text = st.text;
-  // "ondt i <kropsdel>"
-  if (id === lexicon.ondt) {
-    const w1 = nextWord(text, e);
-    const w2 = w1 && wordIs(text, w1, 'i') ? nextWord(text, w1[1]) : null;
-    if (w2 && words.flagsOf(text, w2[0], w2[1]) & W.BODY_PART) {
-      if (!blocked) emit(st, 'HEALTH', s, w2[1]);
-      return w2[1];
-    }
-    return -1;
-  }
   const list = phrases.get(id);
-  if (!list) return -1;
   let best = -1;
   let bestCls: ScanState['special'][number]['type'] = 'HEALTH';
-  for (const p of list) {
-    if (upper && !p.proper && !capitalisedTermOk(text, s)) continue;
-    let pos = e;
-    let ok = true;
-    for (const w of p.rest) {
-      const nw = nextWord(text, pos);
-      if (!nw || !wordIs(text, nw, w)) {
-        ok = false;
-        break;
+  if (list) {
+    for (const p of list) {
+      if (upper && !p.proper && !capitalisedTermOk(text, s)) continue;
+      let pos = e;
+      let ok = true;
+      for (const w of p.rest) {
+        const nw = nextWord(text, pos);
+        if (!nw || !wordIs(text, nw, w)) {
+          ok = false;
+          break;
+        }
+        pos = nw[1];
       }
-      pos = nw[1];
-    }
-    if (ok && pos > best) {
-      best = pos;
-      bestCls = p.cls;
+      if (ok && pos > best) {
+        best = pos;
+        bestCls = p.cls;
+      }
     }
   }
   if (best > 0) {
-    if (!blocked) emit(st, bestCls, s, bestCls === 'UNION' ? unionEnd(text, best) : best);
+    // "betinget dom på 4 måneder for indbrud": a sentence takes its offence.
+    if (!blocked) emit(st, bestCls, s, bestCls === 'UNION' ? unionEnd(text, best) : bestCls === 'CRIMINAL' ? offenceEnd(text, best, false) : best);
     return best;
   }
-  return -1;
+  const kind = lexicon.custom.get(id);
+  if (kind === undefined || (upper && !capitalisedTermOk(text, s))) return -1;
+  let start = s;
+  let end = -1;
+  switch (kind) {
+    case CustomHead.Ondt:
+      end = locationEnd(text, e);
+      break;
+    case CustomHead.Fall:
+      end = fallEnd(text, e);
+      break;
+    case CustomHead.Reduced:
+      end = reducedEnd(text, e);
+      break;
+    case CustomHead.Poor:
+      end = poorEnd(text, e);
+      break;
+    case CustomHead.Injury:
+      end = injuryEnd(text, e);
+      break;
+    case CustomHead.Score:
+      end = scoreEnd(text, e);
+      break;
+    case CustomHead.Units:
+      start = unitsStart(text, s);
+      end = start >= 0 ? e : -1;
+      break;
+  }
+  if (end < 0) return -1;
+  if (!blocked) emit(st, 'HEALTH', start, end);
+  return end;
 }
 
 /** "3F Kolding", "FOA Aarhus": a union name takes a following town. */
 export function unionEnd(text: string, e: number): number {
   if (codeAt(text, e) !== 0x20 || (charClass(codeAt(text, e + 1)) & UPPER) === 0) return e;
   let i = e + 1;
-  while ((charClass(codeAt(text, i)) & LETTER) !== 0) i++;
-  return words.flagsOf(text, e + 1, i) & W.TOWN ? i : e;
+  while ((charClass(codeAt(text, i)) & LETTER) !== 0 || (codeAt(text, i) === 0x2d && (charClass(codeAt(text, i + 1)) & LETTER) !== 0)) i++;
+  return words.flagsOf(text, e + 1, i) & W.TOWN || UNION_REGIONS.has(text, e + 1, i) ? i : e;
 }
+
+/** Regions that local branches of unions are named after ("FOA Sønderjylland", "3F Vestsjælland"). */
+const UNION_REGIONS = new RangeSet(
+  `sønderjylland nordjylland midtjylland vestjylland østjylland sydjylland vestsjælland midtsjælland sydsjælland
+  nordsjælland østsjælland sjælland jylland fyn sydfyn nordfyn vestfyn bornholm lolland-falster himmerland vendsyssel
+  thy salling djursland vestegnen storkøbenhavn hovedstaden trekantområdet`.split(/\s+/),
+);
 
 /**
  * Extends a criminal-law word over "for <offence>" ("dømt for vold", "bøde for besiddelse af hash"), looking
- * at most six words ahead for "for" (one for the words that need it). With `needFor`, returns -1 when there is no "for".
+ * at most six words ahead for "for" (four for the words that need it; an amount such as "på 18.000 kr." counts
+ * as one). With `needFor`, returns -1 when there is no "for".
  */
 function offenceEnd(text: string, e: number, needFor: boolean): number {
   let pos = e;
-  for (let k = 0; k < (needFor ? 2 : 7); k++) {
+  for (let k = 0; k < (needFor ? 4 : 7); k++) {
     const w = nextWord(text, pos);
     if (!w || words.flagsOf(text, w[0], w[1]) & W.NEGATION) break;
-    pos = w[1];
+    pos = isDigitAt(text, w[0]) ? amountEnd(text, w[1]) : w[1];
     if (wordIs(text, w, 'for')) {
       let end = -1;
       for (let m = 0; m < 5; m++) {
@@ -374,4 +421,17 @@ function offenceEnd(text: string, e: number, needFor: boolean): number {
     }
   }
   return needFor ? -1 : e;
+}
+
+/** Past the rest of a number ("18.000", "2,5") and a currency after it ("kr.", "kroner"). */
+function amountEnd(text: string, pos: number): number {
+  let i = pos;
+  while ((codeAt(text, i) === 0x2e || codeAt(text, i) === 0x2c) && isDigitAt(text, i + 1)) {
+    i++;
+    while (isDigitAt(text, i)) i++;
+  }
+  if (text.startsWith(' kr.', i)) return i + 4;
+  if (text.startsWith(' kr', i) && !(charClass(codeAt(text, i + 3)) & LETTER)) return i + 3;
+  if (text.startsWith(' kroner', i)) return i + 7;
+  return i;
 }
