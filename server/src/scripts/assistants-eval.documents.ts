@@ -39,7 +39,8 @@ interface Question {
 const dir = path.join(FIXTURES, 'documents');
 /** own = our extra questions, shared = the shared sample's eight; both on the same three documents. */
 const SETS: Record<SetName, { kb: string; questions: string }> = {
-  blind: { kb: path.join(dir, 'blind-4/kb'), questions: path.join(dir, 'blind-4/questions.jsonl') },
+  blind: { kb: path.join(dir, 'blind-5/kb'), questions: path.join(dir, 'blind-5/questions.jsonl') },
+  'blind-4': { kb: path.join(dir, 'blind-4/kb'), questions: path.join(dir, 'blind-4/questions.jsonl') },
   'blind-3': { kb: path.join(dir, 'blind-3/kb'), questions: path.join(dir, 'blind-3/questions.jsonl') },
   'blind-2': { kb: path.join(dir, 'blind-2/kb'), questions: path.join(dir, 'blind-2/questions.jsonl') },
   'dev-3': { kb: path.join(dir, 'dev-3/kb'), questions: path.join(dir, 'dev-3/questions.jsonl') },

@@ -40,7 +40,8 @@ const LetterDetails = z.object({
 
 const dir = path.join(FIXTURES, 'letters');
 const FILES: Record<SetName, string> = {
-  blind: 'blind-4.jsonl',
+  blind: 'blind-5.jsonl',
+  'blind-4': 'blind-4.jsonl',
   'blind-2': 'blind-2.jsonl',
   'blind-3': 'blind-3.jsonl',
   'dev-3': 'dev-3.jsonl',

@@ -54,7 +54,8 @@ const MinutesDetails = z.object({
 
 const dir = path.join(FIXTURES, 'minutes');
 const SETS: Record<SetName, { dir: string; gold: string }> = {
-  blind: { dir: path.join(dir, 'blind-4'), gold: 'gold.json' },
+  blind: { dir: path.join(dir, 'blind-5'), gold: 'gold.json' },
+  'blind-4': { dir: path.join(dir, 'blind-4'), gold: 'gold.json' },
   'blind-3': { dir: path.join(dir, 'blind-3'), gold: 'gold.json' },
   'blind-2': { dir: path.join(dir, 'blind-2'), gold: 'gold.json' },
   'dev-3': { dir: path.join(dir, 'dev-3'), gold: 'gold.json' },

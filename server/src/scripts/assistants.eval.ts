@@ -2,7 +2,7 @@
  * `npm run eval:letters`, `npm run eval:minutes`, `npm run eval:documents`: the three assistants scored over the
  * HTTP API on the offline engine (createApp on a fresh SQLite database), against a set's gold. Prints the measures
  * of issue #13's table per set, as a Markdown table. Options:
- *   --set blind|blind-2|blind-3|dev-3|own|shared|dev|all
+ *   --set blind|blind-2|blind-3|blind-4|dev-3|own|shared|dev|all
  *                                which set (default blind = the newest blind batch in
  *                                test/fixtures/BLIND-ASSISTANTS.md: score it once per change and never tune on it;
  *                                dev = every set that may be tuned on)
