@@ -454,7 +454,7 @@ export const da = {
     ssoHint: 'Logger ind med organisationens arbejdskonto. Rolle og afdeling kommer fra grupperne dér ved hvert log ind; deaktivering her gælder stadig.',
     reset: {
       action: 'Nulstil adgangskode',
-      actionLabel: 'Nulstil adgangskoden for {{name}}',
+      actionLabel: 'Nulstil adgangskode for {{name}}',
       confirmHeading: 'Nulstil adgangskoden for {{name}}?',
       confirmText: 'Der laves en midlertidig adgangskode, som du skal give til personen. {{name}} bliver logget ud alle steder og skal vælge en ny adgangskode ved næste login.',
       confirm: 'Ja, nulstil adgangskoden',

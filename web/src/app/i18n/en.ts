@@ -451,7 +451,7 @@ export const en: Translation = {
     ssoHint: 'Signs in with the organisation’s work account. Role and unit come from the groups there at each sign-in; deactivation here still applies.',
     reset: {
       action: 'Reset password',
-      actionLabel: 'Reset the password of {{name}}',
+      actionLabel: 'Reset password of {{name}}',
       confirmHeading: 'Reset the password of {{name}}?',
       confirmText: 'A temporary password is made, which you give to the person. {{name}} is signed out everywhere and must choose a new password at the next sign-in.',
       confirm: 'Yes, reset the password',

@@ -260,11 +260,13 @@ function RunWorkbench({
             </SelectField>
           ) : null}
           <div className="run-file mt-3">
+            {/* Hidden from everyone, not only from sight: the button below is the one control people use, so a
+                screen reader meets no second, unlabelled file field. */}
             <input
               ref={fileRef}
               type="file"
               id="run-file"
-              className="sr-only"
+              hidden
               accept=".txt,.docx,.pdf,.vtt,text/plain"
               onChange={onFile}
               data-testid="run-file-input"

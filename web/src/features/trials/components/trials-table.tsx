@@ -23,7 +23,9 @@ export function TrialsTable({
   const assistantName = (a: string) => (isKnown(a) ? t(`trials.assistants.${a}`) : a);
   return (
     <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={caption ?? t('trials.caption')}>
-      <table className="table table--zebra" data-testid={testId}>
+      {/* DKFDS' responsive headers: on a phone each row is stacked with the column names from data-title, so the
+          actions ("Brug assistent") are in reach without scrolling sideways. */}
+      <table className="table table--zebra table--responsive-headers" data-testid={testId}>
         <caption className="sr-only">{caption ?? t('trials.caption')}</caption>
         <thead>
           <tr>
@@ -45,21 +47,23 @@ export function TrialsTable({
                 <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}`}>{trial.title}</Link>
                 {trial.purpose ? <span className="d-block small-text weight-normal">{trial.purpose}</span> : null}
               </th>
-              {showUnit ? <td>{trial.unit.name}</td> : null}
-              <td>
+              {showUnit ? <td data-title={t('trials.columns.unit')}>{trial.unit.name}</td> : null}
+              <td data-title={t('trials.columns.status')}>
                 <TrialStatusBadge status={trial.status} />
               </td>
-              <td className="nowrap">
+              <td className="nowrap" data-title={t('trials.columns.period')}>
                 {t('trials.period', {
                   start: formatDate(trial.startsAt, i18n.language),
                   end: formatDate(trial.endsAt, i18n.language),
                 })}
               </td>
-              <td className="align-text-right">{trial.participantCount}</td>
-              <td>
+              <td className="align-text-right" data-title={t('trials.columns.participants')}>
+                {trial.participantCount}
+              </td>
+              <td data-title={t('trials.columns.assistants')}>
                 {trial.assistants.length ? trial.assistants.map(assistantName).join(', ') : t('trials.noAssistants')}
               </td>
-              <td>
+              <td data-title={hasActions(trial) ? t('trials.columns.actions') : ''}>
                 {trial.briefingRequired ? (
                   <Link
                     to={`/proevehandlinger/${encodeURIComponent(trial.id)}/introduktion`}
@@ -81,10 +85,13 @@ export function TrialsTable({
   );
 }
 
+/** Whether the actions cell shows anything: the briefing link, or the assistants of an active trial one takes part in. */
+const hasActions = (trial: TrialSummary) => trial.briefingRequired || (trial.status === 'ACTIVE' && trial.isParticipant);
+
 /** "Brug assistent" for each assistant of an active trial the person takes part in; nothing otherwise. */
 function UseAssistantLinks({ trial, assistantName }: { trial: TrialSummary; assistantName: (a: string) => string }) {
   const { t } = useTranslation();
-  if (trial.status !== 'ACTIVE' || !trial.isParticipant) return null;
+  if (!hasActions(trial)) return null;
   const known = trial.assistants.filter(isKnown);
   return (
     <ul className="nobullet-list m-0" data-testid="use-assistant">

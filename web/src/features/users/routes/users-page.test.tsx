@@ -123,7 +123,7 @@ describe('users administration', () => {
     const row = within(table).getAllByTestId('user-row')[1]!;
     expect(within(within(table).getAllByTestId('user-row')[0]!).queryByRole('button', { name: /Nulstil/ })).toBeNull();
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Nulstil adgangskoden for Mette Medarbejder' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Nulstil adgangskode for Mette Medarbejder' }));
     const confirm = await screen.findByTestId('reset-password-confirm');
     expect(confirm.textContent).toContain('bliver logget ud alle steder');
     expect(api.calls('POST', '/api/users/u-emp/password-reset')).toHaveLength(0);
@@ -155,11 +155,11 @@ describe('users administration', () => {
     const table = await screen.findByTestId('users-table');
     const row = within(table).getAllByTestId('user-row')[1]!;
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Nulstil adgangskoden for Mette Medarbejder' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Nulstil adgangskode for Mette Medarbejder' }));
     fireEvent.click(within(await screen.findByTestId('reset-password-confirm')).getByRole('button', { name: 'Annullér' }));
 
     expect(screen.queryByTestId('reset-password-confirm')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Nulstil adgangskoden for Mette Medarbejder' })));
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Nulstil adgangskode for Mette Medarbejder' })));
     expect(api.requests.filter((r) => r.path.endsWith('/password-reset'))).toHaveLength(0);
   });
 });
