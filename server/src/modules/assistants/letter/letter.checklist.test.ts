@@ -267,3 +267,39 @@ describe('the checklist of what a letter to a citizen must contain', () => {
     });
   });
 });
+
+describe('deadlines, complaints and contacts said in other ways', () => {
+  it.each([
+    ['Aftalen om parkering bortfalder, såfremt gebyret er betalt senest 14 dage efter, at du har fået brevet.', 'a condition the reader meets by a date'],
+    ['Hullet i hegnet skal lukkes straks og til enhver tid holdes lukket, mens skiltet skal være sat op inden 2 uger fra i dag.', 'a standing duty next to a dated one'],
+    ['Giv sedlen til læreren. Vi skal have den senest tirsdag den 7. september 2027.', 'what the municipality must receive'],
+    ['Afhentningen vil finde sted mandag den 10. maj 2027 mellem kl. 7.00 og 10.00, og De anmodes om at stille sengen frem.', 'an appointment as a time window'],
+    ['Synsprøven foregår fredag den 21. maj 2027 kl. 13.00 på skolen, og du er velkommen til at være med.', 'a summons at a time'],
+    ['Hvis datoen ikke passer, vil vi gerne have, at du ringer senest en uge før.', 'one week, singular'],
+  ])('%j has a deadline (%s)', (letter) => {
+    expect(present(letter).deadline).toBe(true);
+  });
+
+  it('a meeting the reader missed is no deadline, though it has a day and a time', () => {
+    expect(present('Du er ikke mødt til samtalen i Jobcentret tirsdag den 4. maj 2027 kl. 9.00.').deadline).toBe(false);
+  });
+
+  it('a summons at a stated time asks the reader to come; a meeting of the municipality alone does not', () => {
+    expect(present('Synsprøven foregår fredag den 21. maj 2027 kl. 13.00 på skolen, og du er velkommen til at være med.').action).toBe(true);
+    expect(present('Udvalgsmødet afholdes torsdag den 3. juni 2027 kl. 16.00 på rådhuset.').action).toBe(false);
+  });
+
+  it('"Afgørelsen kan påklages til ..." says where to complain', () => {
+    const letter = 'Vi har givet afslag.\n\nAfgørelsen kan påklages til Styrelsen for Patientsikkerhed. Klagen skal være modtaget senest 4 uger efter, at du har fået brevet.';
+    expect(present(letter).complaint).toBe(true);
+  });
+
+  it('an assessment concluded with ", hvorfor ... afsluttes" is the decision', () => {
+    expect(present('Behovet for støtte findes ikke længere at være til stede, hvorfor støttekontaktpersonordningen afsluttes med udgangen af maj 2027.').decision).toBe(true);
+  });
+
+  it('"Det står i vores regler." is a reason, and a phone number after "Direkte:" is a way to contact', () => {
+    expect(present('Du får et gratis buskort. Det står i vores regler.').reason).toBe(true);
+    expect(present('Med venlig hilsen\nAnne Berg\nDirekte: 72 10 33 44').contact).toBe(true);
+  });
+});

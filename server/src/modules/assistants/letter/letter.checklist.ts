@@ -106,6 +106,8 @@ const DECISION: Rule[] = [
   re(`\\b(?:vil blive|bliver|ændres|ændrer vi)\\b(?:\\s+\\S+){0,4}\\s+(?:i stedet for|fra\\s+\\S+\\s+(?:\\S+\\s+)?til)\\b`, 'iu'),
   // An outcome word, in any inflection, that is not what the citizen applied for.
   (text) => findConcept(text, OUTCOME, (w, c, i) => !appliedFor(c.words, i) && decidedAt(text, w.index)),
+  // The conclusion of an assessment: "…, findes behovet ikke længere at være til stede, hvorfor aflastningen afsluttes …".
+  re(`,\\s*hvorfor (?:\\S+\\s+){0,3}?\\p{Ll}{3,}[^e\\s]es\\b`, 'u'),
   // The amount claimed: a word of paying or owing and an amount in kroner in the same sentence.
   (text) => (AMOUNT.test(text) ? findConcept(text, PAYMENT, (w) => decidedAt(text, w.index)) : null),
 ];
@@ -158,6 +160,8 @@ const REASON = [
   re(`,\\s+da (?:du|De|din|dit|dine|Deres|vi|kommunen|det|der)\\b`, 'u'),
   re(`\\b(?:fordi|på grund af|begrundelse|begrundet|skyldes|vi har lagt vægt på|lagt til grund|vi vurderer|vi har vurderet)\\b`, 'iu'),
   re(`\\b(?:formålet med|med henblik på|handler om at|skal handle om)\\b`, 'iu'),
+  // A plain letter names its rules in few words: "Det står i vores regler."
+  re(`\\bstår i (?:vores |kommunens |de )?(?:\\S+ )?(?:regler|reglerne|loven|lovgivningen)\\b`, 'iu'),
   // A rule that is no law is a legal basis too: a lending regulation, a service standard, the council's rates.
   re(
     `\\b(?:i overensstemmelse med|i henhold til|ifølge|i medfør af|efter|jf\\.|med hjemmel i)\\s+(?:\\S+\\s+){0,3}?\\p{L}*(?:reglement|regulativ|vedtægt|kvalitetsstandard|retningslinje|takstblad|regler)\\p{L}*`,
@@ -174,6 +178,8 @@ const REASON = [
 const REQUEST = re(`\\b(?:bedes|anmodes|opfordres|beder|anmoder|opfordrer|bede|anmode)\\b`, 'iu');
 const ACTION: Rule[] = [
   (text) => REQUEST.exec(text),
+  // A summons: the reader is to be there at a stated time ("Sprogvurderingen foregår onsdag … kl. 9.30 …, mens du er med").
+  re(`\\b(?:foregår|finder sted|afholdes)\\b.*\\bkl\\.\\s*\\d.*\\b(?:du|De|dig|Dem)\\b`, 'u'),
   re(`\\b(?:du|Du|De) skal (?!ikke\\b|intet\\b|være\\b|have\\b|kunne\\b|modtage\\b|regne\\b|vide\\b|kende\\b|få\\b)(?:\\S+ ){0,2}?\\p{Ll}+e\\b`, 'u'),
   re(`(?:^|[.!?:]\\s+)(?:Send|Indsend|Betal|Udfyld|Medbring|Ring|Husk|Mød|Svar|Aflever|Underskriv|Book|Bestil|Log|Vælg|Fortæl|Returnér|Returner|Giv|Kom)\\b`, 'u'),
   re(`\\b(?:vil gerne have|vi skal have|vi mangler|vi skal bruge|vi har brug for) (?:\\S+ ){0,3}?(?:fra ${YOU}|dine|din|dit|Deres|dokumentation|kopi|dine bemærkninger)\\b`, 'iu'),
@@ -221,11 +227,12 @@ const DATE =
   `(?:(?:(?:${WEEKDAYS})(?: den| d\\.)? )?(?:den |d\\. )?(?:\\d{1,2}\\. (?:${MONTHS})(?: \\d{4})?|\\d{1,2}[./]\\d{1,2}[./-](?:\\d{4}|\\d{2})(?!\\d))` +
   `|(?:udgangen|slutningen) af (?:${MONTHS})(?: \\d{4})?)`;
 const DEADLINE = [
-  re(`\\b(?:senest|inden|før|frist(?:en)?(?: er)?|til og med)\\s+(?:${DATE}|${NUMBER_WORDS} (?:dage|uger|måneder|hverdage)|(?:${WEEKDAYS}) den \\d{1,2}\\.)`, 'iu'),
+  re(`\\b(?:senest|inden|før|frist(?:en)?(?: er)?|til og med)\\s+(?:${DATE}|${NUMBER_WORDS} (?:dage|dag|uger|uge|måneder|måned|hverdage)|(?:${WEEKDAYS}) den \\d{1,2}\\.)`, 'iu'),
   re(`\\binden for\\s+(?:de (?:næste|kommende) )?${NUMBER_WORDS} (?:dage|uger|måneder|hverdage)\\b`, 'iu'),
   // "Fristen for at sende dokumentationen er den 3. maj 2027."
   re(`\\bfrist(?:en)? (?:\\S+ ){1,6}?er (?:${DATE}|${NUMBER_WORDS} (?:dage|uger|måneder|hverdage))`, 'iu'),
-  re(`\\b(?:${WEEKDAYS}) den \\d{1,2}\\. (?:${MONTHS})(?: \\d{4})? kl\\. \\d`, 'iu'),
+  // An appointment, also as a time window: "torsdag den 22. april 2027 mellem kl. 8.00 og 12.00".
+  re(`\\b(?:${WEEKDAYS}) den \\d{1,2}\\. (?:${MONTHS})(?: \\d{4})? (?:mellem |fra )?kl\\. \\d`, 'iu'),
   // A time of day, alone or counted back from an event: "senest kl. 12", "senest kl. 16 dagen før".
   re(`\\b(?:senest|inden)\\s+kl\\.\\s*\\d{1,2}(?:[.:]\\d{2})?`, 'iu'),
   // A date that recurs: "senest den 10. i den efterfølgende måned", "inden den 1. hver måned".
@@ -233,7 +240,7 @@ const DEADLINE = [
 ];
 
 // --- complaint guidance: where or how to complain, and the time limit ---
-const COMPLAINT_WHERE = re(`\\bklage\\p{L}*\\s+(?:\\S+\\s+){0,4}?(?:til|hos|via|på|skriftligt|mundtligt)\\s+\\S|\\b(?:Ankestyrelsen|Klagenævnet|Planklagenævnet|Miljø- og Fødevareklagenævnet|klageportalen)\\b`, 'iu');
+const COMPLAINT_WHERE = re(`\\b(?:på)?klage\\p{L}*\\s+(?:\\S+\\s+){0,4}?(?:til|hos|via|på|skriftligt|mundtligt)\\s+\\S|\\b(?:Ankestyrelsen|Klagenævnet|Planklagenævnet|Miljø- og Fødevareklagenævnet|klageportalen)\\b`, 'iu');
 const COMPLAINT_WHEN = re(`\\b(?:${NUMBER_WORDS} (?:uger|dage|måneder)|klagefrist(?:en)?|senest den \\d)`, 'iu');
 // "Afgørelsen kan påklages" is complaint guidance too, so its time limit is no deadline for acting.
 const COMPLAINT_WORD = re(`\\b(?:på)?klag\\p{L}*`, 'iu');
@@ -245,13 +252,18 @@ const COMPLAINT_HOW = re(
 const COMPLAINT_HEADING = re(`^(?:klagevejledning|klageadgang|sådan klager du|hvis du vil klage|hvis du ikke er enig|er du (?:ikke enig|uenig)|vil du klage|klage)\\b`, 'iu');
 
 // --- contact: a person or unit with a phone number or an e-mail address ---
-const PHONE = re(`(?:\\[TELEFON_\\d+\\]|\\b(?:telefon|tlf\\.?|ring(?:e)?|mobil|telefonnummer|kontakt\\p{L}*|træffes|sms)\\b\\D{0,20}(?:\\+45\\s?)?\\d{2}(?:\\s?\\d{2}){3}(?!\\d))`, 'iu');
+const PHONE = re(`(?:\\[TELEFON_\\d+\\]|\\b(?:telefon|tlf\\.?|ring(?:e)?|mobil|telefonnummer|kontakt\\p{L}*|træffes|sms|direkte|dir\\.)\\b\\D{0,20}(?:\\+45\\s?)?\\d{2}(?:\\s?\\d{2}){3}(?!\\d))`, 'iu');
 const EMAIL = /\[EMAIL_\d+\]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
 
 const LIST_ITEM = /^[–•*-]\s/u;
 
-/** Abbreviations after which a capital or a digit does not start a new sentence ("kl. 9.15", "jf. § 34"). */
-const ABBREVIATIONS = /(?:^|[^\p{L}])(?:d|kl|kr|\p{L}*nr|jf|pr|ca|tlf|evt|mht|vedr|bl\.a|f\.eks|dvs|mv|stk|nb|att|ang)\.$/iu;
+/**
+ * Abbreviations after which a capital or a digit does not start a new sentence ("kl. 9.15", "jf. § 34"), and
+ * initials and the abbreviations of place names ("Nykøbing F. Håndboldklub", "H.C. Andersen", "Kgs. Lyngby").
+ */
+const ABBREVIATION_WORDS = /(?:^|[^\p{L}])(?:d|kl|kr|\p{L}*nr|jf|pr|ca|tlf|evt|mht|vedr|bl\.a|f\.eks|dvs|mv|stk|nb|att|ang|kgs|gl|sdr|st|ll|sct|skt|hr|dr)\.$/iu;
+const INITIAL = /(?:^|[^\p{L}])\p{Lu}\.$/u;
+const ABBREVIATIONS = { test: (s: string) => ABBREVIATION_WORDS.test(s) || INITIAL.test(s) };
 
 /** Splits a line into sentences: at . ! ? followed by space and a capital, a digit or a placeholder. */
 export function splitSentences(line: string): string[] {
@@ -327,8 +339,21 @@ const isAction = (text: string) => !notAction(text) && ACTION.some((rule) => (ty
  * time limit ("fristen er …"), or summons to a meeting at a time. "Du får svar senest den 1. marts" is the
  * municipality's promise, not the citizen's deadline.
  */
-const tiedToAction = (text: string) => isAction(text) || TIED.test(text);
-const TIED = re(`\\bfrist\\p{L}*|\\b(?:møde|mødet|mødes|samtale|samtalen|netværksmøde|${VISIT})\\b.*\\bkl\\.\\s*\\d`, 'iu');
+const tiedToAction = (text: string) =>
+  !PAST_APPOINTMENT.test(text) && (isAction(text.replace(ALWAYS, '')) || TIED.test(text) || (CONDITION_BY.test(text) && !MUNICIPALITY_PROMISES.test(text)));
+const TIED = re(
+  `\\bfrist\\p{L}*|\\b(?:møde|mødet|mødes|samtale|samtalen|netværksmøde|${VISIT}|foregår|finder sted|afholdes)\\b.*\\bkl\\.\\s*\\d` +
+    // "Vi skal have det senest fredag den 3. september": what the municipality must receive, by a date.
+    `|\\bvi skal have (?:\\S+ ){0,3}?(?:senest|inden)\\b`,
+  'iu',
+);
+// "Flugtvejen skal holdes fri straks og til enhver tid, mens ... inden 3 uger": the standing duty does not hide the dated one.
+const ALWAYS = re(`\\b(?:straks og )?til enhver tid\\b|\\baltid\\b`, 'giu');
+// A condition the reader meets by a date: "Opsigelsen bortfalder, såfremt restancen er indbetalt ... senest 10 dage efter".
+const CONDITION_BY = re(`\\b(?:såfremt|hvis|medmindre|dersom)\\b[^.]*?\\b(?:senest|inden)\\s`, 'iu');
+const MUNICIPALITY_PROMISES = re(`\\b(?:du|De) (?:får|modtager|vil få|vil modtage) (?:\\S+ ){0,3}?(?:svar|besked|afgørelse)`, 'iu');
+// A meeting that was missed or held is no deadline: "De er ikke mødt til den aftalte samtale mandag … kl. 10.00".
+const PAST_APPOINTMENT = re(`\\bikke (?:er |var )?mødt\\b|\\budeblev(?:et)?\\b|\\b(?:blev|er) afholdt\\b|\\bfandt sted\\b`, 'iu');
 
 /** The application a request for papers is about, when the letter asks for papers and no decision is enclosed. */
 function pendingApplication(sentences: Sentence[]): string | undefined {

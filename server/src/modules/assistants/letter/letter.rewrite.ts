@@ -30,7 +30,8 @@ const EDGE = `(?:(?<!${L})(?=${L})|(?<=${L})(?!${L}))`;
 const re = (source: string, flags = 'gu') => new RegExp(source.replace(/\\b/g, EDGE), flags);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (s: string) => (s.match(/[\p{L}\p{N}\uE000-\uF8FF]+/gu) ?? []).length;
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The first letter made a capital, unless the first word is an address written in lower case (an e-mail, a web address). */
+const capitalise = (s: string) => (/^[^\s@]+@|^(?:https?:\/\/|www\.)/iu.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1));
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const keepCase = (found: string, replacement: string) =>
   found.charAt(0) !== found.charAt(0).toLowerCase() ? capitalise(replacement) : replacement;
@@ -351,6 +352,8 @@ function invertedMain(tail: string): boolean {
 }
 
 /** What a relative adverb becomes when its clause is a sentence of its own. */
+/** A time that "hvor" may follow as "when": "den dag, hvor …", "i perioden, hvor …". */
+const TIME_NOUN = /(?<![\p{L}])(?:dag|dage|dagen|dagene|periode|perioden|perioder|tidspunkt|tidspunktet|uge|ugen|uger|måned|måneden|måneder|år|året|gang|gange|tid|tiden|aften|morgen)$/iu;
 const RELATIVE_ADVERB: Record<string, string> = {
   hvorfor: 'Derfor',
   hvor: 'Der',
@@ -421,6 +424,8 @@ function cuts(s: string): Cut[] {
   }
   // ", og fordi X, skal kommunen …" -> ". Fordi X, skal kommunen …": the clause keeps its own main clause.
   for (const m of s.matchAll(re(',\\s+og\\s+(fordi|da|når|hvis|indtil)\\s+'))) {
+    // "Fordi A, og fordi B, er det besluttet …": the part before the cut would be a clause without its main clause.
+    if (SUBORDINATE_START.test(s)) continue;
     const tail = s.slice(m.index + m[0].length);
     const main = /,\s+(\p{L}+)\s/u.exec(tail);
     if (main && FINITE.has(main[1]!.toLowerCase())) out.push({ at: m.index, length: m[0].length, next: `${capitalise(m[1]!)} ` });
@@ -432,7 +437,10 @@ function cuts(s: string): Cut[] {
     const [, word, subject, verb] = m as unknown as [string, string, string, string];
     // After a law or a rule "hvorefter" means "according to which", not "after which".
     const rule = /§|\blov|regl|bekendtgørelse/u.test(s.slice(0, m.index));
-    const adverb = word === 'hvorefter' ? (rule ? 'Ifølge reglerne' : 'Derefter') : RELATIVE_ADVERB[word]!;
+    // "de dage, hvor standsningen har været i kraft": "hvor" after a time means "when"; the clause stays.
+    if (word === 'hvor' && TIME_NOUN.test(s.slice(0, m.index))) continue;
+    const adverb =
+      word === 'hvorefter' ? (rule ? 'Ifølge reglerne' : 'Derefter') : word === 'hvor' && subject.toLowerCase() === 'der' ? 'Her' : RELATIVE_ADVERB[word]!;
     if (PRONOUN_SUBJECT.test(subject) && FINITE.has(verb.toLowerCase())) {
       out.push({ at: m.index, length: m[0].length, next: `${adverb} ${verb} ${subject} ` });
     } else if (word === 'hvorfor' || word === 'hvorefter') {

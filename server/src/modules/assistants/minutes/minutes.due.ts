@@ -15,6 +15,7 @@ const POINT = [
   DATE,
   DAY,
   String.raw`næste (?:møde|ugemøde|styregruppemøde|uge|måned|gang)`,
+  'weekenden',
   String.raw`(?:(?:denne|næste) )?uge \d{1,2}`,
   String.raw`(?:udgangen|slutningen|starten|begyndelsen) af (?:måneden|ugen|året|uge \d{1,2}|${MONTH})`,
   `(?:${MONTH})`,
@@ -52,8 +53,8 @@ const LEAD_DUE = new RegExp(
   String.raw`(?<![\p{L}])(?:senest )?(?:${NUMBER}) (?:dag|dage|hverdage|uge|uger) (?:før|inden)(?: (?:det |den |næste )?[\p{L}-]*møde(?:t)?(?: (?:på (?:${WEEKDAY})|den ${DATE}))?)?(?![\p{L}])`,
   'giu',
 );
-/** Only when nothing else is said: the condition is the due ("når vi kender antallet", "når styregruppen har godkendt budgettet"). */
-const WHEN_DUE = /(?<![\p{L}])når (?:vi|de|I|jeg|du|han|hun|man|(?:den |det )?\p{Ll}[\p{L}-]+(?:en|et|ne|erne)) (?!nu )[^,.;!?]{3,40}/u;
+/** Only when nothing else is said: the condition is the due ("når vi kender antallet", "så snart de har fået CPR-nummer"). */
+const WHEN_DUE = /(?<![\p{L}])(?:når|så snart) (?:vi|de|I|jeg|du|han|hun|man|(?:den |det )?\p{Ll}[\p{L}-]+(?:en|et|ne|erne)) (?!nu )[^,.;!?]{3,40}/u;
 /** "... i dag og beder dem sende deres ønsker senest onsdag": a due inside the request to others is theirs. */
 const ASKS_OTHERS = /(?<![\p{L}])(?:og )?(?:beder|bede) (?:dem|ham|hende|\p{Lu}[\p{L}-]+)(?![\p{L}])/u;
 /**

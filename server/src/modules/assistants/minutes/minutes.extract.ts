@@ -1,5 +1,6 @@
 import { readTranscript, type Turn } from '../../transcripts/transcripts.parse.js';
 import { References, segmentsOf } from './minutes.sources.js';
+import { contentTokens } from './minutes.score.js';
 import { findDue, normaliseDue } from './minutes.due.js';
 import type { ActionItem, Minutes } from './minutes.types.js';
 
@@ -156,8 +157,14 @@ export function commitmentIn(sentence: string): Commitment | null {
     const rest = careOf ? `${/^for/iu.test(inverted[3]!) ? 'for' : 'sig af'} ${object} ${careOf[1]!}` : `${object} ${inverted[3]!}`;
     return { verb: inverted[2]!, task: taskText(inverted[2]!, rest, due), due, pronoun, antecedent: ante };
   }
+  // "Og når I har godkendt det, sender jeg det endelige svar til udvalget.": the time first, then verb and "jeg".
+  const after = AFTER_CLAUSE.exec(s);
+  if (after && isAction(after[2]!, after[3]!) && !HEDGES.test(after[3]!)) {
+    return { verb: after[2]!, task: taskText(after[2]!, after[3]!, due), due: due ?? `${after[1]!.charAt(0).toLowerCase()}${after[1]!.slice(1)}`, pronoun: false, antecedent: null };
+  }
   return frontedCommitment(s, due);
 }
+const AFTER_CLAUSE = /^(?:(?:og|men|ja|okay)[,]?\s+)?((?:når|så snart|efter at|inden) [^,]{3,60}),\s+(\p{L}+r) jeg(?![\p{L}])\s+(.+)$/iu;
 
 /** A commitment that puts its object or its due before "jeg": "Teksten skriver jeg selv", "I morgen ringer jeg til hende". */
 function frontedCommitment(s: string, due: string | null): Commitment | null {
@@ -181,6 +188,8 @@ function stripDue(rest: string, due: string | null): string {
 function isAction(verb: string, rest: string): boolean {
   const v = verb.toLowerCase();
   if (!/r$/u.test(v) || v.length < 3) return false;
+  // "Men jeg taler jo ikke tigrinya": what the speaker does not do is no task.
+  if (/^(?:(?:jo|nu|altså|bare|heller) )*(?:ikke|aldrig)(?![\p{L}])/iu.test(rest)) return false;
   if (NOT_ACTIONS.has(v)) return ACTION_PHRASES.test(`${v} ${rest}`);
   return true;
 }
@@ -204,23 +213,27 @@ const NOT_DECIDING_VERBS = new Set([
   // Talk about the meeting itself, or a consequence: "så venter vi lige", "så starter vi", "så slipper vi for ...".
   'venter', 'starter', 'begynder', 'slipper', 'snakker', 'taler', 'ses', 'høres', 'kører', 'runder', 'når',
 ]);
+const CHOSEN_WHEN = /^\s+(?:den \d|d\. \d|\d|kl\. ?\d|(?:på )?(?:man|tirs|ons|tors|fre|lør|søn)dag(?:en)?(?![\p{L}])|uge \d)/iu;
 const POSTPONED =
   /(?<![\p{L}])(?:(?:før|inden|når|hvis|indtil) (?:vi|de|I|man) (?:beslutter|har besluttet)|beslutter (?:det|den|noget) ikke|ikke beslutte|næste gang|tager (?:vi )?(?:det|den) op|vender tilbage|udskyde|udskudt|ikke noget, vi skal beslutte|senere møde|venter (?:vi )?med|(?:ingen |ikke (?:nogen )?)(?:konklusion|beslutning|enighed)|ikke afklaret)(?![\p{L}])/iu;
 /** "Så er det besluttet.", "Så er vi enige.", "Så er det aftalt.", in notes "Besluttet": what was just said is decided. */
 const AGREED_WORDS = String.raw`(?:besluttet|vedtaget|aftalt|godkendt|på plads|en aftale|en beslutning)`;
 const POINTING = new RegExp(
-  String.raw`^(?:(?:så|og|godt|perfekt|fint|okay|ok|ja|jo|præcis|super|enig)[,.!]?\s+)*(?:så )?(?:(?:er )?det (?:er )?${AGREED_WORDS}|(?:er )?vi (?:er )?enige|det er vi enige om|${AGREED_WORDS})(?:,?\s*(?:ingen indvendinger|alle (?:er )?enige|enstemmigt|uden bemærkninger|uden ændringer))?[.,!]?\s*$`,
+  String.raw`^(?:(?:så|og|godt|perfekt|fint|okay|ok|ja|jo|præcis|super|enig)[,.!]?\s+)*(?:så )?(?:(?:er )?det (?:er )?${AGREED_WORDS}|(?:er|bliver) det sådan|(?:er )?vi (?:er )?enige|det er vi enige om|${AGREED_WORDS})(?:,?\s*(?:ingen indvendinger|alle (?:er )?enige|enstemmigt|uden bemærkninger|uden ændringer))?[.,!]?\s*$`,
   'iu',
 );
 /** "Så gør vi det.", "Så siger vi det.", "Vi lander på det.": agreeing to what was proposed, or to what follows. */
-const SO_BE_IT = /^(?:(?:okay|godt|fint|jo|ja|enig)[,.]?\s+)*(?:så gør vi det|det gør vi(?: så)?|så gør vi sådan|sådan gør vi|så siger vi det|det siger vi|lad os gøre det|lad os gøre sådan|så kører vi med det|(?:så )?(?:vi )?lander (?:vi )?på det)[.!]?$/iu;
-const RETROSPECTIVE = { test: (s: string) => POINTING.test(s) || SO_BE_IT.test(s) };
+const SO_BE_IT = /^(?:(?:okay|godt|fint|jo|ja|enig)[,.]?\s+)*(?:så gør vi det(?: sådan)?|det gør vi(?: så)?|så gør vi sådan|sådan gør vi|så siger vi det|det siger vi|lad os gøre det|lad os gøre sådan|så kører vi med det|(?:så )?(?:vi )?lander (?:vi )?på det)(?::\s+[^?]+)?[.!]?$/iu;
+/** "Ja, det prøver vi frem til sommerferien, og så ser vi på det igen.": what was proposed is agreed as a trial (group 1: how long). */
+const TRY_IT =
+  /^(?:(?:ja|jo|okay|ok|godt|fint)[,.]?\s+)*(?:så )?(?:det prøver vi|det forsøger vi|lad os prøve det|vi prøver det(?: af)?)(?:\s+((?:frem )?til [^,.!?]+|i (?:en|to|tre|fire|seks|\d+) (?:uger|uge|måneder|måned)|resten af [^,.!?]+))?(?:,\s*og så [^?]*)?[.!]?$/iu;
+const RETROSPECTIVE = { test: (s: string) => POINTING.test(s) || SO_BE_IT.test(s) || TRY_IT.test(s) };
 /**
  * A recap of what was just decided, often as a question the chair confirms: "Så det er fire sommerhjælpere fra uge
  * 18 til uge 33?", "Altså, så vi forlænger med fire uger, til og med uge 14, ikke?", "Så landdistrikterne starter i
  * uge 19 ...", "Så fra næste uge er det tolv timer om ugen".
  */
-const RECAP = /^(?:(?:ja|okay|ok|altså|godt|fint|præcis)[,.:]?\s+)*så (?:(?:det (?:er|bliver)|vi (?!(?:venter|ses|snakker|taler|starter|siger|tager lige)(?![\p{L}]))\p{L}+r|\p{Ll}[\p{L}-]+(?:en|et|ne|erne) \p{L}+r)(?![\p{L}])|(?:fra|i|indtil) )/iu;
+const RECAP = /^(?:(?:ja|okay|ok|altså|godt|fint|præcis)[,.:]?\s+)*så (?:(?:det (?:er|bliver)|vi (?!(?:venter|ses|snakker|taler|starter|siger|tager lige)(?![\p{L}]))\p{L}+r|\p{Ll}[\p{L}-]+(?:en|et|ne|erne) \p{L}+r|(?:de|den|det) (?:[\p{L}\d-]+ ){1,6}?\p{L}+r vi)(?![\p{L}])|(?:fra|i|indtil) )/iu;
 /** "Er vi enige om Camillas model?", "Skal vi bare beslutte det?": the decision is what is said next. */
 const ANNOUNCEMENT = /(?<![\p{L}])(?:er (?:vi|alle|I) enige|skal vi (?:ikke )?(?:bare )?beslutte|kan vi beslutte|kan vi blive enige|er det en beslutning)(?![\p{L}])[^?]*\?\s*$/iu;
 /**
@@ -319,6 +332,8 @@ function isDecision(sentence: string): boolean {
   const so = SO_WE.exec(sentence);
   // Closing or pausing the meeting itself: "Så slutter vi der.", "så stopper vi for i dag", "så holder vi pause".
   if (so && MEETING_ITSELF.test(sentence.slice(so.index + so[0].length))) return false;
+  // "Så siger vi den 15. september til dialogmødet.": a date or a time chosen.
+  if (so && so[1]!.toLowerCase() === 'siger' && CHOSEN_WHEN.test(sentence.slice(so.index + so[0].length))) return true;
   // "Hvis den ikke er klar, så tager vi ...": a condition, not a decision.
   return !!so && !NOT_DECIDING_VERBS.has(so[1]!.toLowerCase()) && !/(?<![\p{L}])hvis(?![\p{L}])[^.]*?(?<![\p{L}])så \p{L}+r vi(?![\p{L}])/iu.test(sentence);
 }
@@ -384,7 +399,7 @@ interface Item extends ActionItem {
 }
 
 const PROPOSAL =
-  /(?<![\p{L}])(?:jeg foreslår|vi foreslår|(?:jeg|vi) (?:vil|ville|kunne|skal) (?:gerne |bare |lige )*foreslå|mit forslag er|forslaget er|vi kunne(?: jo)?|kan vi ikke|kunne vi ikke|skal vi ikke|hvad med|jeg er for,? at|foreslog|blev foreslået|forslag fra)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:jeg foreslår|vi foreslår|(?:jeg|vi) (?:vil|ville|kunne|skal) (?:gerne |bare |lige )*foreslå|mit forslag er|forslaget er|vi kunne(?: jo)?|kan vi ikke|kunne vi ikke|skal vi ikke|hvad med|jeg er for,? at|foreslog|blev foreslået|forslag fra|jeg tænkte(?! på| over| det)|jeg synes,? (?:at )?vi skal(?! ikke)|så kunne vi|(?:kan|skal) vi (?:ikke )?blive enige om,? at)(?![\p{L}])/iu;
 /** Proposals about the meeting itself ("skal vi ikke bare starte?") are not recorded. */
 const MEETING_TALK = /(?<![\p{L}])(?:starte|begynde|gå i gang|holde pause|tage en pause|slutte|runde af)(?![\p{L}])/iu;
 const PRESENT: Record<string, string> = { være: 'er', gøre: 'gør', have: 'har', se: 'ser', gå: 'går', få: 'får', stå: 'står' };
@@ -393,20 +408,25 @@ const present = (v: string) => PRESENT[v.toLowerCase()] ?? `${v.toLowerCase()}r`
 /** "Kan vi ikke søge skolebestyrelsens pulje?" -> "Vi søger skolebestyrelsens pulje." */
 function proposalText(sentence: string): string {
   let t = sentence.replace(/^(?:[-*•]\s*)?(?:(?:men|og|så|ja|jo|nej|okay|hmm)[,.]?\s+)+/iu, '');
-  if (/^(?:mit forslag er|forslaget er|jeg foreslår|vi foreslår|(?:jeg|vi) (?:vil|ville|kunne|skal) (?:gerne |bare |lige )*foreslå|jeg er for),? at\s+/iu.test(t)) {
-    t = mainClause(t.replace(/^(?:mit forslag er|forslaget er|jeg foreslår|vi foreslår|(?:jeg|vi) (?:vil|ville|kunne|skal) (?:gerne |bare |lige )*foreslå|jeg er for),? at\s+/iu, ''));
-  }
-  t = t.replace(/^(?:mit forslag er|forslaget er|jeg foreslår|vi foreslår|(?:jeg|vi) (?:vil|ville|kunne|skal) (?:gerne |bare |lige )*foreslå|jeg er for),?\s+/iu, '');
+  if (PROPOSED_THAT.test(t)) t = mainClause(t.replace(PROPOSED_THAT, '')).replace(/, og at /iu, ', og ');
+  t = t.replace(PROPOSED_LEAD, '');
   t = t.replace(/(^|,\s*)(?:kan|kunne|skal) vi ikke (?:også )?(?:bare )?(?:jo )?(\p{L}+)/iu, (_m, pre: string, v: string) => `${pre}vi ${present(v)}`);
-  t = t.replace(/^vi kunne (?:jo )?(?:bare )?(?:også )?(\p{L}+)/iu, (_m, v: string) => `vi ${present(v)}`);
+  t = t.replace(/^(?:vi kunne|kunne vi|vi skal) (?:jo )?(?:bare )?(?:også )?(\p{L}+)/iu, (_m, v: string) => `vi ${present(v)}`);
   t = t.replace(/^hvad med\s+/iu, '');
+  // "..., fordi han taler arabisk, og Sofie for ...": the reason given is not part of what is proposed.
+  t = t.replace(/,\s*fordi .*?(?=,\s*og\s|[.!?]?$)/iu, '');
   return cap(squash(t).replace(/[\s,;:?!.]+$/u, '')).concat('.');
 }
+const PROPOSING = String.raw`(?:mit forslag er|forslaget er|jeg foreslår|vi foreslår|(?:jeg|vi) (?:vil|ville|kunne|skal) (?:gerne |bare |lige )*foreslå|jeg er for|jeg tænkte|jeg synes|(?:kan|skal) vi (?:ikke )?blive enige om)`;
+const PROPOSED_THAT = new RegExp(String.raw`^${PROPOSING},? at\s+`, 'iu');
+const PROPOSED_LEAD = new RegExp(String.raw`^${PROPOSING},?\s+`, 'iu');
 
 function isProposal(sentence: string): boolean {
   // A request ("Bo, kan du lave et notat om ..., og hvad vi foreslår?") is not a proposal of the meeting's.
   if (ASK.test(sentence) || /(?<![\p{L}])hvad (?:vi|de|I) foreslår/iu.test(sentence)) return false;
-  return PROPOSAL.test(sentence) && !MEETING_TALK.test(sentence) && !HEDGES.test(sentence.replace(/vi kunne/iu, '')) && contentCount(sentence) >= 3;
+  // "..., hvis nettet går ned" says when the proposal is for, it does not hedge it.
+  const unhedged = sentence.replace(/vi kunne|kunne vi/iu, '').replace(/,\s*hvis [^,]*$/iu, '');
+  return PROPOSAL.test(sentence) && !MEETING_TALK.test(sentence) && !HEDGES.test(unhedged) && contentCount(sentence) >= 3;
 }
 
 const CONTENT_STOP = new Set('og i på til af at det den de en et om for med som er har der så vi jeg du han hun dem sig skal kan vil ikke også lige bare jo ja nej okay men'.split(' '));
@@ -721,7 +741,8 @@ export function extractMinutes(text: string): Minutes {
         confirming = matter && (isProposal(matter.text) || doesSomething(matter.text)) ? { turn: i, at: s, matter, objection: !!asked[1] } : null;
         continue;
       }
-      if (ANNOUNCEMENT.test(s)) {
+      // "Kan vi blive enige om, at vi sender ...?" says the matter itself: a proposal, taken up by the answers.
+      if (ANNOUNCEMENT.test(s) && !isProposal(s)) {
         pending = { turn: i, at: [s], proposal: proposalBefore(i, j), since: decisions.length };
         continue;
       }
@@ -809,7 +830,8 @@ export function extractMinutes(text: string): Minutes {
     const recap = recapNear(i, j);
     if (POINTING.test(s)) {
       // "Er vi enige om Camillas model? Så er det besluttet.": announced; the decision is stated next.
-      if (!recap && prev && /\?\s*$/u.test(prev)) {
+      // A bare "Er vi enige?" asks about what was said before it, it announces nothing.
+      if (!recap && prev && /\?\s*$/u.test(prev) && !/^(?:(?:og|så|okay|godt)[,]?\s+)?er (?:vi|alle|I) (?:så )?enige\?$/iu.test(prev)) {
         pending = { turn: i, at: [prev, s], proposal: proposalBefore(i, j - 1), since: decisions.length };
         return;
       }
@@ -826,7 +848,9 @@ export function extractMinutes(text: string): Minutes {
     const back = proposalBefore(i, j);
     const pick = recap ?? (forward && (!back || /gør vi/iu.test(s) || contentCount(forward.text) >= contentCount(back.text)) ? forward : back);
     if (!pick) return;
-    agreed(i, pick, s, pick === forward || pick === recap || !isProposal(pick.text) ? decisionText(pick.text) : proposalText(pick.text));
+    const text = pick === forward || pick === recap || !isProposal(pick.text) ? decisionText(pick.text) : proposalText(pick.text);
+    const trial = TRY_IT.exec(s);
+    agreed(i, pick, s, trial ? `${text.replace(/[.!]\s*$/u, '')}, som forsøg${trial[1] ? ` ${trial[1].trim()}` : ''}.` : text);
   }
 
   /**
@@ -1165,6 +1189,7 @@ function tidyItems(items: Item[], said: Said[][], turns: Turn[], topics: (string
     it.task = it.task.replace(/(?<![\p{L}])\p{Lu}{2,3}(?![\p{L}])/gu, (w) => initials.get(w) ?? w);
   }
   reviseDues(items, said, attendees);
+  dropRestated(items);
   // "Jeg kan godt tage med i stedet." - "Så gør vi det. Jens tager med i stedet for Kirsten.": a decision now.
   for (let k = items.length - 1; k >= 0; k--) {
     const it = items[k]!;
@@ -1179,6 +1204,32 @@ const REVISED_DUE = new RegExp(
   String.raw`^(?:(?:og|så|men)\s+)?(?:(\[[A-Z_]+_\d+\]|\p{Lu}[\p{L}-]+),\s+)?(?:(?:og|så)\s+)?(den|det|dem|\p{Ll}[\p{L}-]+(?:en|et|ne|erne)) skal (?:så |bare |gerne |helst |nu )*(?:være (?:klar|færdig|færdige|ude|sendt|på plads)|ligge klar|sendes|komme|ligge)(?![\p{L}])`,
   'u',
 );
+
+/**
+ * "... og jeg skriver til Økonomi." in a closing round, "Ole, du sender udkastet senest den 28., ikke?": a task
+ * already recorded for the same person, said again. It is the same task when its words are a part of the first one's,
+ * or when it has the same due and shares a word besides the verb; the first keeps its words and gains the due.
+ */
+function dropRestated(items: Item[]): void {
+  const stem = (w: string) => w.replace(/(?:erne|ene|en|et|ne)$/u, '');
+  const words = (t: string) => contentTokens(t).map(stem);
+  const within = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.some((x) => x === w || (w.length >= 5 && x.includes(w))));
+  const sharesObject = (a: string[], b: string[]) => a.slice(1).some((w) => w.length >= 4 && b.slice(1).some((x) => x === w || (w.length >= 5 && x.includes(w)) || (x.length >= 5 && w.includes(x))));
+  for (let k = items.length - 1; k > 0; k--) {
+    const later = items[k]!;
+    const b = words(later.task);
+    const first = items.slice(0, k).find((it) => {
+      if (it.owner !== later.owner || !it.owner) return false;
+      const a = words(it.task);
+      return within(b, a) || within(a, b) || (!!it.due && it.due === later.due && sharesObject(a, b));
+    });
+    if (!first) continue;
+    if (within(words(first.task), b) && b.length > words(first.task).length) first.task = later.task;
+    first.due ??= later.due;
+    first.at.push(...later.at);
+    items.splice(k, 1);
+  }
+}
 
 function reviseDues(items: Item[], said: Said[][], attendees: string[]): void {
   for (const s of said.flat()) {

@@ -673,3 +673,125 @@ describe('what "det" and "dem" stand for, and whose time it is', () => {
     expect(m.actionItems).toEqual([{ owner: 'Tage Nord', task: 'Skrive ud til frivilligerne alle sammen på én gang', due: null }]);
   });
 });
+
+describe('decisions agreed as arrangements, trials and chosen dates', () => {
+  it('"Så siger vi det: ..." with a summary after the colon takes the arrangement that was proposed', () => {
+    const m = meeting(
+      'Lotte Kjær: Jeg foreslår, at hold A får lokale 3, og at hold B deler salen med dagplejen.',
+      'Rasmus Bech: Det kan jeg godt leve med.',
+      'Lotte Kjær: Godt. Så siger vi det: A i lokale 3, B i salen.',
+    );
+    expect(m.decisions).toEqual(['Hold A får lokale 3, og hold B deler salen med dagplejen.']);
+  });
+
+  it('"Jeg tænkte X for ..., og Y for ..." answered with "Er vi enige? Godt, så er det sådan." is decided', () => {
+    const m = meeting(
+      'Lotte Kjær: Jeg tænkte Rasmus for skolerne, fordi han kender lederne, og Ida for børnehaverne.',
+      'Ida Winther: Det er fint med mig.',
+      'Lotte Kjær: Er vi enige? Godt, så er det sådan.',
+    );
+    expect(m.decisions).toEqual(['Rasmus for skolerne, og Ida for børnehaverne.']);
+  });
+
+  it('"Jeg synes, vi skal ..." followed by "Så gør vi det sådan." is decided, without the reason given for it', () => {
+    const m = meeting(
+      'Rasmus Bech: Jeg synes, vi skal besøge de fem største bagerier i maj, fordi de har flest ansatte.',
+      'Lotte Kjær: Det giver mening. Så gør vi det sådan.',
+    );
+    expect(m.decisions).toEqual(['Vi besøger de fem største bagerier i maj.']);
+  });
+
+  it('a proposal with a condition of its own ("..., hvis strømmen går") is still a proposal that can be agreed', () => {
+    const m = meeting(
+      'Rasmus Bech: Jeg vil foreslå, at der står en lommelygte i hvert klasselokale, hvis strømmen går.',
+      'Lotte Kjær: Er der nogen, der er imod? Nej. Så gør vi det.',
+    );
+    expect(m.decisions).toEqual(['Der står en lommelygte i hvert klasselokale, hvis strømmen går.']);
+  });
+
+  it('a recap said as "Så de ... gør vi ..., og resten ... vi?" and confirmed is the decision, not the point before', () => {
+    const m = meeting(
+      'Ida Winther: Jeg synes, vi skal ringe først til dem med restance.',
+      'Lotte Kjær: Fint, så er det besluttet.',
+      'Rasmus Bech: Så de to med restance ringer vi til først, og resten skriver vi til, som vi plejer?',
+      'Lotte Kjær: Præcis.',
+    );
+    expect(m.decisions).toEqual(['De to med restance ringer vi til først, og resten skriver vi til, som vi plejer.']);
+  });
+
+  it('"Kan vi blive enige om, at ...?" answered yes is decided in its own words, not in an addition made afterwards', () => {
+    const m = meeting(
+      'Lotte Kjær: Kan vi blive enige om, at vi skriver til skolen om cykelparkeringen?',
+      'Ida Winther: Ja.',
+      'Rasmus Bech: Enig. Og at der mangler lys ved indgangen.',
+      'Lotte Kjær: Så gør vi det.',
+    );
+    expect(m.decisions).toEqual(['Vi skriver til skolen om cykelparkeringen.']);
+  });
+
+  it('"Så siger vi den 3. juni til ..." chooses a date; "Så siger vi tak for i dag" does not', () => {
+    const m = meeting(
+      'Ida Winther: Kommunen har foreslået den 3. juni kl. 16.',
+      'Lotte Kjær: Så siger vi den 3. juni til borgermødet.',
+      'Lotte Kjær: Så siger vi tak for i dag.',
+    );
+    expect(m.decisions).toEqual(['Vi siger den 3. juni til borgermødet.']);
+  });
+
+  it('"Så kunne vi ..." answered "Ja, det prøver vi frem til jul" is decided as a trial', () => {
+    const m = meeting(
+      'Rasmus Bech: Så kunne vi åbne en time tidligere om lørdagen.',
+      'Lotte Kjær: Ja, det prøver vi frem til jul, og så ser vi på det igen.',
+    );
+    expect(m.decisions).toEqual(['Vi åbner en time tidligere om lørdagen, som forsøg frem til jul.']);
+  });
+});
+
+describe('action items not said as tasks, or said twice', () => {
+  it('what the speaker does not do ("jeg læser jo ikke arabisk") is no task', () => {
+    const m = meeting(
+      'Lotte Kjær: Ida, vil du besøge familien i Højby?',
+      'Ida Winther: Ja, det gør jeg. Men jeg læser jo ikke arabisk, så jeg får brug for hjælp til brevene.',
+    );
+    expect(m.actionItems.map((a) => a.task)).toEqual(['Besøge familien i Højby']);
+  });
+
+  it('a task said again in the closing round is one task, with the words it was first given and its due', () => {
+    const m = meeting(
+      'Lotte Kjær: Og så ringer jeg til Boligselskabet om nøglerne inden torsdag.',
+      'Rasmus Bech: Jeg bestiller flyttebilen til lørdag.',
+      'Lotte Kjær: For at samle op: Rasmus bestiller flyttebilen, og jeg ringer til Boligselskabet.',
+    );
+    expect(m.actionItems).toEqual([
+      { owner: 'Lotte Kjær', task: 'Ringe til Boligselskabet om nøglerne', due: 'inden torsdag' },
+      { owner: 'Rasmus Bech', task: 'Bestille flyttebilen', due: 'til lørdag' },
+    ]);
+  });
+
+  it('a reminder of a task with the same due ("Ida, du sender rapporten senest fredag, ikke?") is not a second task', () => {
+    const m = meeting(
+      'Ida Winther: Jeg skriver rapporten færdig og sender den til udvalget senest fredag.',
+      'Lotte Kjær: Godt. Ida, du sender rapporten til udvalget senest fredag, ikke?',
+      'Ida Winther: Jo.',
+    );
+    expect(m.actionItems).toHaveLength(1);
+    expect(m.actionItems[0]).toMatchObject({ owner: 'Ida Winther', due: 'senest fredag' });
+  });
+});
+
+describe('due dates said as a weekend or as a condition', () => {
+  it('"inden weekenden" and "så snart de har fået nøglerne" are the dues of the tasks they are said with', () => {
+    const m = meeting(
+      'Lotte Kjær: Så laver jeg budgettet færdig inden weekenden.',
+      'Ida Winther: Og så bestiller jeg flyttebilen, så snart de har fået nøglerne.',
+    );
+    expect(m.actionItems.map((a) => a.due)).toEqual(['inden weekenden', 'så snart de har fået nøglerne']);
+  });
+});
+
+describe('commitments said after the time they depend on', () => {
+  it('"Når I har set tallene, sender jeg ..." is a task of the speaker, due on that condition', () => {
+    const m = meeting('Lotte Kjær: Jeg har lavet et udkast.', 'Ida Winther: Og når I har set tallene, sender jeg regnskabet til revisoren.');
+    expect(m.actionItems).toEqual([{ owner: 'Ida Winther', task: 'Sende regnskabet til revisoren', due: 'når I har set tallene' }]);
+  });
+});
