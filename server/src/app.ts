@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -9,7 +7,6 @@ import { providerOf, type Db } from './lib/db.js';
 import {
   apiNotFound,
   errorMiddleware,
-  pageMethodNotAllowed,
   refuseNulInBody,
   refuseNulInUrl,
   requestIdMiddleware,
@@ -17,6 +14,7 @@ import {
   requestLogMiddleware,
 } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
+import { compression, serveWeb } from './lib/serve-web.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { csrfMiddleware, passwordChangeGate, sessionMiddleware } from './modules/auth/auth.middleware.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -87,6 +85,7 @@ export function createApp(deps: Deps): Express {
     }),
   );
   app.use(requestLogMiddleware(deps.logger));
+  app.use(compression());
   app.use(requireHostHeader);
   app.use(refuseNulInUrl);
 
@@ -129,24 +128,4 @@ export function createApp(deps: Deps): Express {
   serveWeb(app, deps.config.webDist);
   app.use(errorMiddleware(deps.logger));
   return app;
-}
-
-/** The built single-page app on the same port; every non-API GET falls back to index.html. */
-function serveWeb(app: Express, dist: string): void {
-  const index = path.join(dist, 'index.html');
-  app.use(pageMethodNotAllowed);
-  // A missing asset is 404 (fallthrough: false), never the app's index page: a stale script tag must fail visibly.
-  app.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  app.use(express.static(dist, { index: false }));
-  app.get('/{*splat}', (_req, res) => {
-    if (fs.existsSync(index)) {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    } else {
-      res
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('Webappen er ikke bygget endnu. Kør "npm run build" (eller "npm start", som bygger den), og genindlæs siden.');
-    }
-  });
 }

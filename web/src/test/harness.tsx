@@ -1,10 +1,10 @@
 import type { CurrentUser, Role } from '@contracts/auth.js';
 import { cleanup, render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { i18n, LOCALE_STORAGE_KEY } from '../app/i18n';
 import { AppProviders, createQueryClient } from '../app/providers';
-import { routes } from '../app/router';
+import { preloadPages, routes } from '../app/router';
 
 /**
  * Helpers for web tests: the real router, providers and API client, with `fetch` answered by a fake server
@@ -187,6 +187,8 @@ export function renderApp(path = '/') {
 
 /** Registers the per-test reset: Danish, empty storage, no cookies, no fakes left behind. */
 export function setupWebTests(): void {
+  // Pages are loaded on demand (router.tsx); loaded once here, a test's first visit does not wait for a transform.
+  beforeAll(() => preloadPages());
   beforeEach(async () => {
     localStorage.removeItem(LOCALE_STORAGE_KEY);
     document.cookie = 'pw_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import supertest from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +55,35 @@ function postStream(c: Client, body: object) {
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => cb(null, text));
     });
+}
+
+/** Posts to the stream endpoint over a real socket and records each piece as it arrives, undecoded. */
+async function readStream(c: Client, body: object, acceptEncoding: string) {
+  const server = http.createServer(t.app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const cookie = (await c.agent.get('/api/auth/me')).request.cookies;
+  try {
+    return await new Promise<{ headers: http.IncomingHttpHeaders; chunks: { at: number; text: string }[] }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: (server.address() as AddressInfo).port,
+          path: '/api/runs/stream',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding, cookie, [CSRF_HEADER]: c.csrf },
+        },
+        (res) => {
+          const chunks: { at: number; text: string }[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push({ at: performance.now(), text: chunk.toString('utf8') }));
+          res.on('end', () => resolve({ headers: res.headers, chunks }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    });
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 }
 
 let fake: FakeProvider;
@@ -227,6 +258,21 @@ describe('POST /api/runs/stream', () => {
     await expect
       .poll(async () => (await t.deps.db.run.findFirst({ where: { trialId } }))?.status)
       .toBe('CANCELLED');
+  });
+
+  it('when the browser accepts gzip and brotli, then the stream is not compressed and the draft arrives in pieces as it is written', async () => {
+    const { id: trialId } = await trial('borgerbreve-maskering');
+    fake.trickle(40).reply(() => 'Kære [NAVN_1]\n\nVi har behandlet din sag om boligstøtte. Dit CPR-nummer er [CPR_1]. Du får svar inden for 4 uger.');
+
+    const { headers, chunks } = await readStream(asEmployee, { trialId, assistant: 'letter', input: LETTER }, 'gzip, deflate, br');
+
+    expect(headers['content-encoding']).toBeUndefined();
+    const tokenChunks = chunks.filter((c) => c.text.includes('event: token'));
+    const events = parseSse(chunks.map((c) => c.text).join(''));
+    expect(events.at(-1), JSON.stringify(events.at(-1))).toMatchObject({ event: 'done' });
+    // A compressor that buffered would deliver everything at the end, in one or two pieces.
+    expect(tokenChunks.length).toBeGreaterThan(5);
+    expect(chunks.at(-1)!.at - tokenChunks[0]!.at).toBeGreaterThan(200);
   });
 
   it('while the model is silent, then a heartbeat comment keeps the connection open (every 15 s in production)', async () => {
