@@ -9,6 +9,7 @@ import {
   ETHNIC_GROUPS,
   ETHNIC_HEADS,
   ETHNIC_NAMES,
+  ENGLISH_HEALTH_TERMS,
   ETHNIC_SUFFIXES,
   HEALTH_ACRONYMS,
   HEALTH_PHRASES,
@@ -230,6 +231,7 @@ function build(): Lexicon {
     words.add(w, W.SPECIAL, info);
   };
   for (const t of HEALTH_TERMS) for (const f of inflect(t)) special(f, { cls: 'HEALTH', kind: SpecialKind.Term });
+  for (const t of ENGLISH_HEALTH_TERMS) special(t, { cls: 'HEALTH', kind: SpecialKind.Term });
   for (const t of MEDICATIONS) special(t, { cls: 'HEALTH', kind: SpecialKind.Medication });
   for (const t of HEALTH_ACRONYMS) special(t, { cls: 'HEALTH', kind: SpecialKind.Acronym, exact: t });
   for (const t of ETHNIC_GROUPS) special(t, { cls: 'ETHNICITY', kind: SpecialKind.Term });

@@ -56,8 +56,9 @@ describe('bad input is scanned in bounded time and never crashes', () => {
   let seed = 7;
   const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 
-  // Generous bounds: these guard against hangs and quadratic behaviour, not against a slow machine (outside
-  // the test runner each of these takes 0.05-0.35 s; the figures come from `npm run pii:bench`).
+  // Generous bounds: these guard against hangs and quadratic behaviour (which on 5 MB takes minutes), not against a
+  // slow or busy machine. On two cores outside the test runner each takes 0.05-2 s, the slowest being the 5 MB of
+  // CPR-shaped numbers with its 437,000 findings; speed figures come from `npm run pii:bench`.
   it.each([
     ['5 MB of Danish letters and case notes', () => repeat(texts.join('\n\n'), 5 * MB)],
     ['5 MB of random code units (binary junk)', () => Array.from({ length: 5 * MB }, () => String.fromCharCode(Math.floor(random() * 0x10000))).join('')],
@@ -71,7 +72,7 @@ describe('bad input is scanned in bounded time and never crashes', () => {
     const t0 = performance.now();
     const entities = scan(text);
     const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(6000);
     expectWellFormed(text, entities.slice(0, 1000));
   });
 

@@ -1,5 +1,5 @@
 import { type DataClass, type Entity } from './guard.types.js';
-import { W, lexicon } from './lexicon.js';
+import { SpecialKind, W, lexicon } from './lexicon.js';
 import { matchAddressBeforePostcode, matchPostcode, matchStreetAddress } from './recognizers/address.js';
 import { matchBankAccount, matchIban } from './recognizers/bank.js';
 import { matchCpr } from './recognizers/cpr.js';
@@ -9,7 +9,7 @@ import { conditionalAt } from './recognizers/conditional.js';
 import { findLowercaseNames } from './recognizers/lowercase-names.js';
 import { findPersons } from './recognizers/names.js';
 import { acceptPlainPhone, matchPrefixedPhone, readPlainPhone } from './recognizers/phone.js';
-import { specialAtWord, spokenOf, treatmentPhrases, unionEnd, unionInAdvice } from './recognizers/special.js';
+import { namedConditions, specialAtWord, spokenOf, treatmentPhrases, unionEnd, unionInAdvice } from './recognizers/special.js';
 import { dropCriminalContinuations, dropUnionLists, extendHealth, extendReligion, joinAdjacent } from './recognizers/special-spans.js';
 import { type Candidate, ScanState, isSentenceInitial, lineStartOf } from './scan-state.js';
 import * as chars from './text/chars.js';
@@ -76,6 +76,7 @@ export function scan(text: string): Entity[] {
   const st = new ScanState(text);
   pass(st);
   treatmentPhrases(st);
+  namedConditions(st);
   const persons = merge(findPersons(st), findLowercaseNames(text, st.knownNames));
   // Special categories only count when the text is about someone: a named person, a CPR number, or a
   // person spoken of ("Borgeren har diabetes."); a union named in advice to bring a representative does not.
@@ -201,7 +202,7 @@ function word(st: ScanState, s: number, upper: boolean): number {
     st.capStart.push(s);
     st.capEnd.push(e);
     st.capId.push(id);
-    if (e - s === 2 && text.charCodeAt(s) === 0x44 && text.charCodeAt(s + 1) === 0x4b) {
+    if (e - s === 2 && isCapital(text.charCodeAt(s)) && isCapital(text.charCodeAt(s + 1)) && isDigitCode(text.charCodeAt(e))) {
       const m = matchIban(text, s);
       if (m) {
         st.capStart.pop();
@@ -219,7 +220,9 @@ function word(st: ScanState, s: number, upper: boolean): number {
   }
   else if (id < 0 && e - s >= 6) {
     const sf = termSuffixes.match(text, s, e);
-    if (sf !== 0) specialAtWord(st, s, e, id, upper, sf);
+    const hyphen = text.indexOf('-', s);
+    if (hyphen > s && hyphen < e) hyphenCompound(st, s, hyphen, e, upper, sf);
+    else if (sf !== 0) specialAtWord(st, s, e, id, upper, sf);
   }
   if (!upper && (flags & W_NAME_ONLY) === W.FIRST) st.lowerFirst.push(s, e);
   if (flags & W_TREAT_CUE) st.treatCues.push(s);
@@ -242,6 +245,22 @@ function word(st: ScanState, s: number, upper: boolean): number {
     st.chronicEnd = e;
   }
   return e;
+}
+
+/**
+ * A hyphenated word that is no term itself: "Marevan-dosis", "Jext-pen" (a medication and what it comes as:
+ * the medication is the span), "PEG-sonde", "CROS-høreapparat" (a kind of aid or term: the whole word). A
+ * capital on the first part is the brand's or the acronym's, not a sentence start.
+ */
+function hyphenCompound(st: ScanState, s: number, hyphen: number, e: number, upper: boolean, sf: number): void {
+  const head = words.lookup(st.text, s, hyphen);
+  if (head >= 0 && F[head]! & W.SPECIAL && words.payload[head]!.kind === SpecialKind.Medication) {
+    specialAtWord(st, s, hyphen, head, upper, 0);
+    return;
+  }
+  const tail = hyphen + 1 < e ? words.lookup(st.text, hyphen + 1, e) : -1;
+  if (tail >= 0 && F[tail]! & W.SPECIAL && words.payload[tail]!.cls === 'HEALTH') specialAtWord(st, s, e, tail, false, 0);
+  else if (sf !== 0) specialAtWord(st, s, e, -1, upper, sf);
 }
 
 /** A sign-off word that ends its line ("Med venlig hilsen", "Mvh,"): the next line names the sender. */
@@ -386,6 +405,10 @@ function phoneOrCvr(st: ScanState, s: number): number {
   if (!m) return -1;
   st.add('PHONE', m.start, m.end, m.confidence);
   return m.end;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
 }
 
 function isDigitCode(c: number): boolean {

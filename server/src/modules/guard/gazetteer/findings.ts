@@ -16,13 +16,15 @@ export const AIDS = split(`
 rollator rollatoren rollatorer rollatorerne rullator rullatoren rullatorer gangvogn gangvognen gangvogne
 gangstativ gangstativet gangbuk krykker krykkerne albuestokke albuestokkene stok stokken
 kørestol kørestolen kørestole kørestolene el-kørestol el-kørestolen elkørestol elkørestolen el-scooter
-el-scooteren plejeseng plejesengen plejesenge lift liften loftlift loftliften personløfter personløfteren
+el-scooteren el-scootere plejeseng plejesengen plejesenge lift liften loftlift loftliften personløfter personløfteren
 trappelift trappeliften badebænk badebænken badestol badestolen badetaburet badetaburetten toiletstol
 toiletstolen bækkenstol toiletforhøjer toiletforhøjeren høreapparat høreapparatet høreapparater
 høreapparaterne cochlear-implantat ilt iltapparat iltapparatet iltkoncentrator iltflaske iltflasker sonde
-sonden sondemad sondeernæring ernæringssonde kateter katetret blærekateter ble bleer inkontinenshjælpemidler
+sonden sondemad sondemaden sondeernæring ernæringssonde kateter katetret kateteret blærekateter ble bleer inkontinenshjælpemidler
 inkontinensbind stomipose stomiposer strømpepåtager kompressionsstrømper hagestyring øjenstyring
 talecomputer respirator respiratoren cpap cpap-maskine cpap-maskinen benprotese armprotese
+teleslynge teleslyngen vibrationsvækkeur vibrationsvækkeuret blitzalarm støttebælte støttebæltet bipap bipap-maske
+cpap-maske iltmaske implantat
 `);
 
 /** Words that say the person uses or is to have the aid; one of them must come before it in the clause. */
@@ -40,7 +42,16 @@ export const AID_FILLERS = split(`
 en et sin sit sine hans hendes din dit dine min mit mine deres jeres ny nyt nye manuel manuelle elektrisk
 elektriske let lette høj lav i med af for til nu stadig også fortsat altid kun nogle gerne derfor desuden
 dagligt inde ude indendørs udendørs hjemme du han hun jeg de vi bevilget meter m km skridt og eller samt a an
-ellers mest primært oftest helst selv altid
+ellers mest primært oftest helst selv altid allerede
+`);
+
+/**
+ * Words in the line that opens a list of aids and says they are granted or handed out ("Vi bevilger efter
+ * servicelovens § 116:", "Udleverede hjælpemidler:"): each listed aid is the person's.
+ */
+export const AID_GRANT_WORDS = split(`
+bevilger bevilget bevilges bevilling bevillingen udleveret udleverede udleveres udlånt udlånte hjælpemidler
+hjælpemiddel hjælpemidlerne
 `);
 
 /**

@@ -62,10 +62,24 @@ kramper krampe spasmer trøske kejsersnit forpustet svækket opkastning biopsi b
 nedtrykt deprimeret konfus desorienteret suicidal suicidaltanker
 røntgenfotograferet
 epileptisk epileptiske hjernerystet bevidstløs bevidstløshed besvimet besvimelse hyperventilation
+fibrose mutisme dyspraksi dyskalkuli dystrofi muskeldystrofi døvblind døvblindhed fnat torturoverlever flashbacks
+hiv-positiv hiv-smittet tvangsindlagt tvangsindlæggelse nedsmeltning nedsmeltninger inhalation inhalationer
+abstinenskramper bækkenløsning graviditetskvalme levertal halvsidigt sondemad sondeernæring
+`);
+
+/**
+ * English health words, as people write to the municipality in mixed-language mails ("she is still on Keppra
+ * for her epilepsy", "my wife is pregnant"). Only words that are no Danish word also.
+ */
+export const ENGLISH_HEALTH_TERMS = split(`
+epilepsy epileptic seizures pregnant pregnancy cavities cavity dyslexia dyscalculia dyspraxia physiotherapy
+dehydrated dehydration fracture fractured anxiety dementia schizophrenia diabetic asthmatic autism autistic
+arthritis osteoporosis incontinence incontinent miscarriage chemotherapy radiotherapy dialysis paralysed
+paralyzed wheelchair concussion
 `);
 
 /** Acronyms that count only in capitals (ALS vs the island Als, ADD vs the English verb). Not MS: "MS Teams". */
-export const HEALTH_ACRONYMS = split(`KOL OCD PTSD ADHD ADD HIV AIDS ALS DAMP COPD UVI IBS CP ICD`);
+export const HEALTH_ACRONYMS = split(`KOL OCD PTSD ADHD ADD HIV AIDS ALS DAMP COPD UVI IBS CP ICD TIA EEG EKG ECG KAD`);
 
 /** Medication (generic names and brands common in Denmark); may be capitalised. */
 export const MEDICATIONS = split(`
@@ -102,6 +116,8 @@ brilique stalevo requip bactrim furadantin primcillin vepicombin heracillin aeri
 telfast fosamax alendronat prolia aclasta calcichew spironolakton cordarone amiodaron imdur carvedilol atacand
 triatec crestor ezetrol locoid elocon fucidin daivobet protopic epistatus glucophage diamicron glimepirid
 allopurinol zyloric colrefuz tamsulosin omnic maintena
+acamprosat biktarvy descovy truvada genvoya dovato triumeq tenofovir emtricitabin imadrax kreon creon kaftrio
+kalydeco ajovy aimovig emgality vyepti sulfametizol metronidazol flucloxacillin pivmecillinam selexid
 `);
 
 /** Compound endings that make a word a diagnosis ("lungekræft", "rygsmerter", "hjerneblødning", "bronkitis"). */
@@ -114,6 +130,7 @@ svulst tumor brud medicin medicinen
 ganespalte sår såret algi fagi ektomi emi artrose artrosen trombose trombosen fibrose liose rrose kulose nekrose
 stenose neurose ontose entose mykose acidose klerose anfald anfaldet amputation amputationen forgiftning pine pinen
 atrofi brok byld alloplastik protese skopi transplantation
+dystrofi dystrofien praksi mutisme kvalme kvalmen kramper krampen tvang tvangen implantat
 `);
 /** Compound endings that are never diagnoses although they end like one. */
 export const NOT_HEALTH = split(`
@@ -130,6 +147,7 @@ export const MEDICATION_SUFFIXES = split(`
 mab pentin balin xetin opram tralin apin peridon peridol prazol pril sartan statin olol formin cillin mycin cyklin cyclin
 azepam azolam triptan profen fenac kodon dipin gliptin flozin parin semid tiazid tinib oxacin azin idon
 amfetamin fenidat trigin racetam bazepin orfin iclon pidem thiazid dilol
+azol izol ovir avir tegravir
 `);
 
 /**
@@ -294,6 +312,46 @@ export const HEALTH_PHRASES = [
   'epileptisk anfald',
   'epileptiske anfald',
   'epileptiske kramper',
+  // Findings and symptoms told in everyday words.
+  'svie ved vandladning',
+  'forhøjede levertal',
+  'forhøjet levertal',
+  'vand i maven',
+  'gul i huden',
+  'gule i huden',
+  'udtalt træthed',
+  'stor træthed',
+  'svær træthed',
+  'tisse i sengen',
+  'tisser i sengen',
+  'tisset i sengen',
+  'fortykkede drikke',
+  'fortykket drikke',
+  'anafylaktisk chok',
+  'cystisk fibrose',
+  'selektiv mutisme',
+  'hvid stok',
+  'cochlear implantat',
+  'cochlear-implantat',
+  'slå sig selv',
+  // English phrases in mixed-language mails.
+  'dental anxiety',
+  'high blood pressure',
+  'low blood pressure',
+  'sleep apnoea',
+  'sleep apnea',
+  'obstructive sleep apnoea',
+  'obstructive sleep apnea',
+  'difficulty swallowing',
+  'difficulty walking',
+  'pressure sore',
+  'pressure sores',
+  'laughing gas',
+  'cpap machine',
+  'lost a lot of weight',
+  'blood clot',
+  'heart failure',
+  'kidney failure',
 ];
 /** "kronisk træthed", "kroniske smerter": "kronisk" + the condition it qualifies. */
 export const CHRONIC_WORDS = split(`kronisk kroniske`);
@@ -310,7 +368,7 @@ kurder kurdere kurderne hazara hazaraer hazaraerne pashtun pashtuner pashtunere 
 usbekere tamil tamiler tamilerne roma romaer romaerne sigøjner sigøjnere sigøjnerne grønlænder grønlændere
 inuit same samer uigur uigurer tjetjener tjetjenere berber berbere amazigh assyrer assyrere oromo oromoer
 amhara amharaer tigray tigrayer rohingya rohingyaer somalier somaliere palæstinenser palæstinensere
-tatar tatarer krimtatar krimtatarer
+tatar tatarer krimtatar krimtatarer inuk færing færinger færingen malayali malayalier malayaliere
 `);
 /** Ethnic groups written with a capital, in English as people write to the municipality ("We are Crimean Tatars"). */
 export const ETHNIC_NAMES = split(`tatars kurds uyghurs hazaras`);
@@ -324,7 +382,8 @@ muslim muslimer muslimen muslimsk muslimske shiamuslim shiamuslimer sunnimuslim 
 islam kristen kristne katolik katolikker katolsk katolske protestant protestanter protestantisk jøde jøder
 jødisk jødiske hindu hinduer hinduistisk buddhist buddhister buddhistisk sikh sikher ateist ateister
 agnostiker mormon mormoner baptist baptister ortodoks ortodokse koptisk alevit alevitter yezidi yezidier
-bahai scientolog scientologer frikirke troende folkekirken
+bahai scientolog scientologer frikirke troende folkekirken alevi alevier adventist adventister
+syvendedags-adventist syvendedags-adventister pinsevenner pinseven
 `);
 /** Churches and communities named as where a person belongs ("går i Pinsekirken"); may be capitalised. */
 // A place of worship in general ("beder i moskeen", "aktiv i templet") says where, not what the person
@@ -336,11 +395,12 @@ pinsekirken pinsemenigheden pinsebevægelsen frikirken frimenigheden baptistkirk
 export const RELIGION_MODIFIERS = split(`praktiserende troende ortodoks ortodokse from fromme aktiv aktive`);
 
 /** Capitalised religious phrases. */
-export const RELIGION_PHRASES = ['jehovas vidne', 'jehovas vidner', 'indre mission'];
+export const RELIGION_PHRASES = ['jehovas vidne', 'jehovas vidner', 'indre mission', 'jesu kristi kirke af sidste dages hellige', 'sidste dages hellige'];
 
 export const ORIENTATION_TERMS = split(`
 lesbisk lesbiske lesbian homoseksuel homoseksuelle homoseksualitet biseksuel biseksuelle bøsse bøsser bøssen
-heteroseksuel heteroseksuelle panseksuel panseksuelle aseksuel aseksuelle queer homo gay
+heteroseksuel heteroseksuelle panseksuel panseksuelle aseksuel aseksuelle queer homo gay lesbians gays bisexual
+homosexual
 `);
 
 /** Union names, matched case-sensitively ("HK", "FOA", "3F" is handled by the number scanner). */

@@ -1,10 +1,11 @@
-import { danishIbanValid } from './checksums.js';
+import { IBAN_LENGTHS, ibanValid } from './checksums.js';
 import { codeAt } from '../text/chars.js';
 import { type Match } from './cpr.js';
 import { lineStartOf } from '../scan-state.js';
 import { isDigit, isWordCode, labelBefore } from './context.js';
 
-const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?[ \u00a0](?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]?/iy;
+// One or two spaces before the word: "Reg.nr.: 9280  Kontonr.: 4510063771" is laid out in columns.
+const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?[ \u00a0]{1,2}(?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]?/iy;
 const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres)/i;
 
 /**
@@ -17,6 +18,9 @@ export function matchBankAccount(text: string, at: number, regEnd: number): Matc
   if (regEnd - at !== 4 || isWordCode(codeAt(text, at - 1))) return null;
   let sep = codeAt(text, regEnd);
   // "6695 - 2004817736", "9255 – 3300418861", "9255–3300418861": a dash with or without spaces reads as "-".
+  // "0521 / 3150098812" reads the same, but a slash also writes dates and case numbers, so it needs a bank word.
+  const slashed = slashAt(text, regEnd);
+  if (slashed > 0) return readAccount(text, slashed) > 0 && bankWordBefore(text, at) ? { start: at, end: readAccount(text, slashed), confidence: 0.9 } : null;
   const dashed = dashAt(text, regEnd);
   if (dashed > 0) {
     const accEnd = readAccount(text, dashed);
@@ -38,14 +42,24 @@ export function matchBankAccount(text: string, at: number, regEnd: number): Matc
   if (accEnd < 0) return null;
   const label = labelBefore(text, at);
   if (label === 'negative' || label === 'cpr' || label === 'cvr' || label === 'phone') return null;
-  const from = Math.max(0, at - 80);
-  const ls = lineStartOf(text, at);
-  const before = text.slice(Math.max(from, ls), at);
-  if (label === 'bank' || BANK_CONTEXT.test(before)) return { start: at, end: accEnd, confidence: 0.9 };
+  if (label === 'bank' || bankWordBefore(text, at)) return { start: at, end: accEnd, confidence: 0.9 };
   // Without a bank word, only the hyphenated form with a long account number, and not "2024-123456".
   const year = text.startsWith('19', at) || text.startsWith('20', at);
   if (sep === 0x2d && accEnd - regEnd - 1 >= 7 && !year) return { start: at, end: accEnd, confidence: 0.7 };
   return null;
+}
+
+/** A bank word earlier on the line, within 80 characters ("til reg. 0521 / ...", "konto i Sydbank er 7930 ..."). */
+function bankWordBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - 80, lineStartOf(text, at));
+  return BANK_CONTEXT.test(text.slice(from, at));
+}
+
+/** Where the account starts after " / " (spaces on both sides, as people type it); -1 otherwise. */
+function slashAt(text: string, regEnd: number): number {
+  const sp = (c: number): boolean => c === 0x20 || c === 0xa0;
+  if (!sp(codeAt(text, regEnd)) || codeAt(text, regEnd + 1) !== 0x2f || !sp(codeAt(text, regEnd + 2))) return -1;
+  return isDigit(codeAt(text, regEnd + 3)) ? regEnd + 3 : -1;
 }
 
 /**
@@ -57,10 +71,12 @@ function accountColumn(text: string, at: number, regEnd: number): Match | null {
   const accEnd = readAccount(text, regEnd + 3);
   if (accEnd < 0) return null;
   let lineEnd = text.lastIndexOf('\n', at);
-  for (let k = 0; k < 3 && lineEnd > 0; k++) {
+  // The header is up to three lines above, or above any number of rows of the same pipe table.
+  for (let k = 0; k < 200 && lineEnd > 0; k++) {
     const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
     const line = text.slice(lineStart, lineEnd);
     if (!/^\s*\|?\s*:?-{3,}/.test(line) && REG_HEADER.test(line) && ACCOUNT_HEADER.test(line)) return { start: at, end: accEnd, confidence: 0.9 };
+    if (k >= 2 && !/^\s*\|/.test(line)) return null;
     lineEnd = lineStart - 1;
   }
   return null;
@@ -105,25 +121,30 @@ function readAccount(text: string, at: number): number {
 }
 
 /**
- * A Danish IBAN: "DK" + 2 check digits + 14 digits, spaces allowed ("DK50 0040 0440 1162 43"), valid under
- * ISO 13616 mod 97. `at` points at the D.
+ * An IBAN of any country: two capitals, 2 check digits and the country's fixed number of letters and digits,
+ * grouped by single spaces or not ("DK50 0040 0440 1162 43", "DE46 2175 0000 0004 4711 90",
+ * "LT45 7300 0101 4782 3560"), valid under ISO 13616 mod 97. `at` points at the first capital.
  */
 export function matchIban(text: string, at: number): Match | null {
   if (isWordCode(codeAt(text, at - 1))) return null;
+  const length = IBAN_LENGTHS.get(text.slice(at, at + 2));
+  if (length === undefined) return null;
   let i = at + 2;
-  let digits = '';
-  while (digits.length < 16) {
+  let chars = text.slice(at, at + 2);
+  while (chars.length < length) {
     const c = codeAt(text, i);
-    if (isDigit(c)) {
-      digits += text[i];
+    if (isDigit(c) || (c >= 0x41 && c <= 0x5a && chars.length >= 4)) {
+      chars += text[i];
       i++;
-    } else if ((c === 0x20 || c === 0xa0) && digits.length > 0 && isDigit(codeAt(text, i + 1))) {
+    } else if ((c === 0x20 || c === 0xa0) && chars.length >= 4 && isAlnumUpper(codeAt(text, i + 1))) {
       i++;
     } else {
       break;
     }
   }
-  if (digits.length !== 16 || isWordCode(codeAt(text, i))) return null;
-  if (!danishIbanValid(digits)) return null;
+  if (chars.length !== length || isWordCode(codeAt(text, i))) return null;
+  if (!ibanValid(chars)) return null;
   return { start: at, end: i, confidence: 0.99 };
 }
+
+const isAlnumUpper = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x5a);

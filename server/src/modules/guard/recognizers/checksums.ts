@@ -67,3 +67,30 @@ export function danishIbanValid(digits: string): boolean {
   for (let i = 0; i < rearranged.length; i++) rem = (rem * 10 + (rearranged.charCodeAt(i) - 0x30)) % 97;
   return rem === 1;
 }
+
+/** IBAN lengths by country (ISO 13616 registry), letters included. */
+export const IBAN_LENGTHS: ReadonlyMap<string, number> = new Map(
+  `AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 ES24 FI18 FO18
+  FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20
+  LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24
+  SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20`
+    .split(/\s+/)
+    .map((e): [string, number] => [e.slice(0, 2), Number(e.slice(2))]),
+);
+
+/**
+ * IBAN check (ISO 13616) for any country: `iban` is the whole IBAN without spaces, capitals only. Moves the
+ * first four characters to the end, maps A=10 ... Z=35 and tests mod 97 == 1.
+ */
+export function ibanValid(iban: string): boolean {
+  if (IBAN_LENGTHS.get(iban.slice(0, 2)) !== iban.length) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let rem = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const c = rearranged.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) rem = (rem * 10 + (c - 0x30)) % 97;
+    else if (c >= 0x41 && c <= 0x5a) rem = (rem * 100 + (c - 0x37)) % 97;
+    else return false;
+  }
+  return rem === 1;
+}

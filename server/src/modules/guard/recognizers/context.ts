@@ -67,7 +67,7 @@ add(
 add(L_BANK, `reg reg.nr regnr registreringsnummer registreringsnr konto kontonr kontonummer kto kto.nr bankkonto nemkonto iban bank pengeinstitut konto-nr`);
 add(
   L_NEGATIVE,
-  `sag sagen sager j.nr jnr journal police polic faktura fakturaen opkrævning ordre kunde lejemål kontrakt lejekontrakt
+  `sag sagen sager sagerne sagens sagernes j.nr jnr journal police polic faktura fakturaen opkrævning ordre kunde lejemål kontrakt lejekontrakt
   bilag ref reference id ean gln p-nr varenr nr no nummer kr dkk eur beløb beløbet pris saldo restance kvittering
   kontrol løbenr matr matr.nr modul version licens serienr betalings-id bestilling pakke forsendelse track ordrenr
   sagsnr bilagsnr kundenr år uge`,
@@ -146,6 +146,19 @@ export function labelBefore(text: string, pos: number): Label {
     if (k2 !== 'none' && (!(f1 & L_PREPOSITION) || k2 === 'phone')) return k2;
   }
   return f1 & L_FILLER && k1 !== 'negative' ? 'none' : k1;
+}
+
+const ranges3 = new Int32Array(6);
+
+/**
+ * "My CPR no. is 240157-2999", "hans cpr-nummer er ...": a verb after a generic number word, and the word
+ * before that says whose number it is. labelBefore reads only two words and sees "no." as the label.
+ */
+export function cprLabelBeforeVerb(text: string, pos: number): boolean {
+  if (wordRangesBefore(text, pos, 3, ranges3) !== 3) return false;
+  if (!(LABELS.flagsOf(text, ranges3[0]!, ranges3[1]!) & L_FILLER)) return false;
+  if (!GENERIC_NUMBER_WORDS.has(text.slice(ranges3[2]!, ranges3[3]!).toLowerCase())) return false;
+  return classifyRange(text, ranges3[4]!, ranges3[5]!, LABELS.flagsOf(text, ranges3[4]!, ranges3[5]!)) === 'cpr';
 }
 
 const GENERIC_NUMBER_WORDS = new Set(['nr', 'nr.', 'no', 'nummer', 'nummeret', 'numre']);

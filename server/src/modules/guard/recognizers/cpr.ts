@@ -1,6 +1,6 @@
 import { cprMod11, isValidCprDate } from './checksums.js';
 import { codeAt } from '../text/chars.js';
-import { amountAfter, isDigit, labelBefore, listLabelBefore, personNumberContext, standsAlone, tableColumnLabel } from './context.js';
+import { amountAfter, cprLabelBeforeVerb, isDigit, labelBefore, listLabelBefore, personNumberContext, standsAlone, tableColumnLabel } from './context.js';
 
 export interface Match {
   start: number;
@@ -42,7 +42,7 @@ export function matchCpr(text: string, start: number, runEnd: number): Match | n
   // "barnets nr.", "med nummer", "Nr.:", "16 år, ...": a generic label or an age is a person's number.
   if (label !== 'cpr' && label !== 'none') {
     if (column && column !== 'none') return null;
-    if (!personNumberContext(text, start)) return null;
+    if (!personNumberContext(text, start) && !cprLabelBeforeVerb(text, start)) return null;
     label = 'cpr';
   }
   if (amountAfter(text, end)) return null;

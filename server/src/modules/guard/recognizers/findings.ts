@@ -1,5 +1,6 @@
 import {
   AID_CUES,
+  AID_GRANT_WORDS,
   AID_FILLERS,
   CASE_FILLERS,
   COUNT_WORDS,
@@ -30,6 +31,7 @@ const { RangeSet, isNumberRange, nextWord, prevWord, rangeEndsWith, wordIs } = n
 const { words } = lexicon;
 const AID_CUE = new RangeSet(AID_CUES);
 const AID_FILLER = new RangeSet(AID_FILLERS);
+const AID_GRANT = new RangeSet(AID_GRANT_WORDS);
 const SIDE = new RangeSet(SIDE_WORDS);
 const LOCATION_PREPOSITION = new RangeSet(['på', 'i', 'ved', 'over', 'under', 'omkring']);
 /** Findings that are verbs and take the body part without a preposition ("brækket venstre arm"). */
@@ -73,13 +75,58 @@ export function aidInUse(text: string, s: number): boolean {
   let pos = s;
   for (let k = 0; k < 7; k++) {
     const w = prevWord(text, pos, true);
-    if (!w) return false;
+    if (!w) return grantedList(text, pos);
     if (AID_CUE.has(text, w[0], w[1])) return !negatedBefore(text, w[0]);
     if (!AID_FILLER.has(text, w[0], w[1]) && !isNumberRange(text, w[0], w[1]) && infoAt(text, w[0], w[1])?.kind !== SpecialKind.Aid) return false;
     pos = w[0];
   }
   return false;
 }
+
+/**
+ * An aid that opens an item of a list of granted aids: after "Udleverede hjælpemidler: " on its line, or on a
+ * "- " line under "Vi bevilger efter servicelovens § 116:" (other items of the list may stand between).
+ */
+function grantedList(text: string, pos: number): boolean {
+  let i = pos;
+  while (codeAt(text, i - 1) === 0x20) i--;
+  const c = codeAt(text, i - 1);
+  if (c === 0x3a) return grantLine(text, i - 1);
+  if (c !== 0x2d && c !== 0x2022 && c !== 0x2a) return false;
+  let lineStart = i - 1;
+  while (codeAt(text, lineStart - 1) === 0x20) lineStart--;
+  for (let k = 0; k < 12 && lineStart > 0 && codeAt(text, lineStart - 1) === 0x0a; k++) {
+    const prevEnd = lineStart - 1;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    let end = prevEnd;
+    while (end > prevStart && codeAt(text, end - 1) === 0x20) end--;
+    if (codeAt(text, end - 1) === 0x3a) return grantLine(text, end - 1);
+    let b = prevStart;
+    while (codeAt(text, b) === 0x20) b++;
+    const bullet = codeAt(text, b);
+    if (bullet !== 0x2d && bullet !== 0x2022 && bullet !== 0x2a) return false;
+    lineStart = prevStart;
+  }
+  return false;
+}
+
+/** Whether the text of the line before the colon at `colon` has a grant word. */
+function grantLine(text: string, colon: number): boolean {
+  const start = text.lastIndexOf('\n', colon - 1) + 1;
+  let pos = colon;
+  for (let k = 0; k < 12 && pos > start; k++) {
+    let i = pos;
+    while (i > start && !isLetterCode(codeAt(text, i - 1))) i--;
+    const e = i;
+    while (i > start && (isLetterCode(codeAt(text, i - 1)) || codeAt(text, i - 1) === 0x2d)) i--;
+    if (i === e) return false;
+    if (AID_GRANT.has(text, i, e)) return true;
+    pos = i;
+  }
+  return false;
+}
+
+const isLetterCode = (c: number): boolean => (chars.charClass(c) & chars.LETTER) !== 0;
 
 /** "kan ikke få", "ikke længere bruger": a negation within the two words before a cue. */
 function negatedBefore(text: string, pos: number): boolean {

@@ -146,3 +146,96 @@ describe('persons: names in lower case, before a CPR number and as speakers', ()
     expect(found('She stays with her mother until August.', 'PERSON')).toEqual([]);
   });
 });
+
+// Kinds of miss found by blind batch 5 (test/fixtures/guard/BLIND.md), with sentences of our own.
+describe('bank accounts of batch 5: any country’s IBAN and the ways people lay out reg.nr. and account', () => {
+  it('finds a foreign IBAN by its country’s length and the mod 97 check, letters in the account included', () => {
+    expect(found('Beløbet overføres til IBAN DE89 3704 0044 0532 0130 00 hos Commerzbank.', 'BANK_ACCOUNT')).toEqual(['DE89 3704 0044 0532 0130 00']);
+    expect(found('Min konto i Vilnius: LT12 1000 0111 0100 1000, tak.', 'BANK_ACCOUNT')).toEqual(['LT12 1000 0111 0100 1000']);
+    // Lithuania's IBAN has 20 characters: two digits short is no IBAN.
+    expect(found('Min konto i Vilnius: LT47 1000 0111 0100 10, tak.', 'BANK_ACCOUNT')).toEqual([]);
+    expect(found('IBAN: NL91ABNA0417164300', 'BANK_ACCOUNT')).toEqual(['NL91ABNA0417164300']);
+    expect(found('Account GB29 NWBK 6016 1331 9268 19 (Barclays)', 'BANK_ACCOUNT')).toEqual(['GB29 NWBK 6016 1331 9268 19']);
+  });
+
+  it('does not take a wrong check digit, a wrong length or a VAT number for an IBAN', () => {
+    expect(found('IBAN DE88 3704 0044 0532 0130 00', 'BANK_ACCOUNT')).toEqual([]);
+    expect(found('IBAN NO93 8601 1117 9470', 'BANK_ACCOUNT')).toEqual([]);
+    expect(found('USt-IdNr.: DE 289 456 112', 'BANK_ACCOUNT')).toEqual([]);
+  });
+
+  it('reads "reg. 1234 / 0012345678" with a bank word before it, but not a bare slash between numbers', () => {
+    expect(found('Pengene sendes til reg. 3409 / 0012745118 fra næste måned.', 'BANK_ACCOUNT')).toEqual(['3409 / 0012745118']);
+    expect(found('Vi har modtaget skema 3409 / 0012745118 i dag.', 'BANK_ACCOUNT')).toEqual([]);
+  });
+
+  it('reads an account word after two spaces, as in a letter laid out in columns', () => {
+    expect(found('Indbetal på Reg.nr.: 4380  Kontonr.: 0007712645 inden fristen.', 'BANK_ACCOUNT')).toEqual(['4380  Kontonr.: 0007712645']);
+  });
+
+  it('reads every row of a long pipe table by the reg. and konto headers, not only the first rows', () => {
+    const rows = ['| Navn | Reg. | Konto |', '|---|---|---|'];
+    const names = ['Ole Berg', 'Sif Lund', 'Per Holm', 'Ida Kragh', 'Bo Winther'];
+    names.forEach((n, k) => rows.push(`| ${n} | 540${k} | 00${k}4412345 |`));
+    expect(found(rows.join('\n'), 'BANK_ACCOUNT')).toEqual(names.map((_, k) => `540${k} | 00${k}4412345`));
+  });
+});
+
+describe('CPR numbers of batch 5: a verb after "no." and a plural case label', () => {
+  it('reads "My CPR no. is ..." as a CPR number', () => {
+    expect(found('Dear Sir, my CPR no. is 120463-1189 and I live in Holbæk.', 'CPR')).toEqual(['120463-1189']);
+  });
+
+  it('gives a number listed after "sagerne" the case label of the first number', () => {
+    expect(found('Vi sender sagerne 2024-118812 og 110624-0375 til Ole Berg.', 'CPR')).toEqual([]);
+  });
+});
+
+describe('health of batch 5: productive clinical patterns, English words, aids, drugs and findings', () => {
+  it('finds conditions named "<Name>s sygdom/syndrom", "<Name>s <x>dystrofi" and "<clinical adjective> syndrom"', () => {
+    expect(found(about('Hun har Sjögrens syndrom og tørre øjne.'), 'HEALTH')).toEqual(['Sjögrens syndrom']);
+    expect(found(about('Lægen mener, at det er Huntingtons sygdom.'), 'HEALTH')).toEqual(['Huntingtons sygdom']);
+    expect(found(about('Sønnen har Beckers muskeldystrofi.'), 'HEALTH')).toEqual(['Beckers muskeldystrofi']);
+    expect(found(about('Hun har fået konstateret nefrotisk syndrom.'), 'HEALTH')).toEqual(['nefrotisk syndrom']);
+  });
+
+  it('does not take a pronoun, a genitive at the sentence start or general wording for such a condition', () => {
+    expect(found(about('Hans sygdom er ikke nævnt i brevet.'), 'HEALTH')).toEqual([]);
+    expect(found(about('Borgerens sygdom fremgår ikke af sagen.'), 'HEALTH')).toEqual([]);
+    expect(found(about('Vi holder et kursus for borgere med Huntingtons sygdom og demens.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('finds rare diagnoses by their endings (-dystrofi, -praksi, -tvang, -kvalme, -kramper)', () => {
+    expect(found(about('Hun har myotonisk dystrofi og kontroltvang.'), 'HEALTH')).toEqual(['myotonisk dystrofi', 'kontroltvang']);
+    expect(found(about('Han har dyspraksi og natlige muskelkramper.'), 'HEALTH')).toEqual(['dyspraksi', 'natlige muskelkramper']);
+  });
+
+  it('finds English health words in a mixed-language mail', () => {
+    expect(found(about('My daughter has dyslexia, and she is pregnant.'), 'HEALTH')).toEqual(['dyslexia', 'pregnant']);
+    expect(found(about('He has high blood pressure and difficulty swallowing.'), 'HEALTH')).toEqual(['high blood pressure', 'difficulty swallowing']);
+  });
+
+  it('finds aids granted in a list, one per line or after a colon', () => {
+    const letter = about('Vi bevilger efter servicelovens § 112:\n- teleslynge til stuen\n- trappelift til kælderen');
+    expect(found(letter, 'HEALTH')).toEqual(['teleslynge', 'trappelift']);
+    expect(found(about('Udlånte hjælpemidler: badetaburet og toiletforhøjer.'), 'HEALTH')).toEqual(['badetaburet', 'toiletforhøjer']);
+    expect(found(about('Butikken sælger trappelift og loftlift.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('finds a medication or an aid inside a hyphenated word ("Xarelto-dosis", "PEG-sonde")', () => {
+    expect(found(about('Xarelto-dosis er sat ned, og hun har fået PEG-sonde.'), 'HEALTH')).toEqual(['Xarelto', 'PEG-sonde']);
+  });
+
+  it('finds drugs of HIV, migraine and cystic fibrosis treatment and findings told in everyday words', () => {
+    expect(found(about('Hun tager Descovy og Aimovig.'), 'HEALTH')).toEqual(['Descovy', 'Aimovig']);
+    expect(found(about('Han har forhøjede levertal og svie ved vandladning.'), 'HEALTH')).toEqual(['forhøjede levertal', 'svie ved vandladning']);
+  });
+});
+
+describe('ethnicity, religion and orientation of batch 5', () => {
+  it('finds peoples and faiths written in one word', () => {
+    expect(found(about('Hendes mand er færing.'), 'ETHNICITY')).toEqual(['færing']);
+    expect(found(about('Familien er adventister.'), 'RELIGION')).toEqual(['adventister']);
+    expect(found(about('They are both gays, and they live together.'), 'SEXUAL_ORIENTATION')).toEqual(['gays']);
+  });
+});

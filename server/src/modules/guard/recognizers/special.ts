@@ -327,6 +327,7 @@ function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boo
   const list = phrases.get(id);
   let best = -1;
   let bestCls: ScanState['special'][number]['type'] = 'HEALTH';
+  let bestWords = 0;
   if (list) {
     for (const p of list) {
       if (upper && !p.proper && !capitalisedTermOk(text, s)) continue;
@@ -343,12 +344,15 @@ function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boo
       if (ok && pos > best) {
         best = pos;
         bestCls = p.cls;
+        bestWords = p.rest.length;
       }
     }
   }
   if (best > 0) {
     // "betinget dom på 4 måneder for indbrud": a sentence takes its offence.
     if (!blocked) emit(st, bestCls, s, bestCls === 'UNION' ? unionEnd(text, best) : bestCls === 'CRIMINAL' ? offenceEnd(text, best, false) : best);
+    // A blocked phrase carries the scope past its own words ("borgere med Parkinsons sygdom og demens").
+    else st.blockerAt = st.wordCount + bestWords;
     return best;
   }
   const kind = lexicon.custom.get(id);
@@ -382,6 +386,80 @@ function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boo
   if (end < 0) return -1;
   if (!blocked) emit(st, 'HEALTH', start, end);
   return end;
+}
+
+/**
+ * Conditions named after a person or by a clinical adjective: "<Name>s sygdom/syndrom" ("Bechterews sygdom",
+ * "Ushers syndrom", "Menières sygdom"), "<Name>s <x>dystrofi" ("Duchennes muskeldystrofi") and
+ * "<adjective> syndrom" ("postcommotionelt syndrom", "nefrotisk syndrom"). A productive pattern instead of a
+ * list, as the rare diagnoses are many. Not "Hans sygdom", "Borgerens sygdom" (a pronoun or a genitive
+ * noun at a sentence start), and not in general wording ("borgere med Parkinsons sygdom").
+ */
+export function namedConditions(st: ScanState): void {
+  const text = st.text;
+  for (const head of CONDITION_HEADS) {
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + head.length)) namedConditionAt(st, at, head);
+  }
+}
+
+const CONDITION_HEADS = ['sygdom', 'syndrom', 'dystrofi'];
+
+/** The condition whose head word contains `head` at `at`, with the name or adjective before it. */
+function namedConditionAt(st: ScanState, at: number, head: string): void {
+  const text = st.text;
+  // The head word: "sygdom(men)", "syndrom(et)", "<x>dystrofi(en)".
+  let hs = at;
+  if (head === 'dystrofi') while (hs > 0 && (charClass(codeAt(text, hs - 1)) & LETTER) !== 0) hs--;
+  else if ((charClass(codeAt(text, hs - 1)) & LETTER) !== 0) return;
+  let he = at + head.length;
+  while ((charClass(codeAt(text, he)) & LETTER) !== 0) he++;
+  if (he - at - head.length > 3) return;
+  const sep = codeAt(text, hs - 1);
+  if (sep !== 0x20 && sep !== 0xa0) return;
+  const w = prevWord(text, hs - 1);
+  if (!w || w[1] !== hs - 1) return;
+  const [s, nameEnd] = w;
+  const name = text.slice(s, nameEnd);
+  if (name.length <= 3 || covered(st, s)) return;
+  const upper = (charClass(codeAt(text, s)) & UPPER) !== 0;
+  if (upper ? !EPONYM.test(name) || (isSentenceInitial(text, s) && /(?:ens|ets|ernes)$/.test(name)) : !CLINICAL_ADJECTIVE.test(name)) return;
+  // A listed phrase head ("psykisk sygdom", "Parkinsons sygdom") was already read, with its scope.
+  if (words.flagsOf(text, s, nameEnd) & (W.STOP | W.GENERIC | W.NEGATION | W.PHRASE_HEAD)) return;
+  if (blockedBefore(text, s)) dropListAfter(st, he);
+  else emit(st, 'HEALTH', s, he);
+}
+/** A person's name in the genitive ("Bechterews", "Menières", "Sjögrens", "Legg-Calvé-Perthes'"). */
+const EPONYM = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*s$/u;
+/** General wording reaches on through a list: "borgere med Huntingtons sygdom og demens" says nothing of anyone. */
+function dropListAfter(st: ScanState, end: number): void {
+  for (let k = 0; k < st.special.length; k++) {
+    const c = st.special[k]!;
+    if (c.start < end || c.type !== 'HEALTH') continue;
+    const gap = st.text.slice(end, c.start);
+    if (gap !== ' og ' && gap !== ', ' && gap !== ' eller ') continue;
+    end = c.end;
+    st.special.splice(k, 1);
+    k--;
+  }
+}
+/** Clinical adjectives before "syndrom" ("postcommotionelt", "nefrotisk", "metabolisk", "myelodysplastisk"). */
+const CLINICAL_ADJECTIVE = /(?:elt|isk|iskt|ær|ært)$/;
+
+function covered(st: ScanState, s: number): boolean {
+  for (const c of st.special) if (c.type === 'HEALTH' && c.start <= s && s < c.end) return true;
+  return false;
+}
+
+/** A negating, generic or conditional word among the three words before, on the same clause. */
+function blockedBefore(text: string, s: number): boolean {
+  let pos = s;
+  for (let k = 0; k < 3; k++) {
+    const w = prevWord(text, pos);
+    if (!w) return false;
+    if (words.flagsOf(text, w[0], w[1]) & (W.NEGATION | W.GENERIC | W.CONDITIONAL)) return true;
+    pos = w[0];
+  }
+  return false;
 }
 
 /** "3F Kolding", "FOA Aarhus": a union name takes a following town. */
