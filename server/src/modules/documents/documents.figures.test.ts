@@ -36,4 +36,19 @@ describe('figures and the conditions rules set on them', () => {
     expect(from63).toBeGreaterThan(0);
     expect(conditionCredit(asked, figuresOf('Ordningen gælder alle.'))).toBe(0);
   });
+
+  it('reads a range ("mellem 12 og 24 måneder") and meets it with a span in other units ("halvandet år", "fire årtier")', () => {
+    expect(only('siger du op mellem 12 og 24 måneder efter')).toEqual([
+      { value: 12, unit: 'måned', bound: 'min', inclusive: true },
+      { value: 24, unit: 'måned', bound: 'max', inclusive: true },
+    ]);
+    const asked = figuresOf('Jeg blev færdig for halvandet år siden.');
+    expect(asked).toMatchObject([{ value: 1.5, unit: 'år' }]);
+    expect(conditionCredit(asked, figuresOf('siger du op mellem 12 og 24 måneder efter'))).toBeGreaterThan(1);
+    expect(conditionCredit(asked, figuresOf('siger du op inden 12 måneder efter'))).toBeLessThan(1);
+    expect(conditionCredit(asked, figuresOf('siger du op senere end 24 måneder efter'))).toBeLessThan(1);
+    // The same amount without a condition: the row of the table for it.
+    const decades = figuresOf('ansat i fire årtier');
+    expect(conditionCredit(decades, figuresOf('| 40 års jubilæum | Gave op til 1.500 kr. |'))).toBeGreaterThan(conditionCredit(decades, figuresOf('| 25 års jubilæum | Gave op til 1.000 kr. |')));
+  });
 });

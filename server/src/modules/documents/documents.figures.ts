@@ -26,6 +26,7 @@ const WORD_NUMBERS: Record<string, number> = {
   // Ordinals: "fra den ottende sygedag".
   første: 1, anden: 2, andet: 2, tredje: 3, fjerde: 4, femte: 5, sjette: 6, syvende: 7, ottende: 8, niende: 9, tiende: 10,
   ellevte: 11, tolvte: 12, fjortende: 14,
+  halvanden: 1.5, halvandet: 1.5,
 };
 
 /** A time of day after "kl." ("12.00", "7.30"), a Danish number ("120.000", "2,08", "15"), or a number in words. */
@@ -69,10 +70,10 @@ export function sameUnit(a: string, b: string): boolean {
 }
 
 // Comparators just before a figure, longest first; the last one within the clause before it counts.
-const MAX_EXCLUSIVE = ['mindre end', 'færre end', 'under', 'før', 'inden'];
+const MAX_EXCLUSIVE = ['mindre end', 'færre end', 'tidligere end', 'kortere end', 'under', 'før', 'inden'];
 const MAX_INCLUSIVE = ['til og med', 'op til', 'højst', 'maksimalt', 'maks', 'ikke over', 'ikke mere end', 'første'];
 // "efter de første 20.000 km" is past them, whatever "første" says on its own.
-const MIN_EXCLUSIVE = ['efter de første', 'efter den første', 'mere end', 'flere end', 'ud over', 'over', 'efter'];
+const MIN_EXCLUSIVE = ['efter de første', 'efter den første', 'mere end', 'flere end', 'senere end', 'længere end', 'ud over', 'over', 'efter'];
 const MIN_INCLUSIVE = ['fra og med', 'mindst', 'minimum', 'tidligst', 'fra'];
 const COMPARATORS: { words: string; bound: 'min' | 'max'; inclusive: boolean }[] = [
   ...MAX_EXCLUSIVE.map((words) => ({ words, bound: 'max' as const, inclusive: false })),
@@ -111,9 +112,14 @@ function boundBefore(text: string, from: number, at: number): Pick<Figure, 'boun
   return found;
 }
 
+/** "mellem 12 og 24 måneder": a range whose first figure takes the unit of the second. */
+const RANGE_START = /\bmellem\s+$/iu;
+const RANGE_JOIN = /^\s+og\s+$/u;
+
 /** The figures of a text, in the order they stand. */
 export function figuresOf(text: string): Figure[] {
   const out: Figure[] = [];
+  const ends: number[] = [];
   let previousEnd = 0;
   for (const m of text.matchAll(NUMBER)) {
     const at = m.index;
@@ -134,10 +140,31 @@ export function figuresOf(text: string): Figure[] {
     else if (AFTER_MAX.test(rest)) ({ bound, inclusive } = { bound: 'max', inclusive: true });
     const ordinal = m[3] !== undefined && /^\.[ \t]/.test(rest);
     out.push({ value: valueOf(m), unit, bound, inclusive, index: at, ordinal });
+    ends.push(end);
     previousEnd = end;
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [low, high] = [out[i]!, out[i + 1]!];
+    if (!RANGE_START.test(text.slice(Math.max(0, low.index - 10), low.index)) || !RANGE_JOIN.test(text.slice(ends[i], high.index))) continue;
+    Object.assign(low, { unit: high.unit, bound: 'min', inclusive: true });
+    Object.assign(high, { bound: 'max', inclusive: true });
   }
   return out;
 }
+
+/** Spans of time in months, so that "halvandet år" meets "mellem 12 og 24 måneder" and "fire årtier" "40 år". */
+const MONTHS: Record<string, number> = { måned: 1, år: 12, årti: 120 };
+
+/** The value of figure `q` in the unit of `f`: itself for the same unit, converted between months, years and decades. */
+function valueIn(q: Figure, f: Figure): number | null {
+  if (sameUnit(q.unit, f.unit)) return q.value;
+  const from = MONTHS[q.unit];
+  const to = MONTHS[f.unit];
+  return from && to ? (q.value * from) / to : null;
+}
+
+/** Credit for a figure of the same amount without a condition ("40 års jubilæum" for "fire årtier"): above a loose tier. */
+const SAME_FIGURE = 1.5;
 
 /**
  * How a sentence's conditions meet the figures a question names (same unit): for each asked figure, 1 plus how
@@ -151,10 +178,14 @@ export function conditionCredit(asked: readonly Figure[], sentence: readonly Fig
     if (!q.unit) continue;
     let best = 0;
     for (const f of sentence) {
-      if (!f.bound || !sameUnit(q.unit, f.unit)) continue;
-      const holds =
-        f.bound === 'min' ? q.value > f.value || (f.inclusive && q.value === f.value) : q.value < f.value || (f.inclusive && q.value === f.value);
-      const closeness = 1 - Math.abs(q.value - f.value) / Math.max(Math.abs(q.value), Math.abs(f.value), 1e-9);
+      const value = valueIn(q, f);
+      if (value === null) continue;
+      if (!f.bound) {
+        if (Math.abs(value - f.value) < 1e-9 && !f.ordinal) best = Math.max(best, SAME_FIGURE);
+        continue;
+      }
+      const holds = f.bound === 'min' ? value > f.value || (f.inclusive && value === f.value) : value < f.value || (f.inclusive && value === f.value);
+      const closeness = 1 - Math.abs(value - f.value) / Math.max(Math.abs(value), Math.abs(f.value), 1e-9);
       best = Math.max(best, holds ? 1 + closeness : 0.5);
     }
     credit += best;

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/auth.types.js';
 import { embedForTrial } from '../gateway/gateway.service.js';
 import { Bm25Index, tokenize, type Hit, type IndexedChunk, type TermSupport } from './retrieval.js';
 import { figuresOf, sameUnit } from './documents.figures.js';
-import { namedThings } from './documents.question.js';
+import { askingSentence, namedThings } from './documents.question.js';
 import { chooseQuote, hasAskedKind } from './documents.quote.js';
 import { decodeVector, fuse, VectorIndex } from './retrieval.hybrid.js';
 
@@ -117,6 +117,8 @@ export interface Passage {
   quoteSupport: TermSupport[];
   /** Whether the passage has the kind of figure the question asks for (a date, an amount …); null when it asks for none. */
   askedKind: boolean | null;
+  /** Whether the quote lies in its document's opening section, which introduces the whole (retrieval.ts). */
+  opening: boolean;
   /** Things the question names that the knowledge base has no word for ("julegave", "kantine"). */
   unknownThings: string[];
   /** Figures of the question that the passage has no figure of the same unit for. */
@@ -155,25 +157,32 @@ export function toPassage(index: Bm25Index, query: string, hit: Hit): Passage {
     support: hit.support,
     quoteSupport: index.supportIn(query, `${heading ?? ''}\n${chunk.text.slice(start, end)}`),
     askedKind: hasAskedKind(query, chunk.text),
+    opening: !inner && index.opensDocument(chunk),
     unknownThings: unknownThings(query, hit.support),
     missingFigures: missingFigures(query, chunk.text),
   };
 }
 
-/** The things the question names (documents.question.ts) that the knowledge base has no word for at all. */
+/**
+ * The things the question names (documents.question.ts) that the knowledge base has no word for at all. Of a
+ * compound written with a hyphen ("Outlook-invitation", "Teams-møde") the last part names the thing; the first
+ * only says which kind.
+ */
 function unknownThings(query: string, support: readonly TermSupport[]): string[] {
   const unknown = new Set(support.filter((s) => !s.known).map((s) => s.term));
-  return [...new Set(namedThings(query).flatMap((w) => tokenize(w)))].filter((t) => unknown.has(t));
+  return [...new Set(namedThings(query).flatMap((w) => tokenize(w.split('-').at(-1)!)))].filter((t) => unknown.has(t));
 }
 
 /**
- * The question's own figures ("25.000 km", "fylder 70", "20 kilo") that the passage has no figure of the same
- * unit for: a rule that answers it would set its condition on that unit. A time of day and a numbered label
- * ("3. klasse") are left out: rules seldom repeat them.
+ * The asking sentence's own figures ("25.000 km", "fylder 70", "20 kilo") that the passage has no figure of the
+ * same unit for: a rule that answers it would set its condition on that unit. A time of day and a numbered label
+ * ("3. klasse") are left out: rules seldom repeat them. So are the figures of the situation told before the
+ * question ("Min søn på 15 …", "Jeg har 12 timer i minus."): they tell the case, and the rule that answers it
+ * may not count them at all.
  */
 function missingFigures(query: string, text: string): string[] {
   const own = figuresOf(text);
-  return figuresOf(query)
+  return figuresOf(askingSentence(query))
     .filter((f) => f.unit && f.unit !== 'kl' && !f.ordinal && !own.some((g) => sameUnit(f.unit, g.unit)))
     .map((f) => `${f.value} ${f.unit}`);
 }
@@ -190,16 +199,27 @@ const weightedShare = (support: readonly TermSupport[]): number => {
 
 /** A passage without the kind of figure the question asks for ("hvornår" and no date or deadline) counts this much. */
 const MISSING_KIND = 0.6;
+/**
+ * A document's opening section counts this much when a later section of the same document is a candidate too:
+ * the opening names the topics (and so the question's words), the section names the rule.
+ */
+const OPENING = 0.6;
 /** Candidates BM25 hands to the passage ranking. */
 const RERANK_POOL = 8;
 
 /**
  * The best passages for a question by BM25, then ranked again by how much of the question their best sentences
- * hold together (the quote, with the section heading) and whether they have the kind of figure asked for.
+ * hold together (the quote, with the section heading), whether they have the kind of figure asked for, and
+ * whether a more specific section of the same document is a candidate too.
  */
 export function rankPassages(index: Bm25Index, query: string, k: number): Passage[] {
   const passages = index.search(query, Math.max(k, RERANK_POOL)).map((hit) => toPassage(index, query, hit));
-  const score = (p: Passage) => p.relevance * (1 + weightedShare(p.quoteSupport)) * (p.askedKind === false ? MISSING_KIND : 1);
+  const specific = new Set(passages.filter((p) => !p.opening).map((p) => p.documentId));
+  const score = (p: Passage) =>
+    p.relevance *
+    (1 + weightedShare(p.quoteSupport)) *
+    (p.askedKind === false ? MISSING_KIND : 1) *
+    (p.opening && specific.has(p.documentId) ? OPENING : 1);
   return passages.map((p) => ({ p, s: score(p) })).sort((a, b) => b.s - a.s).slice(0, k).map((x) => x.p);
 }
 

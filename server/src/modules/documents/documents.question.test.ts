@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askingClause, askingSentence, namedThings } from './documents.question.js';
+import { askingClause, askingSentence, isWhenWord, namedThings } from './documents.question.js';
 
 describe('what a question asks about', () => {
   it('the asking sentence is the one with the question mark, after the situation', () => {
@@ -15,5 +15,14 @@ describe('what a question asks about', () => {
     // The verb after the subject is no thing, and a situation sentence is not the question.
     expect(namedThings('Jeg har mistet mit nøglekort. Må jeg låne et?')).not.toContain('nøglekort');
     expect(namedThings('Må jeg gå hjem?')).toEqual([]);
+  });
+
+  it('words that only say when ("om morgenen", "over nytår", "på et tidspunkt") are no things, but a compound on one is', () => {
+    expect(namedThings('Må jeg sende en sms om morgenen?')).toEqual(['sms']);
+    expect(namedThings('Kan jeg tage dem med over nytår?')).toEqual([]);
+    expect(namedThings('Bliver HR involveret på et tidspunkt?')).not.toContain('tidspunkt');
+    expect(namedThings('Spørger hun om sin mødetid?')).toEqual(['mødetid']);
+    expect(isWhenWord('eftermiddags')).toBe(true);
+    expect(isWhenWord('morgenmad')).toBe(false);
   });
 });

@@ -39,6 +39,31 @@ export const ADJECTIVES: ReadonlySet<string> = new Set('ny nyt nye gammel gammel
 const NOT_THINGS = new Set('det den de dem der her man jeg du han hun vi sig mig dig os jer noget nogen alt andet anden egen eget egne selv'.split(' '));
 
 /**
+ * Everyday words for when something happens: "om morgenen", "i formiddag", "over nytår", "på et tidspunkt". They
+ * say when, never what, so a rule need not have the word to answer ("inden den 31. december" answers "over
+ * nytår"). Whole words with their endings only: a compound built on one ("mødetid", "morgenmad") may name a thing.
+ */
+const WHEN_WORDS = new Set(
+  (
+    'morgen formiddag middag eftermiddag aften nat natt døgn weekend ' +
+    'mandag tirsdag onsdag torsdag fredag lørdag søndag ' +
+    'januar februar marts april maj juni juli august september oktober november december ' +
+    'forår sommer somr efterår vinter vintr nytår tidspunkt øjeblik stund'
+  ).split(' '),
+);
+/** Definite, plural and genitive endings ("morgenen", "natten", "eftermiddags", "somrene"). */
+const WHEN_ENDING = /^(?:e|en|et|n|t|s|ne|ene|er|erne|ens|ets|ers)?$/u;
+
+/** Whether a word says only when: a time of day, a day, a month, a season or a word like "tidspunkt". */
+export function isWhenWord(word: string): boolean {
+  const w = word.toLowerCase();
+  for (let cut = w.length; cut >= Math.max(3, w.length - 4); cut--) {
+    if (WHEN_WORDS.has(w.slice(0, cut)) && WHEN_ENDING.test(w.slice(cut))) return true;
+  }
+  return false;
+}
+
+/**
  * The words of the asking sentence that name a thing (lower-case, as written): the word after an article, a
  * possessive or a preposition, or after one adjective following an article or a possessive ("en julegave", "min
  * egen elcykel", "i kantinen", "for briller"), and names ("Berlin").
@@ -50,7 +75,7 @@ export function namedThings(question: string): string[] {
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!.text;
     const lower = w.toLowerCase();
-    if (NOT_THINGS.has(lower) || DETERMINERS.has(lower) || PREPOSITIONS.has(lower) || ADJECTIVES.has(lower) || /\d/.test(w)) continue;
+    if (NOT_THINGS.has(lower) || DETERMINERS.has(lower) || PREPOSITIONS.has(lower) || ADJECTIVES.has(lower) || /\d/.test(w) || isWhenWord(lower)) continue;
     const before = words[i - 1]!.text.toLowerCase();
     const twoBefore = i >= 2 ? words[i - 2]!.text.toLowerCase() : '';
     const adjective = ADJECTIVES.has(before) || (/s$/u.test(before) && before.length > 3);

@@ -14,7 +14,7 @@
  * neighbour joins only when it adds a word or a figure; a list item is quoted with the sentence that introduces it.
  */
 import { conditionCredit, figuresOf, sameUnit, type Figure } from './documents.figures.js';
-import { ADJECTIVES, askingClause } from './documents.question.js';
+import { ADJECTIVES, askingClause, askingSentence } from './documents.question.js';
 import type { Bm25Index } from './retrieval.js';
 
 export interface Span {
@@ -55,16 +55,21 @@ interface Wanted {
   when: boolean;
 }
 
-const ASKS_TIME = /\bhvornår\b|\bhvor (hurtigt|tit|ofte|længe)\b|\bhvor lang tid\b|\bfrist(en)?\b|\bdeadline\b/u;
+const ASKS_TIME = /\bhvornår\b|\bhvor (hurtigt|tit|ofte|længe|tidligt|sent)\b|\bhvor lang tid\b|\bfrist(en)?\b|\bdeadline\b/u;
 const ASKS_MONEY = /\bhvad koster\b|\bhvor dyrt?\b|\bhvor meget\b.{0,40}\b(koste|koster|betale|betaler|dække|dækker|refundere|refunderer)\b|\bhvilket beløb\b|\bhvor stort (et )?beløb\b/u;
 const ASKS_COUNT = /\bhvor mange\s+((?:\p{L}+\s+){0,2}\p{L}+)/u;
 
+/** A second question joined to the first: "Skal jeg gemme den, og hvor hurtigt?", "… og hvornår skal det ske?". */
+const JOINED_QUESTION = /,?\s+og\s+(hv(?:or|ornår|ad|em|ilke[nt]?)\b[^?]*)\??\s*$/iu;
+
 /**
  * The kind of answer a question asks for, from the question words of its asking clause ("Må jeg skrive, hvor
- * mange penge vi sparer?" asks for no amount); null when it asks for no figure.
+ * mange penge vi sparer?" asks for no amount) and of a question joined to it with "og"; null when it asks for no
+ * figure.
  */
 function wantedBy(question: string): Wanted | null {
-  const q = askingClause(question).toLowerCase();
+  const joined = JOINED_QUESTION.exec(askingSentence(question))?.[1] ?? '';
+  const q = `${askingClause(question)} ${joined}`.toLowerCase();
   if (ASKS_MONEY.test(q)) return { units: ['kr'], when: false };
   const count = ASKS_COUNT.exec(q);
   if (count) {

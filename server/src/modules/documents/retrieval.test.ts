@@ -38,6 +38,7 @@ const DEV_SETS = [
   { name: 'blind-2', kb: 'blind-2/kb', questions: 'blind-2/questions.jsonl' },
   { name: 'blind-3', kb: 'blind-3/kb', questions: 'blind-3/questions.jsonl' },
   { name: 'dev-3', kb: 'dev-3/kb', questions: 'dev-3/questions.jsonl' },
+  { name: 'blind-4', kb: 'blind-4/kb', questions: 'blind-4/questions.jsonl' },
 ] as const;
 
 describe('BM25 and the answer decision over the development sets', () => {
@@ -95,13 +96,20 @@ describe('BM25 and the answer decision over the development sets', () => {
     expect(score(DEV_SETS[1])).toEqual({ answerable: 6, hits: 4, wronglyDeclined: 0, notAnswerable: 5, declined: 3, misses: ['e-02', 'e-06', 'n-03', 'n-04'] });
   });
 
-  it('blind batch 2 (now a development set): 15 of 18 quoted right, 2 wrongly declined, 4 of 6 declined', () => {
-    expect(score(DEV_SETS[2])).toMatchObject({ answerable: 18, hits: 15, wronglyDeclined: 2, notAnswerable: 6, declined: 4 });
+  it('blind batch 2 (now a development set): 17 of 18 quoted right, none wrongly declined, 3 of 6 declined', () => {
+    // qb-24 ("kameraerne ved rådhusets indgang") is answered from the rule on photos taken with a work camera.
+    expect(score(DEV_SETS[2])).toMatchObject({ answerable: 18, hits: 17, wronglyDeclined: 0, notAnswerable: 6, declined: 3 });
   });
 
   it('blind batch 3 and development batch 3: the passage is found more often than its words allow the quote and the decision', () => {
     expect(score(DEV_SETS[3])).toMatchObject({ answerable: 20, hits: 9, wronglyDeclined: 3, notAnswerable: 10, declined: 7 });
-    expect(score(DEV_SETS[4])).toMatchObject({ answerable: 16, hits: 9, wronglyDeclined: 3, notAnswerable: 10, declined: 7 });
+    expect(score(DEV_SETS[4])).toMatchObject({ answerable: 16, hits: 12, wronglyDeclined: 0, notAnswerable: 10, declined: 7 });
+  });
+
+  it('blind batch 4 (now a development set): 8 of 20 quoted right, 1 wrongly declined, 6 of 10 declined', () => {
+    // Everyday words for when ("om aftenen"), compounds the documents build differently ("flekskontoen") and figures
+    // of the situation ("min søn på 15") no longer decline; qd-17 still is ("efter 22 år" in the asking sentence).
+    expect(score(DEV_SETS[5])).toMatchObject({ answerable: 20, hits: 8, wronglyDeclined: 1, notAnswerable: 10, declined: 6 });
   });
 
   it('every quote, on every development question, is verbatim text of its passage and of its document at the offsets it names', () => {

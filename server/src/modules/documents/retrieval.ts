@@ -146,6 +146,14 @@ const QUERY_SYNONYMS: Record<string, string> = {
   fotos: 'billeder',
   fotografere: 'billeder',
   opkald: 'ringe',
+  // A balance in everyday words, and when a period ends.
+  overskud: 'plus',
+  underskud: 'minus',
+  slutter: 'udgang ophører',
+  booke: 'bestille',
+  bookes: 'bestilles',
+  booket: 'bestilt',
+  booker: 'bestiller',
 };
 
 /**
@@ -166,22 +174,75 @@ function derivations(term: string, vocabulary: ReadonlySet<string>): string[] {
   return out;
 }
 
-/** For each term of the question, the lighter terms that stand for it: its synonyms and other forms. */
-function alternativesOf(tokens: string[], rawWords: string[], vocabulary: ReadonlySet<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (term: string, alt: string) => {
-    if (alt === term || tokens.includes(alt)) return;
-    const list = out.get(term) ?? [];
+/**
+ * A word of the question that the collection never writes, found inside the collection's own compounds: as the
+ * last part of one ("invitation" in "kalenderinvitation"), or, when the word is a compound itself, by its first
+ * part where the collection builds compounds on that part with words it also writes alone ("flekskonto" meets
+ * "flekstid" and "flekssaldo" on "fleks": "tid" and "saldo" are words of their own there). Both sides must be
+ * long enough to name something (MIN_KIN_TAIL, MIN_KIN_HEAD), and a few of the shortest such words are taken.
+ */
+const MIN_KIN_TAIL = 5;
+const MIN_KIN_HEAD = 5;
+const MIN_KIN_REST = 3;
+const MAX_KIN = 4;
+function compoundKin(term: string, vocabulary: ReadonlySet<string>): string[] {
+  if (vocabulary.has(term) || /\d/.test(term)) return [];
+  const kin: string[] = [];
+  if (term.length >= MIN_KIN_TAIL) {
+    for (const v of vocabulary) if (v.length - term.length >= MIN_KIN_REST && v.endsWith(term)) kin.push(v);
+  }
+  if (kin.length === 0) {
+    // The longest first part the collection builds compounds on, in one pass over the vocabulary: each word is
+    // tried at the parts it shares with the term, longest first.
+    let longest = 0;
+    for (const v of vocabulary) {
+      if (v[0] !== term[0] || v === term) continue;
+      let shared = 0;
+      while (shared < term.length - MIN_KIN_REST && v[shared] === term[shared]) shared++;
+      for (let i = shared; i >= Math.max(MIN_KIN_HEAD, longest); i--) {
+        if (v.length - i < MIN_KIN_REST || !vocabulary.has(v.slice(i))) continue;
+        if (i > longest) kin.length = 0;
+        longest = i;
+        kin.push(v);
+        break;
+      }
+    }
+  }
+  return kin.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_KIN);
+}
+
+/**
+ * For each term of the question, the lighter terms that stand for it: its synonyms, other forms and compound kin.
+ * `alternatives` leaves out those the question has itself (they count in full already); `related` keeps them, as
+ * what tells that the collection knows the word ("opkald" in a question that also says "ringe").
+ */
+function alternativesOf(
+  tokens: string[],
+  rawWords: string[],
+  vocabulary: ReadonlySet<string>,
+): { alternatives: Map<string, string[]>; related: Map<string, string[]> } {
+  const alternatives = new Map<string, string[]>();
+  const related = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, term: string, alt: string) => {
+    const list = map.get(term) ?? [];
     if (!list.includes(alt)) list.push(alt);
-    out.set(term, list);
+    map.set(term, list);
+  };
+  const add = (term: string, alt: string) => {
+    if (alt === term) return;
+    push(related, term, alt);
+    if (!tokens.includes(alt)) push(alternatives, term, alt);
   };
   for (const w of rawWords) {
     const syn = QUERY_SYNONYMS[w];
     if (!syn || w.length < 2 || STOP_WORDS.has(w)) continue;
     for (const t of tokenize(syn)) add(stem(w), t);
   }
-  for (const t of new Set(tokens)) for (const v of derivations(t, vocabulary)) add(t, v);
-  return out;
+  for (const t of new Set(tokens)) {
+    for (const v of derivations(t, vocabulary)) add(t, v);
+    for (const v of compoundKin(t, vocabulary)) add(t, v);
+  }
+  return { alternatives, related };
 }
 
 export interface IndexedChunk {
@@ -220,6 +281,29 @@ export interface Hit {
   coverage: number;
   /** Each distinct word of the question, in order, with whether this chunk (its heading included) has it. */
   support: TermSupport[];
+}
+
+/**
+ * The chunks of each document's first section, when the document has later sections with other headings. A
+ * policy's opening ("Retningslinjen beskriver, hvordan …, hvornår … og hvem …") names every topic of the
+ * document and answers none of them.
+ */
+function openingSections(chunks: readonly IndexedChunk[]): Set<string> {
+  const byDocument = new Map<string, IndexedChunk[]>();
+  for (const c of chunks) {
+    const list = byDocument.get(c.documentId) ?? [];
+    list.push(c);
+    byDocument.set(c.documentId, list);
+  }
+  const out = new Set<string>();
+  for (const list of byDocument.values()) {
+    const ordered = [...list].sort((a, b) => a.startChar - b.startChar);
+    const firstHeading = ordered[0]!.heading;
+    const end = ordered.findIndex((c) => c.heading !== firstHeading);
+    if (end < 0) continue;
+    for (const c of ordered.slice(0, end)) out.add(c.id);
+  }
+  return out;
 }
 
 const K1 = 1.2;
@@ -293,6 +377,8 @@ interface Expansion {
   core: Set<string>;
   alternatives: Map<string, string[]>;
   words: Map<string, string[]>;
+  /** Per word of the question, every term that tells the collection knows it (synonyms it also has included). */
+  related: Map<string, string[]>;
 }
 
 export class Bm25Index {
@@ -307,6 +393,8 @@ export class Bm25Index {
   private readonly scratch: Float64Array;
   private readonly seen: Uint8Array;
   private lastExpansion: { query: string; value: Expansion } | null = null;
+  /** Ids of the chunks of each document's opening section (openingSections). */
+  private readonly opening: Set<string>;
 
   /** Builds the index at once, on this thread (small collections, tests, benchmarks). */
   constructor(chunks: IndexedChunk[], built?: Built) {
@@ -330,6 +418,15 @@ export class Bm25Index {
     this.lengthNorm = b.lengthNorm;
     this.scratch = new Float64Array(this.effectiveSize);
     this.seen = new Uint8Array(this.effectiveSize);
+    this.opening = openingSections(chunks);
+  }
+
+  /**
+   * Whether a chunk lies in the opening section of its document (under the title, before the second heading)
+   * while the document has sections after it: the part that says what the whole document is about.
+   */
+  opensDocument(chunk: IndexedChunk): boolean {
+    return this.opening.has(chunk.id);
   }
 
   /**
@@ -383,12 +480,12 @@ export class Bm25Index {
     const terms = weigh(tokens, this.vocabulary);
     const core = new Set(terms.keys());
     const raw = query.toLowerCase().match(WORD) ?? [];
-    const alternatives = alternativesOf(tokens, raw, this.vocabulary);
+    const { alternatives, related } = alternativesOf(tokens, raw, this.vocabulary);
     for (const alts of alternatives.values()) for (const t of alts) if (!terms.has(t)) terms.set(t, PART_WEIGHT);
     // Each word of the question with what stands in for it at half weight: its compound parts, its alternatives.
     const words = new Map<string, string[]>();
     for (const t of tokens) if (!words.has(t)) words.set(t, [...compoundParts(t, this.vocabulary), ...(alternatives.get(t) ?? [])]);
-    return { terms, core, alternatives, words };
+    return { terms, core, alternatives, words, related };
   }
 
   /** The weight a question word carries: its idf in the collection (the highest there is for a word it lacks). */
@@ -399,16 +496,17 @@ export class Bm25Index {
   /** Each distinct word of the question and whether `text` has it, as `Hit.support` has it for a whole chunk. */
   supportIn(query: string, text: string): TermSupport[] {
     const present = this.termsOf(text);
-    return [...this.expand(query).words].map(([term, stands]) => ({
+    const { words, related } = this.expand(query);
+    return [...words].map(([term, stands]) => ({
       term,
       weight: this.termIdf(term),
       found: present.has(term) ? 1 : stands.some((t) => present.has(t)) ? PART_WEIGHT : 0,
-      known: this.knows(term, stands),
+      known: this.knows(term, stands, related),
     }));
   }
 
-  private knows(term: string, stands: readonly string[]): boolean {
-    return this.termIds.has(term) || stands.some((t) => this.termIds.has(t));
+  private knows(term: string, stands: readonly string[], related: Map<string, string[]>): boolean {
+    return this.termIds.has(term) || stands.some((t) => this.termIds.has(t)) || (related.get(term) ?? []).some((t) => this.termIds.has(t));
   }
 
   /** The index terms of a piece of text, compound parts included. */
@@ -425,7 +523,7 @@ export class Bm25Index {
   }
 
   search(query: string, k = 5): Hit[] {
-    const { terms, core, alternatives, words } = this.expand(query);
+    const { terms, core, alternatives, words, related } = this.expand(query);
     if (terms.size === 0 || this.size === 0) return [];
     const touched: number[] = [];
     const scratch = this.scratch;
@@ -489,7 +587,7 @@ export class Bm25Index {
           const id = this.termIds.get(alt);
           if (id !== undefined && this.has(id, d)) found = PART_WEIGHT;
         }
-        support.push({ term, weight: this.termIdf(term), found, known: this.knows(term, stands) });
+        support.push({ term, weight: this.termIdf(term), found, known: this.knows(term, stands, related) });
       }
       return { chunk: this.chunks[d]!, score, relevance: score / Math.log(1 + this.effectiveSize), coverage: total > 0 ? covered / total : 0, support };
     });

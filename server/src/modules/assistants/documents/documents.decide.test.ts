@@ -198,3 +198,88 @@ describe('quoting the sentences that answer', () => {
     expect(toPassage(index, q, index.search(q, 1)[0]!).quote.endsWith('- 45 kr. i Bymidten.')).toBe(true);
   });
 });
+
+describe('everyday words the knowledge base does not write (blind batch 4 kinds)', () => {
+  const FLEX = [
+    '# Flekstid',
+    '',
+    'Retningslinjen beskriver, hvor mange timer du må have i plus og i minus på din flekssaldo, hvordan du registrerer flekstid, og hvad der sker, når du stopper.',
+    '',
+    '## Flekssaldo',
+    '',
+    'Ved udgangen af hver måned må flekssaldoen højst være 30 timer i plus og højst 10 timer i minus. Saldoen ser du i TidsReg.',
+    '',
+    '## Registrering',
+    '',
+    'Du registrerer din flekstid hver dag. Timerne for en uge skal være registreret senest mandagen efter.',
+    '',
+    '## Når du stopper',
+    '',
+    'Inden din sidste arbejdsdag skal din flekssaldo helst stå på nul. Står du i minus på din sidste arbejdsdag, bliver timerne trukket i din sidste løn.',
+  ].join('\n');
+  const RECORDS = [
+    '# Journalisering',
+    '',
+    'Retningslinjen beskriver, hvad du skal lægge på sagen, og hvad du ikke skal.',
+    '',
+    '## Det skal ikke journaliseres',
+    '',
+    'Mødeindkaldelser og kalenderinvitationer, som ikke indeholder oplysninger om sagen, skal ikke lægges på sagen.',
+    '',
+    '## Telefonnotater',
+    '',
+    'Skriv et notat om en telefonsamtale med betydning for sagen, og læg det på sagen samme dag.',
+  ].join('\n');
+
+  async function best(docs: Record<string, string>, q: string) {
+    const passages = rankPassages(await indexOf(docs), q, 4);
+    return { answered: answersQuestion(passages), passage: passages[0]! };
+  }
+
+  it('when the question says when in everyday words ("om aftenen") the rule does not write, then it is still answered', async () => {
+    const { answered, passage } = await best({ 'fleks.md': FLEX }, 'Må jeg registrere min flekstid om aftenen?');
+    expect(answered).toBe(true);
+    expect(passage.heading).toBe('Registrering');
+  });
+
+  it('a compound of the question meets the compounds the knowledge base builds on its first part ("flekskontoen" and "flekssaldo")', async () => {
+    const { answered, passage } = await best({ 'fleks.md': FLEX }, 'Hvor mange timer må jeg have på flekskontoen?');
+    expect(answered).toBe(true);
+    expect(passage.heading).toBe('Flekssaldo');
+  });
+
+  it('a figure of the situation told before the question ("12 timer i minus") does not decline a rule that counts no hours', async () => {
+    const { answered, passage } = await best({ 'fleks.md': FLEX }, 'Jeg stopper nu og har 12 timer i minus. Hvad sker der med min løn?');
+    expect(answered).toBe(true);
+    expect(passage.heading).toBe('Når du stopper');
+  });
+
+  it('a figure in the asking sentence that no passage counts in its unit still declines', async () => {
+    const { answered } = await best({ 'fleks.md': FLEX }, 'Må jeg tage 3 kilo papir med hjem fra kontoret?');
+    expect(answered).toBe(false);
+  });
+
+  it('of a compound written with a hyphen ("Outlook-invitation") the last part names the thing, found as the end of the rule’s compound', async () => {
+    const { answered, passage } = await best({ 'journal.md': RECORDS }, 'Skal en Outlook-invitation til et møde lægges på sagen?');
+    expect(answered).toBe(true);
+    expect(passage.heading).toBe('Det skal ikke journaliseres');
+  });
+
+  it('a word the question explains with a synonym it also uses ("ringe … et opkald") is known to the knowledge base', async () => {
+    const doc = '# Telefon\n\nRetningslinjen handler om telefonen.\n\n## Tilbageringning\n\nRinger borgeren før kl. 12.00, ringer du tilbage samme dag.';
+    const { answered, passage } = await best({ 'telefon.md': doc }, 'En borger ringer klokken 10. Hvornår skal hun have et opkald tilbage?');
+    expect(answered).toBe(true);
+    expect(passage.quote).toContain('ringer du tilbage samme dag');
+  });
+
+  it('the opening section that names every topic of the document gives way to the section with the rule', async () => {
+    const { passage } = await best({ 'fleks.md': FLEX }, 'Hvad sker der med mine timer i minus, når jeg stopper?');
+    expect(passage.heading).toBe('Når du stopper');
+  });
+
+  it('a question joined with "og hvor hurtigt" asks for a deadline, and the passage with one is quoted', async () => {
+    const { passage } = await best({ 'journal.md': RECORDS }, 'Skal jeg skrive et notat om en telefonsamtale med betydning for sagen, og hvor hurtigt?');
+    expect(passage.askedKind).toBe(true);
+    expect(passage.quote).toContain('samme dag');
+  });
+});
