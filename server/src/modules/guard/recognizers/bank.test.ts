@@ -19,6 +19,19 @@ describe('bank accounts', () => {
     expect(accounts('Betaling til 9815 0001234566 senest 30 dage')).toEqual(['9815 0001234566']);
   });
 
+  it('reads reg.nr. and account laid out by hand after a bank word: a slash, a pipe, a tab, a line break, a spaced dash', () => {
+    expect(accounts('Beløbet overføres til reg.nr./konto 4321/0087654321 hurtigst muligt.')).toEqual(['4321/0087654321']);
+    expect(accounts('Bankoplysninger: 3210  |  0065432109')).toEqual(['3210  |  0065432109']);
+    expect(accounts('Konto til udbetaling:\t6543\t0012345678')).toEqual(['6543\t0012345678']);
+    expect(accounts('NemKonto (reg.nr. og kontonr.):\n7654\n3100045678\nMvh')).toEqual(['7654\n3100045678']);
+    expect(accounts('Indsættes på reg.nr.: 8765  Kontonr.:  0000123456')).toEqual(['8765  Kontonr.:  0000123456']);
+    expect(accounts('Bankkonto: 4567  -  0003456789')).toEqual(['4567  -  0003456789']);
+    // Without a bank word the same layouts are dates, case numbers or table cells.
+    expect(accounts('Sag 2024/0087654321 er afsluttet.')).toEqual([]);
+    expect(accounts('| 3210 | 0065432109 | afsluttet |')).toEqual([]);
+    expect(accounts('Mødet 1200\n3100045678 deltagere')).toEqual([]);
+  });
+
   it('does not take case numbers, lease numbers or two numbers in a row for an account', () => {
     expect(accounts('sagsnr. 2024-123456')).toEqual([]);
     expect(accounts('lejemålsnummer 0412-0207')).toEqual([]);

@@ -5,7 +5,7 @@ import { lineStartOf } from '../scan-state.js';
 import { isDigit, isWordCode, labelBefore } from './context.js';
 
 // One or two spaces before the word: "Reg.nr.: 9280  Kontonr.: 4510063771" is laid out in columns.
-const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?[ \u00a0]{1,2}(?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]?/iy;
+const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?[ \u00a0]{1,3}(?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]{0,3}/iy;
 const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres)/i;
 
 /**
@@ -16,6 +16,39 @@ const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|ib
  */
 export function matchBankAccount(text: string, at: number, regEnd: number): Match | null {
   if (regEnd - at !== 4 || isWordCode(codeAt(text, at - 1))) return null;
+  return matchWritten(text, at, regEnd) ?? matchLoose(text, at, regEnd);
+}
+
+/**
+ * Reg.nr. and account laid out by hand after a bank word: "6140/4087215530", "2670  |  8291073314",
+ * "5301<tab>0244907611", "0815<line break>3400917265", "0755  -  0003417690". Any run of spaces or tabs, at most
+ * one of / | - – and at most one line break between them; the bank word within 120 characters before, on this
+ * line or the one above, so that dates, case numbers and table cells of other kinds are not read as accounts.
+ */
+function matchLoose(text: string, at: number, regEnd: number): Match | null {
+  let i = regEnd;
+  let marks = 0;
+  let breaks = 0;
+  while (i < text.length && i - regEnd <= 8) {
+    const c = codeAt(text, i);
+    if (c === 0x20 || c === 0xa0 || c === 0x09) i++;
+    else if (c === 0x2f || c === 0x7c || c === 0x2d || c === 0x2013) {
+      if (++marks > 1) return null;
+      i++;
+    } else if (c === 0x0a || c === 0x0d) {
+      if (c === 0x0a && ++breaks > 1) return null;
+      i++;
+    } else break;
+  }
+  if (i === regEnd || !isDigit(codeAt(text, i))) return null;
+  const accEnd = readAccount(text, i);
+  if (accEnd < 0) return null;
+  const label = labelBefore(text, at);
+  if (label === 'negative' || label === 'cpr' || label === 'cvr' || label === 'phone') return null;
+  return BANK_CONTEXT.test(text.slice(Math.max(0, at - 120), at)) ? { start: at, end: accEnd, confidence: 0.85 } : null;
+}
+
+function matchWritten(text: string, at: number, regEnd: number): Match | null {
   let sep = codeAt(text, regEnd);
   // "6695 - 2004817736", "9255 – 3300418861", "9255–3300418861": a dash with or without spaces reads as "-".
   // "0521 / 3150098812" reads the same, but a slash also writes dates and case numbers, so it needs a bank word.
