@@ -151,7 +151,7 @@ describe('the review board', () => {
     await page.getByRole('heading', { level: 1, name: 'Indsigt på tværs af prøvehandlinger' }).waitFor();
 
     // Filter by the letter assistant: only the letter trial is left, with its four people's figures.
-    await page.getByLabel('Assistent').selectOption('letter');
+    await page.getByTestId('board-filters').getByLabel('Assistent').selectOption('letter');
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await page.waitForURL(/\/indsigt\?assistant=letter$/);
     const rows = page.getByTestId('board-trials').locator('tbody tr');
