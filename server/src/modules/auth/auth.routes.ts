@@ -10,6 +10,7 @@ import { refusalPage } from './oidc.page.js';
 export function authRoutes(deps: Deps): Router {
   const r = Router();
   const oidc = deps.config.oidc ? createOidcSignIn(deps, deps.config.oidc) : undefined;
+  const notConfigured = () => new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured');
 
   r.get('/config', (_req, res) => {
     res.json(
@@ -31,7 +32,7 @@ export function authRoutes(deps: Deps): Router {
   };
 
   r.get('/oidc/start', async (req, res) => {
-    if (!oidc) return sendRefusal(req, res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
+    if (!oidc) return sendRefusal(req, res, notConfigured());
     try {
       const { url, browser } = await oidc.begin(localPath(req.query.returnTo));
       res.cookie(OIDC_COOKIE, browser, oidcCookie(10 * 60_000));
@@ -42,7 +43,7 @@ export function authRoutes(deps: Deps): Router {
   });
 
   r.get('/oidc/callback', async (req, res) => {
-    if (!oidc) return sendRefusal(req, res, new SsoRefusal('SSO_NOT_CONFIGURED', 'Log ind med arbejdskonto er ikke sat op her. Log ind med e-mail og adgangskode.', 404, 'not_configured'));
+    if (!oidc) return sendRefusal(req, res, notConfigured());
     res.clearCookie(OIDC_COOKIE, oidcCookie());
     try {
       const query = new URLSearchParams(req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '');

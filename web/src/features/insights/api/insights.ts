@@ -11,6 +11,7 @@ import { TrialResponse } from '@contracts/trials.js';
 import { UnitList } from '@contracts/users.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, apiRequest } from '../../../lib/api-client';
+import { saveAsDownload } from '../../../lib/download';
 
 export interface Period {
   from?: string | undefined;
@@ -40,19 +41,6 @@ export function queryString(params: Record<string, string | string[] | undefined
 export const exportPath = (trialId: string, format: 'csv' | 'json', period: Period = {}) =>
   `${trialPath(trialId)}/export.${format}${queryString({ from: period.from, to: period.to })}`;
 
-/** The file name the server gives in Content-Disposition (filename*=UTF-8'' first), or a plain one. */
-export function attachmentName(header: string | null, fallback: string): string {
-  const encoded = header && /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  return (header && /filename="([^"]+)"/i.exec(header)?.[1]) || fallback;
-}
-
 /**
  * Downloads an export: a POST, as each one is recorded in the audit trail (trial.exported) and must be a person's
  * explicit request, never a GET that a prefetch or a link preview repeats. The file is handed to the browser as
@@ -60,16 +48,7 @@ export function attachmentName(header: string | null, fallback: string): string 
  */
 export async function downloadTrialExport(trialId: string, format: 'csv' | 'json', period: Period = {}): Promise<void> {
   const res = await apiFetch(exportPath(trialId, format, period), { accept: format === 'csv' ? 'text/csv' : 'application/json' });
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = attachmentName(res.headers.get('content-disposition'), `proevehandling.${format}`);
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Some browsers start reading the file only after the click has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  await saveAsDownload(res, `proevehandling.${format}`);
 }
 
 export const reportPath = (trialId: string, reflectionIds: string[]) =>

@@ -3,7 +3,7 @@ import { EMPTY_REASONS, SUPPRESSED_REASON, type TrialInsights } from '@contracts
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
-import { attachmentName } from '../api/insights';
+import { attachmentName } from '../../../lib/download';
 import { empty, makeInsights, makeTrialDetail, suppressed } from '../test-fixtures';
 
 setupWebTests();
