@@ -177,7 +177,7 @@ describe('the review board', () => {
     await page.getByRole('heading', { level: 1, name: `Indsigt: ${TRIAL_TITLE}` }).waitFor();
     expect(await page.getByTestId('measure-outcomes').getAttribute('data-status')).toBe('ok');
     expect(await page.getByTestId('outcomes-table').getByRole('row', { name: /Godkendt uændret/ }).textContent()).toMatch(/Godkendt uændret4/);
-    expect(await page.getByTestId('minutes-total').textContent()).toBe('I alt 50 minutter sparet, median 12,5 minutter pr. kørsel.');
+    expect(await page.getByTestId('minutes-total').textContent()).toBe('Sparet i alt: 50 minutter. Median pr. kørsel: 12,5 minutter.');
     await page.getByTestId('chart-usefulness').getByRole('button', { name: 'Vis som tabel' }).click();
     expect(await page.getByTestId('chart-usefulness-table').getByRole('row', { name: /^4 – brugbart/ }).textContent()).toMatch(/2$/);
     expect(await page.getByTestId('measure-reflections').getAttribute('data-status')).toBe('ok');
@@ -198,6 +198,7 @@ describe('the review board', () => {
     await page.getByRole('textbox', { name: 'Begrundelse' }).fill('Klagevejledningen skal altid med i skabelonen.');
     await page.getByRole('textbox', { name: 'Grundlag' }).fill('Fire deltagere, 50 minutter sparet.');
     await page.getByRole('button', { name: 'Registrér beslutning' }).click();
+    await page.getByRole('dialog', { name: 'Registrér beslutningen?' }).getByRole('button', { name: 'Registrér beslutning' }).click();
     await page.getByTestId('decision-status').getByText('Beslutningen er registreret.').waitFor();
     await page.getByTestId('decisions-list').getByRole('heading', { name: 'Justér' }).waitFor();
     await page.screenshot({ path: '/tmp/e2e-trial-insights.png', fullPage: true });
@@ -227,7 +228,8 @@ describe('the review board', () => {
     expect(col('Vil bruge igen').sort()).toEqual(['ja', 'ja', 'ja', 'nej']);
 
     // Publishing puts the trial in the public register, which a signed-out visitor can read.
-    await page.getByRole('checkbox', { name: 'Offentliggør i AI-registret' }).check();
+    await page.getByRole('checkbox', { name: 'Offentliggør i AI-registret' }).click();
+    await page.getByRole('dialog', { name: /^Offentliggør .* i AI-registret\?$/ }).getByRole('button', { name: 'Offentliggør' }).click();
     await page.getByTestId('publication-status').getByText('Prøvehandlingen er nu offentliggjort i AI-registret.').waitFor();
     expectNoProblems(problems);
     await page.context().close();

@@ -277,11 +277,11 @@ export const PublicRegisterTrial = z.object({
   status: TrialStatus,
   policy: z.object({
     title: z.string(),
-    /** "Det må du" */
+    /** "Det må medarbejderne": the rules said to citizens, of the staff */
     may: z.array(PlainLine),
-    /** "Det må du ikke" */
+    /** "Det må medarbejderne ikke" */
     mayNot: z.array(PlainLine),
-    /** "Det skal du" */
+    /** "Det skal medarbejderne" */
     must: z.array(PlainLine),
   }),
   /** How people oversee the assistant, in plain Danish, derived from the policy. */

@@ -26,8 +26,14 @@ export const sessionExpired = () =>
 export const forbidden = (message = 'Du har ikke adgang til dette. Kontakt Digital Udvikling, hvis du mener, det er en fejl.') =>
   new AppError('FORBIDDEN', message, 403);
 
-export const notFound = (what = 'Det, du leder efter') =>
-  new AppError('NOT_FOUND', `${what} findes ikke, eller du har ikke adgang til det.`, 404);
+/**
+ * "Kørslen findes ikke, eller du har ikke adgang til den." The pronoun follows the noun's gender, read off its
+ * definite ending: common gender ends in -en/-n (den), neuter in -et/-t (det).
+ */
+export const notFound = (what = 'Det, du leder efter,') => {
+  const pronoun = /n$/.test(what) ? 'den' : 'det';
+  return new AppError('NOT_FOUND', `${what} findes ikke, eller du har ikke adgang til ${pronoun}.`, 404);
+};
 
 export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(code, message, 409, details);

@@ -589,6 +589,23 @@ describe('decisions, the report and the public register', () => {
     expect(ErrorBody.parse(pub.body).error.code).toBe('TRIAL_NOT_STARTED');
   });
 
+  it('when the same decision is posted twice within seconds, then it is recorded and audited once, and the repeat is refused with 409', async () => {
+    const leaderUser = await createUser(t.deps, { role: 'LEADER', unitId });
+    const own = await createTrial(t.deps, { unitId, createdById: leaderUser.id, policyId: POLICY });
+    const body = { outcome: 'STOP', rationale: 'Prøvebeslutning, der blev dobbeltklikket.', evidence: '' };
+    const first = TrialDecisionResponse.parse((await leader.post(`/api/trials/${own.id}/decisions`, body).expect(201)).body).decision;
+    const repeat = await leader.post(`/api/trials/${own.id}/decisions`, body).expect(409);
+    expect(ErrorBody.parse(repeat.body).error.code).toBe('DECISION_ALREADY_RECORDED');
+
+    const list = TrialDecisionList.parse((await leader.get(`/api/trials/${own.id}/decisions`).expect(200)).body);
+    expect(list.decisions.map((d) => d.id)).toEqual([first.id]);
+    expect(await t.deps.db.auditEvent.count({ where: { action: 'trial.decided', resourceId: own.id } })).toBe(1);
+
+    // A different decision straight after is a new one.
+    await leader.post(`/api/trials/${own.id}/decisions`, { ...body, outcome: 'ADJUST' }).expect(201);
+    expect(await t.deps.db.trialDecision.count({ where: { trialId: own.id } })).toBe(2);
+  });
+
   it('when the report is printed, then it holds the charter, the measures, the chosen reflection escaped and the decision', async () => {
     const res = await leader.get(`/api/trials/${trialId}/report?reflection=${reflectionIds[1]}`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
@@ -627,6 +644,10 @@ describe('decisions, the report and the public register', () => {
     });
     expect(entry.policy.title).toBe('Breve til borgere med pseudonymisering');
     expect(entry.policy.may.length).toBeGreaterThan(0);
+    // Said to citizens, of the staff: never "du må" / "dit udkast" as on the staff's own policy page.
+    const rules = [...entry.policy.may, ...entry.policy.mayNot, ...entry.policy.must].map((r) => r.da);
+    expect(rules.filter((r) => /\b(du|dit|din)\b/i.test(r) && !r.startsWith('Tekst fra prøvehandlingen, som du får'))).toEqual([]);
+    expect(rules.some((r) => r.startsWith('Medarbejderne må bruge: Brevassistenten (klarsprog)'))).toBe(true);
     // Was "CPR-numre og kontonumre": any one of the classes asks for a second approver, so the register says "eller".
     expect(entry.humanOversight.join(' ')).toContain(
       'Fire øjne: når teksten indeholder mindst én af disse: CPR-numre, kontonumre, helbredsoplysninger, oplysninger om etnisk oprindelse, oplysninger om religion, oplysninger om fagforeningsmedlemskab, oplysninger om seksuel orientering eller oplysninger om strafbare forhold, skal en anden medarbejder også godkende udkastet.',

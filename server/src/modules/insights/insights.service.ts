@@ -126,14 +126,36 @@ export async function listDecisions(deps: Deps, actor: Actor, trialId: string): 
   return decisionsOf(deps, trialId);
 }
 
+/** Within this time the same decision from the same person is a repeat (double click, retry), not a new one. */
+const REPEAT_DECISION_MS = 10_000;
+
 export async function createDecision(deps: Deps, actor: Actor, trialId: string, input: CreateDecisionRequest): Promise<TrialDecisionView> {
   const trial = await requireAdmin(deps, actor, trialId);
   if (trial.status === 'DRAFT') {
     throw conflict('TRIAL_NOT_STARTED', 'Prøvehandlingen er ikke startet endnu. Beslut først, når den har kørt og der er erfaringer at bygge på.');
   }
+  const now = deps.now();
   const d = await deps.db.$transaction(async (tx) => {
+    // The latest decision is what the public AI register shows: a repeat must not add a second row or audit event.
+    const repeat = await tx.trialDecision.findFirst({
+      where: {
+        trialId,
+        decidedById: actor.id,
+        outcome: input.outcome,
+        rationale: input.rationale,
+        evidence: input.evidence,
+        createdAt: { gte: new Date(now.getTime() - REPEAT_DECISION_MS) },
+      },
+      select: { id: true },
+    });
+    if (repeat) {
+      throw conflict(
+        'DECISION_ALREADY_RECORDED',
+        'Den samme beslutning blev registreret for et øjeblik siden, så den er ikke registreret igen. Se listen over beslutninger.',
+      );
+    }
     const created = await tx.trialDecision.create({
-      data: { trialId, outcome: input.outcome, rationale: input.rationale, evidence: input.evidence, decidedById: actor.id },
+      data: { trialId, outcome: input.outcome, rationale: input.rationale, evidence: input.evidence, decidedById: actor.id, createdAt: now },
       include: { decidedBy: { select: { name: true } } },
     });
     // The outcome only: the rationale and evidence are text and stay out of the audit trail.
@@ -436,7 +458,7 @@ export async function publicRegister(deps: Deps): Promise<PublicRegister> {
     organisation: ORGANISATION,
     trials: trials.map((t): PublicRegisterTrial => {
       const loaded = deps.policies.get(t.policyId);
-      const plain = loaded ? plainLanguage(loaded.policy) : { may: [], mayNot: [], must: [] };
+      const plain = loaded ? plainLanguage(loaded.policy, 'public') : { may: [], mayNot: [], must: [] };
       const da = (rules: { code: string; da: string }[]) => rules.map((r) => ({ code: r.code, da: r.da }));
       const d = t.decisions[0];
       return {

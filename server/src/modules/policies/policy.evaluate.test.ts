@@ -25,6 +25,12 @@ describe('evaluating a request against its policy', () => {
     expect(e.toMask).toEqual([]);
   });
 
+  it('when one address or one health mention is blocked, then "Fjern" names it with the right pronoun', () => {
+    const address: Span = { type: 'ADDRESS', start: 10, end: 25 };
+    expect(evaluatePolicy(pub, [address], { inputChars: 100 }).reasons[0]!.da).toMatch(/^Teksten indeholder en adresse, .* Fjern den, og prøv igen\.$/);
+    expect(evaluatePolicy(pub, [health], { inputChars: 100 }).reasons[0]!.da).toMatch(/Fjern dem, og prøv igen\.$/);
+  });
+
   it('counts several findings of a class and speaks of them in the plural', () => {
     const e = evaluatePolicy(pub, [cpr, { ...cpr, start: 80, end: 91 }], { inputChars: 100 });
     expect(e.counts).toEqual([{ type: 'CPR', count: 2, action: 'block' }]);
@@ -62,6 +68,8 @@ describe('evaluating a request against its policy', () => {
     expect(evaluatePolicy(sensitive, [], { inputChars: 10, provider: 'openai-compatible', model: 'llama3.1:8b' }).decision).toBe('allowed');
     const big = evaluatePolicy(letters, [], { inputChars: 20_001 });
     expect(big).toMatchObject({ decision: 'blocked', reasons: [{ code: 'INPUT_TOO_LARGE' }] });
+    // Numbers as Danes write them ("20.001", not "20001").
+    expect(big.reasons[0]!.da).toMatch(/^Teksten er på 20\.001 tegn; denne prøvehandling tillader højst \d{1,3}(\.\d{3})+\. /);
   });
 
   it('requires a second approver when the policy says so for what was found: any one of the listed classes is enough', () => {

@@ -49,6 +49,9 @@ const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() ==
  * the municipality's own. Everything else is external, also the same provider kind at another URL: an operator
  * who points AI_PROVIDER elsewhere does not thereby make the policy's local terms apply there.
  */
+/** "et CPR-nummer" → det, "en adresse" → den, "helbredsoplysninger" → dem. */
+const pronounOf = (one: string) => (one.startsWith('et ') ? 'det' : one.startsWith('en ') ? 'den' : 'dem');
+
 export function destinationOf(policy: PolicyFile, provider: ProviderKind, baseUrl?: string): Destination {
   if (provider === 'offline') return 'local';
   const rule = policy.providers.find((p) => p.provider === provider);
@@ -101,8 +104,8 @@ export function evaluatePolicy(policy: PolicyFile, spans: Span[], req: Evaluatio
     blocked = true;
     reasons.push({
       code: 'INPUT_TOO_LARGE',
-      da: `Teksten er på ${req.inputChars} tegn; denne prøvehandling tillader højst ${policy.limits.maxInputChars}. Del den op, eller fjern det, der ikke er nødvendigt.`,
-      en: `The text has ${req.inputChars} characters; this trial allows at most ${policy.limits.maxInputChars}.`,
+      da: `Teksten er på ${req.inputChars.toLocaleString('da-DK')} tegn; denne prøvehandling tillader højst ${policy.limits.maxInputChars.toLocaleString('da-DK')}. Del den op, eller fjern det, der ikke er nødvendigt.`,
+      en: `The text has ${req.inputChars.toLocaleString('en-GB')} characters; this trial allows at most ${policy.limits.maxInputChars.toLocaleString('en-GB')}.`,
     });
   }
 
@@ -122,7 +125,7 @@ export function evaluatePolicy(policy: PolicyFile, spans: Span[], req: Evaluatio
       reasons.push({
         code: 'DATA_CLASS_BLOCKED',
         dataClass: type,
-        da: `Teksten indeholder ${one.da}, og denne prøvehandling tillader ikke ${w.da[1]}. Fjern ${count === 1 ? 'det' : 'dem'}, og prøv igen.`,
+        da: `Teksten indeholder ${one.da}, og denne prøvehandling tillader ikke ${w.da[1]}. Fjern ${count === 1 ? pronounOf(w.da[0]) : 'dem'}, og prøv igen.`,
         en: `The text contains ${one.en}, and this trial does not allow ${w.en[1]}. Remove ${count === 1 ? 'it' : 'them'} and try again.`,
       });
     } else if (action === 'mask') {

@@ -4,6 +4,55 @@ import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, capitalise, listJoin, orJ
 type Rule = { code: string; da: string; en: string };
 type Lang = 'da' | 'en';
 
+/**
+ * Who reads the rules: the staff who run the trial (the policy page, the briefing) are told what they may do;
+ * citizens reading the public AI register are told what the municipality's staff may do with their texts.
+ */
+export type Audience = 'staff' | 'public';
+
+const VOICE = {
+  staff: {
+    draft: { da: 'dit udkast', en: 'your draft' },
+    use: { da: 'Du må bruge', en: 'You may use' },
+    blocked: { da: 'Du må ikke bruge tekster med', en: 'You may not use texts containing' },
+    paste: { da: 'Du må højst indsætte', en: 'You may paste at most' },
+    runs: { da: 'og lave', en: 'and make' },
+    review: {
+      da: 'Du skal læse, rette og godkende hvert udkast, før det bruges. AI er en assistent, ikke en autoritet.',
+      en: 'You must read, correct and approve every draft before it is used. AI is an assistant, not an authority.',
+    },
+    label: { da: 'Tekst, der bruges videre, skal mærkes', en: 'Text used onwards must be labelled' },
+    content: { da: 'Indholdet (din tekst og udkastet)', en: 'The content (your text and the draft)' },
+    notKept: {
+      da: 'Indhold gemmes ikke efter kørslen: kopiér det godkendte udkast, før du går videre.',
+      en: 'Content is not kept after the run: copy the approved draft before you move on.',
+    },
+  },
+  public: {
+    draft: { da: 'medarbejderens udkast', en: "the employee's draft" },
+    use: { da: 'Medarbejderne må bruge', en: 'Staff may use' },
+    blocked: { da: 'Medarbejderne må ikke bruge tekster med', en: 'Staff may not use texts containing' },
+    paste: { da: 'En medarbejder må højst indsætte', en: 'An employee may paste at most' },
+    runs: { da: 'og lave', en: 'and make' },
+    review: {
+      da: 'En medarbejder læser, retter og godkender hvert udkast, før det bruges. Det er medarbejderen og kommunen, der har ansvaret for teksten – ikke assistenten.',
+      en: 'An employee reads, corrects and approves every draft before it is used. The employee and the municipality are responsible for the text, not the assistant.',
+    },
+    label: { da: 'Tekst fra prøvehandlingen, som du får fra kommunen, er mærket', en: 'Text from the trial that you receive from the municipality is labelled' },
+    content: { da: 'Indholdet (den indsatte tekst og udkastet)', en: 'The content (the text pasted and the draft)' },
+    notKept: {
+      da: 'Indholdet gemmes ikke efter kørslen.',
+      en: 'The content is not kept after the run.',
+    },
+  },
+} as const satisfies Record<Audience, Record<string, { da: string; en: string }>>;
+
+
+/** "1 kørsel", "1.000 kørsler": the number in the language's format and the noun in its number. */
+function counted(n: number, one: string, many: string, lang: Lang): string {
+  return `${n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')} ${n === 1 ? one : many}`;
+}
+
 /** Classes with the same action for every destination. */
 function classes(p: PolicyFile, action: DataAction): DataClass[] {
   return (Object.entries(p.dataClasses) as [DataClass, DataRule][]).filter(([, a]) => a === action).map(([c]) => c);
@@ -25,21 +74,22 @@ const LOCAL_PHRASE: Record<DataAction, { da: string; en: string }> = {
   mask: { da: 'erstattes med pladsholdere, også når teksten behandles af {local}', en: 'are replaced by placeholders, also when the text is processed by {local}' },
   block: { da: 'må ikke stå i teksten, heller ikke når den behandles af {local}', en: 'may not be in the text, not even when it is processed by {local}' },
 };
-const EXTERNAL_PHRASE: Record<DataAction, { da: string; en: string }> = {
+const EXTERNAL_PHRASE = (draft: { da: string; en: string }): Record<DataAction, { da: string; en: string }> => ({
   allow: { da: 'Sendes teksten til en ekstern sprogmodel, sendes de med, som de står.', en: 'When the text is sent to an external model, they are sent as they are.' },
   warn: { da: 'Sendes teksten til en ekstern sprogmodel, sendes de med, som de står.', en: 'When the text is sent to an external model, they are sent as they are.' },
   mask: {
-    da: 'Sendes teksten til en ekstern sprogmodel, erstattes de med pladsholdere, før noget sendes, og sættes tilbage i dit udkast.',
-    en: 'When the text is sent to an external model, they are replaced by placeholders before anything is sent, and restored in your draft.',
+    da: `Sendes teksten til en ekstern sprogmodel, erstattes de med pladsholdere, før noget sendes, og sættes tilbage i ${draft.da}.`,
+    en: `When the text is sent to an external model, they are replaced by placeholders before anything is sent, and restored in ${draft.en}.`,
   },
   block: {
     da: 'En ekstern sprogmodel må ikke få dem: assistenten afviser teksten, før noget bliver sendt.',
     en: 'An external model may not receive them: the assistant refuses the text before anything is sent.',
   },
-};
+});
 
 /** One sentence per pair of actions (local, external) for the classes whose rule depends on where the text goes. */
-function byDestination(p: PolicyFile): Rule[] {
+function byDestination(p: PolicyFile, audience: Audience): Rule[] {
+  const external = EXTERNAL_PHRASE(VOICE[audience].draft);
   const groups = new Map<string, { local: DataAction; external: DataAction; classes: DataClass[] }>();
   for (const [c, rule] of Object.entries(p.dataClasses) as [DataClass, DataRule][]) {
     if (typeof rule === 'string') continue;
@@ -50,21 +100,25 @@ function byDestination(p: PolicyFile): Rule[] {
   }
   return [...groups.values()].map((g) => {
     const say = (lang: Lang) =>
-      `${capitalise(names(g.classes, lang))} ${LOCAL_PHRASE[g.local][lang].replace('{local}', localWords(p, lang))}. ${EXTERNAL_PHRASE[g.external][lang]}`;
+      `${capitalise(names(g.classes, lang))} ${LOCAL_PHRASE[g.local][lang].replace('{local}', localWords(p, lang))}. ${external[g.external][lang]}`;
     return { code: 'DATA_BY_DESTINATION', da: say('da'), en: say('en') };
   });
 }
 
-/** The policy in plain language, for the policy page and the briefing: what you may, may not and must do. */
-export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; must: Rule[] } {
+/**
+ * The policy in plain language: for staff (the policy page and the briefing) what you may, may not and must do;
+ * for the public register the same rules said of the municipality's staff.
+ */
+export function plainLanguage(p: PolicyFile, audience: Audience = 'staff'): { may: Rule[]; mayNot: Rule[]; must: Rule[] } {
+  const v = VOICE[audience];
   const may: Rule[] = [];
   const mayNot: Rule[] = [];
   const must: Rule[] = [];
 
   may.push({
     code: 'ASSISTANTS',
-    da: `Du må bruge: ${listJoin(p.assistants.map((a) => ASSISTANT_NAMES[a].da), 'da')}.`,
-    en: `You may use: ${listJoin(p.assistants.map((a) => ASSISTANT_NAMES[a].en), 'en')}.`,
+    da: `${v.use.da}: ${listJoin(p.assistants.map((a) => ASSISTANT_NAMES[a].da), 'da')}.`,
+    en: `${v.use.en}: ${listJoin(p.assistants.map((a) => ASSISTANT_NAMES[a].en), 'en')}.`,
   });
   may.push({
     code: 'PROVIDERS',
@@ -83,18 +137,18 @@ export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; mus
   if (masked.length) {
     may.push({
       code: 'MASKED_DATA',
-      da: `${capitalise(names(masked, 'da'))} må gerne stå i teksten: de erstattes med pladsholdere, før noget sendes til sprogmodellen, og sættes tilbage i dit udkast.`,
-      en: `${capitalise(names(masked, 'en'))} may be in the text: they are replaced by placeholders before anything is sent to the model, and restored in your draft.`,
+      da: `${capitalise(names(masked, 'da'))} må gerne stå i teksten: de erstattes med pladsholdere, før noget sendes til sprogmodellen, og sættes tilbage i ${v.draft.da}.`,
+      en: `${capitalise(names(masked, 'en'))} may be in the text: they are replaced by placeholders before anything is sent to the model, and restored in ${v.draft.en}.`,
     });
   }
-  may.push(...byDestination(p));
+  may.push(...byDestination(p, audience));
   const blocked = classes(p, 'block');
   if (blocked.length) {
     const special = blocked.filter((c) => SPECIAL_CATEGORIES.includes(c));
     mayNot.push({
       code: 'BLOCKED_DATA',
-      da: `Du må ikke bruge tekster med ${names(blocked, 'da')}. Assistenten afviser dem, før noget bliver sendt.`,
-      en: `You may not use texts containing ${names(blocked, 'en')}. The assistant refuses them before anything is sent.`,
+      da: `${v.blocked.da} ${names(blocked, 'da')}. Assistenten afviser dem, før noget bliver sendt.`,
+      en: `${v.blocked.en} ${names(blocked, 'en')}. The assistant refuses them before anything is sent.`,
     });
     if (special.length) {
       mayNot.push({
@@ -106,16 +160,12 @@ export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; mus
   }
   mayNot.push({
     code: 'LIMITS',
-    da: `Du må højst indsætte ${p.limits.maxInputChars.toLocaleString('da-DK')} tegn ad gangen og lave ${p.limits.runsPerPersonPerDay} kørsler om dagen.`,
-    en: `You may paste at most ${p.limits.maxInputChars.toLocaleString('en-GB')} characters at a time and make ${p.limits.runsPerPersonPerDay} runs a day.`,
+    da: `${v.paste.da} ${p.limits.maxInputChars.toLocaleString('da-DK')} tegn ad gangen ${v.runs.da} ${counted(p.limits.runsPerPersonPerDay, 'kørsel', 'kørsler', 'da')} om dagen.`,
+    en: `${v.paste.en} ${p.limits.maxInputChars.toLocaleString('en-GB')} characters at a time ${v.runs.en} ${counted(p.limits.runsPerPersonPerDay, 'run', 'runs', 'en')} a day.`,
   });
 
   if (p.humanReview.required) {
-    must.push({
-      code: 'HUMAN_REVIEW',
-      da: 'Du skal læse, rette og godkende hvert udkast, før det bruges. AI er en assistent, ikke en autoritet.',
-      en: 'You must read, correct and approve every draft before it is used. AI is an assistant, not an authority.',
-    });
+    must.push({ code: 'HUMAN_REVIEW', ...v.review });
   }
   const second = p.humanReview.secondApprover;
   if (second === 'always') {
@@ -130,19 +180,19 @@ export function plainLanguage(p: PolicyFile): { may: Rule[]; mayNot: Rule[]; mus
   }
   must.push({
     code: 'DISCLOSURE',
-    da: `Tekst, der bruges videre, skal mærkes: "${p.disclosureLabel.da}".`,
-    en: `Text used onwards must be labelled: "${p.disclosureLabel.en}".`,
+    da: `${v.label.da}: "${p.disclosureLabel.da}".`,
+    en: `${v.label.en}: "${p.disclosureLabel.en}".`,
   });
   must.push({
     code: 'RETENTION',
     da:
       p.retentionDays === 0
-        ? 'Indhold gemmes ikke efter kørslen: kopiér det godkendte udkast, før du går videre.'
-        : `Indholdet (din tekst og udkastet) slettes automatisk efter ${p.retentionDays} dage. Vurderingerne i erfaringsloggen bevares.`,
+        ? v.notKept.da
+        : `${v.content.da} slettes automatisk efter ${counted(p.retentionDays, 'dag', 'dage', 'da')}. Vurderingerne i erfaringsloggen bevares.`,
     en:
       p.retentionDays === 0
-        ? 'Content is not kept after the run: copy the approved draft before you move on.'
-        : `The content (your text and the draft) is deleted automatically after ${p.retentionDays} days. Experience ratings are kept.`,
+        ? v.notKept.en
+        : `${v.content.en} is deleted automatically after ${counted(p.retentionDays, 'day', 'days', 'en')}. Experience ratings are kept.`,
   });
   return { may, mayNot, must };
 }

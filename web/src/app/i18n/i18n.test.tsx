@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeApi, makeUser, renderApp, setupWebTests } from '../../test/harness';
 import { da } from './da';
 import { en } from './en';
-import { LOCALE_STORAGE_KEY } from './index';
+import { i18n, LOCALE_STORAGE_KEY } from './index';
 
 setupWebTests();
 
@@ -23,6 +23,32 @@ describe('languages', () => {
         return typeof value !== 'string' || value.trim() === '';
       });
       expect(empty, `empty texts in ${name}`).toEqual([]);
+    }
+  });
+
+  it('counts read as numbers in the language\'s format with the noun in its number: "1 kørsel", "1.234 kørsler"', () => {
+    const da = i18n.getFixedT('da');
+    const en = i18n.getFixedT('en');
+    expect(da('count.runs', { count: 1 })).toBe('1 kørsel');
+    expect(da('count.runs', { count: 1234 })).toBe('1.234 kørsler');
+    expect(da('count.documents', { count: 1 })).toBe('1 dokument');
+    expect(da('count.weeks', { count: 1 })).toBe('1 uge');
+    expect(da('count.minutes', { count: 12.5 })).toBe('12,5 minutter');
+    expect(en('count.runs', { count: 1234 })).toBe('1,234 runs');
+    expect(da('audit.intact', { count: 100000 })).toBe('Revisionssporet er intakt (100.000 hændelser kontrolleret)');
+    expect(da('trials.participants.saved', { count: 1 })).toBe('Deltagerne er gemt. Prøvehandlingen har nu 1 deltager.');
+  });
+
+  it('no text puts a bare number before a plural noun: such sentences go through plural keys or count.*', () => {
+    for (const [name, res, nouns] of [
+      ['da', da, /\{\{\w+\}\} (kørsler|dokumenter|uger|minutter|deltagere|dage|gange|hændelser|personer|citater|henvisninger|refleksioner)\b/],
+      ['en', en, /\{\{\w+\}\} (runs|documents|weeks|minutes|participants|days|times|events|people|quotes|references|reflections)\b/],
+    ] as const) {
+      const texts = keys(res).map((k) => [k, k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], res)] as const);
+      const bare = texts.filter(([k, v]) => typeof v === 'string' && !/_(one|other)$/.test(k) && nouns.test(v)).map(([k]) => k);
+      expect(bare, `bare counts in ${name}`).toEqual([]);
+      const unformatted = texts.filter(([, v]) => typeof v === 'string' && v.includes('{{count}}')).map(([k]) => k);
+      expect(unformatted, `counts without the number format in ${name}`).toEqual([]);
     }
   });
 

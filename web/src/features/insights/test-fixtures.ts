@@ -172,7 +172,7 @@ export function makeRegister(overrides: Partial<PublicRegister> = {}): PublicReg
         policy: {
           title: 'Breve til borgere med pseudonymisering',
           may: [{ code: 'M1', da: 'Du må bruge breve, hvor CPR-numre erstattes automatisk.' }],
-          mayNot: [{ code: 'N1', da: 'Du må ikke bruge helbredsoplysninger.' }],
+          mayNot: [{ code: 'N1', da: 'Medarbejderne må ikke bruge tekster med helbredsoplysninger.' }],
           must: [{ code: 'S1', da: 'Du skal læse og godkende hvert udkast.' }],
         },
         humanOversight: ['En medarbejder læser og godkender hvert udkast, før det bruges.'],

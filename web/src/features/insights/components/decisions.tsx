@@ -1,11 +1,13 @@
 import { CreateDecisionRequest, DECISION_OUTCOME_LABELS, type DecisionOutcome, type TrialDecisionView } from '@contracts/insights.js';
+import type { TrialDetail } from '@contracts/trials.js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
-import { TextAreaField } from '../../../components/form-fields';
+import { CheckboxField, TextAreaField } from '../../../components/form-fields';
 import { fieldErrorsFrom } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useCreateDecision, useSetPublication } from '../api/insights';
 
@@ -13,8 +15,21 @@ const OUTCOMES: readonly DecisionOutcome[] = ['ADOPT', 'ADJUST', 'STOP'];
 type Field = 'outcome' | 'rationale' | 'evidence';
 const fieldId = (f: Field) => `decision-${f}`;
 
-/** Indfør / Justér / Stop with a rationale and the evidence it rests on. The server audits it. */
-export function DecisionForm({ trialId, disabledReason }: { trialId: string; disabledReason: string | null }) {
+/**
+ * Indfør / Justér / Stop with a rationale and the evidence it rests on. The server audits it. A decision cannot be
+ * taken back and may at once be what the public AI register shows, so it is confirmed first, and sent once:
+ * `sending` is set in the same event as the request (the mutation's own pending flag reaches the page a moment
+ * later, time enough for a second click). `published` is undefined while the trial is still loading.
+ */
+export function DecisionForm({
+  trialId,
+  disabledReason,
+  published,
+}: {
+  trialId: string;
+  disabledReason: string | null;
+  published?: boolean | undefined;
+}) {
   const { t } = useTranslation();
   const pick = useLocalized();
   const create = useCreateDecision(trialId);
@@ -24,6 +39,9 @@ export function DecisionForm({ trialId, disabledReason }: { trialId: string; dis
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [toConfirm, setToConfirm] = useState<CreateDecisionRequest | null>(null);
+  const [sending, setSending] = useState(false);
+  const sendingRef = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -32,6 +50,7 @@ export function DecisionForm({ trialId, disabledReason }: { trialId: string; dis
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (sendingRef.current) return;
     setSaved(null);
     const found: Partial<Record<Field, string>> = {};
     if (!outcome) found.outcome = t('insights.decision.chooseOutcome');
@@ -48,7 +67,15 @@ export function DecisionForm({ trialId, disabledReason }: { trialId: string; dis
       return;
     }
     setErrors({});
-    create.mutate(parsed.data, {
+    setToConfirm(parsed.data);
+  };
+
+  const send = (body: CreateDecisionRequest) => {
+    setToConfirm(null);
+    if (sendingRef.current) return;
+    sendingRef.current = true;
+    setSending(true);
+    create.mutate(body, {
       onSuccess: () => {
         setOutcome('');
         setRationale('');
@@ -61,6 +88,10 @@ export function DecisionForm({ trialId, disabledReason }: { trialId: string; dis
           setErrors(fields);
           setAttempt((n) => n + 1);
         }
+      },
+      onSettled: () => {
+        sendingRef.current = false;
+        setSending(false);
       },
     });
   };
@@ -127,11 +158,43 @@ export function DecisionForm({ trialId, disabledReason }: { trialId: string; dis
             error={errors.evidence}
             onChange={(e) => setEvidence(e.target.value)}
           />
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('insights.decision.saving') : t('insights.decision.submit')}
+          <button type="submit" className="button button-primary" disabled={sending || create.isPending}>
+            {sending || create.isPending ? t('insights.decision.saving') : t('insights.decision.submit')}
           </button>
         </form>
       )}
+      {toConfirm ? (
+        <ConfirmDialog
+          title={t('insights.decision.confirmTitle')}
+          confirmLabel={t('insights.decision.confirm')}
+          cancelLabel={t('insights.decision.cancel')}
+          onConfirm={() => send(toConfirm)}
+          onCancel={() => setToConfirm(null)}
+          testId="decision-confirm"
+        >
+          <p>{t('insights.decision.confirmIntro')}</p>
+          <dl>
+            <dt>{t('insights.decision.outcome')}</dt>
+            <dd>
+              <strong>{pick(DECISION_OUTCOME_LABELS[toConfirm.outcome])}</strong> – {t(`insights.decision.outcomeHint.${toConfirm.outcome}`)}
+            </dd>
+            <dt>{t('insights.decision.rationale')}</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>{toConfirm.rationale}</dd>
+            <dt>{t('insights.decision.evidence')}</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>{toConfirm.evidence?.trim() ? toConfirm.evidence : t('insights.decision.noEvidence')}</dd>
+          </dl>
+          <p>
+            <strong>
+              {published === undefined
+                ? t('insights.decision.confirmMaybePublic')
+                : published
+                  ? t('insights.decision.confirmPublic')
+                  : t('insights.decision.confirmNotPublic')}
+            </strong>
+          </p>
+          <p className="mb-0">{t('insights.decision.confirmFinal')}</p>
+        </ConfirmDialog>
+      ) : null}
       <StatusRegion message={saved} testId="decision-status" />
     </div>
   );
@@ -163,41 +226,96 @@ export function DecisionList({ decisions }: { decisions: TrialDecisionView[] }) 
   );
 }
 
-/** Publishing in the public AI register: what it means is said next to the switch, before anyone flips it. */
-export function PublicationToggle({ trialId, published, canPublish }: { trialId: string; published: boolean; canPublish: boolean }) {
-  const { t } = useTranslation();
-  const set = useSetPublication(trialId);
+const REGISTER_FIELDS = ['title', 'purpose', 'unit', 'assistants', 'period', 'status', 'policy', 'oversight', 'decision'] as const;
+
+/**
+ * Publishing in the public AI register: what it means is said next to the checkbox, and again, field by field, in a
+ * question that must be answered before anything is sent (server: insights.service.ts publicRegister). Ticking or
+ * unticking only asks; the checkbox shows the saved state until the answer is "Offentliggør" and the server agrees.
+ */
+export function PublicationToggle({ trial }: { trial: TrialDetail }) {
+  const { t, i18n } = useTranslation();
+  const pick = useLocalized();
+  const set = useSetPublication(trial.id);
   const [message, setMessage] = useState<string | null>(null);
-  // The choice shows at once while it is saved; afterwards the saved value (or the old one if saving failed).
+  const [asking, setAsking] = useState<boolean | null>(null);
+  // The answer shows at once while it is saved; the saved value takes over when the trial arrives again (the old
+  // one if saving failed), so the box does not flick back in between.
   const [choice, setChoice] = useState<boolean | null>(null);
+  useEffect(() => setChoice(null), [trial.published]);
+  const canPublish = trial.status !== 'DRAFT';
+
+  const send = (next: boolean) => {
+    setAsking(null);
+    setMessage(null);
+    setChoice(next);
+    set.mutate(next, {
+      onSuccess: () => setMessage(next ? t('insights.publication.published') : t('insights.publication.unpublished')),
+      onError: () => setChoice(null),
+    });
+  };
+
+  const decision = trial.latestDecision;
   return (
     <section aria-labelledby="publication-heading" className="mt-6" data-testid="publication">
       <h2 id="publication-heading">{t('insights.publication.heading')}</h2>
       <p id="publication-explanation">{t('insights.publication.explanation')}</p>
       {canPublish ? (
         <div className="form-group">
-          <input
+          <CheckboxField
             id="publication-toggle"
-            type="checkbox"
-            className="form-checkbox"
-            checked={choice ?? published}
+            label={t('insights.publication.toggle')}
+            checked={choice ?? trial.published}
             disabled={set.isPending}
             aria-describedby="publication-explanation"
             onChange={(e) => {
-              const next = e.target.checked;
               setMessage(null);
-              setChoice(next);
-              set.mutate(next, {
-                onSuccess: () => setMessage(next ? t('insights.publication.published') : t('insights.publication.unpublished')),
-                onSettled: () => setChoice(null),
-              });
+              setAsking(e.target.checked);
             }}
           />
-          <label htmlFor="publication-toggle">{t('insights.publication.toggle')}</label>
         </div>
       ) : (
         <p data-testid="publication-draft">{t('insights.publication.draft')}</p>
       )}
+      {asking === true ? (
+        <ConfirmDialog
+          title={t('insights.publication.confirmPublishTitle', { title: trial.title })}
+          confirmLabel={t('insights.publication.confirmPublish')}
+          cancelLabel={t('insights.publication.cancel')}
+          onConfirm={() => send(true)}
+          onCancel={() => setAsking(null)}
+          testId="publication-confirm"
+        >
+          <p>{t('insights.publication.confirmPublishIntro')}</p>
+          <ul data-testid="publication-fields">
+            {REGISTER_FIELDS.map((f) => (
+              <li key={f}>{t(`insights.publication.fields.${f}`)}</li>
+            ))}
+          </ul>
+          <p>
+            {decision
+              ? t('insights.publication.decisionNow', {
+                  outcome: pick(DECISION_OUTCOME_LABELS[decision.outcome]),
+                  date: formatDate(decision.createdAt, i18n.language),
+                })
+              : t('insights.publication.decisionNone')}
+          </p>
+          <p>{t('insights.publication.notShown')}</p>
+          <p className="mb-0">{t('insights.publication.followsTrial')}</p>
+        </ConfirmDialog>
+      ) : null}
+      {asking === false ? (
+        <ConfirmDialog
+          title={t('insights.publication.confirmUnpublishTitle', { title: trial.title })}
+          confirmLabel={t('insights.publication.confirmUnpublish')}
+          cancelLabel={t('insights.publication.cancel')}
+          onConfirm={() => send(false)}
+          onCancel={() => setAsking(null)}
+          testId="publication-confirm"
+        >
+          <p className="mb-0">{t('insights.publication.confirmUnpublishText')}</p>
+        </ConfirmDialog>
+      ) : null}
       <StatusRegion message={message} testId="publication-status" />
       <AsyncErrorRegion error={set.error} />
     </section>

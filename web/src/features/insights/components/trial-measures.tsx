@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { ChartFigure, DataTable } from './chart-figure';
 import { Bars } from './charts';
-import { useNumbers } from './format';
+import { round1, useNumbers } from './format';
 import { MeasureView } from './measure-view';
 
 function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
@@ -47,7 +47,6 @@ export function ParticipationSection({ insights }: { insights: TrialInsights }) 
 
 export function RunsOverTimeSection({ insights }: { insights: TrialInsights }) {
   const { t, i18n } = useTranslation();
-  const { n } = useNumbers();
   const assistants = insights.trial.assistants;
   const buckets = insights.runsOverTime;
   const name = (a: AssistantId) => t(`trials.assistants.${a}`);
@@ -65,8 +64,8 @@ export function RunsOverTimeSection({ insights }: { insights: TrialInsights }) {
         <ChartFigure
           heading={t('insights.runsOverTime.chartHeading')}
           summary={t('insights.runsOverTime.summary', {
-            total: n(total),
-            weeks: n(buckets.length),
+            total: t('count.runs', { count: total }),
+            weeks: t('count.weeks', { count: buckets.length }),
             from: formatDate(buckets[0]?.weekStart ?? '', i18n.language),
             assistants: assistants.map(name).join(', '),
           })}
@@ -125,7 +124,7 @@ export function MinutesSavedSection({ insights }: { insights: TrialInsights }) {
       <MeasureView measure={insights.minutesSaved} testId="measure-minutes">
         {(m) => (
           <>
-            <p data-testid="minutes-total">{t('insights.minutes.value', { total: n(m.total), median: n(m.median) })}</p>
+            <p data-testid="minutes-total">{t('insights.minutes.value', { total: t('count.minutes', { count: round1(m.total) }), median: t('count.minutes', { count: round1(m.median) }) })}</p>
             <DataTable
               caption={t('insights.minutes.perAssistant')}
               captionVisible
@@ -198,7 +197,7 @@ export function ExperienceSection({ insights }: { insights: TrialInsights }) {
               heading={t('insights.failureTypes.chartHeading')}
               summary={
                 top && top.count > 0
-                  ? t('insights.failureTypes.summary', { type: pick(FAILURE_TYPE_LABELS[top.type]), count: n(top.count) })
+                  ? t('insights.failureTypes.summary', { type: pick(FAILURE_TYPE_LABELS[top.type]), count: top.count })
                   : t('insights.failureTypes.none')
               }
               columns={[
@@ -245,7 +244,7 @@ export function GuardSection({ insights }: { insights: TrialInsights }) {
       <MeasureView measure={insights.guard} testId="measure-guard">
         {(g) => (
           <>
-            <p>{t('insights.guard.value', { blocked: n(g.blockedRuns), masked: n(g.maskedRuns) })}</p>
+            <p>{t('insights.guard.value', { blocked: t('count.runs', { count: g.blockedRuns }), masked: t('count.runs', { count: g.maskedRuns }) })}</p>
             {byClass(g.blocked, t('insights.guard.blocked'), 'guard-blocked')}
             {byClass(g.masked, t('insights.guard.masked'), 'guard-masked')}
           </>

@@ -256,7 +256,7 @@ function AssistantRows({ rows }: { rows: BoardAssistantRow[] }) {
       <h2 id="board-assistants-heading">{caption}</h2>
       <ChartFigure
         heading={t('insights.board.runsPerAssistant')}
-        summary={rows.map((r) => t('insights.board.assistantSummary', { assistant: name(r.assistant), runs: n(r.runs) })).join(' ')}
+        summary={rows.map((r) => t('insights.board.assistantSummary', { assistant: name(r.assistant), runs: t('count.runs', { count: r.runs }) })).join(' ')}
         columns={columns.slice(0, 3)}
         rows={tableRows}
         testId="chart-assistants"

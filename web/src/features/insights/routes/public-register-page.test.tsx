@@ -20,8 +20,8 @@ describe('the public AI register', () => {
     expect(entry.textContent).toContain('Breve til borgere');
     expect(entry.textContent).toContain('Afsluttet');
     expect(within(entry).getByRole('heading', { name: 'Regler for data: Breve til borgere med pseudonymisering' })).toBeTruthy();
-    expect(within(entry).getByRole('heading', { name: 'Det må du ikke' })).toBeTruthy();
-    expect(entry.textContent).toContain('Du må ikke bruge helbredsoplysninger.');
+    expect(within(entry).getByRole('heading', { name: 'Det må medarbejderne ikke' })).toBeTruthy();
+    expect(entry.textContent).toContain('Medarbejderne må ikke bruge tekster med helbredsoplysninger.');
     expect(screen.getByTestId('register-oversight').textContent).toBe('En medarbejder læser og godkender hvert udkast, før det bruges.');
     expect(screen.getByTestId('register-decision').textContent).toContain('Indfør');
     expect(screen.getByTestId('register-decision').textContent).toContain('Brevene blev lettere at læse.');

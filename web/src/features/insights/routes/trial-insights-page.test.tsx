@@ -46,14 +46,14 @@ describe('the trial overview (indsigt)', () => {
     expect(screen.getByTestId('participation-invited').textContent).toBe('5');
     // Intl puts a no-break space before the per cent sign.
     expect(screen.getByTestId('participation-active').textContent).toMatch(/^4 \(80\s%\)$/);
-    expect(screen.getByTestId('measure-runs-per-person').textContent).toContain('Median 2 kørsler (færrest 1, flest 4).');
+    expect(screen.getByTestId('measure-runs-per-person').textContent).toContain('Kørsler pr. person: median 2, færrest 1, flest 4.');
 
     const outcomes = within(screen.getByTestId('outcomes-table'));
     expect(outcomes.getByRole('rowheader', { name: 'Godkendt uændret' }).closest('tr')?.textContent).toContain('4');
     expect(outcomes.getByRole('rowheader', { name: 'Rettet og godkendt' }).closest('tr')?.textContent).toContain('3');
     expect(screen.getByTestId('measure-outcomes').textContent).toContain('Bygger på 4 personer.');
     expect(screen.getByTestId('measure-edit-size').textContent).toContain('Median 40 tegn, gennemsnit 52,3 tegn, højst 120 tegn.');
-    expect(screen.getByTestId('minutes-total').textContent).toBe('I alt 75 minutter sparet, median 10 minutter pr. kørsel.');
+    expect(screen.getByTestId('minutes-total').textContent).toBe('Sparet i alt: 75 minutter. Median pr. kørsel: 10 minutter.');
     expect(screen.getByTestId('measure-would-use-again').textContent).toMatch(/Ja: 6, nej: 1 \(86\s% ja\)\./);
     expect(within(screen.getByTestId('guard-masked')).getByRole('rowheader', { name: 'CPR-nummer' })).toBeTruthy();
     expect(screen.getByTestId('providers-table').textContent).toContain('regelmotor');
@@ -226,6 +226,8 @@ describe('the trial overview (indsigt)', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Begrundelse' }), { target: { value: decision.rationale } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Grundlag' }), { target: { value: decision.evidence } });
     fireEvent.click(screen.getByRole('button', { name: 'Registrér beslutning' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Registrér beslutningen?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Registrér beslutning' }));
 
     expect((await screen.findByTestId('decision-status')).textContent).toContain('Beslutningen er registreret.');
     expect(api.calls('POST', '/api/trials/t1/decisions')[0]?.body).toEqual({
@@ -254,20 +256,154 @@ describe('the trial overview (indsigt)', () => {
     fireEvent.click(screen.getByLabelText(/^Stop/));
     fireEvent.change(screen.getByRole('textbox', { name: 'Begrundelse' }), { target: { value: 'Assistenten sparer ikke tid.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Registrér beslutning' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Registrér beslutning' }));
     expect((await screen.findByText(/Sæt den i gang, før der træffes en beslutning\./)).textContent).toBeTruthy();
   });
 
-  it('when the leader ticks "Offentliggør i AI-registret", then the publication is sent and confirmed', async () => {
+  it('when a test decision is double-clicked on a published trial, then the question says it becomes the public decision, and one decision is sent', async () => {
     const api = fakeApi(
       makeUser('LEADER'),
-      routes(makeInsights(), { 'POST /api/trials/t1/publication': { status: 200, body: { published: true } } }),
+      routes(makeInsights(), {
+        'GET /api/trials/t1': { status: 200, body: { trial: makeTrialDetail({ status: 'ACTIVE', canAdminister: true, published: true }) } },
+        'POST /api/trials/t1/decisions': (req) => ({
+          status: 201,
+          body: { decision: { id: 'd1', ...(req.body as object), decidedBy: { name: 'Lars Leder' }, createdAt: '2026-02-01T10:00:00.000Z' } },
+        }),
+      }),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByRole('checkbox', { name: 'Offentliggør i AI-registret', checked: true });
+    fireEvent.click(screen.getByLabelText(/^Stop/));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Begrundelse' }), { target: { value: 'Bare en test af formularen.' } });
+    const submit = screen.getByRole('button', { name: 'Registrér beslutning' });
+    fireEvent.click(submit);
+    fireEvent.click(submit);
+
+    // Nothing is recorded before the question is answered, and the question says what is recorded and that it goes public.
+    const dialog = await screen.findByRole('dialog', { name: 'Registrér beslutningen?' });
+    expect(api.calls('POST', '/api/trials/t1/decisions')).toHaveLength(0);
+    expect(dialog.textContent).toContain('Stop – assistenten bruges ikke mere');
+    expect(dialog.textContent).toContain('Bare en test af formularen.');
+    expect(dialog.textContent).toContain('Intet grundlag angivet.');
+    expect(dialog.textContent).toContain('Prøvehandlingen er offentliggjort i AI-registret. Beslutningen bliver straks den, alle kan se dér');
+    expect(dialog.textContent).toContain('kan ikke rettes eller slettes bagefter');
+    // Focus starts on the question, not on a button a stray Enter or click could press.
+    expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Registrér beslutningen?' }));
+
+    const confirm = within(dialog).getByRole('button', { name: 'Registrér beslutning' });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Gemmer …' }).hasAttribute('disabled')).toBe(true);
+    expect((await screen.findByTestId('decision-status')).textContent).toContain('Beslutningen er registreret.');
+    expect(api.calls('POST', '/api/trials/t1/decisions')).toHaveLength(1);
+  });
+
+  it('when the leader presses "Fortryd" in the decision question, then nothing is sent and the form keeps what was written', async () => {
+    const api = fakeApi(makeUser('LEADER'), routes(makeInsights()));
+    renderApp('/proevehandlinger/t1/indsigt');
+    await screen.findByRole('checkbox', { name: 'Offentliggør i AI-registret', checked: false });
+    fireEvent.click(screen.getByLabelText(/^Indfør/));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Begrundelse' }), { target: { value: 'Brevene er blevet klarere.' } });
+    // A click focuses the button in a browser; jsdom's synthetic click does not.
+    screen.getByRole('button', { name: 'Registrér beslutning' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Registrér beslutning' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Registrér beslutningen?' });
+    expect(dialog.textContent).toContain('Prøvehandlingen er ikke offentliggjort i AI-registret nu.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fortryd' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.calls('POST', '/api/trials/t1/decisions')).toHaveLength(0);
+    expect((screen.getByRole('textbox', { name: 'Begrundelse' }) as HTMLTextAreaElement).value).toBe('Brevene er blevet klarere.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Registrér beslutning' }));
+  });
+
+  it('when the leader clicks the label "Offentliggør i AI-registret", then a question lists what becomes public and nothing is sent before "Offentliggør"', async () => {
+    let published = false;
+    const api = fakeApi(
+      makeUser('LEADER'),
+      routes(makeInsights(), {
+        'GET /api/trials/t1': () => ({
+          status: 200,
+          body: {
+            trial: makeTrialDetail({
+              status: 'ACTIVE',
+              canAdminister: true,
+              published,
+              latestDecision: {
+                id: 'd1',
+                outcome: 'ADJUST',
+                rationale: 'Skabelonen skal rettes.',
+                evidence: 'Tal fra loggen.',
+                decidedBy: { name: 'Lars Leder' },
+                createdAt: '2026-02-01T10:00:00.000Z',
+              },
+            }),
+          },
+        }),
+        'POST /api/trials/t1/publication': (req) => {
+          published = (req.body as { published: boolean }).published;
+          return { status: 200, body: { published } };
+        },
+      }),
     );
     renderApp('/proevehandlinger/t1/indsigt');
     const toggle = await screen.findByRole('checkbox', { name: 'Offentliggør i AI-registret' });
     expect(toggle.getAttribute('aria-describedby')).toBe('publication-explanation');
+    // The DKFDS wrapper that places the drawn box beside its label.
+    expect(toggle.parentElement?.className).toBe('form-group-checkbox');
+
+    fireEvent.click(screen.getByText('Offentliggør i AI-registret', { selector: 'label' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Offentliggør »Klarsprog i breve« i AI-registret?' });
+    expect(api.calls('POST', '/api/trials/t1/publication')).toHaveLength(0);
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    expect(within(within(dialog).getByTestId('publication-fields')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'titlen',
+      'formålet',
+      'afdelingen',
+      'hvilke assistenter der bruges',
+      'perioden (start og slut)',
+      'status (aktiv, sat på pause eller afsluttet)',
+      'datapolitikkens titel, og hvad medarbejderne må, ikke må og skal, i klart sprog',
+      'hvordan mennesker fører tilsyn med assistenten',
+      'den seneste beslutning: udfaldet, begrundelsen og datoen',
+    ]);
+    expect(dialog.textContent).toContain('Den seneste beslutning er lige nu »Justér« fra');
+    expect(dialog.textContent).toContain('Det vises ikke: grundlaget for beslutningen, hvem der har truffet den');
+
+    // Escape answers no.
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.calls('POST', '/api/trials/t1/publication')).toHaveLength(0);
+
     fireEvent.click(toggle);
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Offentliggør' }));
     expect((await screen.findByTestId('publication-status')).textContent).toContain('Prøvehandlingen er nu offentliggjort i AI-registret.');
-    expect(api.calls('POST', '/api/trials/t1/publication')[0]?.body).toEqual({ published: true });
+    expect(api.calls('POST', '/api/trials/t1/publication').map((r) => r.body)).toEqual([{ published: true }]);
+    expect((screen.getByRole('checkbox', { name: 'Offentliggør i AI-registret' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('when the leader unticks a published trial, then "Fjern fra AI-registret" is asked first, and "Fortryd" keeps it published', async () => {
+    const api = fakeApi(
+      makeUser('LEADER'),
+      routes(makeInsights(), {
+        'GET /api/trials/t1': { status: 200, body: { trial: makeTrialDetail({ status: 'ACTIVE', canAdminister: true, published: true }) } },
+        'POST /api/trials/t1/publication': { status: 200, body: { published: false } },
+      }),
+    );
+    renderApp('/proevehandlinger/t1/indsigt');
+    const toggle = (await screen.findByRole('checkbox', { name: 'Offentliggør i AI-registret', checked: true })) as HTMLInputElement;
+    fireEvent.click(toggle);
+    let dialog = await screen.findByRole('dialog', { name: 'Fjern »Klarsprog i breve« fra AI-registret?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fortryd' }));
+    expect(toggle.checked).toBe(true);
+    expect(api.calls('POST', '/api/trials/t1/publication')).toHaveLength(0);
+
+    fireEvent.click(toggle);
+    dialog = await screen.findByRole('dialog', { name: 'Fjern »Klarsprog i breve« fra AI-registret?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fjern fra AI-registret' }));
+    expect((await screen.findByTestId('publication-status')).textContent).toContain('Prøvehandlingen er fjernet fra AI-registret.');
+    expect(api.calls('POST', '/api/trials/t1/publication').map((r) => r.body)).toEqual([{ published: false }]);
   });
 
   it('when an employee opens the overview, then the server refusal is shown and no figures', async () => {

@@ -126,16 +126,11 @@ export function TrialInsightsPage() {
           <DecisionForm
             trialId={data.trial.id}
             disabledReason={data.trial.status === 'DRAFT' ? t('insights.decision.notStarted') : null}
+            published={trial.data?.trial.published}
           />
         </section>
 
-        {trial.data ? (
-          <PublicationToggle
-            trialId={data.trial.id}
-            published={trial.data.trial.published}
-            canPublish={trial.data.trial.status !== 'DRAFT'}
-          />
-        ) : null}
+        {trial.data ? <PublicationToggle trial={trial.data.trial} /> : null}
         <p className="mt-6">
           <Link to={trialPage}>{t('insights.trial.backToTrial')}</Link>
         </p>

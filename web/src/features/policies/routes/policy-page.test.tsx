@@ -116,7 +116,7 @@ describe('a data-use policy in plain Danish', () => {
     fakeApi(makeUser('EMPLOYEE'), {
       'GET /api/policies/findes-ikke': {
         status: 404,
-        body: errorBody('NOT_FOUND', 'Datapolitikken findes ikke, eller du har ikke adgang til det.'),
+        body: errorBody('NOT_FOUND', 'Datapolitikken findes ikke, eller du har ikke adgang til den.'),
       },
     });
     renderApp('/datapolitikker/findes-ikke');

@@ -49,7 +49,7 @@ describe('the retention page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Opbevaring og sletning' })).toBeTruthy();
     const due = await screen.findByTestId('retention-due');
-    expect(within(due).getByTestId('retention-due-counts').textContent).toBe('2 kørsler og 1 dokumenter.');
+    expect(within(due).getByTestId('retention-due-counts').textContent).toBe('2 kørsler og 1 dokument.');
     const rows = within(due).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['Kørsel', 'Kørsel', 'Dokument']);
     expect(rows[2]!.textContent).toContain('Spørg vejledningerne');
@@ -64,10 +64,10 @@ describe('the retention page', () => {
 
     const status = screen.getByTestId('retention-status');
     expect(status.getAttribute('role')).toBe('status');
-    await waitFor(() => expect(status.textContent).toBe('Sletningen er gennemført: 2 kørsler og 1 dokumenter er slettet.'));
+    await waitFor(() => expect(status.textContent).toBe('Sletningen er gennemført: 2 kørsler og 1 dokument er slettet.'));
     expect(fake.calls('POST', '/api/retention/sweeps')).toHaveLength(1);
     await waitFor(() => expect(screen.getByText('Intet indhold er forfaldent til sletning.')).toBeTruthy());
-    expect(screen.getByTestId('retention-totals').textContent).toBe('Slettet i alt: 7 kørsler og 1 dokumenter.');
+    expect(screen.getByTestId('retention-totals').textContent).toBe('Slettet i alt: 7 kørsler og 1 dokument.');
   });
 
   it('is not offered to employees: no menu item, and the address says no access', async () => {

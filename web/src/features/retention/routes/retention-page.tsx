@@ -15,7 +15,6 @@ export function RetentionPage() {
   const overview = useRetentionOverview();
   const sweep = useSweepNow();
   const [confirming, setConfirming] = useState(false);
-  const n = (x: number) => formatNumber(x, i18n.language);
 
   const onSweep = () => {
     setConfirming(false);
@@ -51,14 +50,14 @@ export function RetentionPage() {
                 : t('retention.noSchedule')}
             </p>
             <p data-testid="retention-totals">
-              {t('retention.totals', { runs: n(overview.data.purgedTotals.runs), documents: n(overview.data.purgedTotals.documents) })}
+              {t('retention.totals', { runs: t('count.runs', { count: overview.data.purgedTotals.runs }), documents: t('count.documents', { count: overview.data.purgedTotals.documents }) })}
             </p>
             {confirming ? (
               <div className="alert alert-warning" data-testid="retention-confirm">
                 <div className="alert-body">
                   <h3 className="alert-heading">{t('retention.confirmHeading')}</h3>
                   <p className="alert-text">
-                    {t('retention.confirmText', { runs: n(overview.data.due.runs), documents: n(overview.data.due.documents) })}
+                    {t('retention.confirmText', { runs: t('count.runs', { count: overview.data.due.runs }), documents: t('count.documents', { count: overview.data.due.documents }) })}
                   </p>
                   <div className="run-actions">
                     <button type="button" className="button button-primary" onClick={onSweep}>
@@ -88,8 +87,8 @@ export function RetentionPage() {
                 <Alert variant={result.errorCode ? 'warning' : 'success'}>
                   <p className="m-0">
                     {result.errorCode
-                      ? t('retention.sweepPartial', { runs: n(result.runsPurged), documents: n(result.documentsPurged), code: result.errorCode })
-                      : t('retention.sweepDone', { runs: n(result.runsPurged), documents: n(result.documentsPurged) })}
+                      ? t('retention.sweepPartial', { runs: t('count.runs', { count: result.runsPurged }), documents: t('count.documents', { count: result.documentsPurged }), code: result.errorCode })
+                      : t('retention.sweepDone', { runs: t('count.runs', { count: result.runsPurged }), documents: t('count.documents', { count: result.documentsPurged }) })}
                   </p>
                 </Alert>
               ) : null}
@@ -109,10 +108,9 @@ export function RetentionPage() {
 
 function GroupTable({ group, caption, testId, empty }: { group: RetentionGroup; caption: string; testId: string; empty: string }) {
   const { t, i18n } = useTranslation();
-  const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <div data-testid={testId}>
-      <p data-testid={`${testId}-counts`}>{t('retention.counts', { runs: n(group.runs), documents: n(group.documents) })}</p>
+      <p data-testid={`${testId}-counts`}>{t('retention.counts', { runs: t('count.runs', { count: group.runs }), documents: t('count.documents', { count: group.documents }) })}</p>
       {group.items.length === 0 ? (
         <p>{empty}</p>
       ) : (
@@ -143,7 +141,7 @@ function GroupTable({ group, caption, testId, empty }: { group: RetentionGroup; 
             </table>
           </div>
           {group.items.length < group.runs + group.documents ? (
-            <p className="small-text">{t('retention.truncated', { shown: n(group.items.length) })}</p>
+            <p className="small-text">{t('retention.truncated', { shown: group.items.length })}</p>
           ) : null}
         </>
       )}

@@ -123,7 +123,7 @@ describe('the trials list', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Brev til borger' })).toBeTruthy();
     expect(router.state.location.pathname).toBe(PAGE);
-    expect(screen.getByText(/klarsprog og tjekker/)).toBeTruthy();
+    expect(screen.getByText(/om til klart og enkelt sprog og tjekker/)).toBeTruthy();
     const policyLine = await screen.findByTestId('run-policy');
     await waitFor(() => expect(policyLine.textContent).toContain('Breve til borgere med pseudonymisering'));
     expect(within(policyLine).getByRole('link', { name: 'Læs datapolitikken' }).getAttribute('href')).toBe(`/datapolitikker/${POLICY.id}`);

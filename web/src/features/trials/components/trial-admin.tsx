@@ -162,7 +162,7 @@ export function Participants({ trial }: { trial: TrialDetail }) {
       {
         onSuccess: ({ trial: updated }) => {
           setPicking(false);
-          setSaved(t('trials.participants.saved', { n: updated.participants.length }));
+          setSaved(t('trials.participants.saved', { count: updated.participants.length }));
         },
       },
     );
