@@ -5,15 +5,24 @@ import { AssistantId, Decision } from './policies.js';
 export const ReviewDecision = z.enum(['APPROVE', 'EDIT_AND_APPROVE', 'REJECT']);
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
+/**
+ * The step the person decided on, as their page showed it: 1 the first review, 2 the second approval. When the
+ * run has moved on since (another tab, a colleague), the decision is refused with 409 instead of being taken as
+ * a decision on a text the person has not seen. Optional for older clients, which the current step decides for.
+ */
+const ReviewStep = z.number().int().min(1).max(2).optional();
+
 export const ReviewRequest = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('APPROVE') }),
+  z.object({ decision: z.literal('APPROVE'), step: ReviewStep }),
   z.object({
     decision: z.literal('EDIT_AND_APPROVE'),
+    step: ReviewStep,
     /** The text as the person wants it; kept as the final text and as a line diff against the draft. */
     finalText: z.string().min(1, { message: 'Den rettede tekst må ikke være tom.' }).max(200_000, { message: 'Teksten er for lang (højst 200.000 tegn).' }),
   }),
   z.object({
     decision: z.literal('REJECT'),
+    step: ReviewStep,
     reason: z
       .string()
       .trim()
@@ -88,11 +97,28 @@ export const RunListItem = z.object({
   requester: z.object({ id: z.string(), name: z.string() }),
   awaiting: ReviewAwaiting.nullable(),
   experienceLogged: z.boolean(),
+  /** The viewer asked for this run, a person has reviewed it, and the viewer has not written its experience log yet. */
+  experienceDue: z.boolean(),
 });
 export type RunListItem = z.infer<typeof RunListItem>;
 
+/**
+ * What still waits, over all the runs the viewer may see (within `trialId` if given), whatever the view, status
+ * filter or page: the figures at the top of "Kørsler".
+ */
+export const RunListSummary = z.object({
+  /** The viewer's own runs whose experience log they can write and have not. */
+  experienceDue: z.number().int(),
+  /** The viewer's own runs that wait for a second approver (four eyes). */
+  waitingForColleague: z.number().int(),
+  /** Other people's runs the viewer may approve as the second person. */
+  waitingForYou: z.number().int(),
+});
+export type RunListSummary = z.infer<typeof RunListSummary>;
+
 export const RunList = z.object({
   runs: z.array(RunListItem),
+  summary: RunListSummary,
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
 });

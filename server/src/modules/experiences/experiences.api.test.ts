@@ -9,6 +9,8 @@ const NOW = new Date('2026-11-27T10:00:00Z');
 const LETTER = 'Kære borger\n\nVi har modtaget din ansøgning om boligstøtte.\n\nMed venlig hilsen\nYdelseskontoret';
 const REFLECTION = 'Udkastet var godt, men jeg skulle rette hilsenen.';
 const ANSWER = 'Ja, borgeren forstod brevet bedre.';
+// With a CPR number (valid modulus 11) the policy wants a second approver (four eyes).
+const SENSITIVE_LETTER = `${LETTER}\nSagen vedrører CPR-nr. 070761-1006.`;
 
 let t: TestApp;
 let unitId: string;
@@ -43,8 +45,8 @@ async function briefedTrial(opts: Partial<Parameters<typeof createTrial>[1]> = {
   return trial;
 }
 
-async function reviewedRun(decision: 'APPROVE' | 'REJECT' | null = 'APPROVE'): Promise<RunView> {
-  const run = RunResponse.parse((await asEmployee.post('/api/runs', { trialId, assistant: 'letter', input: LETTER }).expect(201)).body).run;
+async function reviewedRun(decision: 'APPROVE' | 'REJECT' | null = 'APPROVE', input = LETTER): Promise<RunView> {
+  const run = RunResponse.parse((await asEmployee.post('/api/runs', { trialId, assistant: 'letter', input }).expect(201)).body).run;
   if (decision === 'APPROVE') await asEmployee.post(`/api/runs/${run.id}/reviews`, { decision }).expect(201);
   if (decision === 'REJECT') await asEmployee.post(`/api/runs/${run.id}/reviews`, { decision, reason: 'Forkert tone' }).expect(201);
   return run;
@@ -106,6 +108,27 @@ describe('the experience log of a run', () => {
 
   it('when the run has not been reviewed yet, then the log is refused with 409 RUN_NOT_REVIEWED', async () => {
     const run = await reviewedRun(null);
+    const res = await asEmployee.post(`/api/runs/${run.id}/experience`, LOG).expect(409);
+    expect(ErrorBody.parse(res.body).error.code).toBe('RUN_NOT_REVIEWED');
+  });
+
+  it('when the requester has approved a four-eyes draft that waits for the second approver, then the log can be written at once', async () => {
+    const run = await reviewedRun('APPROVE', SENSITIVE_LETTER);
+    const waiting = RunResponse.parse((await asEmployee.get(`/api/runs/${run.id}`).expect(200)).body).run;
+    expect(waiting).toMatchObject({ status: 'DRAFT', review: { fourEyes: true, awaiting: 'second_approval', experienceLogged: false } });
+
+    const experience = ExperienceLogResponse.parse((await asEmployee.post(`/api/runs/${run.id}/experience`, LOG).expect(201)).body).experience;
+
+    expect(experience).toMatchObject({ runId: run.id, usefulness: 4 });
+    // The second approval still decides the run, and the log stays as written.
+    await asLeader.post(`/api/runs/${run.id}/reviews`, { decision: 'APPROVE' }).expect(201);
+    const decided = RunResponse.parse((await asEmployee.get(`/api/runs/${run.id}`).expect(200)).body).run;
+    expect(decided).toMatchObject({ status: 'APPROVED', review: { experienceLogged: true } });
+    expect(await t.deps.db.auditEvent.count({ where: { action: 'experience.logged', resourceId: run.id } })).toBe(1);
+  });
+
+  it('when a four-eyes draft has had no review yet, then the log is still refused with 409 RUN_NOT_REVIEWED', async () => {
+    const run = await reviewedRun(null, SENSITIVE_LETTER);
     const res = await asEmployee.post(`/api/runs/${run.id}/experience`, LOG).expect(409);
     expect(ErrorBody.parse(res.body).error.code).toBe('RUN_NOT_REVIEWED');
   });

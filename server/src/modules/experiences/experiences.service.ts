@@ -7,7 +7,7 @@ import type {
   ReflectionView,
 } from '../../contracts/experiences.js';
 import type { Deps } from '../../deps.js';
-import type { ExperienceLog } from '../../lib/db.js';
+import type { ExperienceLog, Prisma } from '../../lib/db.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
@@ -51,20 +51,46 @@ function toView(log: ExperienceLog): ExperienceLogView {
   };
 }
 
+/**
+ * When the requester can write the experience log: once a person has judged the draft. That is when the run is
+ * approved or rejected, and also (four eyes) when the first approval is given and the run waits only for the
+ * second approver. The log is about the requester's own use of the assistant, which is over by then; making them
+ * wait for a colleague, perhaps for days, would lose what they remember of it. The second approval still decides
+ * whether the text may be used.
+ */
+export function experienceOpen(run: { status: string; reviews: { step: number }[] }): boolean {
+  return run.status === 'APPROVED' || run.status === 'REJECTED' || (run.status === 'DRAFT' && run.reviews.some((r) => r.step === 1));
+}
+
+/** experienceOpen as a query, for lists and counts. */
+export const EXPERIENCE_OPEN_WHERE = {
+  OR: [{ status: { in: ['APPROVED', 'REJECTED'] } }, { status: 'DRAFT', reviews: { some: { step: 1 } } }],
+} satisfies Prisma.RunWhereInput;
+
 async function visibleRun(deps: Deps, actor: Actor, runId: string) {
   const run = await deps.db.run.findUnique({
     where: { id: runId },
-    select: { id: true, userId: true, status: true, trial: { select: { id: true, unitId: true, questions: true } }, experienceLog: true },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      trial: { select: { id: true, unitId: true, questions: true } },
+      reviews: { select: { step: true } },
+      experienceLog: true,
+    },
   });
   if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
   return run;
 }
 
-/** The requester's own account of a reviewed run: ratings, failure types and answers to the leader's questions. */
+/**
+ * The requester's own account of a reviewed run (see experienceOpen): ratings, failure types and answers to the
+ * leader's questions.
+ */
 export async function logExperience(deps: Deps, actor: Actor, runId: string, req: ExperienceLogRequest): Promise<ExperienceLogView> {
   const run = await visibleRun(deps, actor, runId);
   if (run.userId !== actor.id) throw forbidden('Kun den, der brugte assistenten, kan skrive erfaringsloggen.');
-  if (run.status !== 'APPROVED' && run.status !== 'REJECTED') {
+  if (!experienceOpen(run)) {
     throw conflict('RUN_NOT_REVIEWED', 'Godkend eller afvis udkastet først. Derefter kan du skrive erfaringsloggen.', { status: run.status });
   }
   if (run.experienceLog) throw alreadyLogged();

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { appWithHookAfterRead, purgeRun } from '../../../../test/support/erasure.js';
 import { type Client, createTrial, createUnit, createUser, signedIn } from '../../../../test/support/factories.js';
 import { ErrorBody } from '../../contracts/errors.js';
-import { FinalTextResponse, ReviewResponse, RunList } from '../../contracts/reviews.js';
+import { FinalTextResponse, ReviewResponse, RunList, type RunListItem } from '../../contracts/reviews.js';
 import { DRAFT_MARKER, RunResponse, type RunView } from '../../contracts/runs.js';
 
 // A Friday in the middle of the trials' period (they run 1 November 2026 to 31 January 2027).
@@ -16,6 +16,7 @@ const EDIT_MARK = 'Rettet af sagsbehandleren: svar inden 14 dage.';
 const REASON = 'Tonen passer ikke til borgeren';
 
 let t: TestApp;
+let unitId: string;
 let trialId: string;
 let employee: { id: string; email: string };
 let colleague: { id: string; email: string };
@@ -35,8 +36,8 @@ async function briefedTrial(unitId: string, createdById: string, participants: s
   return trial;
 }
 
-async function newRun(client: Client, input = LETTER): Promise<RunView> {
-  const res = await client.post('/api/runs', { trialId, assistant: 'letter', input }).expect(201);
+async function newRun(client: Client, input = LETTER, inTrial = trialId): Promise<RunView> {
+  const res = await client.post('/api/runs', { trialId: inTrial, assistant: 'letter', input }).expect(201);
   return RunResponse.parse(res.body).run;
 }
 
@@ -50,7 +51,7 @@ async function auditOf(runId: string) {
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => NOW });
-  const unitId = (await createUnit(t.deps)).id;
+  unitId = (await createUnit(t.deps)).id;
   const otherUnitId = (await createUnit(t.deps)).id;
   employee = await createUser(t.deps, { role: 'EMPLOYEE', unitId });
   colleague = await createUser(t.deps, { role: 'EMPLOYEE', unitId });
@@ -321,6 +322,75 @@ describe('the final text and the run list', () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     await asColleague.get('/api/runs?limit=101').expect(400);
+  });
+});
+
+describe('two tabs: a decision sent from a page that no longer shows the run as it is', () => {
+  it('when a leader approves the AI draft from a page opened before the requester edited and approved it, then it is refused with 409 and not taken as the second approval', async () => {
+    const run = await newRun(asEmployee, SENSITIVE_LETTER);
+    // The leader's tab still shows the draft waiting for its first review; in the meantime the requester edits and approves it.
+    await review(asEmployee, run.id, { decision: 'EDIT_AND_APPROVE', finalText: `${run.output!}\n${EDIT_MARK}`, step: 1 }).expect(201);
+
+    const res = await review(asLeader, run.id, { decision: 'APPROVE', step: 1 }).expect(409);
+
+    const err = ErrorBody.parse(res.body).error;
+    expect(err.code).toBe('RUN_ALREADY_DECIDED');
+    expect(err.message).toMatch(/godkendt første gang/);
+    expect(err.details).toMatchObject({ status: 'DRAFT', awaiting: 'second_approval' });
+    const row = await t.deps.db.run.findUniqueOrThrow({ where: { id: run.id }, include: { reviews: true } });
+    expect(row.status).toBe('DRAFT');
+    expect(row.reviews.map((r) => r.step)).toEqual([1]);
+    expect((await auditOf(run.id)).filter((e) => e.action === 'run.reviewed')).toHaveLength(1);
+
+    // Once the page shows the edited text, the same leader's approval is the second one.
+    const body = ReviewResponse.parse((await review(asLeader, run.id, { decision: 'APPROVE', step: 2 }).expect(201)).body);
+    expect(body.status).toBe('APPROVED');
+  });
+});
+
+describe('what the run list says is still to do', () => {
+  it('when a person has runs without an experience log or waiting for a second approval, then each row says so and the summary counts every page', async () => {
+    const person = await createUser(t.deps, { role: 'EMPLOYEE', unitId });
+    const own = (await briefedTrial(unitId, leader.id, [person.id])).id;
+    const asPerson = await signedIn(t, person);
+    const approved = await newRun(asPerson, LETTER, own);
+    await review(asPerson, approved.id, { decision: 'APPROVE' }).expect(201);
+    const rejected = await newRun(asPerson, LETTER, own);
+    await review(asPerson, rejected.id, { decision: 'REJECT', reason: REASON }).expect(201);
+    const waiting = await newRun(asPerson, SENSITIVE_LETTER, own);
+    await review(asPerson, waiting.id, { decision: 'EDIT_AND_APPROVE', finalText: `${waiting.output!}\n${EDIT_MARK}` }).expect(201);
+    const logged = await newRun(asPerson, LETTER, own);
+    await review(asPerson, logged.id, { decision: 'APPROVE' }).expect(201);
+    await asPerson
+      .post(`/api/runs/${logged.id}/experience`, { usefulness: 4, minutesSaved: 5, failureTypes: [], wouldUseAgain: true, answers: {} })
+      .expect(201);
+    const unreviewed = await newRun(asPerson, LETTER, own);
+
+    const rows: RunListItem[] = [];
+    const summaries: RunList['summary'][] = [];
+    let cursor: string | null = null;
+    do {
+      const page: RunList = RunList.parse((await asPerson.get(`/api/runs?mine=true&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body);
+      rows.push(...page.runs);
+      summaries.push(page.summary);
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    const due = Object.fromEntries(rows.map((r) => [r.id, r.experienceDue]));
+    expect(due).toEqual({ [approved.id]: true, [rejected.id]: true, [waiting.id]: true, [logged.id]: false, [unreviewed.id]: false });
+    expect(rows.find((r) => r.id === waiting.id)?.awaiting).toBe('second_approval');
+    // The same figures on every page: they are about all the person's runs, not the page shown.
+    expect(summaries).toHaveLength(3);
+    for (const s of summaries) expect(s).toEqual({ experienceDue: 3, waitingForColleague: 1, waitingForYou: 0 });
+
+    // The leader may give the second approval; the experience log is the requester's, not the leader's to write.
+    const forLeader = RunList.parse((await asLeader.get('/api/runs?awaiting=second_approval&limit=100').expect(200)).body);
+    expect(forLeader.runs.find((r) => r.id === waiting.id)).toMatchObject({ awaiting: 'second_approval', experienceDue: false });
+    expect(forLeader.summary.waitingForYou).toBe(forLeader.runs.length);
+    expect(forLeader.summary.waitingForYou).toBeGreaterThan(0);
+    // Nor does the summary depend on the view or the page size.
+    const firstPage = RunList.parse((await asLeader.get('/api/runs?limit=1').expect(200)).body);
+    expect(firstPage.summary.waitingForYou).toBe(forLeader.summary.waitingForYou);
   });
 });
 

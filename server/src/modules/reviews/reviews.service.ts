@@ -1,4 +1,4 @@
-import type { FinalTextView, ReviewRequest, ReviewView, RunList, RunListItem, RunListQuery, RunReviewState } from '../../contracts/reviews.js';
+import type { FinalTextView, ReviewRequest, ReviewView, RunList, RunListItem, RunListQuery, RunListSummary, RunReviewState } from '../../contracts/reviews.js';
 import type { AssistantId, Decision } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import type { Prisma } from '../../lib/db.js';
@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, recordRunViewed } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
+import { EXPERIENCE_OPEN_WHERE, experienceOpen } from '../experiences/experiences.service.js';
 import { ORGANISATION } from '../insights/insights.service.js';
 import { finalTextDocx } from './reviews.docx.js';
 import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
@@ -38,6 +39,17 @@ function isUniqueViolation(err: unknown): boolean {
 
 const alreadyDecided = () =>
   conflict('RUN_ALREADY_DECIDED', 'Udkastet er allerede godkendt eller afvist. Genindlæs siden for at se afgørelsen.');
+
+/**
+ * The decision was made on a page that showed an earlier step (another tab, or a colleague acted in between): it
+ * is refused rather than taken as a decision on a text the person has not seen, above all as the second approval.
+ */
+const stepTaken = (status: string) =>
+  conflict(
+    'RUN_ALREADY_DECIDED',
+    'Udkastet er blevet godkendt første gang, efter du åbnede det, og venter nu på anden godkendelse. Din afgørelse er ikke gemt. Genindlæs siden, og læs den tekst, der venter, før du tager stilling.',
+    { status, awaiting: 'second_approval' },
+  );
 
 /** One status for every refusal of erased content, read or write: 409, the run's state forbids it. */
 const contentPurged = () =>
@@ -76,6 +88,7 @@ export async function reviewRun(
   if (run.contentPurgedAt !== null || run.output === null) throw contentPurgedWrite();
 
   const step = awaitingOf(run) === 'second_approval' ? 2 : 1;
+  if (req.step !== undefined && req.step !== step) throw step === 2 ? stepTaken(run.status) : alreadyDecided();
   if (step === 2 && !maySecondApprove(actor.id, administers, run)) {
     // A refused attempt at approving one's own sensitive output is worth knowing about: it goes in the trail.
     await recordAuditAlone(deps.db, deps.provider, {
@@ -247,52 +260,38 @@ export async function exportFinalDocx(deps: Deps, actor: Actor, runId: string): 
 export async function listRuns(deps: Deps, actor: Actor, query: RunListQuery): Promise<RunList> {
   const visible: Prisma.RunWhereInput =
     actor.role === 'DIGITAL_UNIT' ? {} : actor.role === 'LEADER' ? { OR: [{ userId: actor.id }, { trial: { unitId: actor.unitId } }] } : { userId: actor.id };
-  const administered: Prisma.RunWhereInput =
-    actor.role === 'DIGITAL_UNIT' ? {} : actor.role === 'LEADER' ? { trial: { unitId: actor.unitId } } : { id: { in: [] } };
+  const scope: Prisma.RunWhereInput = { AND: [visible, query.trialId ? { trialId: query.trialId } : {}] };
   const awaiting: Prisma.RunWhereInput =
     query.awaiting === 'review'
       ? { status: 'DRAFT', reviews: { none: {} } }
       : query.awaiting === 'second_approval'
-        ? {
-            AND: [
-              administered,
-              {
-                status: 'DRAFT',
-                fourEyes: true,
-                userId: { not: actor.id },
-                reviews: { some: { step: 1 }, none: { reviewerId: actor.id } },
-              },
-            ],
-          }
+        ? secondApprovalFor(actor)
         : {};
   const where: Prisma.RunWhereInput = {
-    AND: [
-      visible,
-      awaiting,
-      query.mine ? { userId: actor.id } : {},
-      query.trialId ? { trialId: query.trialId } : {},
-      query.status ? { status: query.status } : {},
-    ],
+    AND: [scope, awaiting, query.mine ? { userId: actor.id } : {}, query.status ? { status: query.status } : {}],
   };
-  const rows = await deps.db.run.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      trialId: true,
-      assistant: true,
-      status: true,
-      guardDecision: true,
-      fourEyes: true,
-      createdAt: true,
-      trial: { select: { title: true } },
-      user: { select: { id: true, name: true } },
-      reviews: { select: { step: true } },
-      experienceLog: { select: { id: true } },
-    },
-  });
+  const [rows, summary] = await Promise.all([
+    deps.db.run.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+      select: {
+        id: true,
+        trialId: true,
+        assistant: true,
+        status: true,
+        guardDecision: true,
+        fourEyes: true,
+        createdAt: true,
+        trial: { select: { title: true } },
+        user: { select: { id: true, name: true } },
+        reviews: { select: { step: true } },
+        experienceLog: { select: { id: true } },
+      },
+    }),
+    summaryOf(deps, actor, scope),
+  ]);
   const page = rows.slice(0, query.limit);
   const runs: RunListItem[] = page.map((r) => ({
     id: r.id,
@@ -306,6 +305,30 @@ export async function listRuns(deps: Deps, actor: Actor, query: RunListQuery): P
     requester: { id: r.user.id, name: r.user.name },
     awaiting: awaitingOf(r),
     experienceLogged: r.experienceLog !== null,
+    experienceDue: r.user.id === actor.id && r.experienceLog === null && experienceOpen(r),
   }));
-  return { runs, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+  return { runs, summary, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+}
+
+/** Runs the actor may approve as the second person (four eyes): see maySecondApprove. */
+function secondApprovalFor(actor: Actor): Prisma.RunWhereInput {
+  const administered: Prisma.RunWhereInput =
+    actor.role === 'DIGITAL_UNIT' ? {} : actor.role === 'LEADER' ? { trial: { unitId: actor.unitId } } : { id: { in: [] } };
+  return {
+    AND: [
+      administered,
+      { status: 'DRAFT', fourEyes: true, userId: { not: actor.id }, reviews: { some: { step: 1 }, none: { reviewerId: actor.id } } },
+    ],
+  };
+}
+
+/** What still waits among the runs in scope, whatever the view and page (three counts, no content). */
+async function summaryOf(deps: Deps, actor: Actor, scope: Prisma.RunWhereInput): Promise<RunListSummary> {
+  const count = (where: Prisma.RunWhereInput) => deps.db.run.count({ where: { AND: [scope, where] } });
+  const [experienceDue, waitingForColleague, waitingForYou] = await Promise.all([
+    count({ userId: actor.id, experienceLog: { is: null }, ...EXPERIENCE_OPEN_WHERE }),
+    count({ userId: actor.id, status: 'DRAFT', fourEyes: true, reviews: { some: { step: 1 } } }),
+    count(secondApprovalFor(actor)),
+  ]);
+  return { experienceDue, waitingForColleague, waitingForYou };
 }

@@ -1,6 +1,6 @@
 import { ExperienceLogResponse, ExperienceState, type ExperienceLogRequest } from '@contracts/experiences.js';
 import { DOCX_MEDIA_TYPE, FinalTextResponse, type ReviewAwaiting, type ReviewRequest, ReviewResponse, RunList } from '@contracts/reviews.js';
-import { RunResponse } from '@contracts/runs.js';
+import { RunResponse, type RunView } from '@contracts/runs.js';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, apiRequest } from '../../../lib/api-client';
 import { saveAsDownload } from '../../../lib/download';
@@ -17,6 +17,22 @@ export function useRun(runId: string) {
     queryFn: ({ signal }) => apiRequest(runPath(runId), RunResponse, { signal }),
     select: (r) => r.run,
   });
+}
+
+/**
+ * The run as the server has it now, starting from the copy the page holds (the one it loaded, or the one a stream
+ * just finished). Not fetched again on its own; a decision's invalidation refetches it, so a decision made in
+ * another tab or by a colleague, which the server answers with 409, is shown as it is.
+ */
+export function useLiveRun(run: RunView): RunView {
+  const live = useQuery({
+    queryKey: runQueryKey(run.id),
+    queryFn: ({ signal }) => apiRequest(runPath(run.id), RunResponse, { signal }),
+    initialData: { run },
+    staleTime: Infinity,
+    select: (r) => r.run,
+  });
+  return live.data;
 }
 
 /**

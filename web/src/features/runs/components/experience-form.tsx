@@ -12,6 +12,7 @@ import { TextAreaField, TextField } from '../../../components/form-fields';
 import { Loading } from '../../../components/page';
 import { fieldErrorsFrom } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
+import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useExperience, useLogExperience } from '../api/review';
 
 const SCALE = [1, 2, 3, 4, 5] as const;
@@ -25,6 +26,8 @@ interface Values {
   reflection: string;
   answers: Record<string, string>;
 }
+
+const EMPTY_VALUES: Values = { usefulness: '', minutesSaved: '', failureTypes: [], wouldUseAgain: '', reflection: '', answers: {} };
 
 type Field = 'usefulness' | 'minutesSaved' | 'wouldUseAgain' | 'reflection';
 const fieldId = (f: Field) => `experience-${f}`;
@@ -61,7 +64,8 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
   const { t } = useTranslation();
   const pick = useLocalized();
   const save = useLogExperience(runId);
-  const [values, setValues] = useState<Values>({ usefulness: '', minutesSaved: '', failureTypes: [], wouldUseAgain: '', reflection: '', answers: {} });
+  const [values, setValues] = useState<Values>(EMPTY_VALUES);
+  const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(EMPTY_VALUES));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -101,7 +105,10 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
         answers,
       },
       {
-        onSuccess: onSaved,
+        onSuccess: () => {
+          unsaved.allowLeaving();
+          onSaved();
+        },
         onError: (err) => {
           const server = fieldErrorsFrom(err);
           const mapped: Partial<Record<Field, string>> = {};

@@ -1,10 +1,11 @@
-import type { ReviewRequest, ReviewView, RunReviewState } from '@contracts/reviews.js';
+import type { ReviewAwaiting, ReviewRequest, ReviewView, RunReviewState } from '@contracts/reviews.js';
 import type { RunStatus } from '@contracts/runs.js';
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
 import { TextAreaField } from '../../../components/form-fields';
+import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useReviewRun } from '../api/review';
 
@@ -26,24 +27,36 @@ export function reviewStateOf(status: RunStatus, review: RunReviewState | undefi
 
 /**
  * The human decision on a draft (AI Act Art. 14): approve, edit and approve, or reject with a reason. With four
- * eyes the first approval only hands the text on; a second person who administers the trial decides.
+ * eyes the first approval only hands the text on; a second person who administers the trial decides, on the text
+ * the first person approved (shown to everyone with who approved it and what they changed).
+ *
+ * Each decision names the step the page showed. When the run has moved on (another tab, a colleague), the server
+ * answers 409 and the page shows the run as it now is, with what the person wrote kept in view: nothing is taken
+ * as a decision on a text the person did not see, and nothing flips silently.
  */
 export function ReviewPanel({
   runId,
   draft,
   status,
   state,
+  canLogExperience = false,
   onDecided,
 }: {
   runId: string;
   draft: string;
   status: RunStatus;
   state: RunReviewState;
+  /** The requester may write the experience log while the run waits for the second approver. */
+  canLogExperience?: boolean;
   onDecided: (next: { status: RunStatus; state: RunReviewState }) => void;
 }) {
   const { t } = useTranslation();
   const review = useReviewRun(runId);
-  const [mode, setMode] = useState<Mode>('choose');
+  // A form opened at one step is closed when the run moves on: its text was written against what was shown then.
+  const [opened, setOpened] = useState<{ mode: Mode; at: ReviewAwaiting | null }>({ mode: 'choose', at: state.awaiting });
+  const mode: Mode = opened.at === state.awaiting ? opened.mode : 'choose';
+  const setMode = (next: Mode) => setOpened({ mode: next, at: state.awaiting });
+  const [attempted, setAttempted] = useState<ReviewRequest | null>(null);
   // The text under review: the draft, or with four eyes the text the first person approved.
   const base = state.awaiting === 'second_approval' ? (state.pendingText ?? draft) : draft;
   const [edited, setEdited] = useState(base);
@@ -55,13 +68,20 @@ export function ReviewPanel({
     if (attempt > 0) summaryRef.current?.focus();
   }, [attempt]);
 
-  const decide = (req: ReviewRequest) =>
+  const step = state.awaiting === 'second_approval' ? 2 : 1;
+  const decide = (req: ReviewRequest) => {
+    setAttempted(req);
     review.mutate(req, {
       onSuccess: (res) => {
         setMode('choose');
         onDecided({ status: res.status as RunStatus, state: res.state });
       },
+      // The run was decided (or approved once) elsewhere: the form goes, the refetched run shows what happened.
+      onError: (err) => {
+        if (isApiError(err) && err.code === 'RUN_ALREADY_DECIDED') setMode('choose');
+      },
     });
+  };
 
   const fail = (fieldId: string, message: string) => {
     setFieldError({ fieldId, message });
@@ -72,14 +92,14 @@ export function ReviewPanel({
     e.preventDefault();
     if (edited.trim() === '') return fail('review-edit', t('review.editEmpty'));
     setFieldError(null);
-    decide({ decision: 'EDIT_AND_APPROVE', finalText: edited });
+    decide({ decision: 'EDIT_AND_APPROVE', finalText: edited, step });
   };
 
   const onRejectSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (reason.trim().length < 3) return fail('review-reason', t('review.reasonMissing'));
     setFieldError(null);
-    decide({ decision: 'REJECT', reason: reason.trim() });
+    decide({ decision: 'REJECT', reason: reason.trim(), step });
   };
 
   const open = (next: Mode) => {
@@ -92,6 +112,8 @@ export function ReviewPanel({
   const items: SummaryItem[] = fieldError ? [fieldError] : [];
   const waitingForOther = status === 'DRAFT' && state.awaiting === 'second_approval' && !state.canReview;
   const mayDecide = status === 'DRAFT' && state.canReview && state.awaiting !== null;
+  const pending = status === 'DRAFT' && state.awaiting === 'second_approval' && state.pendingText !== null ? state.pendingText : null;
+  const overtaken = isApiError(review.error) && review.error.code === 'RUN_ALREADY_DECIDED' ? attempted : null;
 
   return (
     <section className="review-panel mt-6" aria-labelledby="review-heading" data-testid="review-panel">
@@ -104,7 +126,13 @@ export function ReviewPanel({
 
       {waitingForOther ? (
         <Alert variant="info" heading={t('review.awaitingSecond')} headingLevel={3} testId="review-awaiting-second">
-          <p className="m-0">{t('review.awaitingSecondWhy')}</p>
+          <p className="mt-0">{t('review.awaitingSecondWhy')}</p>
+          <p className={canLogExperience ? 'mt-0' : 'm-0'}>{t('review.awaitingSecondNext')}</p>
+          {canLogExperience ? (
+            <p className="m-0" data-testid="experience-waiting-note">
+              {t('review.experienceWhileWaiting')}
+            </p>
+          ) : null}
         </Alert>
       ) : null}
 
@@ -112,15 +140,8 @@ export function ReviewPanel({
         <p data-testid="review-not-yours">{t('review.notYours')}</p>
       ) : null}
 
-      {mayDecide && state.awaiting === 'second_approval' ? (
-        <>
-          <p data-testid="review-second-intro">{t('review.secondIntro')}</p>
-          <h3>{t('review.pendingHeading')}</h3>
-          <div className="run-draft-text" role="region" aria-label={t('review.pendingHeading')} tabIndex={0} data-testid="review-pending-text">
-            {base}
-          </div>
-        </>
-      ) : null}
+      {mayDecide && state.awaiting === 'second_approval' ? <p data-testid="review-second-intro">{t('review.secondIntro')}</p> : null}
+      {pending !== null ? <PendingText text={pending} first={state.reviews.find((r) => r.step === 1)} /> : null}
 
       {status === 'APPROVED' ? (
         <Alert variant="success" heading={t('review.approved')} headingLevel={3} testId="review-approved" />
@@ -128,10 +149,11 @@ export function ReviewPanel({
       {status === 'REJECTED' ? <Alert variant="warning" heading={t('review.rejected')} headingLevel={3} testId="review-rejected" /> : null}
 
       <AsyncErrorRegion error={review.error} testId="review-error" />
+      {overtaken ? <Unsaved attempted={overtaken} /> : null}
 
       {mayDecide && mode === 'choose' ? (
         <div className="run-actions mt-4" data-testid="review-actions">
-          <button type="button" className="button button-primary" onClick={() => decide({ decision: 'APPROVE' })} disabled={review.isPending}>
+          <button type="button" className="button button-primary" onClick={() => decide({ decision: 'APPROVE', step })} disabled={review.isPending}>
             {t('review.approve')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => open('edit')} disabled={review.isPending}>
@@ -225,6 +247,67 @@ function DecisionForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * With four eyes, the text the first person approved, which is what the second approval is for: who approved it,
+ * and what they changed from the AI draft. Shown to everyone who sees the run, so no one is left looking at the
+ * AI draft alone while an edit waits.
+ */
+function PendingText({ text, first }: { text: string; first: ReviewView | undefined }) {
+  const { t, i18n } = useTranslation();
+  const edited = first?.decision === 'EDIT_AND_APPROVE';
+  const heading = edited ? t('review.pendingEditedHeading') : t('review.pendingHeading');
+  const by = first ? { name: first.reviewer.name, at: formatDateTime(first.createdAt, i18n.language) } : null;
+  return (
+    <section className="mt-4" aria-labelledby="review-pending-heading" data-testid="review-pending">
+      <h3 id="review-pending-heading">{heading}</h3>
+      {by ? <p data-testid="review-pending-by">{edited ? t('review.pendingEditedBy', by) : t('review.pendingApprovedBy', by)}</p> : null}
+      <div className="run-draft-text" role="region" aria-label={heading} tabIndex={0} data-testid="review-pending-text">
+        {text}
+      </div>
+      {edited && first ? <EditChanges review={first} /> : null}
+    </section>
+  );
+}
+
+/** The lines an edit added and deleted, from the review's line diff (its size is in the list of decisions above). */
+function EditChanges({ review }: { review: ReviewView }) {
+  const { t } = useTranslation();
+  const changes = (review.editDiff ?? '')
+    .split('\n')
+    .filter((line) => !line.startsWith('+++') && !line.startsWith('---') && (line.startsWith('+') || line.startsWith('-')))
+    .map((line) => ({ added: line.startsWith('+'), text: line.slice(1) }));
+  if (changes.length === 0) return null;
+  return (
+    <div className="mt-4" data-testid="review-changes">
+      <h4>{t('review.changesHeading')}</h4>
+      <ul className="nobullet-list">
+        {changes.map((c, i) => (
+          <li key={i} className="mb-2">
+            <strong>{c.added ? t('review.changeAdded') : t('review.changeRemoved')}</strong>{' '}
+            {c.added ? <ins>{c.text || t('review.changeEmptyLine')}</ins> : <del>{c.text || t('review.changeEmptyLine')}</del>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A decision the server refused because the run had moved on: said so, with what the person wrote kept in view. */
+function Unsaved({ attempted }: { attempted: ReviewRequest }) {
+  const { t } = useTranslation();
+  const text = attempted.decision === 'REJECT' ? attempted.reason : attempted.decision === 'EDIT_AND_APPROVE' ? attempted.finalText : null;
+  return (
+    <div className="mt-4" data-testid="review-unsaved">
+      <p>{t(`review.unsaved.${attempted.decision}`)}</p>
+      {text ? (
+        <div className="run-draft-text" role="region" aria-label={t(`review.unsaved.${attempted.decision}`)} tabIndex={0}>
+          {text}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

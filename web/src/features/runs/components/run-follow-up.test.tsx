@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import type { RunView } from '@contracts/runs.js';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setupWebTests } from '../../../test/harness';
@@ -10,7 +11,11 @@ setupWebTests();
 describe('a question the knowledge base does not answer', () => {
   it('is shown as not answered with no approval needed, and no approve or reject buttons', () => {
     const run = { id: 'r1', assistant: 'documents', status: 'NOT_ANSWERED', output: 'Jeg kan ikke finde svaret i prøvehandlingens dokumenter.', details: { answered: false, reason: 'not_found', citations: [] } } as unknown as RunView;
-    render(<RunFollowUp run={run} isRequester />);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RunFollowUp run={run} isRequester />
+      </QueryClientProvider>,
+    );
     expect(screen.getByTestId('review-not-needed').textContent).toContain('Ikke besvaret – ingen godkendelse nødvendig');
     expect(screen.queryByTestId('review-actions')).toBeNull();
     expect(screen.queryByTestId('review-panel')).toBeNull();

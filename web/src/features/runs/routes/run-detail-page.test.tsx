@@ -109,7 +109,7 @@ describe('reviewing a draft', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Godkend' }));
 
     expect(await screen.findByRole('heading', { name: 'Den godkendte tekst' })).toBeTruthy();
-    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'APPROVE' });
+    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'APPROVE', step: 1 });
     expect(screen.getByTestId('final-text-body').textContent).toBe(DRAFT);
     expect(screen.getByTestId('final-disclosure').textContent).toContain(LABEL.da);
     expect(screen.queryByRole('heading', { name: 'UDKAST – genereret med AI' })).toBeNull();
@@ -201,7 +201,7 @@ describe('reviewing a draft', () => {
 
     expect(await screen.findByTestId('review-edit-size')).toBeTruthy();
     expect(screen.getByTestId('review-edit-size').textContent).toBe('Ændringens størrelse: 12 tegn tilføjet eller slettet.');
-    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'EDIT_AND_APPROVE', finalText: edited });
+    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'EDIT_AND_APPROVE', finalText: edited, step: 1 });
     expect((await screen.findByTestId('final-text-body')).textContent).toBe(edited);
   });
 
@@ -227,7 +227,7 @@ describe('reviewing a draft', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Afvis udkastet' }));
 
     expect(await screen.findByText('Udkastet er afvist og må ikke bruges')).toBeTruthy();
-    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'REJECT', reason: 'Forkert lovhenvisning' });
+    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'REJECT', reason: 'Forkert lovhenvisning', step: 1 });
     expect(screen.getByTestId('review-reason-shown').textContent).toBe('Begrundelse: Forkert lovhenvisning');
     expect(screen.queryByRole('button', { name: 'Kopiér tekst' })).toBeNull();
   });
@@ -265,6 +265,126 @@ describe('reviewing a draft', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Godkend' }));
 
     expect(await within(screen.getByTestId('review-error')).findByText('En anden person skal godkende udkastet.')).toBeTruthy();
+  });
+});
+
+describe('four eyes: the text that waits for the second approval', () => {
+  const ADDED = 'Svar os senest 14 dage efter, du har fået brevet.';
+  const EDITED = `${DRAFT}\n${ADDED}`;
+  const DIFF = ['--- udkast', '+++ endelig', '@@ -1 +1,2 @@', ` ${DRAFT}`, `+${ADDED}`].join('\n');
+  const firstEdit = reviewView({ decision: 'EDIT_AND_APPROVE', editSize: ADDED.length + 1, editDiff: DIFF });
+  const waiting = (overrides: Partial<RunReviewState> = {}) =>
+    openState({ fourEyes: true, reviews: [firstEdit], awaiting: 'second_approval', canReview: false, pendingText: EDITED, ...overrides });
+
+  it('after "Ret og godkend", the page shows the edited text that waits for the second approval, as the person’s edit with the change', async () => {
+    const fake = api(run({ review: openState({ fourEyes: true }) }), {
+      'POST /api/runs/run-1/reviews': () => {
+        fake.set(run({ review: waiting() }));
+        return decided(firstEdit, 'DRAFT', { fourEyes: true, pendingText: EDITED });
+      },
+    });
+    renderApp(PAGE);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Ret og godkend' }));
+    fireEvent.change(screen.getByLabelText('Ret teksten'), { target: { value: EDITED } });
+    fireEvent.click(screen.getByRole('button', { name: 'Godkend den rettede tekst' }));
+
+    const pending = await screen.findByTestId('review-pending');
+    expect(within(pending).getByRole('heading', { name: 'Rettet tekst, der venter på anden godkendelse' })).toBeTruthy();
+    expect(within(pending).getByTestId('review-pending-text').textContent).toBe(EDITED);
+    expect(within(pending).getByTestId('review-pending-by').textContent).toContain('Mette Medarbejder har rettet AI-udkastet og godkendt det første gang');
+    expect(within(pending).getByTestId('review-changes').textContent).toContain(`Tilføjet: ${ADDED}`);
+    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'EDIT_AND_APPROVE', finalText: EDITED, step: 1 });
+    expect(screen.queryByRole('button', { name: 'Kopiér tekst' })).toBeNull();
+  });
+
+  it('the second approver sees the first approver’s edit, named and with the change, and approves that text as the second step', async () => {
+    const second = reviewView({ id: 'rev-2', step: 2, reviewer: { id: 'u-lead', name: 'Lars Leder' } });
+    const fake = api(
+      run({ review: waiting({ canReview: true }) }),
+      {
+        'POST /api/runs/run-1/reviews': () => {
+          fake.set(run({ status: 'APPROVED', review: openState({ fourEyes: true, reviews: [firstEdit, second], awaiting: null, canReview: false }) }));
+          return { status: 201, body: { review: second, status: 'APPROVED', state: openState({ fourEyes: true, reviews: [firstEdit, second], awaiting: null, canReview: false }) } };
+        },
+        'GET /api/runs/run-1/final': FINAL(EDITED),
+      },
+      'LEADER',
+    );
+    renderApp(PAGE);
+
+    const pending = await screen.findByTestId('review-pending');
+    expect(within(pending).getByRole('heading', { name: 'Rettet tekst, der venter på anden godkendelse' })).toBeTruthy();
+    expect(within(pending).getByTestId('review-pending-by').textContent).toContain('Mette Medarbejder har rettet AI-udkastet');
+    expect(within(pending).getByTestId('review-pending-text').textContent).toBe(EDITED);
+    expect(within(pending).getByTestId('review-changes').textContent).toContain(`Tilføjet: ${ADDED}`);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Ret og godkend' }));
+    expect((screen.getByLabelText('Ret teksten') as HTMLTextAreaElement).value).toBe(EDITED);
+    fireEvent.click(screen.getByRole('button', { name: 'Annuller' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Godkend' }));
+
+    expect((await screen.findByTestId('final-text-body')).textContent).toBe(EDITED);
+    expect(fake.calls('POST', '/api/runs/run-1/reviews')[0]!.body).toEqual({ decision: 'APPROVE', step: 2 });
+  });
+
+  it('while the run waits for a colleague, the requester is told what happens next and can write the experience log already', async () => {
+    api(run({ review: waiting() }));
+    renderApp(PAGE);
+
+    const note = await screen.findByTestId('review-awaiting-second');
+    expect(note.textContent).toContain('Når en kollega har godkendt teksten, kan du kopiere den her på siden');
+    expect(screen.getByTestId('experience-waiting-note').textContent).toContain('Du kan skrive erfaringsloggen nu');
+    expect(await screen.findByTestId('experience-form')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Kopiér tekst' })).toBeNull();
+  });
+});
+
+describe('two tabs', () => {
+  it('when the draft was approved in another tab, a rejection here shows the server’s 409 in Danish, keeps the reason, and the page shows that it is approved', async () => {
+    const approval = reviewView();
+    const fake = api(run(), {
+      'POST /api/runs/run-1/reviews': {
+        status: 409,
+        body: errorBody('RUN_ALREADY_DECIDED', 'Udkastet er allerede godkendt eller afvist. Genindlæs siden for at se afgørelsen.'),
+      },
+      'GET /api/runs/run-1/final': FINAL(DRAFT),
+    });
+    renderApp(PAGE);
+    fireEvent.click(await screen.findByRole('button', { name: 'Afvis' }));
+    // Meanwhile, in the other tab, the same draft is approved.
+    fake.set(run({ status: 'APPROVED', review: openState({ reviews: [approval], awaiting: null, canReview: false }) }));
+    fireEvent.change(screen.getByLabelText('Hvorfor afviser du udkastet?'), { target: { value: 'Forkert lovhenvisning' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afvis udkastet' }));
+
+    await waitFor(() => expect(screen.getByTestId('run-detail-status').textContent).toBe('Godkendt'));
+    expect(screen.getByTestId('review-error').textContent).toContain('Udkastet er allerede godkendt eller afvist.');
+    const unsaved = screen.getByTestId('review-unsaved');
+    expect(unsaved.textContent).toContain('Din afvisning er ikke gemt');
+    expect(unsaved.textContent).toContain('Forkert lovhenvisning');
+    expect(screen.getByTestId('review-approved')).toBeTruthy();
+    expect(screen.getByTestId('review-decisions').textContent).toContain('Godkendt');
+    expect(screen.queryByRole('button', { name: 'Afvis' })).toBeNull();
+    expect((await screen.findByTestId('final-text-body')).textContent).toBe(DRAFT);
+  });
+});
+
+describe('the audit trail of the approved text', () => {
+  it('opening an approved run shows the text without an export request; only the copy button makes one', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => undefined) } });
+    const fake = api(run({ status: 'APPROVED', review: openState({ reviews: [reviewView()], awaiting: null, canReview: false }) }), {
+      'GET /api/runs/run-1/final': FINAL(DRAFT),
+      'POST /api/runs/run-1/final/export': FINAL(DRAFT),
+    });
+    renderApp(PAGE);
+
+    expect((await screen.findByTestId('final-text-body')).textContent).toBe(DRAFT);
+    expect(fake.requests.filter((r) => r.method !== 'GET').map((r) => r.path)).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Kopiér tekst' }));
+
+    await waitFor(() => expect(screen.getByTestId('final-copy-status').textContent).toBe('Teksten og mærkningen er kopieret.'));
+    expect(fake.requests.filter((r) => r.method !== 'GET').map((r) => r.path)).toEqual(['/api/runs/run-1/final/export']);
   });
 });
 

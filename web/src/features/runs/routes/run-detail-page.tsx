@@ -83,7 +83,8 @@ export function RunDetailPage() {
           </section>
         )}
 
-        <RunFollowUp key={`${r.id}-${r.status}-${r.review?.reviews.length ?? 0}`} run={r} isRequester={r.requesterId === user.id} />
+        {/* Not remounted when the run changes: a refused decision's message stays in view next to the run as it now is. */}
+        <RunFollowUp key={r.id} run={r} isRequester={r.requesterId === user.id} />
       </Page>
     </>
   );

@@ -14,6 +14,7 @@ import { Loading, Page } from '../../../components/page';
 import { isApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
+import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { streamRun } from '../api/stream-run';
 import { useExtractText, useSentPreview, useTrial, useTrialPolicy } from '../api/trial-context';
 import { DraftText } from '../components/draft-text';
@@ -100,6 +101,9 @@ function RunWorkbench({
   const errorMessage = useErrorMessage();
   const name = t(`trials.assistants.${assistant}`);
   const [text, setText] = useState('');
+  // The text a finished run was made from: that text is no longer unsaved work, a change to it is.
+  const [usedText, setUsedText] = useState<string | null>(null);
+  useUnsavedChanges(text.trim() !== '' && text !== usedText);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -162,6 +166,7 @@ function RunWorkbench({
         { signal: controller.signal, onToken: (piece) => setDraft((d) => d + piece) },
       );
       setRun(finished);
+      setUsedText(text);
       setDraft(finished.output ?? '');
       setPhase('done');
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { RunListItem } from '@contracts/reviews.js';
+import type { RunListItem, RunListSummary } from '@contracts/reviews.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AsyncErrorRegion } from '../../../components/alert';
@@ -23,6 +23,8 @@ export function RunsListPage() {
   const view: RunListView = requested && views.includes(requested) ? requested : 'mine';
   const list = useRunList(view);
   const runs = list.data?.pages.flatMap((p) => p.runs) ?? [];
+  // The same on every page of the list: what waits over all the runs the person may see.
+  const summary = list.data?.pages[0]?.summary;
 
   return (
     <Page title={t('runList.pageTitle')} heading={t('runList.heading')} lead={t('runList.intro')} testId="runs-list-page">
@@ -42,6 +44,7 @@ export function RunsListPage() {
           ))}
         </ul>
       </nav>
+      {summary ? <WaitingSummary summary={summary} /> : null}
       <h2 data-testid="runs-view-heading">{t(`runList.views.${view}`)}</h2>
       <p>{t(`runList.viewIntro.${view}`)}</p>
       <AsyncErrorRegion error={list.error} />
@@ -69,35 +72,65 @@ export function RunsListPage() {
   );
 }
 
+/** What still waits, at the top of the page: the person's own runs, and what they may approve as the second person. */
+function WaitingSummary({ summary }: { summary: RunListSummary }) {
+  const { t } = useTranslation();
+  const lines: { key: string; text: string; to?: string }[] = [];
+  if (summary.experienceDue > 0) lines.push({ key: 'experience', text: t('runList.summary.experienceDue', { count: summary.experienceDue }) });
+  if (summary.waitingForColleague > 0) {
+    lines.push({ key: 'colleague', text: t('runList.summary.waitingForColleague', { count: summary.waitingForColleague }) });
+  }
+  if (summary.waitingForYou > 0) {
+    lines.push({
+      key: 'you',
+      text: t('runList.summary.waitingForYou', { count: summary.waitingForYou }),
+      to: `/koersler?visning=${VIEW_PARAM.second_approval}`,
+    });
+  }
+  if (lines.length === 0) return null;
+  return (
+    <ul className="mb-5" aria-label={t('runList.summary.label')} data-testid="runs-summary">
+      {lines.map((l) => (
+        <li key={l.key}>{l.to ? <Link to={l.to}>{l.text}</Link> : l.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The runs as a table. On a phone each row is stacked with its column names (DKFDS' responsive headers, as the
+ * trials table), so nothing needs scrolling sideways.
+ */
 function RunsTable({ runs, caption }: { runs: RunListItem[]; caption: string }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table table--compact table--zebra" data-testid="runs-table">
+      <table className="table table--compact table--zebra table--responsive-headers" data-testid="runs-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('runList.columns.assistant')}</th>
             <th scope="col">{t('runList.columns.trial')}</th>
             <th scope="col">{t('runList.columns.status')}</th>
+            <th scope="col">{t('runList.nextStep.heading')}</th>
             <th scope="col">{t('runList.columns.date')}</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((r) => (
             <tr key={r.id}>
-              <td>
+              <th scope="row" className="weight-normal">
                 <Link to={`/koersler/${encodeURIComponent(r.id)}`}>
                   {t(`trials.assistants.${r.assistant}`)}
                   <span className="sr-only"> – {formatDateTime(r.createdAt, i18n.language)}</span>
                 </Link>
+              </th>
+              <td data-title={t('runList.columns.trial')}>{r.trialTitle}</td>
+              <td data-title={t('runList.columns.status')}>{t(`runList.status.${r.status}`)}</td>
+              <td data-title={t('runList.nextStep.heading')} data-testid="run-next-step">
+                <NextStep run={r} />
               </td>
-              <td>{r.trialTitle}</td>
-              <td>
-                {t(`runList.status.${r.status}`)}
-                {r.awaiting ? <span className="d-block small-text">{t(`runList.awaiting.${r.awaiting}`)}</span> : null}
-              </td>
-              <td className="nowrap">
+              <td className="nowrap" data-title={t('runList.columns.date')}>
                 <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, i18n.language)}</time>
               </td>
             </tr>
@@ -105,5 +138,23 @@ function RunsTable({ runs, caption }: { runs: RunListItem[]; caption: string }) 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** What a run waits for: a review, a second approval, the viewer's experience log. The words carry it, not the colour. */
+function NextStep({ run }: { run: RunListItem }) {
+  const { t } = useTranslation();
+  const marks: { key: string; text: string; className: string }[] = [];
+  if (run.awaiting) marks.push({ key: run.awaiting, text: t(`runList.nextStep.${run.awaiting}`), className: 'badge badge-info' });
+  if (run.experienceDue) marks.push({ key: 'experience', text: t('runList.nextStep.experienceDue'), className: 'badge badge-warning' });
+  return (
+    <>
+      {marks.map((m, i) => (
+        <span key={m.key}>
+          {i > 0 ? ' ' : null}
+          <span className={m.className}>{m.text}</span>
+        </span>
+      ))}
+    </>
   );
 }
