@@ -188,6 +188,10 @@ describe.each(VIEWPORTS)('at $name width ($width px)', (viewport) => {
     await openTrial(page, DOCUMENTS_TRIAL);
     findings.push(...(await audit(page, at('leader documents trial with knowledge base'))));
     findings.push(...(await visit(page, `${active}/indsigt`, at('trial insights'))));
+    await page.locator('label[for="publication-toggle"]').click();
+    await page.getByRole('dialog').waitFor();
+    findings.push(...(await audit(page, at('publication question'))));
+    await page.getByRole('dialog').getByRole('button', { name: 'Fortryd' }).click();
 
     expect(findings).toEqual([]);
     expectNoProblems(problems);

@@ -83,6 +83,8 @@ export const ErrorCode = z.enum([
   'UNKNOWN_QUESTION',
   /** A draft trial cannot be decided on or published yet. */
   'TRIAL_NOT_STARTED',
+  /** The same person posted the same decision on the same trial seconds ago (a double click, a retry): not recorded twice. */
+  'DECISION_ALREADY_RECORDED',
   /** The server is shutting down: the request was not started; try again in a moment. */
   'SHUTTING_DOWN',
   /** The database cannot be used right now (disk full, read-only, damaged, locked, gone): nothing was saved; try again later. */

@@ -108,3 +108,27 @@ export function TextAreaField({
     </FieldFrame>
   );
 }
+
+/**
+ * DKFDS checkbox with its label beside it. `.form-group-checkbox` is the positioned box the design system draws
+ * the square in; without it the square lands at the corner of the nearest positioned ancestor (often the page).
+ */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  ...input
+}: { id: string; label: ReactNode; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'className'>) {
+  const describedByIds = [input['aria-describedby'], hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  return (
+    <div className="form-group-checkbox">
+      <input {...input} id={id} type="checkbox" className="form-checkbox" aria-describedby={describedByIds || undefined} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useSession } from '../../lib/session';
+import { UnsavedChangesBoundary } from '../../lib/use-unsaved-changes';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
@@ -15,7 +16,9 @@ export function AppLayout() {
       </a>
       <SiteHeader user={session.data ?? null} />
       <main id="main-content" className="container page-container" tabIndex={-1}>
-        <Outlet />
+        <UnsavedChangesBoundary>
+          <Outlet />
+        </UnsavedChangesBoundary>
       </main>
       <SiteFooter />
       <ScrollRestoration />

@@ -16,6 +16,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/form-
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
 import { useCurrentUser } from '../../../lib/session';
+import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useCreateTrial, usePolicyChoices, useUnitChoices, useUpdateTrial } from '../api/trial';
 import { useAssistantList } from './assistant-list';
 
@@ -119,6 +120,8 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
   const summaryRef = useRef<HTMLDivElement>(null);
   const looseningRef = useRef<HTMLDivElement>(null);
   const pending = create.isPending || update.isPending;
+  // Compared with what the form started from, so typing and then undoing it does not count as a change.
+  const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(initial));
 
   useEffect(() => {
     if (attempt > 0) summaryRef.current?.focus();
@@ -215,6 +218,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
     if (!trial) return;
     update.mutate(body, {
       onSuccess: ({ trial: saved }) => {
+        unsaved.allowLeaving();
         void navigate(`/proevehandlinger/${encodeURIComponent(saved.id)}`, { state: { flash: 'saved' } });
       },
       onError: (error) => onServerError(error, body),
@@ -236,6 +240,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
     const body = CreateTrialRequest.parse({ ...values, unitId: isDigital && values.unitId ? values.unitId : undefined });
     create.mutate(body, {
       onSuccess: ({ trial: created }) => {
+        unsaved.allowLeaving();
         void navigate(`/proevehandlinger/${encodeURIComponent(created.id)}`, { state: { flash: 'created' } });
       },
       onError: (error) => onServerError(error),

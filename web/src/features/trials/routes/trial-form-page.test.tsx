@@ -262,3 +262,63 @@ describe('the charter form and the chosen policy', () => {
     expect(api.calls('PATCH', '/api/trials/t1')[0]?.body).toEqual({ expectedVersion: 3, title: 'Klarsprog i alle breve', assistants: ['letter'] });
   });
 });
+
+describe('the charter form and unsaved changes', () => {
+  const editRoutes = (trial = makeTrialDetail({ status: 'ACTIVE', canAdminister: true })) => ({
+    'GET /api/policies': { status: 200, body: POLICIES },
+    'GET /api/trials/t1': { status: 200, body: { trial } },
+    'GET /api/trials/t1/revisions': { status: 200, body: { revisions: [] } },
+    'GET /api/trials/t1/reflections': { status: 200, body: { reflections: [] } },
+  });
+
+  it('when the leader has typed a new charter and clicks "Annullér", then a question asks, and "Bliv på siden" keeps what was typed', async () => {
+    fakeApi(makeUser('LEADER'), { 'GET /api/policies': { status: 200, body: POLICIES } });
+    const { router } = renderApp('/proevehandlinger/ny');
+    await screen.findByRole('option', { name: 'Standard (godkendt)' });
+    type('Titel', 'Klarsprog i breve');
+    type(/^Formål/, 'Borgerbreve i klarsprog');
+    fireEvent.click(screen.getByRole('link', { name: 'Annullér' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Ændringerne er ikke gemt' });
+    expect(dialog.textContent).toContain('Du har ændringer, der ikke er gemt. Vil du forlade siden?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Bliv på siden' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(router.state.location.pathname).toBe('/proevehandlinger/ny');
+    expect((screen.getByLabelText('Titel') as HTMLInputElement).value).toBe('Klarsprog i breve');
+    expect((screen.getByLabelText(/^Formål/) as HTMLTextAreaElement).value).toBe('Borgerbreve i klarsprog');
+
+    fireEvent.click(screen.getByRole('link', { name: 'Annullér' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Forlad siden' }));
+    await screen.findByRole('heading', { level: 1, name: 'Prøvehandlinger' });
+    expect(router.state.location.pathname).toBe('/proevehandlinger');
+  });
+
+  it('when a charter is opened for editing and nothing is changed, then leaving asks nothing', async () => {
+    fakeApi(makeUser('LEADER'), editRoutes());
+    const { router } = renderApp('/proevehandlinger/t1/rediger');
+    await screen.findByRole('heading', { level: 1, name: 'Ret rammen for Klarsprog i breve' });
+    // Typing and then undoing it is no change either.
+    type('Titel', 'Klarsprog i alle breve');
+    type('Titel', 'Klarsprog i breve');
+    fireEvent.click(screen.getByRole('navigation', { name: 'Hovedmenu' }).querySelector('a[href="/proevehandlinger"]')!);
+    await screen.findByRole('heading', { level: 1, name: 'Prøvehandlinger' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(router.state.location.pathname).toBe('/proevehandlinger');
+  });
+
+  it('when a changed charter is saved, then the page goes on to the trial without asking', async () => {
+    const trial = makeTrialDetail({ status: 'ACTIVE', canAdminister: true });
+    fakeApi(makeUser('LEADER'), {
+      ...editRoutes(trial),
+      'PATCH /api/trials/t1': { status: 200, body: { trial: { ...trial, title: 'Klarsprog i alle breve', version: 4 } } },
+    });
+    const { router } = renderApp('/proevehandlinger/t1/rediger');
+    await screen.findByRole('heading', { level: 1, name: 'Ret rammen for Klarsprog i breve' });
+    type('Titel', 'Klarsprog i alle breve');
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+
+    expect(await screen.findByText('Ændringerne er gemt.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(router.state.location.pathname).toBe('/proevehandlinger/t1');
+  });
+});

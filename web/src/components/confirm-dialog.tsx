@@ -1,0 +1,137 @@
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
+
+/**
+ * A DKFDS modal that asks before something that cannot be taken back quietly (publishing, a decision, leaving
+ * unsaved work), drawn with the design system's classes and driven by React instead of its script: focus moves to
+ * the heading (not to a button, so an Enter or a second click meant for the page does not answer it), stays
+ * inside while it is open, the page behind is inert, Escape answers "no", and focus returns where it was.
+ * The parent renders it only while the question is open and closes it in `onConfirm` / `onCancel`. `primary` names
+ * the answer drawn as the main button, first in the row: "cancel" when going on loses work.
+ */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  primary = 'confirm',
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  primary?: 'confirm' | 'cancel';
+  testId?: string;
+}) {
+  const titleId = useId();
+  const bodyId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const answered = useRef(false);
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Everything else on the page is out of reach while the question is open (what DKFDS' own script does).
+    const inerted = Array.from(document.body.children).filter(
+      (el): el is HTMLElement => el instanceof HTMLElement && el !== rootRef.current && !el.inert,
+    );
+    for (const el of inerted) el.inert = true;
+    document.body.classList.add('modal-open');
+    titleRef.current?.focus();
+    return () => {
+      for (const el of inerted) el.inert = false;
+      document.body.classList.remove('modal-open');
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const answer = (fn: () => void) => {
+    // One answer per question: a second click that arrives before the dialog has closed does nothing.
+    if (answered.current) return;
+    answered.current = true;
+    fn();
+  };
+
+  const onConfirmClick = (e: MouseEvent<HTMLButtonElement>) => {
+    // The second click of a double click (detail 2) is the tail of a click meant for the page beneath,
+    // not an answer; a keyboard press has detail 0.
+    if (e.detail > 1) return;
+    answer(onConfirm);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      answer(onCancel);
+      return;
+    }
+    if (e.key !== 'Tab' || !dialogRef.current) return;
+    const focusable = dialogRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]');
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && (document.activeElement === first || document.activeElement === titleRef.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  return createPortal(
+    <div ref={rootRef}>
+      <div
+        ref={dialogRef}
+        className="fds-modal"
+        aria-hidden="false"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        onKeyDown={onKeyDown}
+        data-testid={testId}
+      >
+        <div className="modal-content">
+          <div className="modal-header">
+            <h2 ref={titleRef} id={titleId} className="modal-title" tabIndex={-1}>
+              {title}
+            </h2>
+          </div>
+          <div className="modal-body" id={bodyId}>
+            {children}
+          </div>
+          <div className="modal-footer">
+            {primary === 'confirm' ? (
+              <>
+                <button type="button" className="button button-primary" onClick={onConfirmClick}>
+                  {confirmLabel}
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => answer(onCancel)}>
+                  {cancelLabel}
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" className="button button-primary" onClick={() => answer(onCancel)}>
+                  {cancelLabel}
+                </button>
+                <button type="button" className="button button-secondary" onClick={onConfirmClick}>
+                  {confirmLabel}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+      <div className="modal-backdrop show" />
+    </div>,
+    document.body,
+  );
+}
