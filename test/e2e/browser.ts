@@ -106,3 +106,20 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
 }
+
+/**
+ * A DKFDS checkbox is drawn beside its label: the (transparent) input covers the square the design system
+ * draws, so it must lie at the start of the label, on its line. Outside `.form-group-checkbox` it lands at the
+ * corner of the page, and clicking "the box" clicks something else.
+ */
+export async function expectCheckboxBesideItsLabel(page: Page, id: string): Promise<void> {
+  const box = page.locator(`input[type="checkbox"]#${id}`);
+  const label = page.locator(`label[for="${id}"]`);
+  await label.scrollIntoViewIfNeeded();
+  const b = await box.boundingBox();
+  const l = await label.boundingBox();
+  expect(b && l, `the checkbox ${id} and its label are drawn`).toBeTruthy();
+  expect(Math.abs(b!.x - l!.x), `the checkbox ${id} starts where its label starts`).toBeLessThan(4);
+  expect(b!.y).toBeGreaterThanOrEqual(l!.y - 4);
+  expect(b!.y + b!.height).toBeLessThanOrEqual(l!.y + l!.height + 4);
+}

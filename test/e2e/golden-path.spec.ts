@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
 import { type FakeProvider, startFakeProvider } from '../fake-provider.js';
-import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
+import { expectCheckboxBesideItsLabel, expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
 import { CPR, LETTER, NAME } from './letter.js';
 
 const TITLE = 'Klarsprog i afgørelser om boligstøtte';
@@ -71,6 +71,7 @@ describe('the golden path of a trial', () => {
     const row = page.getByTestId('trials-table').getByRole('row').filter({ hasText: TITLE });
     await row.getByRole('link', { name: /Læs introduktionen først/ }).click();
     await page.getByText('Assistenten foreslår et udkast i klarsprog.').waitFor();
+    await expectCheckboxBesideItsLabel(page, 'briefing-understood');
     await page.getByLabel('Jeg har læst og forstået introduktionen').check();
     await page.getByRole('button', { name: 'Bekræft' }).click();
     await page.getByText('Tak. Du har bekræftet introduktionen og kan nu bruge assistenterne.').waitFor();

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PublicRegister } from '../../server/src/contracts/insights.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
-import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
+import { expectCheckboxBesideItsLabel, expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
 
 const env = useBrowserAndServer();
 const TRIAL = 'Klarsprog i breve til borgere';
@@ -29,22 +29,14 @@ describe('publishing in the AI register', () => {
     await openInsights(page);
 
     const box = page.getByRole('checkbox', { name: 'Offentliggør i AI-registret' });
-    const label = page.locator('label[for="publication-toggle"]');
-    await label.scrollIntoViewIfNeeded();
-    const b = await box.boundingBox();
-    const l = await label.boundingBox();
-    expect(b && l, 'the checkbox and its label are drawn').toBeTruthy();
-    // The (transparent) input covers the square DKFDS draws: it must lie at the start of the label, on its line.
-    expect(Math.abs(b!.x - l!.x)).toBeLessThan(4);
-    expect(b!.y).toBeGreaterThanOrEqual(l!.y - 4);
-    expect(b!.y + b!.height).toBeLessThanOrEqual(l!.y + l!.height + 4);
+    await expectCheckboxBesideItsLabel(page, 'publication-toggle');
     await page.getByTestId('publication').screenshot({ path: '/tmp/e2e-publication-checkbox.png' });
 
     const posts: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/publication')) posts.push(r.url());
     });
-    await label.click();
+    await page.locator('label[for="publication-toggle"]').click();
     const dialog = page.getByRole('dialog', { name: `Offentliggør »${TRIAL}« i AI-registret?` });
     await dialog.waitFor();
     expect(await dialog.getByTestId('publication-fields').getByRole('listitem').count()).toBe(9);

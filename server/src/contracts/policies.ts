@@ -134,6 +134,8 @@ export const PolicySummary = z.object({
   explanation: Localized,
   status: PolicyStatus,
   missingApprovals: z.array(ApprovalFunction),
+  /** The day the last required approval was given (YYYY-MM-DD); null while one is missing. Shown as the version. */
+  approvedOn: z.string().nullable(),
   assistants: z.array(AssistantId),
   providers: z.array(z.object({ provider: ProviderKind, models: z.array(z.string()), localBaseUrls: z.array(z.string()).optional() })),
 });

@@ -13,6 +13,8 @@ export const RetentionItem = z.object({
   trialId: z.string(),
   trialTitle: z.string(),
   policyId: z.string(),
+  /** The policy's Danish title; its id when the policy is no longer on the server. */
+  policyTitle: z.string(),
   retainUntil: z.string(),
 });
 export type RetentionItem = z.infer<typeof RetentionItem>;

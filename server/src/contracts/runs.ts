@@ -42,7 +42,12 @@ export const RunView = z.object({
   /** The policy's disclosure label, to go with the text once a person has approved it. */
   disclosureLabel: z.object({ da: z.string(), en: z.string() }),
   policyId: z.string(),
+  /** The content hash of the policy file the run went through, for audit; people see the title and policyCurrent. */
   policyVersion: z.string(),
+  /** The policy's Danish title; its id when the policy is no longer on the server. */
+  policyTitle: z.string(),
+  /** The run went through the version of the policy that is on the server now. */
+  policyCurrent: z.boolean(),
   guardDecision: Decision.nullable(),
   /** What the guard found, per data class: counts only, never the values. */
   counts: z.array(z.object({ type: DataClass, count: z.number().int() })),

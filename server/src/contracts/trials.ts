@@ -129,6 +129,8 @@ export const TrialPolicyView = z.object({
   currentVersion: z.string().nullable(),
   /** Legal, IT security and the DPO have all approved the current version. */
   approved: z.boolean(),
+  /** The day the current version got its last approval (YYYY-MM-DD), as people name the version; null while awaiting. */
+  approvedOn: z.string().nullable().default(null),
   /** The charter's assistants that the policy on the server now does not allow: remove them before starting or confirming. */
   assistantsNotAllowed: z.array(AssistantId).default([]),
 });

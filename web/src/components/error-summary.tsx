@@ -14,10 +14,13 @@ export interface SummaryItem {
  */
 export function ErrorSummary({
   items,
+  lead,
   testId,
   ref,
 }: {
   items: SummaryItem[];
+  /** A sentence above the list, when the items are the parts of one refusal (each said once, in the list). */
+  lead?: string | undefined;
   testId?: string;
   ref?: Ref<HTMLDivElement>;
 }) {
@@ -36,6 +39,7 @@ export function ErrorSummary({
         <h2 className="alert-heading" id="error-summary-heading">
           {t('errors.summaryHeading')}
         </h2>
+        {lead ? <p className="alert-text">{lead}</p> : null}
         <ul className="alert-text nobullet-list">
           {items.map((item, i) => (
             <li key={`${item.fieldId ?? 'general'}-${i}`}>

@@ -112,23 +112,45 @@ export function TextAreaField({
 /**
  * DKFDS checkbox with its label beside it. `.form-group-checkbox` is the positioned box the design system draws
  * the square in; without it the square lands at the corner of the nearest positioned ancestor (often the page).
+ * With an error, the box sits in a `.form-group.form-error` with the message above it, tied by aria-describedby.
  */
 export function CheckboxField({
   id,
   label,
   hint,
+  error,
   ...input
-}: { id: string; label: ReactNode; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'className'>) {
-  const describedByIds = [input['aria-describedby'], hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+}: { id: string; label: ReactNode; hint?: string; error?: string | undefined } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type' | 'className'
+>) {
+  const { t } = useTranslation();
+  const describedByIds = [input['aria-describedby'], hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  // One tree with or without an error, so that the box the person just ticked keeps its focus when the error goes.
   return (
-    <div className="form-group-checkbox">
-      <input {...input} id={id} type="checkbox" className="form-checkbox" aria-describedby={describedByIds || undefined} />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="form-hint" id={`${id}-hint`}>
-          {hint}
+    <div className={error ? 'form-group form-error' : undefined}>
+      {error ? (
+        <span className="form-error-message" id={`${id}-error`}>
+          <span className="sr-only">{t('errors.prefix')} </span>
+          {error}
         </span>
       ) : null}
+      <div className="form-group-checkbox">
+        <input
+          {...input}
+          id={id}
+          type="checkbox"
+          className="form-checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedByIds || undefined}
+        />
+        <label htmlFor={id}>{label}</label>
+        {hint ? (
+          <span className="form-hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+      </div>
     </div>
   );
 }

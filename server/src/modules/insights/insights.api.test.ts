@@ -20,7 +20,9 @@ import {
   type Measure,
 } from '../../contracts/insights.js';
 import { TrialResponse } from '../../contracts/trials.js';
+import { da } from '../../../../web/src/app/i18n/da.js';
 import { copenhagenDate } from './insights.measures.js';
+import { escapeHtml } from './insights.report.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client, createTrial, createUnit, createUser, signedIn } from '../../../../test/support/factories.js';
 
@@ -622,6 +624,45 @@ describe('decisions, the report and the public register', () => {
     expect(html).toContain('Beslutning: Justér');
     expect(html).toContain('Brevene bliver bedre, men skabelonen skal justeres.');
     expect(html).not.toContain(SECRET);
+  });
+
+  it('the printed report speaks the board\'s words and writes dates as the app does', async () => {
+    const html = (await leader.get(`/api/trials/${trialId}/report`).expect(200)).text;
+    const board = da.insights;
+    // The same names for the same things as on the screen the leader printed it from.
+    for (const term of [
+      da.trials.detail.charterHeading,
+      da.trials.detail.unit,
+      board.participation.heading,
+      board.participation.invited,
+      board.participation.briefed,
+      board.participation.active,
+      board.outcomes.heading,
+      board.outcomes.approvedAsIs,
+      board.outcomes.edited,
+      board.outcomes.rejected,
+      board.outcomes.awaitingReview,
+      board.editSize.heading,
+      board.minutes.heading,
+      board.usefulness.heading,
+      board.wouldUseAgain.heading,
+      board.failureTypes.heading,
+      board.guard.heading,
+      board.providers.provider,
+      board.providers.model,
+      board.providers.promptTokens,
+      board.providers.completionTokens,
+      board.reflections.heading,
+      board.decision.heading,
+    ]) {
+      expect(html, term).toContain(escapeHtml(term));
+    }
+    // Dates as the app writes them ("5. jan. 2026"), never as ISO dates.
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const day = (d: Date) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(d);
+    const trial = TrialResponse.parse((await leader.get(`/api/trials/${trialId}`).expect(200)).body).trial;
+    expect(html).toContain(`${escapeHtml(day(new Date(trial.startsAt)))} – ${escapeHtml(day(new Date(trial.endsAt)))}`);
+    expect(html).toContain(`udskrevet ${escapeHtml(day(NOW))}`);
   });
 
   it('when the leader publishes the trial, then the public register lists it to anyone signed out, and it is audited', async () => {

@@ -1,17 +1,24 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
 import { DECISION_OUTCOME_LABELS, type Measure } from '../../contracts/insights.js';
-import { ASSISTANT_NAMES, CLASS_WORDS } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES } from '../policies/policy.words.js';
 import type { ReportData } from './insights.service.js';
-import { copenhagenDate } from './insights.measures.js';
 
 /** Every text in the report passes through here: titles, reflections and rationales are typed by people. */
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const e = escapeHtml;
-const num = (n: number) => e(String(n).replace('.', ','));
-const pct = (x: number) => `${num(Math.round(x * 100))} %`;
-const date = (d: Date | string) => e(copenhagenDate(new Date(d)));
+// Numbers and dates as the app writes them (web/src/lib/format.ts, insights/components/format.ts): Danish
+// grouping and decimal comma, one decimal at most, shares in whole per cent, dates as "5. jan. 2026" in
+// Copenhagen time. A printed report that reads "2026-01-05" and "1234.5" looks like another system's.
+const NUMBER = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+const PERCENT = new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDigits: 0 });
+const DAY = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' });
+const num = (n: number) => e(NUMBER.format(n));
+const pct = (x: number) => e(PERCENT.format(x));
+const date = (d: Date | string) => e(DAY.format(new Date(d)));
+/** The board's sentence for a figure withheld below three persons. */
+const SUPPRESSED = 'Færre end 3 personer – vises ikke, så ingen kan genkendes.';
 
 function text(s: string): string {
   return s.trim() ? e(s).replace(/\n/g, '<br>') : '<em>Ikke udfyldt.</em>';
@@ -50,17 +57,18 @@ export function renderReport(d: ReportData): string {
   const c = d.charter;
   const p = i.participation;
 
+  // Every heading and label below is the one the board uses for the same figure (web/src/app/i18n/da.ts,
+  // `insights`); a test holds the two together.
   const participation = table(
-    ['Mål', 'Værdi'],
+    ['', 'Personer'],
     [
       ['Inviterede', p.invited],
-      ['Har læst introduktionen', p.briefed],
-      ['Aktive (mindst én kørsel)', p.active],
-      ['Andel aktive', p.shareActive === null ? '–' : pct(p.shareActive)],
+      ['Har bekræftet introduktionen', p.briefed],
+      ['Har brugt en assistent i perioden', p.shareActive === null ? num(p.active) : `${num(p.active)} (${pct(p.shareActive)})`],
       [
         'Kørsler pr. person',
         p.runsPerPerson.status === 'ok'
-          ? `median ${num(p.runsPerPerson.value.median)} (fra ${num(p.runsPerPerson.value.min)} til ${num(p.runsPerPerson.value.max)})`
+          ? `Median ${num(p.runsPerPerson.value.median)}, færrest ${num(p.runsPerPerson.value.min)}, flest ${num(p.runsPerPerson.value.max)}.`
           : e(p.runsPerPerson.reason),
       ],
     ],
@@ -70,41 +78,44 @@ export function renderReport(d: ReportData): string {
     table(
       ['Udfald', 'Kørsler'],
       [
-        ['Godkendt uden rettelser', o.approvedAsIs],
+        ['Godkendt uændret', o.approvedAsIs],
         ['Rettet og godkendt', o.edited],
         ['Afvist', o.rejected],
-        ['Afventer vurdering', o.awaitingReview],
+        ['Venter på vurdering', o.awaitingReview],
         ['I alt', o.total],
       ],
     ),
   );
-  const edits = withMeasure(i.editSize, (s) => table(['Rettelsernes størrelse (tegn)', 'Værdi'], [['Median', s.median], ['Gennemsnit', s.mean], ['Største', s.max]]));
+  const edits = withMeasure(i.editSize, (s) => table(['Ændrede tegn i rettede udkast', 'Tegn'], [['Median', s.median], ['Gennemsnit', s.mean], ['Højst', s.max]]));
   const minutes = withMeasure(i.minutesSaved, (m) =>
     table(
-      ['Sparede minutter', 'I alt', 'Median', 'Kørsler'],
+      ['Assistent', 'Minutter i alt', 'Median (minutter)', 'Kørsler med erfaringslog'],
       [
         ['Alle assistenter', m.total, m.median, '–'],
         ...m.perAssistant.map((a): (string | number)[] => [e(ASSISTANT_NAMES[a.assistant].da), a.total, a.median, a.runs]),
       ],
-    ) + (m.suppressedAssistants.length ? `<p class="note">${e(m.suppressedAssistants.map((a) => ASSISTANT_NAMES[a].da).join(', '))}: færre end 3 personer – vises ikke.</p>` : ''),
+    ) + (m.suppressedAssistants.length ? `<p class="note">${e(m.suppressedAssistants.map((a) => ASSISTANT_NAMES[a].da).join(', '))}: ${e(SUPPRESSED.charAt(0).toLowerCase() + SUPPRESSED.slice(1))}</p>` : ''),
   );
   const usefulness = withMeasure(i.usefulness, (u) =>
-    table(['Brugbarhed', 'Antal'], [...u.distribution.map((n, k): (string | number)[] => [String(k + 1), n]), ['Gennemsnit', u.mean]]),
+    table(['Svar', 'Antal svar'], [...u.distribution.map((n, k): (string | number)[] => [String(k + 1), n]), ['Gennemsnit', u.mean]]),
   );
-  const again = withMeasure(i.wouldUseAgain, (w) => table(['Vil bruge igen', 'Antal'], [['Ja', w.yes], ['Nej', w.no], ['Andel ja', pct(w.shareYes)]]));
+  const again = withMeasure(i.wouldUseAgain, (w) => table(['Svar', 'Antal svar'], [['Ja', w.yes], ['Nej', w.no], ['Andel ja', pct(w.shareYes)]]));
   const guard = withMeasure(i.guard, (g) =>
     table(
-      ['Datatjek', 'Antal'],
+      ['Oplysning', 'Antal fund'],
       [
         ['Afviste forespørgsler', g.blockedRuns],
-        ['Forespørgsler med maskerede oplysninger', g.maskedRuns],
+        ['Forespørgsler, hvor oplysninger blev erstattet med pladsholdere', g.maskedRuns],
         ...g.blocked.map((b): (string | number)[] => [`Afvist: ${e(CLASS_WORDS[b.dataClass].da[1])}`, b.count]),
         ...g.masked.map((b): (string | number)[] => [`Maskeret: ${e(CLASS_WORDS[b.dataClass].da[1])}`, b.count]),
       ],
     ),
   );
   const providers = withMeasure(i.providers, (ps) =>
-    table(['Udbyder og model', 'Kørsler', 'Input-tokens', 'Output-tokens'], ps.map((x) => [`${e(x.provider)} / ${e(x.model)}`, x.runs, x.promptTokens, x.completionTokens])),
+    table(
+      ['Leverandør', 'Model', 'Kørsler', 'Tokens ind', 'Tokens ud'],
+      ps.map((x) => [e(PROVIDER_NAMES[x.provider as keyof typeof PROVIDER_NAMES]?.da ?? x.provider), e(x.model), x.runs, x.promptTokens, x.completionTokens]),
+    ),
   );
   const failures = withMeasure(i.failureTypes, (fs) => table(['Fejltype', 'Antal'], fs.map((f) => [e(FAILURE_TYPE_LABELS[f.type].da), f.count])));
 
@@ -140,45 +151,49 @@ export function renderReport(d: ReportData): string {
 ${i.emptyReason ? `<p class="note">${e(i.emptyReason)}</p>` : ''}
 </header>
 <section>
-<h2>Kommissorium</h2>
+<h2>Rammen</h2>
 <dl>
 <dt>Formål</dt><dd>${text(c.purpose)}</dd>
 <dt>Hypotese</dt><dd>${text(c.hypothesis)}</dd>
 <dt>Succeskriterier</dt><dd>${text(c.successCriteria)}</dd>
-<dt>Enhed</dt><dd>${e(c.unit)}</dd>
+<dt>Afdeling</dt><dd>${e(c.unit)}</dd>
 <dt>Periode</dt><dd>${date(c.startsAt)} – ${date(c.endsAt)}</dd>
 <dt>Assistenter</dt><dd>${e(c.assistants.join(', '))}</dd>
 <dt>Datapolitik</dt><dd>${e(c.policy)}</dd>
 </dl>
 </section>
 <section>
-<h2>Deltagelse</h2>
+<h2>Kommer alle med?</h2>
 ${participation}
-<h2>Udkastenes udfald</h2>
+<h2>Hvad blev udkastene til?</h2>
 ${outcomes}
-<h3>Rettelser</h3>
+<h3>Hvor meget blev rettet?</h3>
 ${edits}
 </section>
 <section class="page-break">
-<h2>Tidsbesparelse og brugbarhed</h2>
+<h2>Sparet tid</h2>
+<p class="note">Deltagernes eget skøn i erfaringsloggen. Et negativt tal betyder, at det tog længere tid.</p>
 ${minutes}
-<h3>Brugbarhed (1 = ikke brugbart, 5 = meget brugbart)</h3>
+<h2>Hvor brugbare var udkastene?</h2>
+<p class="note">1 = ikke brugbart, 5 = meget brugbart.</p>
 ${usefulness}
-<h3>Vil bruge assistenten igen</h3>
+<h2>Vil deltagerne bruge assistenten igen?</h2>
 ${again}
 <h2>Fejltyper</h2>
 ${failures}
-<h2>Datatjek og forbrug</h2>
+<h2>Afviste og maskerede forespørgsler</h2>
 ${guard}
+<h2>Sprogmodeller og forbrug</h2>
 ${providers}
 </section>
 <section class="page-break">
-<h2>Udvalgte refleksioner</h2>
+<h2>Refleksioner</h2>
+<p class="note">Udvalgt til rapporten af prøvehandlingens leder.</p>
 ${reflections}
 <h2>Beslutning</h2>
 ${decisions}
 </section>
-<footer><p class="meta">Tal, der bygger på færre end 3 personer, vises ikke, så ingen kan genkendes. Rapporten indeholder ingen tekster fra kørslerne.</p></footer>
+<footer><p class="meta">Tal, der bygger på færre end 3 personer, vises ikke, så ingen kan genkendes. Der vises aldrig tekster fra kørslerne her.</p></footer>
 </body>
 </html>
 `;

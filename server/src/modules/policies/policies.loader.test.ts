@@ -31,6 +31,15 @@ describe('policy files', () => {
     expect(policies.get('borgerbreve-maskering')!.missingApprovals).toEqual([]);
   });
 
+  it('the version people see is the day of the last required approval; while one is missing there is none', () => {
+    expect(parsePolicy(file, example).approvedOn).toBe('2026-10-06');
+    const withoutDpo = example.replace(/ {2}- function: DPO\n {4}by: [^\n]*\n {4}date: [^\n]*\n/, '');
+    expect(withoutDpo).not.toBe(example);
+    const awaiting = parsePolicy(file, withoutDpo);
+    expect(awaiting.missingApprovals).toEqual(['DPO']);
+    expect(awaiting.approvedOn).toBeNull();
+  });
+
   it('when a data class is unknown, then the error names the file, the field and the value', () => {
     const problems = problemsOf(example.replace('  CVR: allow', '  CVR: allow\n  SHOE_SIZE: block'));
     expect(problems.join('\n')).toMatch(/dataClasses/);

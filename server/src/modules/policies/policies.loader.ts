@@ -10,6 +10,11 @@ export interface LoadedPolicy {
   version: string;
   policy: PolicyFile;
   missingApprovals: ApprovalFunction[];
+  /**
+   * The day the last required approval was given (YYYY-MM-DD): what people call "the version of <date>", where the
+   * hash means nothing to them. Null while an approval is missing.
+   */
+  approvedOn: string | null;
 }
 
 /** Legal, IT security and the data protection officer must all have approved before a trial may start. */
@@ -40,11 +45,14 @@ export function parsePolicy(file: string, content: string): LoadedPolicy {
     throw new PolicyLoadError(file, [`id: "${parsed.data.id}" must match the file name "${expectedId}"`]);
   }
   const approved = new Set(parsed.data.approvals.map((a) => a.function));
+  const missingApprovals = REQUIRED_APPROVALS.filter((f) => !approved.has(f));
+  const approvalDays = parsed.data.approvals.filter((a) => REQUIRED_APPROVALS.includes(a.function)).map((a) => a.date).sort();
   return {
     file,
     version: createHash('sha256').update(content).digest('hex').slice(0, 12),
     policy: parsed.data,
-    missingApprovals: REQUIRED_APPROVALS.filter((f) => !approved.has(f)),
+    missingApprovals,
+    approvedOn: missingApprovals.length === 0 ? approvalDays[approvalDays.length - 1]! : null,
   };
 }
 

@@ -21,6 +21,7 @@ function summary(l: LoadedPolicy): PolicySummary {
     explanation: p.explanation,
     status: l.missingApprovals.length ? 'AWAITING_APPROVAL' : 'APPROVED',
     missingApprovals: l.missingApprovals,
+    approvedOn: l.approvedOn,
     assistants: p.assistants,
     providers: p.providers,
   };

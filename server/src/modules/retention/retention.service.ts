@@ -243,6 +243,7 @@ async function retentionGroup(deps: Deps, retainUntil: { lte: Date; gt?: Date })
       trialId: r.trialId,
       trialTitle: r.trial.title,
       policyId: r.policyId,
+      policyTitle: deps.policies.get(r.policyId)?.policy.title.da ?? r.policyId,
       retainUntil: r.retainUntil!.toISOString(),
     })),
     ...docRows.map((d) => ({
@@ -251,6 +252,7 @@ async function retentionGroup(deps: Deps, retainUntil: { lte: Date; gt?: Date })
       trialId: d.trialId,
       trialTitle: d.trial.title,
       policyId: d.trial.policyId,
+      policyTitle: deps.policies.get(d.trial.policyId)?.policy.title.da ?? d.trial.policyId,
       retainUntil: d.retainUntil!.toISOString(),
     })),
   ];

@@ -465,6 +465,8 @@ function toView(run: Run, loaded: LoadedPolicy | undefined, review: RunReviewSta
     disclosureLabel: loaded?.policy.disclosureLabel ?? FALLBACK_LABEL,
     policyId: run.policyId,
     policyVersion: run.policyVersion,
+    policyTitle: loaded?.policy.title.da ?? run.policyId,
+    policyCurrent: loaded?.version === run.policyVersion,
     guardDecision: (run.guardDecision as RunView['guardDecision']) ?? null,
     counts: (Object.entries(counts) as [DataClass, number][]).map(([type, count]) => ({ type, count })),
     provider: (run.provider as ProviderKind | null) ?? null,

@@ -268,6 +268,7 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
       version: t.policyVersion,
       currentVersion: loaded?.version ?? null,
       approved: loaded ? loaded.missingApprovals.length === 0 : false,
+      approvedOn: loaded?.approvedOn ?? null,
       assistantsNotAllowed: loaded ? assistantsNotAllowed(loaded, c.assistants) : [],
     },
     participants: admin

@@ -19,7 +19,7 @@ export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDeta
     briefingRevision: 1,
     published: false,
     unit: { id: 'unit-bs', name: 'Borgerservice' },
-    policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v1', approved: true, assistantsNotAllowed: [] },
+    policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v1', approved: true, approvedOn: '2026-10-06', assistantsNotAllowed: [] },
     participants: [],
     canAdminister: true,
     isParticipant: false,

@@ -47,6 +47,7 @@ export const LETTERS: PolicyDetail = {
     { function: 'DPO', by: 'Databeskyttelsesrådgiver', date: '2026-10-06' },
   ],
   missingApprovals: [],
+  approvedOn: '2026-10-06',
   plain: {
     may: [
       { code: 'ASSISTANTS', da: 'Du må bruge: Brevassistenten (klarsprog).', en: 'You may use: The letter assistant (plain language).' },
@@ -91,6 +92,7 @@ export const SENSITIVE: PolicyDetail = {
     { function: 'IT_SECURITY', by: 'IT-sikkerhed', date: '2026-11-05' },
   ],
   missingApprovals: ['DPO'],
+  approvedOn: null,
 };
 
 export const summaryOf = (p: PolicyDetail): PolicySummary => ({
@@ -99,6 +101,7 @@ export const summaryOf = (p: PolicyDetail): PolicySummary => ({
   title: p.title,
   explanation: p.explanation,
   missingApprovals: p.missingApprovals,
+  approvedOn: p.approvedOn,
   status: p.status,
   assistants: p.assistants,
   providers: p.providers,

@@ -5,6 +5,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/error-summar
 import { useErrorMessage } from '../../../components/error-message';
 import { TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useChangePassword } from '../api/password';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
@@ -20,7 +21,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
   const errorMessage = useErrorMessage();
   const change = useChangePassword();
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeat: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -30,6 +31,12 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
   }, [attempt]);
 
   const set = (key: Field, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  // What the person types takes away that field's error; "repeat" is judged against the new password too.
+  const edit = (key: Field, value: string) => {
+    set(key, value);
+    if (key === 'newPassword') clear('newPassword', 'repeat');
+    else clear(key);
+  };
 
   const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
     setErrors(fields);
@@ -91,7 +98,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
         required
         value={values.currentPassword}
         error={errors.currentPassword}
-        onChange={(e) => set('currentPassword', e.target.value)}
+        onChange={(e) => edit('currentPassword', e.target.value)}
       />
       <TextField
         id={fieldId('newPassword')}
@@ -103,7 +110,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
         minLength={12}
         value={values.newPassword}
         error={errors.newPassword}
-        onChange={(e) => set('newPassword', e.target.value)}
+        onChange={(e) => edit('newPassword', e.target.value)}
       />
       <TextField
         id={fieldId('repeat')}
@@ -113,7 +120,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
         required
         value={values.repeat}
         error={errors.repeat}
-        onChange={(e) => set('repeat', e.target.value)}
+        onChange={(e) => edit('repeat', e.target.value)}
       />
       <div className="mt-6">
         <button type="submit" className="button button-primary" disabled={change.isPending}>

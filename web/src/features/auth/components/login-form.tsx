@@ -6,6 +6,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/error-summar
 import { useErrorMessage } from '../../../components/error-message';
 import { TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useLogin } from '../api/login';
 
 type Field = 'email' | 'password';
@@ -20,7 +21,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
   const login = useLogin(onSignedIn);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors: fieldErrors, setErrors: setFieldErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -85,7 +86,10 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
         required
         value={email}
         error={fieldErrors.email}
-        onChange={(e) => setEmail(e.target.value)}
+        onChange={(e) => {
+          setEmail(e.target.value);
+          clear('email');
+        }}
       />
       <TextField
         id="login-password"
@@ -96,7 +100,10 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
         required
         value={password}
         error={fieldErrors.password}
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={(e) => {
+          setPassword(e.target.value);
+          clear('password');
+        }}
       />
       <div className="mt-6">
         <button type="submit" className="button button-primary" disabled={login.isPending}>

@@ -69,6 +69,25 @@ describe('sign-in page', () => {
     expect(api.calls('POST', '/api/auth/login')).toHaveLength(0);
   });
 
+  it('when a field with an error is filled in, then its error goes at once and only the other field keeps one', async () => {
+    fakeApi(null);
+    renderApp('/log-ind');
+    await screen.findByLabelText('E-mailadresse');
+    fireEvent.click(screen.getByRole('button', { name: 'Log ind' }));
+    const summary = await screen.findByTestId('login-error-summary');
+    expect(within(summary).getAllByRole('link')).toHaveLength(2);
+
+    fireEvent.change(screen.getByLabelText('E-mailadresse'), { target: { value: 'leder@demo.rodovre.dk' } });
+
+    const email = screen.getByLabelText('E-mailadresse');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Skriv din e-mailadresse.')).toBeNull();
+    expect(within(screen.getByTestId('login-error-summary')).getAllByRole('link').map((a) => a.textContent)).toEqual(['Skriv din adgangskode.']);
+
+    fireEvent.change(screen.getByLabelText('Adgangskode'), { target: { value: 'noget' } });
+    expect(screen.queryByTestId('login-error-summary')).toBeNull();
+  });
+
   it('when sign-in succeeds, then the person lands on the front page for their role', async () => {
     const leader = makeUser('LEADER');
     fakeApi(null, { 'POST /api/auth/login': { status: 200, body: { user: leader } } });

@@ -9,6 +9,7 @@ import { CheckboxField, TextAreaField } from '../../../components/form-fields';
 import { fieldErrorsFrom } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
+import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useCreateDecision, useSetPublication } from '../api/insights';
 
 const OUTCOMES: readonly DecisionOutcome[] = ['ADOPT', 'ADJUST', 'STOP'];
@@ -36,7 +37,7 @@ export function DecisionForm({
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
   const [rationale, setRationale] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [saved, setSaved] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [toConfirm, setToConfirm] = useState<CreateDecisionRequest | null>(null);
@@ -131,7 +132,10 @@ export function DecisionForm({
                     name="decision-outcome"
                     value={o}
                     checked={outcome === o}
-                    onChange={() => setOutcome(o)}
+                    onChange={() => {
+                      setOutcome(o);
+                      clear('outcome');
+                    }}
                   />
                   <label htmlFor={`${fieldId('outcome')}-${o}`}>
                     {pick(DECISION_OUTCOME_LABELS[o])} – {t(`insights.decision.outcomeHint.${o}`)}
@@ -147,7 +151,10 @@ export function DecisionForm({
             rows={4}
             value={rationale}
             error={errors.rationale}
-            onChange={(e) => setRationale(e.target.value)}
+            onChange={(e) => {
+              setRationale(e.target.value);
+              clear('rationale');
+            }}
           />
           <TextAreaField
             id={fieldId('evidence')}
@@ -156,7 +163,10 @@ export function DecisionForm({
             rows={3}
             value={evidence}
             error={errors.evidence}
-            onChange={(e) => setEvidence(e.target.value)}
+            onChange={(e) => {
+              setEvidence(e.target.value);
+              clear('evidence');
+            }}
           />
           <button type="submit" className="button button-primary" disabled={sending || create.isPending}>
             {sending || create.isPending ? t('insights.decision.saving') : t('insights.decision.submit')}

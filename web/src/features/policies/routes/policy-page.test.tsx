@@ -41,7 +41,9 @@ describe('a data-use policy in plain Danish', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Breve til borgere med pseudonymisering' })).toBeTruthy();
     expect(document.title).toBe('Breve til borgere med pseudonymisering – AI-prøvehandlinger – Rødovre Kommune');
-    expect(screen.getByTestId('policy-meta').textContent).toContain('Version a1b2c3d4e5f6');
+    // The version is named as people name it, by the day it was approved; the content hash means nothing to them.
+    expect(screen.getByTestId('policy-meta').textContent).toContain('Versionen godkendt 6. okt. 2026');
+    expect(document.body.textContent).not.toContain('a1b2c3d4e5f6');
     expect(within(screen.getByTestId('policy-meta')).getByText('Godkendt')).toBeTruthy();
     expect(screen.getByText(LETTERS.explanation.da)).toBeTruthy();
 

@@ -4,6 +4,7 @@ import { AsyncErrorRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Loading, Page } from '../../../components/page';
 import { isApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { usePolicy } from '../api/policies';
 import { DataClassesTable } from '../components/data-classes-table';
@@ -24,7 +25,7 @@ import { PolicyStatusBadge } from '../components/policy-status';
  * oversight, retention, limits, the AI label and who approved it; and a place to try a text against it.
  */
 export function PolicyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pick = useLocalized();
   const { id = '' } = useParams();
   const query = usePolicy(id);
@@ -65,7 +66,7 @@ export function PolicyPage() {
       <Breadcrumbs label={t('policies.detail.breadcrumbs')} items={crumbs(title)} />
       <Page title={title} testId="policy-page" headingProps={{ 'data-policy-id': policy.id }}>
         <p className="policy-meta" data-testid="policy-meta">
-          <span>{t('policies.detail.version', { version: policy.version })}</span>
+          {policy.approvedOn ? <span>{t('policies.detail.approvedOn', { date: formatDate(policy.approvedOn, i18n.language) })}</span> : null}
           <PolicyStatusBadge status={policy.status} />
         </p>
         <p className="font-lead">{pick(policy.explanation)}</p>

@@ -11,9 +11,9 @@ const OVERVIEW: RetentionOverview = {
     runs: 2,
     documents: 1,
     items: [
-      { kind: 'run', id: 'r1', trialId: 't1', trialTitle: 'Klarsprog i breve', policyId: 'borgerbreve-maskering', retainUntil: '2026-11-20T10:00:00.000Z' },
-      { kind: 'run', id: 'r2', trialId: 't1', trialTitle: 'Klarsprog i breve', policyId: 'borgerbreve-maskering', retainUntil: '2026-11-21T10:00:00.000Z' },
-      { kind: 'document', id: 'd1', trialId: 't2', trialTitle: 'Spørg vejledningerne', policyId: 'standard', retainUntil: '2026-11-22T10:00:00.000Z' },
+      { kind: 'run', id: 'r1', trialId: 't1', trialTitle: 'Klarsprog i breve', policyId: 'borgerbreve-maskering', policyTitle: 'Breve til borgere med pseudonymisering', retainUntil: '2026-11-20T10:00:00.000Z' },
+      { kind: 'run', id: 'r2', trialId: 't1', trialTitle: 'Klarsprog i breve', policyId: 'borgerbreve-maskering', policyTitle: 'Breve til borgere med pseudonymisering', retainUntil: '2026-11-21T10:00:00.000Z' },
+      { kind: 'document', id: 'd1', trialId: 't2', trialTitle: 'Spørg vejledningerne', policyId: 'standard', policyTitle: 'Standard', retainUntil: '2026-11-22T10:00:00.000Z' },
     ],
   },
   upcoming: { runs: 0, documents: 0, items: [] },
@@ -53,6 +53,9 @@ describe('the retention page', () => {
     const rows = within(due).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['Kørsel', 'Kørsel', 'Dokument']);
     expect(rows[2]!.textContent).toContain('Spørg vejledningerne');
+    // The policy by its title, as everywhere else in the app.
+    expect(rows[0]!.textContent).toContain('Breve til borgere med pseudonymisering');
+    expect(rows[0]!.textContent).not.toContain('borgerbreve-maskering');
     expect(screen.getByText('Intet indhold skal slettes den næste uge.')).toBeTruthy();
     expect(within(screen.getByTestId('retention-sweeps')).getAllByRole('cell').map((c) => c.textContent)).toContain('Planlagt');
 

@@ -131,7 +131,7 @@ function GroupTable({ group, caption, testId, empty }: { group: RetentionGroup; 
                   <tr key={`${item.kind}-${item.id}`}>
                     <td>{t(`retention.kind.${item.kind}`)}</td>
                     <td>{item.trialTitle}</td>
-                    <td>{item.policyId}</td>
+                    <td>{item.policyTitle}</td>
                     <td className="nowrap">
                       <time dateTime={item.retainUntil}>{formatDateTime(item.retainUntil, i18n.language)}</time>
                     </td>

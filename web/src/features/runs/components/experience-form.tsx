@@ -12,6 +12,7 @@ import { TextAreaField, TextField } from '../../../components/form-fields';
 import { Loading } from '../../../components/page';
 import { fieldErrorsFrom } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
+import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useExperience, useLogExperience } from '../api/review';
 
@@ -66,7 +67,12 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
   const save = useLogExperience(runId);
   const [values, setValues] = useState<Values>(EMPTY_VALUES);
   const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(EMPTY_VALUES));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
+  // What the person enters takes away that field's error from the last attempt.
+  const edit = (field: Field, change: (v: Values) => Values) => {
+    setValues(change);
+    clear(field);
+  };
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -158,7 +164,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
                 name="usefulness"
                 value={String(n)}
                 checked={values.usefulness === String(n)}
-                onChange={() => setValues((v) => ({ ...v, usefulness: String(n) }))}
+                onChange={() => edit('usefulness', (v) => ({ ...v, usefulness: String(n) }))}
               />
               <label htmlFor={`${fieldId('usefulness')}-${n}`}>{t(`experience.scale.${n}`)}</label>
             </li>
@@ -178,7 +184,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
         className="input-width-xs"
         value={values.minutesSaved}
         error={errors.minutesSaved}
-        onChange={(e) => setValues((v) => ({ ...v, minutesSaved: e.target.value }))}
+        onChange={(e) => edit('minutesSaved', (v) => ({ ...v, minutesSaved: e.target.value }))}
       />
 
       <fieldset className="form-group">
@@ -220,7 +226,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
                 name="wouldUseAgain"
                 value={a}
                 checked={values.wouldUseAgain === a}
-                onChange={() => setValues((v) => ({ ...v, wouldUseAgain: a }))}
+                onChange={() => edit('wouldUseAgain', (v) => ({ ...v, wouldUseAgain: a }))}
               />
               <label htmlFor={`${fieldId('wouldUseAgain')}-${a}`}>{t(`experience.${a}`)}</label>
             </li>
@@ -235,7 +241,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
         rows={4}
         value={values.reflection}
         error={errors.reflection}
-        onChange={(e) => setValues((v) => ({ ...v, reflection: e.target.value }))}
+        onChange={(e) => edit('reflection', (v) => ({ ...v, reflection: e.target.value }))}
       />
 
       {questions.length > 0 ? (

@@ -179,7 +179,10 @@ export function ReviewPanel({
           hint={t('review.editHint')}
           rows={14}
           value={edited}
-          onChange={setEdited}
+          onChange={(value) => {
+            setEdited(value);
+            setFieldError(null);
+          }}
           submitLabel={t('review.saveAndApprove')}
           onSubmit={onEditSubmit}
         />
@@ -199,7 +202,10 @@ export function ReviewPanel({
           hint={t('review.reasonHint')}
           rows={4}
           value={reason}
-          onChange={setReason}
+          onChange={(value) => {
+            setReason(value);
+            setFieldError(null);
+          }}
           submitLabel={t('review.confirmReject')}
           onSubmit={onRejectSubmit}
         />

@@ -35,6 +35,8 @@ function run(overrides: Partial<RunView> = {}): RunView {
     disclosureLabel: LABEL,
     policyId: 'borgerbreve-maskering',
     policyVersion: 'v1',
+    policyTitle: 'Breve til borgere med pseudonymisering',
+    policyCurrent: true,
     guardDecision: 'masked',
     counts: [],
     provider: 'offline',
@@ -87,6 +89,15 @@ function api(initial: RunView, routes: Record<string, FakeRoute> = {}, role: 'EM
 }
 
 describe('reviewing a draft', () => {
+  it('names the policy the run went through by its title and says whether that version is still the current one', async () => {
+    api(run({ policyVersion: '3f9a1c2b7d0e', policyCurrent: false }));
+    renderApp(PAGE);
+
+    const link = await screen.findByRole('link', { name: 'Breve til borgere med pseudonymisering (en tidligere version)' });
+    expect(link.getAttribute('href')).toBe('/datapolitikker/borgerbreve-maskering');
+    expect(document.body.textContent).not.toContain('3f9a1c2b7d0e');
+  });
+
   it('"Godkend" approves as is, then shows the final text with the label and a copy button, which copies text and label', async () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
@@ -435,6 +446,37 @@ describe('the experience log', () => {
     expect(summaryView.textContent).toContain('Forkert tone');
     expect(summaryView.textContent).toContain('Kortere sætninger');
     expect(screen.queryByTestId('experience-form')).toBeNull();
+  });
+
+  it('when an answer the log asked for is given, then only that error leaves the summary and its field', async () => {
+    api(approved(), { 'GET /api/runs/run-1/final': FINAL(DRAFT) });
+    renderApp(PAGE);
+    const form = await screen.findByTestId('experience-form');
+    fireEvent.click(within(form).getByRole('button', { name: 'Gem erfaringslog' }));
+    await screen.findByTestId('experience-errors');
+
+    fireEvent.click(screen.getByLabelText('4 – brugbart'));
+    fireEvent.change(screen.getByLabelText('Hvor mange minutter sparede du (negativt tal, hvis det tog længere tid)?'), { target: { value: '10' } });
+
+    expect(within(screen.getByTestId('experience-errors')).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Vælg, om du vil bruge assistenten igen.',
+    ]);
+    fireEvent.click(screen.getByLabelText('Ja'));
+    expect(screen.queryByTestId('experience-errors')).toBeNull();
+  });
+
+  it('when the rejection gets its reason, then the error goes before the next click', async () => {
+    api(run());
+    renderApp(PAGE);
+    fireEvent.click(await screen.findByRole('button', { name: 'Afvis' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Afvis udkastet' }));
+    await screen.findByTestId('review-errors');
+
+    const reason = screen.getByLabelText('Hvorfor afviser du udkastet?');
+    fireEvent.change(reason, { target: { value: 'Forkert lovhenvisning' } });
+
+    expect(screen.queryByTestId('review-errors')).toBeNull();
+    expect(reason.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('a log written earlier is shown read-only', async () => {

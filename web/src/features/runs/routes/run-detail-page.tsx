@@ -54,7 +54,7 @@ export function RunDetailPage() {
           <dt>{t('runs.policy')}</dt>
           <dd>
             <Link to={`/datapolitikker/${encodeURIComponent(r.policyId)}`}>
-              {r.policyId} ({r.policyVersion})
+              {r.policyTitle} ({r.policyCurrent ? t('runs.policyCurrent') : t('runs.policyEarlier')})
             </Link>
           </dd>
         </dl>

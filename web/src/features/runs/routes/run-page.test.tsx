@@ -25,6 +25,7 @@ const POLICY: PolicyDetail = {
   disclosureLabel: { da: 'Brevet er omskrevet med hjælp fra AI', en: 'The letter was rewritten with the help of AI' },
   approvals: [],
   missingApprovals: [],
+  approvedOn: '2026-10-06',
   plain: { may: [], mayNot: [], must: [] },
 };
 
@@ -59,6 +60,8 @@ function run(overrides: Partial<RunView> = {}): RunView {
     disclosureLabel: POLICY.disclosureLabel,
     policyId: POLICY.id,
     policyVersion: 'v1',
+    policyTitle: 'Breve til borgere med pseudonymisering',
+    policyCurrent: true,
     guardDecision: 'masked',
     counts: [{ type: 'PERSON', count: 1 }],
     provider: 'offline',
@@ -254,6 +257,21 @@ describe('making a draft', () => {
     expect((await screen.findAllByText('Indsæt brevet, der skal skrives om.')).length).toBeGreaterThan(0);
     expect(fake.streamCalls).toHaveLength(0);
   });
+
+  it('when the empty text gets its letter, then the error goes from the field and the summary before the next click', async () => {
+    api(() => controllableStream().response);
+    renderApp(PAGE);
+    await screen.findByTestId('run-form');
+    fireEvent.click(screen.getByRole('button', { name: 'Lav udkast' }));
+    expect((await screen.findAllByText('Indsæt brevet, der skal skrives om.')).length).toBeGreaterThan(0);
+
+    const field = screen.getByRole('textbox', { name: /brev/i });
+    fireEvent.change(field, { target: { value: 'Kære borger. Vi har modtaget din ansøgning.' } });
+
+    expect(screen.queryByText('Indsæt brevet, der skal skrives om.')).toBeNull();
+    expect(screen.queryByTestId('run-errors')).toBeNull();
+    expect(field.getAttribute('aria-invalid')).toBeNull();
+  });
 });
 
 describe('"Se hvad der sendes" and files', () => {
@@ -261,6 +279,8 @@ describe('"Se hvad der sendes" and files', () => {
     const result: PreviewResponse = {
       policyId: POLICY.id,
       policyVersion: 'v1',
+    policyTitle: 'Breve til borgere med pseudonymisering',
+    policyCurrent: true,
       decision: 'masked',
       reasons: [],
       counts: [{ type: 'PERSON', count: 1, action: 'mask' }],

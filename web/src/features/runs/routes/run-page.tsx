@@ -191,6 +191,7 @@ function RunWorkbench({
     extract.mutate(file, {
       onSuccess: (r) => {
         setText(r.text);
+        setFieldError(null);
         setFileNote({ variant: 'success', text: t('runs.file.loaded', { filename: r.filename, chars: formatNumber(r.chars, i18n.language) }) });
       },
       onError: (err) =>
@@ -244,7 +245,11 @@ function RunWorkbench({
             value={text}
             error={fieldError ?? undefined}
             readOnly={phase === 'streaming'}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              // The "paste the letter" error is about the empty field; once there is text it would be stale.
+              setFieldError(null);
+            }}
           />
           {assistant === 'minutes' ? (
             <SelectField

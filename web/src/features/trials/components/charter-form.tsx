@@ -16,6 +16,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/form-
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
 import { useCurrentUser } from '../../../lib/session';
+import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useCreateTrial, usePolicyChoices, useUnitChoices, useUpdateTrial } from '../api/trial';
 import { useAssistantList } from './assistant-list';
@@ -91,7 +92,7 @@ function valuesOf(trial: TrialDetail): Values {
 let questionSeq = 0;
 const newQuestionId = () => `q-${Date.now().toString(36)}-${(questionSeq++).toString(36)}`;
 
-type FieldErrors = Partial<Record<Field, string>> & { questionTexts?: Record<number, string> };
+type FieldErrors = Partial<Record<Field, string> & { questionTexts: Record<number, string> }>;
 
 /**
  * Create or edit a trial's charter. The contract's rules are checked here first so the person gets every
@@ -112,7 +113,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
   const update = useUpdateTrial(trial?.id ?? '');
   const initial = trial ? valuesOf(trial) : EMPTY;
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string> & { questionTexts: Record<number, string> }>();
   const [formError, setFormError] = useState<string | null>(null);
   const [loosening, setLoosening] = useState<{ message: string; items: string[]; body: UpdateTrialRequest } | null>(null);
   const [conflicted, setConflicted] = useState<string | null>(null);
@@ -132,8 +133,13 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
-    // Whether the assistants fit the policy is said live below; an error from the last attempt would be stale.
-    if (key === 'assistants' || key === 'policyId') setErrors(({ assistants: _stale, ...rest }) => rest);
+    // The field's error from the last attempt is stale once it is edited. So is an end date "before the start"
+    // once the start moves, the question errors (by position) once the list changes, and whether the assistants
+    // fit the policy, which is said live below.
+    if (key === 'startsAt') clear('startsAt', 'endsAt');
+    else if (key === 'questions') clear('questions', 'questionTexts');
+    else if (key === 'policyId') clear('policyId', 'assistants');
+    else clear(key);
   };
 
   // The charter and its policy agree: only the assistants the chosen policy allows are offered. One already

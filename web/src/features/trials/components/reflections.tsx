@@ -70,7 +70,10 @@ export function Reflections({ trial }: { trial: TrialDetail }) {
             rows={4}
             value={text}
             error={error ?? undefined}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
           />
           <button type="submit" className="button button-primary" disabled={create.isPending}>
             {t('trials.reflections.submit')}

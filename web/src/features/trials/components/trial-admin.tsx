@@ -6,7 +6,7 @@ import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert
 import { useErrorMessage } from '../../../components/error-message';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
 import { isApiError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { useConfirmPolicy, useRevisions, useSetParticipants, useTransitionTrial, useUserChoices } from '../api/trial';
 import { useAssistantList } from './assistant-list';
 
@@ -44,16 +44,19 @@ export function TrialActions({ trial }: { trial: TrialDetail }) {
 
   const error = transition.error;
   const notReady = isApiError(error) && error.code === 'TRIAL_NOT_READY' ? TrialNotReadyDetails.safeParse(error.details) : null;
+  // The server's message for TRIAL_NOT_READY already joins its reasons into one sentence; listed, each is said
+  // once, under a lead of our own.
+  const reasons = notReady?.success ? notReady.data.reasons : [];
   const items: SummaryItem[] = error
-    ? notReady?.success && notReady.data.reasons.length
-      ? [{ message: errorMessage(error) }, ...notReady.data.reasons.map((r) => ({ message: r.da }))]
+    ? reasons.length
+      ? reasons.map((r) => ({ message: r.da }))
       : [{ message: errorMessage(error) }]
     : [];
 
   return (
     <section aria-labelledby="trial-actions-heading" data-testid="trial-actions">
       <h2 id="trial-actions-heading">{t('trials.admin.heading')}</h2>
-      <ErrorSummary ref={summaryRef} items={items} testId="transition-errors" />
+      <ErrorSummary ref={summaryRef} items={items} lead={reasons.length ? t(transition.variables?.status === 'ACTIVE' ? 'trials.admin.notReadyLead' : 'trials.admin.notReadyLeadOther') : undefined} testId="transition-errors" />
       <StatusRegion message={done} testId="transition-status" />
       {trial.allowedTransitions.length === 0 ? <p>{t('trials.admin.noTransitions')}</p> : null}
       {confirmClose ? (
@@ -99,7 +102,7 @@ export function TrialActions({ trial }: { trial: TrialDetail }) {
  * edit the charter: confirming is not offered until the charter fits (the server refuses it too).
  */
 export function PolicyChanged({ trial }: { trial: TrialDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const assistantList = useAssistantList();
   const confirm = useConfirmPolicy(trial.id);
   const { policy } = trial;
@@ -125,7 +128,13 @@ export function PolicyChanged({ trial }: { trial: TrialDetail }) {
   return (
     <div data-testid="policy-changed">
       <Alert variant="warning" heading={t('trials.admin.policyChangedHeading')}>
-        <p>{t('trials.admin.policyChangedText', { from: policy.version, to: policy.currentVersion })}</p>
+        <p>
+          {t('trials.admin.policyChangedText', {
+            current: policy.approvedOn
+              ? t('trials.admin.currentApprovedOn', { date: formatDate(policy.approvedOn, i18n.language) })
+              : t('trials.admin.currentAwaiting'),
+          })}
+        </p>
         {dropped.length ? (
           <p data-testid="policy-drops-assistants">{t('trials.admin.policyDropsAssistants', { count: dropped.length, assistants: names })}</p>
         ) : null}

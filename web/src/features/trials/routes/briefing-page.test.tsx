@@ -50,6 +50,23 @@ describe('the briefing', () => {
     expect(screen.getByRole('link', { name: 'Brug Brev til borger' })).toBeTruthy();
   });
 
+  it('when the box is ticked after the error, then the error goes from the summary and the box; the box is drawn with its label (form-group-checkbox)', async () => {
+    fakeApi(makeUser('EMPLOYEE'), {
+      'GET /api/trials/t1/briefing': { status: 200, body: { briefing: makeBriefing({ acknowledged: false }) } },
+    });
+    renderApp('/proevehandlinger/t1/introduktion');
+    fireEvent.click(await screen.findByRole('button', { name: 'Bekræft' }));
+    expect((await screen.findByTestId('briefing-errors')).textContent).toContain('Sæt kryds for at bekræfte');
+
+    const box = screen.getByLabelText('Jeg har læst og forstået introduktionen');
+    expect(box.closest('.form-group-checkbox')).not.toBeNull();
+    fireEvent.click(box);
+
+    expect(screen.queryByTestId('briefing-errors')).toBeNull();
+    expect(screen.queryByText(/Sæt kryds for at bekræfte/)).toBeNull();
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('when the participant must read the briefing, then the list and the assistant page point to it instead of the assistant', async () => {
     const trials = {
       trials: [{ ...TRIALS.trials[0], isParticipant: true, briefingRequired: true }],

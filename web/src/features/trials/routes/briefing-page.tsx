@@ -5,6 +5,7 @@ import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useErrorMessage } from '../../../components/error-message';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { CheckboxField } from '../../../components/form-fields';
 import { Loading, Page } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
@@ -157,22 +158,16 @@ export function BriefingPage() {
         ) : (
           <form onSubmit={onSubmit} noValidate data-testid="briefing-form">
             <ErrorSummary ref={summaryRef} items={items} testId="briefing-errors" />
-            <div className={`form-group${error ? ' form-error' : ''}`}>
-              {error ? (
-                <span className="form-error-message" id={`${CHECKBOX_ID}-error`}>
-                  {error}
-                </span>
-              ) : null}
-              <input
-                id={CHECKBOX_ID}
-                type="checkbox"
-                className="form-checkbox"
-                checked={understood}
-                aria-describedby={error ? `${CHECKBOX_ID}-error` : undefined}
-                onChange={(e) => setUnderstood(e.target.checked)}
-              />
-              <label htmlFor={CHECKBOX_ID}>{t('trials.briefing.understood')}</label>
-            </div>
+            <CheckboxField
+              id={CHECKBOX_ID}
+              label={t('trials.briefing.understood')}
+              checked={understood}
+              error={error ?? undefined}
+              onChange={(e) => {
+                setUnderstood(e.target.checked);
+                setError(null);
+              }}
+            />
             <button type="submit" className="button button-primary" disabled={acknowledge.isPending}>
               {t('trials.briefing.acknowledge')}
             </button>

@@ -53,6 +53,23 @@ describe('the charter form', () => {
     );
   });
 
+  it('when a field listed in the error summary is filled in, then its error leaves the field and the summary, the others stay', async () => {
+    fakeApi(makeUser('LEADER'), { 'GET /api/policies': { status: 200, body: POLICIES } });
+    renderApp('/proevehandlinger/ny');
+    await screen.findByRole('heading', { level: 1, name: 'Opret prøvehandling' });
+    fireEvent.click(screen.getByRole('button', { name: 'Opret prøvehandling' }));
+    await screen.findByTestId('charter-errors');
+
+    const title = screen.getByRole('textbox', { name: /Titel/ });
+    fireEvent.change(title, { target: { value: 'Klarsprog i breve' } });
+
+    expect(title.getAttribute('aria-invalid')).toBeNull();
+    const messages = within(screen.getByTestId('charter-errors')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(messages).not.toContain('Skriv en titel på mellem 3 og 200 tegn.');
+    expect(messages).toContain('Beskriv formålet med prøvehandlingen.');
+    expect(screen.queryByText('Skriv en titel på mellem 3 og 200 tegn.')).toBeNull();
+  });
+
   it('creates the trial with the leader’s own questions and goes to its page', async () => {
     const created = makeTrialDetail({ id: 't9', title: 'Referater', canAdminister: true });
     const api = fakeApi(makeUser('LEADER'), {
@@ -237,7 +254,7 @@ describe('the charter form and the chosen policy', () => {
     const trial = makeTrialDetail({
       canAdminister: true,
       assistants: ['letter', 'minutes'],
-      policy: { id: 'foelsom', title: 'Følsom sagsbehandling', version: 'v2', currentVersion: 'v2', approved: false, assistantsNotAllowed: ['minutes'] },
+      policy: { id: 'foelsom', title: 'Følsom sagsbehandling', version: 'v2', currentVersion: 'v2', approved: false, approvedOn: null, assistantsNotAllowed: ['minutes'] },
     });
     const api = fakeApi(makeUser('LEADER'), {
       'GET /api/policies': { status: 200, body: POLICIES },

@@ -139,15 +139,54 @@ describe('the trial page', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Ja, afslut prøvehandlingen' }));
 
     const summary = await screen.findByTestId('transition-errors');
-    expect(summary.textContent).toContain('Prøvehandlingen kan ikke skifte status endnu.');
+    expect(summary.textContent).toContain('Prøvehandlingen kan ikke skifte status endnu:');
     expect(summary.textContent).toContain('Der er 2 udkast, som ikke er gennemgået.');
     expect(api.calls('POST', '/api/trials/t1/status')[0]?.body).toEqual({ status: 'CLOSED' });
+  });
+
+  it('when a trial without participants is started, then each missing thing is said once, under one lead', async () => {
+    const trial = makeTrialDetail({ status: 'DRAFT', canAdminister: true, allowedTransitions: ['ACTIVE'] });
+    const reasons = [
+      { code: 'NO_PARTICIPANTS', da: 'Tilføj mindst én deltager.' },
+      { code: 'NO_BRIEFING', da: 'Skriv en introduktion, som deltagerne skal læse og bekræfte, før de bruger assistenten.' },
+    ];
+    fakeApi(
+      makeUser('LEADER'),
+      trialRoutes(trial, {
+        'POST /api/trials/t1/status': {
+          status: 409,
+          body: errorBody('TRIAL_NOT_READY', `Prøvehandlingen kan ikke sættes i gang endnu: ${reasons.map((r) => r.da).join(' ')}`, { reasons }),
+        },
+      }),
+    );
+    renderApp('/proevehandlinger/t1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Sæt prøvehandlingen i gang' }));
+
+    const summary = await screen.findByTestId('transition-errors');
+    const text = summary.textContent ?? '';
+    expect(text.split('Tilføj mindst én deltager.')).toHaveLength(2);
+    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual(reasons.map((r) => r.da));
+    expect(text).toContain('Prøvehandlingen kan ikke sættes i gang endnu. Det mangler:');
+  });
+
+  it('names the policy by its title and the version by the day it was approved, never by id or hash', async () => {
+    const trial = makeTrialDetail({
+      status: 'ACTIVE',
+      policy: { id: 'borgerbreve-maskering', title: 'Breve til borgere', version: '3f9a1c2b7d0e', currentVersion: '3f9a1c2b7d0e', approved: true, approvedOn: '2026-10-06', assistantsNotAllowed: [] },
+    });
+    fakeApi(makeUser('LEADER'), trialRoutes(trial));
+    renderApp('/proevehandlinger/t1');
+
+    const policy = await screen.findByTestId('trial-policy');
+    expect(policy.textContent).toBe('Breve til borgere (versionen godkendt 6. okt. 2026)');
+    expect(document.body.textContent).not.toContain('3f9a1c2b7d0e');
   });
 
   it('when the policy changed, then an administrator can confirm the new version', async () => {
     const trial = makeTrialDetail({
       canAdminister: true,
-      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true, assistantsNotAllowed: [] },
+      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true, approvedOn: '2026-10-06', assistantsNotAllowed: [] },
     });
     const api = fakeApi(
       makeUser('DIGITAL_UNIT'),
@@ -161,7 +200,8 @@ describe('the trial page', () => {
     renderApp('/proevehandlinger/t1');
 
     const changed = await screen.findByTestId('policy-changed');
-    expect(changed.textContent).toContain('version v1');
+    expect(changed.textContent).toContain('Prøvehandlingen bruger en tidligere version af datapolitikken. Den nuværende version er godkendt 6. okt. 2026.');
+    expect(changed.textContent).not.toMatch(/\bv[12]\b/);
     fireEvent.click(within(changed).getByRole('button', { name: 'Bekræft den nye version af datapolitikken' }));
     expect(await screen.findByText('Den nye version af datapolitikken er bekræftet.')).toBeTruthy();
     expect(api.calls('POST', '/api/trials/t1/policy/confirm')).toHaveLength(1);
@@ -172,7 +212,7 @@ describe('the trial page', () => {
       canAdminister: true,
       status: 'ACTIVE',
       assistants: ['letter', 'minutes'],
-      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true, assistantsNotAllowed: ['minutes'] },
+      policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v2', approved: true, approvedOn: '2026-10-06', assistantsNotAllowed: ['minutes'] },
     });
     const api = fakeApi(makeUser('LEADER'), trialRoutes(trial));
     renderApp('/proevehandlinger/t1');

@@ -19,6 +19,18 @@ const flashOf = (state: unknown): Flash | null => {
   return (FLASHES as readonly unknown[]).includes(f) ? (f as Flash) : null;
 };
 
+/**
+ * Which version of its policy the trial runs under, as people name a version: by the day it was approved. The
+ * content hash the server records stays in the audit trail, where it is checked, not read.
+ */
+function PolicyVersion({ policy }: { policy: TrialDetail['policy'] }) {
+  const { t, i18n } = useTranslation();
+  if (policy.currentVersion === null) return <>{t('trials.detail.policyGone')}</>;
+  if (policy.currentVersion !== policy.version) return <>{t('trials.detail.policyEarlier')}</>;
+  if (policy.approved && policy.approvedOn) return <>{t('trials.detail.policyApprovedOn', { date: formatDate(policy.approvedOn, i18n.language) })}</>;
+  return <>{t('trials.detail.policyAwaiting')}</>;
+}
+
 export function TrialPage() {
   const { trialId = '' } = useParams();
   const { t } = useTranslation();
@@ -160,8 +172,7 @@ function Charter({ trial }: { trial: TrialDetail }) {
         <dt>{t('trials.detail.policy')}</dt>
         <dd data-testid="trial-policy">
           <Link to={`/datapolitikker/${encodeURIComponent(trial.policy.id)}`}>{trial.policy.title}</Link>{' '}
-          ({t('trials.detail.policyVersion', { version: trial.policy.version })}
-          {trial.policy.approved ? '' : `, ${t('trials.detail.policyAwaiting')}`})
+          (<PolicyVersion policy={trial.policy} />)
         </dd>
         <dt>{t('trials.detail.version')}</dt>
         <dd data-testid="trial-version">{trial.version}</dd>

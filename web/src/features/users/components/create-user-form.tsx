@@ -6,6 +6,7 @@ import { ErrorSummary, type SummaryItem } from '../../../components/error-summar
 import { useErrorMessage } from '../../../components/error-message';
 import { SelectField, TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
+import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useCreateUser } from '../api/users';
 import { RoleOptions, UnitOptions } from './role-options';
 
@@ -34,7 +35,7 @@ export function CreateUserForm({
   const errorMessage = useErrorMessage();
   const create = useCreateUser();
   const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -43,7 +44,11 @@ export function CreateUserForm({
     if (attempt > 0) summaryRef.current?.focus();
   }, [attempt]);
 
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // What the person enters takes away that field's error from the last attempt.
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    clear(key);
+  };
 
   const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
     setErrors(fields);
