@@ -73,6 +73,8 @@ export const ErrorCode = z.enum([
   /** Every worker that reads files is busy and the queue is full: try again shortly (Retry-After). */
   'PARSER_BUSY',
   'RUN_ALREADY_DECIDED',
+  /** Another retention sweep (on this or another instance) is running: it erases the same content. */
+  'RETENTION_IN_PROGRESS',
   /** The person stopped the run before the answer was whole: stored as CANCELLED, no draft. */
   'RUN_CANCELLED',
   'FOUR_EYES_REQUIRED',

@@ -384,7 +384,7 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     description: 'The same sweep that runs on a schedule, started by hand. Erases texts and documents, keeps ids, counts and the audit trail.',
     access: DIGITAL_UNIT,
     responses: { 201: { description: 'The sweep that ran.', schema: RetentionSweepResponse } },
-    errors: ['FORBIDDEN'],
+    errors: ['FORBIDDEN', 'RETENTION_IN_PROGRESS'],
   },
 
   // --- policies and files -----------------------------------------------------------------------------------

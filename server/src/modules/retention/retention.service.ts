@@ -7,8 +7,9 @@ import {
   type RetentionTrigger,
 } from '../../contracts/retention.js';
 import type { Deps } from '../../deps.js';
-import { reclaimErasedSpace } from '../../lib/db.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { type Tx, reclaimErasedSpace } from '../../lib/db.js';
+import { AppError, conflict } from '../../lib/errors.js';
+import { type AuditInput, recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.js';
 import { invalidateTrialIndex } from '../documents/documents.index.js';
@@ -22,6 +23,14 @@ export const RETENTION_BATCH = 100;
 const CONTENT_TABLES = ['Run', 'Review', 'Job', 'ExperienceLog', 'Document', 'Chunk'] as const;
 
 type AuditActor = Pick<Actor, 'id' | 'role'> | null;
+
+/** Arbitrary constant that names the lock under which a sweep starts, on PostgreSQL (the audit chain's is 724_201). */
+const SWEEP_START_LOCK_KEY = 724_202;
+/**
+ * A sweep that has not finished after this long is taken to be dead (its instance stopped mid-way): it no
+ * longer keeps others from starting. A real sweep purges in batches of RETENTION_BATCH and takes seconds.
+ */
+export const SWEEP_LEASE_MS = 30 * 60_000;
 
 interface SweepRow {
   id: string;
@@ -64,9 +73,7 @@ export async function sweepRetention(
 ): Promise<RetentionSweepView> {
   const actor = opts.actor ?? null;
   const startedAt = deps.now();
-  const sweep = await deps.db.retentionSweep.create({
-    data: { startedAt, trigger: opts.trigger, startedById: actor?.id ?? null },
-  });
+  const sweep = await startSweep(deps, opts.trigger, actor, startedAt);
   let runsPurged = 0;
   let documentsPurged = 0;
   let errorCode: string | null = null;
@@ -98,6 +105,38 @@ export async function sweepRetention(
 }
 
 /**
+ * One sweep at a time, across every instance on the database: two would erase the same rows and wait on each
+ * other's locks. The start is serialised (an advisory lock on PostgreSQL; SQLite's transactions are serial) and
+ * refused while another sweep that is not yet past its lease is unfinished; the scheduler logs that and tries
+ * at its next tick, a person is told to try again shortly.
+ */
+async function startSweep(deps: Deps, trigger: RetentionTrigger, actor: AuditActor, startedAt: Date): Promise<SweepRow> {
+  return deps.db.$transaction(async (tx) => {
+    if (deps.provider === 'postgresql') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SWEEP_START_LOCK_KEY})`);
+    const running = await tx.retentionSweep.findFirst({
+      where: { finishedAt: null, startedAt: { gt: new Date(startedAt.getTime() - SWEEP_LEASE_MS) } },
+      select: { id: true },
+    });
+    if (running) {
+      throw conflict('RETENTION_IN_PROGRESS', 'En anden sletning af forfaldent indhold er i gang lige nu. Vent et øjeblik, og opdatér siden.', {
+        sweepId: running.id,
+      });
+    }
+    return tx.retentionSweep.create({ data: { startedAt, trigger, startedById: actor?.id ?? null } });
+  });
+}
+
+/**
+ * The audit events of one batch, appended after every row of the batch is written. Every audited write takes its
+ * row locks first and the audit chain's lock last (a review locks its run, then appends): were the sweep to
+ * append after each item, it would hold the chain's lock while waiting for the next run's row, which a review
+ * holds while waiting for the chain: a deadlock on PostgreSQL (docs/decisions/0003).
+ */
+async function appendBatchEvents(tx: Tx, deps: Deps, events: AuditInput[]): Promise<void> {
+  for (const event of events) await recordAudit(tx, deps.provider, event);
+}
+
+/**
  * Never fails the sweep: the rows are erased and audited either way, and the next sweep that purges tries again.
  * A database that cannot yet give pages back (not in incremental auto-vacuum) or whose log could not be emptied
  * (another process reading the file) is worth a warning, since erased bytes may then stay in the files.
@@ -124,7 +163,7 @@ async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<n
     });
     if (batch.length === 0) return purged;
     purged += await deps.db.$transaction(async (tx) => {
-      let n = 0;
+      const events: AuditInput[] = [];
       for (const run of batch) {
         // Only while still unpurged: a sweep running alongside (scheduled and manual) never audits an item twice.
         const { count } = await tx.run.updateMany({
@@ -137,7 +176,7 @@ async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<n
         await tx.experienceLog.updateMany({ where: { runId: run.id }, data: { reflection: null, answers: '{}' } });
         // A transcription or minutes job may have carried the run's text; its type and status stay for the record.
         await tx.job.updateMany({ where: { runId: run.id }, data: { payload: '{}', result: null } });
-        await recordAudit(tx, deps.provider, {
+        events.push({
           actor,
           action: 'run.content_purged',
           resourceType: 'run',
@@ -145,9 +184,9 @@ async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<n
           unitId: run.trial.unitId,
           details: { trialId: run.trialId, retainUntil: run.retainUntil!.toISOString(), policyId: run.policyId },
         });
-        n += 1;
       }
-      return n;
+      await appendBatchEvents(tx, deps, events);
+      return events.length;
     });
     if (batch.length < RETENTION_BATCH) return purged;
   }
@@ -166,7 +205,7 @@ async function purgeDueDocuments(deps: Deps, actor: AuditActor, now: Date): Prom
       });
       if (batch.length === 0) return purged;
       purged += await deps.db.$transaction(async (tx) => {
-        let n = 0;
+        const events: AuditInput[] = [];
         for (const doc of batch) {
           const { count } = await tx.document.updateMany({
             where: { id: doc.id, purgedAt: null },
@@ -175,7 +214,7 @@ async function purgeDueDocuments(deps: Deps, actor: AuditActor, now: Date): Prom
           if (count === 0) continue;
           await tx.chunk.deleteMany({ where: { documentId: doc.id } });
           await tx.job.updateMany({ where: { documentId: doc.id }, data: { payload: '{}', result: null } });
-          await recordAudit(tx, deps.provider, {
+          events.push({
             actor,
             action: 'document.purged',
             resourceType: 'document',
@@ -184,9 +223,9 @@ async function purgeDueDocuments(deps: Deps, actor: AuditActor, now: Date): Prom
             details: { trialId: doc.trialId, retainUntil: doc.retainUntil!.toISOString(), policyId: doc.trial.policyId },
           });
           trials.add(doc.trialId);
-          n += 1;
         }
-        return n;
+        await appendBatchEvents(tx, deps, events);
+        return events.length;
       });
       if (batch.length < RETENTION_BATCH) return purged;
     }
@@ -285,7 +324,11 @@ export function startRetentionScheduler(deps: Deps, intervalMinutes: number): Re
     nextScheduledAt = new Date(Date.now() + intervalMs);
     if (running || stopped) return;
     running = sweepRetention(deps, { trigger: 'scheduled' })
-      .catch((err: unknown) => deps.logger.error({ err: { name: (err as Error)?.name } }, 'retention sweep could not be recorded'))
+      .catch((err: unknown) => {
+        // Another instance's sweep is erasing the same content: nothing to do until the next tick.
+        if (err instanceof AppError && err.code === 'RETENTION_IN_PROGRESS') deps.logger.info('retention sweep skipped: another sweep is running');
+        else deps.logger.error({ err: { name: (err as Error)?.name } }, 'retention sweep could not be recorded');
+      })
       .finally(() => {
         running = null;
       });
