@@ -5,6 +5,7 @@ import { createDb } from './lib/db.js';
 import { startIntegrityCheck } from './lib/db-health.js';
 import { answerServerRefusals, HTTP_SERVER_OPTIONS } from './lib/http.js';
 import { createLogger } from './lib/logger.js';
+import { withStartupLock } from './lib/startup-lock.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
 import { demoPasswordRefusal, seedDemoOrganisation } from './modules/demo/demo.service.js';
@@ -47,29 +48,37 @@ Fix the policy file and start again. The server has not started.\n`);
     process.exit(78);
   }
 
-  if (config.autoMigrate) {
-    const { deployMigrations } = await import('../../prisma/tools/schema-engine.js');
-    const { applied } = await deployMigrations({ url: config.databaseUrl });
-    if (applied.length) logger.info({ applied }, 'migrations applied');
-  }
+  // Migrations and the demo seed run one instance at a time on a shared PostgreSQL (lib/startup-lock.ts).
+  const { db, deps } = await withStartupLock(
+    config.databaseUrl,
+    () => logger.info('waiting for another instance to finish migrating and seeding'),
+    async () => {
+      if (config.autoMigrate) {
+        const { deployMigrations } = await import('../../prisma/tools/schema-engine.js');
+        const { applied } = await deployMigrations({ url: config.databaseUrl });
+        if (applied.length) logger.info({ applied }, 'migrations applied');
+      }
 
-  const db = await createDb(config.databaseUrl);
-  const deps = buildDeps(config, db, logger, { policies });
-  // Which provider, never its key or address: the configuration holds secrets.
-  logger.info({ provider: deps.providers.configured.kind, model: deps.providers.configured.model }, 'model provider configured');
+      const db = await createDb(config.databaseUrl);
+      const deps = buildDeps(config, db, logger, { policies });
+      // Which provider, never its key or address: the configuration holds secrets.
+      logger.info({ provider: deps.providers.configured.kind, model: deps.providers.configured.model }, 'model provider configured');
 
-  // Production never serves an account that signs in with the published demo password (exit 78 like bad config).
-  const demoRefusal = await demoPasswordRefusal(deps);
-  if (demoRefusal) {
-    process.stderr.write(demoRefusal);
-    await db.$disconnect();
-    process.exit(78);
-  }
+      // Production never serves an account that signs in with the published demo password (exit 78 like bad config).
+      const demoRefusal = await demoPasswordRefusal(deps);
+      if (demoRefusal) {
+        process.stderr.write(demoRefusal);
+        await db.$disconnect();
+        process.exit(78);
+      }
 
-  if (config.demoSeed) {
-    const { created } = await seedDemoOrganisation(deps);
-    if (created) logger.info('demo organisation created');
-  }
+      if (config.demoSeed) {
+        const { created } = await seedDemoOrganisation(deps);
+        if (created) logger.info('demo organisation created');
+      }
+      return { db, deps };
+    },
+  );
 
   const app = createApp(deps);
   // Once a shutdown has begun, a request that arrives (on a kept-alive connection) is not started: it gets 503
