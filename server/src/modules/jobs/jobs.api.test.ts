@@ -15,6 +15,8 @@ afterAll(async () => {
   await t.close();
 });
 
+const statusOfJob = async (id: string) => (await t.deps.db.job.findUniqueOrThrow({ where: { id } })).status;
+
 /** Each test uses its own job type's handler; RETENTION and INDEXING belong to others, so the tests take MINUTES. */
 async function drain(): Promise<void> {
   while (await runNextJob(t.deps)) {
@@ -102,6 +104,93 @@ describe('the job queue', () => {
       await worker.stop();
     }
     expect(await requeueStaleJobs(t.deps)).toBe(0);
+  });
+
+  it('a job another instance is running under a live lease is left alone: a starting worker does not run it again', async () => {
+    let calls = 0;
+    registerJobHandler('MINUTES', async () => {
+      calls++;
+      return null;
+    });
+    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    await t.deps.db.job.update({
+      where: { id: job.id },
+      data: { status: 'RUNNING', attempts: 1, workerId: 'another-instance', leaseUntil: new Date(Date.now() + 60_000) },
+    });
+
+    const worker = startJobWorker(t.deps, { pollMs: 10 });
+    await new Promise((r) => setTimeout(r, 300));
+    await worker.stop();
+    expect(calls).toBe(0);
+    expect(await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'RUNNING', workerId: 'another-instance' });
+    await t.deps.db.job.update({ where: { id: job.id }, data: { status: 'FAILED' } });
+  });
+
+  it('when the instance running a job dies, then once its lease has expired another worker runs the job exactly once', async () => {
+    let calls = 0;
+    registerJobHandler('MINUTES', async () => {
+      calls++;
+      return null;
+    });
+    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    await t.deps.db.job.update({
+      where: { id: job.id },
+      data: { status: 'RUNNING', attempts: 1, workerId: 'dead-instance', leaseUntil: new Date(Date.now() + 400) },
+    });
+
+    const worker = startJobWorker(t.deps, { pollMs: 10, leaseMs: 200 });
+    try {
+      await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('SUCCEEDED');
+    } finally {
+      await worker.stop();
+    }
+    expect(calls).toBe(1);
+    const done = await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done.attempts).toBe(2);
+    expect(done.workerId).not.toBe('dead-instance');
+  });
+
+  it('when a job\'s instance died on its last attempt, then it ends FAILED (dead) instead of going round again', async () => {
+    let calls = 0;
+    registerJobHandler('MINUTES', async () => {
+      calls++;
+      return null;
+    });
+    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    await t.deps.db.job.update({
+      where: { id: job.id },
+      data: { status: 'RUNNING', attempts: 3, workerId: 'dead-instance', leaseUntil: new Date(Date.now() - 1000) },
+    });
+    const worker = startJobWorker(t.deps, { pollMs: 10 });
+    try {
+      await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('FAILED');
+    } finally {
+      await worker.stop();
+    }
+    expect(calls).toBe(0);
+    const dead = await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(dead.errorCode).toBe('LEASE_EXPIRED');
+    expect(dead.message).toMatch(/Digital Udvikling/);
+    expect(await t.deps.db.auditEvent.count({ where: { action: 'job.failed', resourceId: job.id } })).toBe(1);
+  });
+
+  it('while a job runs longer than its lease, the worker\'s heartbeat keeps it: a second worker does not take it over', async () => {
+    let calls = 0;
+    registerJobHandler('MINUTES', async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 700));
+      return null;
+    });
+    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+    const first = startJobWorker(t.deps, { pollMs: 10, leaseMs: 150 });
+    await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('RUNNING');
+    const second = startJobWorker(t.deps, { pollMs: 10, leaseMs: 150 });
+    try {
+      await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('SUCCEEDED');
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
+    expect(calls).toBe(1);
   });
 
   it('a job is claimed once: two workers racing run it one time', async () => {

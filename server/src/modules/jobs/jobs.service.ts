@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { JobType, type JobStatus, type JobView } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -13,6 +15,16 @@ export type { Job };
  */
 export const MAX_ATTEMPTS = 3;
 const DEFAULT_POLL_MS = 1000;
+/**
+ * How long a claimed job is its worker's without a sign of life. The worker renews the leases of its running
+ * jobs every third of this; a job whose lease runs out lost its instance (killed, crashed, cut off) and is
+ * queued again by whichever worker looks next. Long enough that a busy event loop or a slow database does not
+ * lose a lease, short enough that a recording is picked up again within a minute or so.
+ */
+export const DEFAULT_LEASE_MS = 60_000;
+
+/** Names this process's workers in the jobs they hold: content-free, for the operator and the lease checks. */
+const PROCESS_WORKER_ID = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
 /** Shown on a job that a shutdown interrupted: it is queued again and continues after the restart. */
 export const HANDED_BACK_MESSAGE = 'Serveren genstarter. Jobbet er sat i kø igen og fortsætter af sig selv, når serveren er oppe.';
@@ -123,17 +135,39 @@ export function toJobView(job: Job): JobView {
   };
 }
 
+/** Shown on a job queued again because the instance that ran it stopped answering. */
+const RECLAIMED_MESSAGE = 'Genoptages: den server, der var i gang med jobbet, svarer ikke længere.';
+const LEASE_EXPIRED_MESSAGE =
+  'Jobbet blev afbrudt hver gang, det blev prøvet (serveren stoppede undervejs). Prøv igen; sker det igen, så kontakt Digital Udvikling.';
+
 /**
- * Jobs left RUNNING by a process that died are queued again. The worker is in-process and single: with
- * several server processes on one database this would take over the others' running jobs (see the record).
+ * RUNNING jobs whose lease has run out (or that have none, from a process that died before leases) lost their
+ * instance: queued again, or FAILED when that was their last attempt, so a job that brings its instance down
+ * every time does not go round for ever. Jobs under a live lease are another instance's work and are left
+ * alone, so restarting one instance never re-runs what another is doing. Returns how many were taken back.
  */
 export async function requeueStaleJobs(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const expired = { status: 'RUNNING' as const, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
+  const dead = await deps.db.job.findMany({ where: { ...expired, attempts: { gte: MAX_ATTEMPTS } } });
+  for (const job of dead) {
+    const { count } = await deps.db.job.updateMany({
+      where: { id: job.id, status: 'RUNNING', OR: expired.OR },
+      data: { status: 'FAILED', errorCode: 'LEASE_EXPIRED', message: LEASE_EXPIRED_MESSAGE, finishedAt: now, workerId: null, leaseUntil: null },
+    });
+    if (count === 0) continue;
+    const failed: Job = { ...job, status: 'FAILED', errorCode: 'LEASE_EXPIRED', message: LEASE_EXPIRED_MESSAGE, finishedAt: now };
+    await audit(deps, failed, 'job.failed', { attempt: job.attempts, errorCode: 'LEASE_EXPIRED' });
+    const handler = handlers.get(job.type as JobType);
+    if (handler) await ended(deps, handler, failed);
+  }
   const { count } = await deps.db.job.updateMany({
-    where: { status: 'RUNNING' },
-    data: { status: 'QUEUED', message: 'Genoptages efter en genstart' },
+    where: { ...expired, attempts: { lt: MAX_ATTEMPTS } },
+    data: { status: 'QUEUED', message: RECLAIMED_MESSAGE, workerId: null, leaseUntil: null },
   });
-  if (count) deps.logger.warn({ count }, 'jobs re-queued after restart');
-  return count;
+  if (count) deps.logger.warn({ count }, 'jobs re-queued: their lease expired');
+  if (dead.length) deps.logger.warn({ count: dead.length }, 'jobs failed: their lease expired on the last attempt');
+  return count + dead.length;
 }
 
 /**
@@ -142,12 +176,17 @@ export async function requeueStaleJobs(deps: Deps): Promise<number> {
  * the worker claims and runs jobs itself, several at a time.
  */
 export async function runNextJob(deps: Deps, signal: AbortSignal = new AbortController().signal, types?: JobType[]): Promise<Job | null> {
-  const claimed = await claimNextJob(deps, types ?? [...handlers.keys()]);
+  const claimed = await claimNextJob(deps, types ?? [...handlers.keys()], { workerId: PROCESS_WORKER_ID, leaseMs: DEFAULT_LEASE_MS });
   return claimed ? runClaimed(deps, claimed.id, signal) : null;
 }
 
+interface Lease {
+  workerId: string;
+  leaseMs: number;
+}
+
 /** Turns the oldest QUEUED job of these types into RUNNING, counting the attempt. Returns it, or null. */
-async function claimNextJob(deps: Deps, types: JobType[]): Promise<{ id: string; type: JobType } | null> {
+async function claimNextJob(deps: Deps, types: JobType[], lease: Lease): Promise<{ id: string; type: JobType } | null> {
   const wanted = types.filter((t) => handlers.has(t));
   if (wanted.length === 0) return null;
   for (;;) {
@@ -160,7 +199,15 @@ async function claimNextJob(deps: Deps, types: JobType[]): Promise<{ id: string;
     // Atomic claim: only one worker turns QUEUED into RUNNING; a worker that loses the race looks again.
     const { count } = await deps.db.job.updateMany({
       where: { id: next.id, status: 'QUEUED' },
-      data: { status: 'RUNNING', attempts: { increment: 1 }, startedAt: deps.now(), message: 'I gang', errorCode: null },
+      data: {
+        status: 'RUNNING',
+        attempts: { increment: 1 },
+        startedAt: deps.now(),
+        message: 'I gang',
+        errorCode: null,
+        workerId: lease.workerId,
+        leaseUntil: new Date(deps.now().getTime() + lease.leaseMs),
+      },
     });
     if (count === 1) return { id: next.id, type: next.type as JobType };
   }
@@ -212,6 +259,8 @@ async function attempt(deps: Deps, id: string, signal: AbortSignal, stopping: Ab
     where: { id },
     data: {
       status: 'SUCCEEDED',
+      workerId: null,
+      leaseUntil: null,
       progress: 100,
       message: 'Færdig',
       result: result === undefined ? null : JSON.stringify(result),
@@ -232,8 +281,8 @@ async function fail(deps: Deps, job: Job, handler: { onEnd?: JobHandlerOptions['
   const failed = await deps.db.job.update({
     where: { id: job.id },
     data: again
-      ? { status: 'QUEUED', errorCode: code, message: 'Det mislykkedes. Prøver igen om lidt.' }
-      : { status: 'FAILED', errorCode: code, message, finishedAt: deps.now() },
+      ? { status: 'QUEUED', errorCode: code, message: 'Det mislykkedes. Prøver igen om lidt.', workerId: null, leaseUntil: null }
+      : { status: 'FAILED', errorCode: code, message, finishedAt: deps.now(), workerId: null, leaseUntil: null },
   });
   await audit(deps, failed, again ? 'job.retrying' : 'job.failed', { attempt: job.attempts, errorCode: code });
   // The error's name and our code only: messages of foreign errors can quote the data that failed.
@@ -246,7 +295,7 @@ async function fail(deps: Deps, job: Job, handler: { onEnd?: JobHandlerOptions['
 async function handBack(deps: Deps, job: Job): Promise<Job> {
   const queued = await deps.db.job.update({
     where: { id: job.id },
-    data: { status: 'QUEUED', attempts: { decrement: 1 }, errorCode: null, message: HANDED_BACK_MESSAGE },
+    data: { status: 'QUEUED', attempts: { decrement: 1 }, errorCode: null, message: HANDED_BACK_MESSAGE, workerId: null, leaseUntil: null },
   });
   await audit(deps, queued, 'job.requeued', { attempt: job.attempts });
   deps.logger.info({ jobId: job.id, type: job.type, attempt: job.attempts }, 'job handed back to the queue');
@@ -302,8 +351,10 @@ export interface JobWorker {
  * `concurrency` (JOB_CONCURRENCY) of each kind at a time, so that hung transcriptions never hold up indexing.
  * It looks again when a job ends, or every `pollMs` when there is nothing it may claim.
  */
-export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?: number } = {}): JobWorker {
+export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?: number; leaseMs?: number } = {}): JobWorker {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
+  const lease: Lease = { workerId: `${PROCESS_WORKER_ID}-${randomBytes(2).toString('hex')}`, leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS };
+  const ids = new Set<string>();
   const concurrency = Math.max(1, opts.concurrency ?? deps.config.jobConcurrency);
   const abort = new AbortController();
   let draining = false;
@@ -324,14 +375,36 @@ export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?
   function start(type: JobType, id: string): void {
     const set = running.get(type) ?? new Set<Promise<unknown>>();
     running.set(type, set);
+    ids.add(id);
     const p: Promise<unknown> = runClaimed(deps, id, abort.signal)
       .catch((err: unknown) => deps.logger.error({ jobId: id, err: { name: (err as Error)?.name } }, 'job could not be stored'))
       .finally(() => {
+        ids.delete(id);
         set.delete(p);
         wake?.();
       });
     set.add(p);
   }
+
+  // The sign of life: this worker's running jobs stay its own while it renews their leases. Expired leases of
+  // other (dead) instances are taken back at the same pace.
+  const renewEveryMs = Math.max(10, Math.floor(lease.leaseMs / 3));
+  const heartbeat = setInterval(() => {
+    const mine = [...ids];
+    const renew = mine.length
+      ? deps.db.job.updateMany({
+          where: { id: { in: mine }, status: 'RUNNING', workerId: lease.workerId },
+          data: { leaseUntil: new Date(deps.now().getTime() + lease.leaseMs) },
+        })
+      : Promise.resolve();
+    void renew
+      .then(() => (draining ? 0 : requeueStaleJobs(deps)))
+      .then((n) => {
+        if (n) wake?.();
+      })
+      .catch((err: unknown) => deps.logger.error({ err: { name: (err as Error)?.name } }, 'job lease renewal failed'));
+  }, renewEveryMs);
+  heartbeat.unref();
 
   const loop = (async () => {
     try {
@@ -347,13 +420,16 @@ export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?
       const open = JobType.options.filter((t) => handlers.has(t) && (running.get(t)?.size ?? 0) < concurrency);
       let claimed: string | null = null;
       try {
-        const next = open.length ? await claimNextJob(deps, open) : null;
+        const next = open.length ? await claimNextJob(deps, open, lease) : null;
         if (next && !draining) {
           start(next.type, next.id);
           claimed = next.id;
         } else if (next) {
           // Claimed just as the worker began to stop: straight back, attempt given back.
-          await deps.db.job.update({ where: { id: next.id }, data: { status: 'QUEUED', attempts: { decrement: 1 }, message: HANDED_BACK_MESSAGE } });
+          await deps.db.job.update({
+            where: { id: next.id },
+            data: { status: 'QUEUED', attempts: { decrement: 1 }, message: HANDED_BACK_MESSAGE, workerId: null, leaseUntil: null },
+          });
         }
       } catch (err) {
         // A database hiccup must not end the worker; it looks again after the pause.
@@ -362,6 +438,7 @@ export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?
       if (!claimed && !draining) await sleep();
     }
     await Promise.all(all());
+    clearInterval(heartbeat);
   })();
 
   return {
