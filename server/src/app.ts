@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { csrfMiddleware, passwordChangeGate, sessionMiddleware } from './modules/auth/auth.middleware.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { LoginLimiter } from './modules/auth/rate-limit.js';
+import { databaseFailureBook } from './modules/auth/sign-in-book.js';
 import { loadPolicies } from './modules/policies/policies.loader.js';
 import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { createProviderRegistry } from './modules/providers/providers.registry.js';
@@ -54,7 +55,8 @@ export function buildDeps(
     provider: providerOf(config.databaseUrl),
     config,
     logger,
-    loginLimiter: new LoginLimiter(config.login, () => now().getTime()),
+    // In the database, so that every instance on it counts the same failures (sign-in-book.ts).
+    loginLimiter: new LoginLimiter(config.login, databaseFailureBook(db, providerOf(config.databaseUrl), now)),
     now,
   };
 }

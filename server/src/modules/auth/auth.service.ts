@@ -7,6 +7,7 @@ import { AppError, rateLimited, unauthenticated } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, type AuditDetails } from '../audit/audit.service.js';
 import type { Actor } from './auth.types.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { pruneSignInFailures } from './sign-in-book.js';
 
 const userWithUnit = { unit: { select: { id: true, name: true, code: true } } } as const;
 
@@ -56,7 +57,7 @@ export async function login(
   }
   // Limits per account, per (account, address) and per address (rate-limit.ts, docs/decisions/0002). The attempt
   // counts as a failure from here until the password proves right; an address with many failures is only slowed.
-  const attempt = loginLimiter.begin(input.email, clientIp);
+  const attempt = await loginLimiter.begin(input.email, clientIp);
   if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
   if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
@@ -78,7 +79,7 @@ export async function login(
   if (!user.active) {
     throw new AppError('ACCOUNT_DISABLED', 'Din konto er deaktiveret. Kontakt Digital Udvikling, hvis du skal have adgang igen.', 403);
   }
-  attempt.succeeded();
+  await attempt.succeeded();
   const session = await startSession(deps, user, breakGlass ? { action: 'auth.break_glass_login' } : { action: 'auth.login' });
   return { ...session, user: toCurrentUser(user) };
 }
@@ -188,8 +189,10 @@ export async function updateOwnLocale(deps: Deps, actor: Actor, locale: Locale):
   return toCurrentUser(user);
 }
 
+/** Expired sessions, and sign-in failures that are all forgiven (sign-in-book.ts): both on the same timer. */
 export async function purgeExpiredSessions(deps: Deps): Promise<number> {
   const { count } = await deps.db.session.deleteMany({ where: { expiresAt: { lte: deps.now() } } });
+  await pruneSignInFailures(deps.db, deps.config.login, deps.now());
   return count;
 }
 

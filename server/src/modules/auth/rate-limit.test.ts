@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureCounter, LoginLimiter, addressKey } from './rate-limit.js';
+import { FailureCounter, LoginLimiter, addressKey, memoryFailureBook } from './rate-limit.js';
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -83,62 +83,62 @@ describe('FailureCounter', () => {
 describe('LoginLimiter', () => {
   const settings = { maxAttempts: 10, maxWaitMs: 15 * MINUTE };
 
-  function tryAs(limiter: LoginLimiter, email: string, address: string, ok: boolean) {
-    const d = limiter.begin(email, address);
+  async function tryAs(limiter: LoginLimiter, email: string, address: string, ok: boolean) {
+    const d = await limiter.begin(email, address);
     if (!d.allowed) return d;
-    if (ok) d.succeeded();
+    if (ok) await d.succeeded();
     return d;
   }
 
-  it('limits one account and one address after LOGIN_MAX_ATTEMPTS failures, with Retry-After in whole seconds', () => {
-    const limiter = new LoginLimiter(settings, clock().now);
-    for (let i = 0; i < 10; i++) expect(tryAs(limiter, 'a@x.dk', '10.0.0.1', false).allowed).toBe(true);
-    expect(tryAs(limiter, 'a@x.dk', '10.0.0.1', true)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  it('limits one account and one address after LOGIN_MAX_ATTEMPTS failures, with Retry-After in whole seconds', async () => {
+    const limiter = new LoginLimiter(settings, memoryFailureBook(clock().now));
+    for (let i = 0; i < 10; i++) expect((await tryAs(limiter, 'a@x.dk', '10.0.0.1', false)).allowed).toBe(true);
+    expect(await tryAs(limiter, 'a@x.dk', '10.0.0.1', true)).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 
-  it('limits one account from any number of addresses after twice LOGIN_MAX_ATTEMPTS failures', () => {
-    const limiter = new LoginLimiter(settings, clock().now);
-    for (let i = 0; i < 20; i++) expect(tryAs(limiter, 'a@x.dk', `10.0.0.${i}`, false).allowed).toBe(true);
-    expect(tryAs(limiter, 'a@x.dk', '10.9.9.9', true).allowed).toBe(false);
-    expect(tryAs(limiter, 'b@x.dk', '10.9.9.9', true).allowed).toBe(true);
+  it('limits one account from any number of addresses after twice LOGIN_MAX_ATTEMPTS failures', async () => {
+    const limiter = new LoginLimiter(settings, memoryFailureBook(clock().now));
+    for (let i = 0; i < 20; i++) expect((await tryAs(limiter, 'a@x.dk', `10.0.0.${i}`, false)).allowed).toBe(true);
+    expect((await tryAs(limiter, 'a@x.dk', '10.9.9.9', true)).allowed).toBe(false);
+    expect((await tryAs(limiter, 'b@x.dk', '10.9.9.9', true)).allowed).toBe(true);
   });
 
-  it('never refuses an address as a whole: after many failures its sign-ins are delayed a little, and the right password gets in', () => {
+  it('never refuses an address as a whole: after many failures its sign-ins are delayed a little, and the right password gets in', async () => {
     const c = clock();
-    const limiter = new LoginLimiter(settings, c.now);
+    const limiter = new LoginLimiter(settings, memoryFailureBook(c.now));
     for (let i = 0; i < 300; i++) {
-      const d = tryAs(limiter, `ukendt-${i}@x.dk`, '10.0.0.1', false);
+      const d = await tryAs(limiter, `ukendt-${i}@x.dk`, '10.0.0.1', false);
       expect(d.allowed).toBe(true);
       c.advance(10);
     }
-    const d = limiter.begin('kollega@x.dk', '10.0.0.1');
+    const d = await limiter.begin('kollega@x.dk', '10.0.0.1');
     expect(d.allowed).toBe(true);
     if (!d.allowed) return;
     expect(d.delayMs).toBeGreaterThan(0);
     expect(d.delayMs).toBeLessThanOrEqual(3000);
     // A quiet spell after the flood: no delay any more.
     c.advance(3000);
-    const later = limiter.begin('kollega2@x.dk', '10.0.0.1');
+    const later = await limiter.begin('kollega2@x.dk', '10.0.0.1');
     expect(later.allowed && later.delayMs).toBe(0);
   });
 
-  it('counts an attempt before the password is checked, so requests sent at the same time cannot slip past the limit', () => {
-    const limiter = new LoginLimiter(settings, clock().now);
-    const inFlight = Array.from({ length: 15 }, () => limiter.begin('a@x.dk', '10.0.0.1'));
+  it('counts an attempt before the password is checked, so requests sent at the same time cannot slip past the limit', async () => {
+    const limiter = new LoginLimiter(settings, memoryFailureBook(clock().now));
+    const inFlight = await Promise.all(Array.from({ length: 15 }, () => limiter.begin('a@x.dk', '10.0.0.1')));
     expect(inFlight.filter((d) => d.allowed)).toHaveLength(10);
   });
 
-  it('when the right password is given, then the failures of that account at that address are forgotten', () => {
-    const limiter = new LoginLimiter(settings, clock().now);
-    for (let i = 0; i < 9; i++) tryAs(limiter, 'a@x.dk', '10.0.0.1', false);
-    tryAs(limiter, 'a@x.dk', '10.0.0.1', true);
-    for (let i = 0; i < 10; i++) expect(tryAs(limiter, 'a@x.dk', '10.0.0.1', false).allowed).toBe(true);
+  it('when the right password is given, then the failures of that account at that address are forgotten', async () => {
+    const limiter = new LoginLimiter(settings, memoryFailureBook(clock().now));
+    for (let i = 0; i < 9; i++) await tryAs(limiter, 'a@x.dk', '10.0.0.1', false);
+    await tryAs(limiter, 'a@x.dk', '10.0.0.1', true);
+    for (let i = 0; i < 10; i++) expect((await tryAs(limiter, 'a@x.dk', '10.0.0.1', false)).allowed).toBe(true);
   });
 
-  it('treats e-mail addresses that differ only in case as one account', () => {
-    const limiter = new LoginLimiter(settings, clock().now);
-    for (let i = 0; i < 10; i++) tryAs(limiter, i % 2 ? 'A@X.DK' : 'a@x.dk', '10.0.0.1', false);
-    expect(tryAs(limiter, 'a@x.dk', '10.0.0.1', true).allowed).toBe(false);
+  it('treats e-mail addresses that differ only in case as one account', async () => {
+    const limiter = new LoginLimiter(settings, memoryFailureBook(clock().now));
+    for (let i = 0; i < 10; i++) await tryAs(limiter, i % 2 ? 'A@X.DK' : 'a@x.dk', '10.0.0.1', false);
+    expect((await tryAs(limiter, 'a@x.dk', '10.0.0.1', true)).allowed).toBe(false);
   });
 });
 
@@ -156,10 +156,10 @@ describe('addressKey', () => {
     expect(addressKey(raw)).toBe(key);
   });
 
-  it('counts the addresses of one IPv6 /64 as one address', () => {
-    const limiter = new LoginLimiter({ maxAttempts: 2, maxWaitMs: 15 * MINUTE }, clock().now);
-    limiter.begin('a@x.dk', '2001:db8:aa:bb::1');
-    limiter.begin('a@x.dk', '2001:db8:aa:bb::2');
-    expect(limiter.begin('a@x.dk', '2001:db8:aa:bb:ffff::3').allowed).toBe(false);
+  it('counts the addresses of one IPv6 /64 as one address', async () => {
+    const limiter = new LoginLimiter({ maxAttempts: 2, maxWaitMs: 15 * MINUTE }, memoryFailureBook(clock().now));
+    await limiter.begin('a@x.dk', '2001:db8:aa:bb::1');
+    await limiter.begin('a@x.dk', '2001:db8:aa:bb::2');
+    expect((await limiter.begin('a@x.dk', '2001:db8:aa:bb:ffff::3')).allowed).toBe(false);
   });
 });

@@ -13,20 +13,55 @@ export interface BackoffRule {
   maxWaitMs: number;
 }
 
-interface Entry {
+/** What is remembered of one key's failures. */
+export interface FailureEntry {
   /** Failures remembered at `scoredAt`; fractional, because forgiving runs continuously. */
   score: number;
   scoredAt: number;
   lastFailureAt: number;
 }
 
+// The arithmetic of one key, the same whether the entry lives in memory or in the database.
+const decayed = (rule: BackoffRule, e: FailureEntry, t: number) => e.score - Math.max(0, t - e.scoredAt) / rule.forgiveEveryMs;
+
+/** Failures still remembered (0 once all are forgiven); a failure partly forgiven still counts as a whole one. */
+function remembered(rule: BackoffRule, e: FailureEntry | null, t: number): number {
+  if (!e) return 0;
+  const score = decayed(rule, e, t);
+  return score <= 0 ? 0 : Math.ceil(score - 1e-9);
+}
+
+/** Milliseconds until the key may try again, or 0 when it may try now. */
+function waitOf(rule: BackoffRule, e: FailureEntry | null, t: number): number {
+  const n = remembered(rule, e, t);
+  if (n < rule.free) return 0;
+  // 2^(n - free) overflows to Infinity for huge n, which Math.min caps.
+  const wait = Math.min(rule.maxWaitMs, rule.firstWaitMs * 2 ** (n - rule.free));
+  return Math.max(0, e!.lastFailureAt + wait - t);
+}
+
+const failed = (rule: BackoffRule, e: FailureEntry | null, t: number): FailureEntry => ({
+  score: e ? Math.max(0, decayed(rule, e, t)) + 1 : 1,
+  scoredAt: t,
+  lastFailureAt: t,
+});
+
+/** One failure taken back, without moving the time of the last one; null when nothing is left. */
+function forgivenOne(rule: BackoffRule, e: FailureEntry | null, t: number): FailureEntry | null {
+  if (!e) return null;
+  const score = decayed(rule, e, t) - 1;
+  return score <= 0 ? null : { score, scoredAt: t, lastFailureAt: e.lastFailureAt };
+}
+
+/** True when every failure of the entry is forgiven: it may be deleted. */
+export const forgotten = (rule: BackoffRule, e: FailureEntry, t: number) => decayed(rule, e, t) <= 0;
+
 /**
- * Remembers failures per key and says how long the key must wait before its next attempt. In memory: with
- * several instances each counts on its own, which still bounds guessing per instance (docs/decisions/0002).
- * Holds at most `maxKeys` keys, so a flood of made-up keys costs bounded memory; past that the oldest go first.
+ * Remembers failures per key in memory and says how long the key must wait before its next attempt. Holds at
+ * most `maxKeys` keys, so a flood of made-up keys costs bounded memory; past that the oldest go first.
  */
 export class FailureCounter {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, FailureEntry>();
 
   constructor(
     private readonly rule: BackoffRule,
@@ -38,59 +73,39 @@ export class FailureCounter {
     return this.entries.size;
   }
 
-  /** Failures still remembered for the key (0 once all are forgiven). */
   remembered(key: string): number {
-    const entry = this.entries.get(key);
-    if (!entry) return 0;
-    const score = this.decayed(entry, this.now());
-    if (score <= 0) {
-      this.entries.delete(key);
-      return 0;
-    }
-    // A failure partly forgiven still counts as a whole one.
-    return Math.ceil(score - 1e-9);
+    const n = remembered(this.rule, this.entries.get(key) ?? null, this.now());
+    if (n === 0) this.entries.delete(key);
+    return n;
   }
 
-  /** Milliseconds until the key may try again, or 0 when it may try now. */
   waitMs(key: string): number {
-    const n = this.remembered(key);
-    if (n < this.rule.free) return 0;
-    const entry = this.entries.get(key)!;
-    // 2^(n - free) overflows to Infinity for huge n, which Math.min caps.
-    const wait = Math.min(this.rule.maxWaitMs, this.rule.firstWaitMs * 2 ** (n - this.rule.free));
-    return Math.max(0, entry.lastFailureAt + wait - this.now());
+    return waitOf(this.rule, this.entries.get(key) ?? null, this.now());
   }
 
   fail(key: string): void {
     const t = this.now();
-    const entry = this.entries.get(key);
-    const score = entry ? Math.max(0, this.decayed(entry, t)) + 1 : 1;
+    const next = failed(this.rule, this.entries.get(key) ?? null, t);
     // Re-inserted so that the map's order is the order of last failure: the oldest are dropped first.
     this.entries.delete(key);
-    this.entries.set(key, { score, scoredAt: t, lastFailureAt: t });
+    this.entries.set(key, next);
     if (this.entries.size > this.maxKeys) this.shrink(t);
   }
 
-  /** Takes back one failure, without moving the time of the last one. */
   forgiveOne(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    const t = this.now();
-    const score = this.decayed(entry, t) - 1;
-    if (score <= 0) this.entries.delete(key);
-    else Object.assign(entry, { score, scoredAt: t });
+    const next = forgivenOne(this.rule, entry, this.now());
+    if (next) this.entries.set(key, next);
+    else this.entries.delete(key);
   }
 
   clear(key: string): void {
     this.entries.delete(key);
   }
 
-  private decayed(entry: Entry, t: number): number {
-    return entry.score - Math.max(0, t - entry.scoredAt) / this.rule.forgiveEveryMs;
-  }
-
   private shrink(t: number): void {
-    for (const [k, v] of this.entries) if (this.decayed(v, t) <= 0) this.entries.delete(k);
+    for (const [k, v] of this.entries) if (forgotten(this.rule, v, t)) this.entries.delete(k);
     const excess = this.entries.size - Math.floor(this.maxKeys * 0.9);
     if (excess <= 0) return;
     let dropped = 0;
@@ -132,11 +147,68 @@ export type SignInDecision =
       /** Wait this long before checking the password: the address has many recent failures. */
       delayMs: number;
       /** Call when the password was right: the attempt was counted as a failure until then. */
-      succeeded(): void;
+      succeeded(): Promise<void>;
     };
 
 /** The longest delay an address's failures put on a sign-in from it. Small: it slows, it never locks out. */
 export const ADDRESS_MAX_DELAY_MS = 3_000;
+
+/**
+ * Where the failures are kept. `change` reads the entries of `keys` (null when absent), lets `decide` say what
+ * each becomes (an entry, null to delete, undefined to leave it) and writes that, with no other sign-in changing
+ * the same keys in between: in memory nothing else runs during a synchronous call; in the database the rows are
+ * locked (sign-in-book.ts), so that instances behind one proxy share one set of limits.
+ */
+export interface FailureBook {
+  change<T>(keys: string[], decide: (entries: (FailureEntry | null)[], now: number) => { set: (FailureEntry | null | undefined)[]; result: T }): Promise<T>;
+}
+
+/** The failures in this process's memory: for tests and a single instance. Bounded like FailureCounter. */
+export function memoryFailureBook(now: () => number = Date.now, maxKeys = 100_000): FailureBook {
+  const entries = new Map<string, FailureEntry>();
+  return {
+    async change(keys, decide) {
+      const { set, result } = decide(
+        keys.map((k) => entries.get(k) ?? null),
+        now(),
+      );
+      keys.forEach((k, i) => {
+        const v = set[i];
+        if (v === undefined) return;
+        entries.delete(k);
+        if (v) entries.set(k, v);
+      });
+      // The oldest go first (the map's order is the order of last change).
+      for (const k of entries.keys()) {
+        if (entries.size <= maxKeys) break;
+        entries.delete(k);
+      }
+      return result;
+    },
+  };
+}
+
+/** The three kinds of key, with the prefix that tells them apart in one book. */
+export type KeyKind = 'pair' | 'account' | 'address';
+const PREFIX: Record<KeyKind, string> = { pair: 'p:', account: 'a:', address: 'i:' };
+
+/** The rules of the three counters for the given settings (docs/decisions/0002). */
+export function signInRules(settings: { maxAttempts: number; maxWaitMs: number }): Record<KeyKind, BackoffRule> {
+  const { maxAttempts: m, maxWaitMs } = settings;
+  const perAccount = { forgiveEveryMs: maxWaitMs, firstWaitMs: 1_000, maxWaitMs };
+  return {
+    pair: { free: m, ...perAccount },
+    account: { free: 2 * m, ...perAccount },
+    // An address forgives as many failures per maxWaitMs as it gets for free: a town hall's everyday typos fade.
+    address: { free: 10 * m, forgiveEveryMs: maxWaitMs / (10 * m), firstWaitMs: 250, maxWaitMs: ADDRESS_MAX_DELAY_MS },
+  };
+}
+
+/** The rule of a stored key, by its prefix; null for a key this code did not write. */
+export function ruleOfKey(rules: Record<KeyKind, BackoffRule>, key: string): BackoffRule | null {
+  const kind = (Object.keys(PREFIX) as KeyKind[]).find((k) => key.startsWith(PREFIX[k]));
+  return kind ? rules[kind] : null;
+}
 
 /**
  * Sign-in limits (docs/decisions/0002). Three counters, so that none of them can be turned against others:
@@ -151,44 +223,39 @@ export const ADDRESS_MAX_DELAY_MS = 3_000;
  *
  * Accounts are keyed by the e-mail as typed (hashed), whether or not the account exists, so the answers to an
  * unknown e-mail are the same as to an existing one and cannot be used to find accounts. An attempt is counted
- * as a failure when it starts and taken back on success, so requests sent in parallel cannot slip past a limit.
+ * as a failure when it starts and taken back on success, so requests sent in parallel, to one instance or to
+ * several sharing the book, cannot slip past a limit.
  */
 export class LoginLimiter {
-  private readonly pair: FailureCounter;
-  private readonly account: FailureCounter;
-  private readonly address: FailureCounter;
+  private readonly rules: Record<KeyKind, BackoffRule>;
 
-  constructor(settings: { maxAttempts: number; maxWaitMs: number }, now: () => number = Date.now) {
-    const { maxAttempts: m, maxWaitMs } = settings;
-    const perAccount = { forgiveEveryMs: maxWaitMs, firstWaitMs: 1_000, maxWaitMs };
-    this.pair = new FailureCounter({ free: m, ...perAccount }, now);
-    this.account = new FailureCounter({ free: 2 * m, ...perAccount }, now);
-    // An address forgives as many failures per maxWaitMs as it gets for free: a town hall's everyday typos fade.
-    this.address = new FailureCounter(
-      { free: 10 * m, forgiveEveryMs: maxWaitMs / (10 * m), firstWaitMs: 250, maxWaitMs: ADDRESS_MAX_DELAY_MS },
-      now,
-    );
+  constructor(
+    settings: { maxAttempts: number; maxWaitMs: number },
+    private readonly book: FailureBook = memoryFailureBook(),
+  ) {
+    this.rules = signInRules(settings);
   }
 
-  begin(email: string, clientIp: string): SignInDecision {
-    const clientAddress = addressKey(clientIp);
-    const accountKey = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
-    const pairKey = `${clientAddress} ${accountKey}`;
-    const waitMs = Math.max(this.pair.waitMs(pairKey), this.account.waitMs(accountKey));
-    if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-    const delayMs = this.address.waitMs(clientAddress);
-    // No await between the checks above and these: in one process nothing else runs in between.
-    this.pair.fail(pairKey);
-    this.account.fail(accountKey);
-    this.address.fail(clientAddress);
+  async begin(email: string, clientIp: string): Promise<SignInDecision> {
+    const address = addressKey(clientIp);
+    const account = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+    const keys = [`${PREFIX.pair}${address} ${account}`, `${PREFIX.account}${account}`, `${PREFIX.address}${address}`];
+    const { pair: pr, account: ar, address: ir } = this.rules;
+    type First = { allowed: false; retryAfterSeconds: number } | { allowed: true; delayMs: number };
+    const decision = await this.book.change<First>(keys, ([p, a, i], t) => {
+      const waitMs = Math.max(waitOf(pr, p ?? null, t), waitOf(ar, a ?? null, t));
+      if (waitMs > 0) return { set: [], result: { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } };
+      const delayMs = waitOf(ir, i ?? null, t);
+      return { set: [failed(pr, p ?? null, t), failed(ar, a ?? null, t), failed(ir, i ?? null, t)], result: { allowed: true as const, delayMs } };
+    });
+    if (!decision.allowed) return decision;
     return {
-      allowed: true,
-      delayMs,
-      succeeded: () => {
-        this.pair.clear(pairKey);
-        this.account.forgiveOne(accountKey);
-        this.address.forgiveOne(clientAddress);
-      },
+      ...decision,
+      succeeded: () =>
+        this.book.change(keys, ([, a, i], t) => ({
+          set: [null, forgivenOne(ar, a ?? null, t), forgivenOne(ir, i ?? null, t)],
+          result: undefined,
+        })),
     };
   }
 }

@@ -4,6 +4,10 @@ import { CSRF_HEADER } from '../../contracts/auth.js';
 import { ErrorBody } from '../../contracts/errors.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client, TEST_PASSWORD, createUser } from '../../../../test/support/factories.js';
+import supertest from 'supertest';
+import { buildDeps, createApp } from '../../app.js';
+import { createDb } from '../../lib/db.js';
+import { createLogger } from '../../lib/logger.js';
 
 // The default limits (LOGIN_MAX_ATTEMPTS=10, LOGIN_WINDOW_MINUTES=15) behind one trusted proxy hop, so that
 // X-Forwarded-For names the client address as a reverse proxy would write it. The clock stands still: no wait
@@ -100,5 +104,28 @@ describe('sign-in limits that an attacker cannot turn against the town hall', ()
 
     const colleague = await createUser(t.deps);
     await signIn(await browserAt(address), address, colleague.email, TEST_PASSWORD).expect(200);
+  });
+});
+
+describe('sign-in limits shared by the instances on one database', () => {
+  it('when wrong passwords alternate between two instances, then the account is limited after the same 10 as on one, and on both', async () => {
+    // A second instance: its own app, its own database connection, the same database.
+    const db = await createDb(t.deps.config.databaseUrl);
+    const other = createApp(buildDeps(t.deps.config, db, createLogger('silent'), { now: () => now, policies: t.deps.policies }));
+    try {
+      const victim = await createUser(t.deps);
+      const address = freshAddress();
+      const here = await browserAt(address);
+      const there = new Client({ ...t, app: other, request: supertest(other) });
+      const csrf = await there.agent.get('/api/auth/csrf').set('X-Forwarded-For', address).expect(200);
+      there.csrf = (csrf.body as { csrfToken: string }).csrfToken;
+
+      const statuses: number[] = [];
+      for (let i = 0; i < 14; i++) statuses.push((await signIn(i % 2 ? there : here, address, victim.email, `forkert-${i}`)).status);
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(statuses.slice(10)).toEqual([429, 429, 429, 429]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
