@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
 import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
-import { CPR, LETTER, NAME } from './letter.js';
+import { CPR, LETTER, NAME, openLetterAssistant } from './letter.js';
 
 
 const env = useBrowserAndServer();
@@ -66,28 +66,9 @@ describe('using the letter assistant in a trial', () => {
   });
 });
 
-const TRIAL = 'Klarsprog i breve til borgere';
 const EDITED_LINE = 'Har du spørgsmål, så ring til Borgerservice på 36 37 38 39.';
 const REASON = 'Tonen passer ikke til borgeren';
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
-
-/** The letter assistant of the demo trial, after the briefing (acknowledged here unless it already is). */
-async function openLetterAssistant(page: Page): Promise<void> {
-  await menu(page).getByRole('link', { name: 'Prøvehandlinger' }).click();
-  const row = page.getByTestId('trials-table').getByRole('row').filter({ hasText: TRIAL });
-  const briefing = row.getByRole('link', { name: /Læs introduktionen først/ });
-  const use = row.getByRole('link', { name: /^Brug assistent/ });
-  await briefing.or(use).first().waitFor();
-  if (await briefing.count()) {
-    await briefing.click();
-    await page.getByLabel('Jeg har læst og forstået introduktionen').check();
-    await page.getByRole('button', { name: 'Bekræft' }).click();
-    await page.getByText('Tak. Du har bekræftet introduktionen og kan nu bruge assistenterne.').waitFor();
-    await menu(page).getByRole('link', { name: 'Prøvehandlinger' }).click();
-  }
-  await use.click();
-  await page.getByRole('heading', { level: 1, name: 'Brev til borger' }).waitFor();
-}
 
 /** The run's audit events as the digital unit reads them (action and role; never content). */
 async function auditOf(page: Page, baseUrl: string, runId: string): Promise<string[]> {

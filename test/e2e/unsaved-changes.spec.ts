@@ -6,31 +6,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
 import { expectNoProblems, signIn, useBrowserAndServer } from './browser.js';
-import { LETTER } from './letter.js';
+import { LETTER, openLetterAssistant } from './letter.js';
 
 const env = useBrowserAndServer();
-const LETTER_TRIAL = 'Klarsprog i breve til borgere';
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 const letterBox = (page: Page) => page.getByRole('textbox', { name: 'Brevet, du vil have skrevet i klarsprog' });
-
-/** From the trials list to the letter assistant, reading the briefing first when it is not read yet. */
-async function openLetterAssistant(page: Page): Promise<void> {
-  await menu(page).getByRole('link', { name: 'Prøvehandlinger' }).click();
-  const row = page.getByTestId('trials-table').getByRole('row').filter({ hasText: LETTER_TRIAL });
-  const briefing = row.getByRole('link', { name: /Læs introduktionen først/ });
-  const use = row.getByRole('link', { name: /^Brug assistent/ });
-  await briefing.or(use).first().waitFor();
-  if (await briefing.count()) {
-    await briefing.click();
-    await page.getByLabel('Jeg har læst og forstået introduktionen').check();
-    await page.getByRole('button', { name: 'Bekræft' }).click();
-    await page.getByText('Tak. Du har bekræftet introduktionen og kan nu bruge assistenterne.').waitFor();
-    await menu(page).getByRole('link', { name: 'Prøvehandlinger' }).click();
-  }
-  await use.click();
-  await page.getByRole('heading', { level: 1, name: 'Brev til borger' }).waitFor();
-  await page.waitForURL(/\/proevehandlinger\/[^/]+\/assistent\/letter$/);
-}
 
 describe('unsaved changes on the assistant page', () => {
   it('when a letter is pasted and the employee presses back, then the page asks; "Bliv på siden" keeps the letter, "Forlad siden" leaves', async () => {

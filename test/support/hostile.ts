@@ -5,6 +5,7 @@ import { CSRF_HEADER } from '../../server/src/contracts/auth.js';
 import { ErrorBody } from '../../server/src/contracts/errors.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/modules/demo/demo.constants.js';
 import { docxBomb, docxManyEntries, markdownHuge, pdfFlateBomb, pdfManyPages, utf16Broken } from './bombs.js';
+import { seededRandom } from '../../server/src/lib/random.js';
 
 /**
  * The hostile-input sweep: bad requests generated from the API's own OpenAPI document (every operation, its path
@@ -109,17 +110,6 @@ export interface SweepContext {
   };
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sending

@@ -1,5 +1,5 @@
 import type { AuditEventView, AuditList, AuditVerification } from '../../contracts/audit.js';
-import type { Db, DbProvider, Tx } from '../../lib/db.js';
+import { Prisma, type Db, type DbProvider, type Tx } from '../../lib/db.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.js';
 import { GENESIS_HASH, hashEvent, verifyChainPage, type AuditDetails } from './audit.chain.js';
@@ -17,6 +17,21 @@ export interface AuditInput {
 /** Arbitrary constant that names the audit chain's advisory lock on PostgreSQL. */
 const AUDIT_LOCK_KEY = 724_201;
 
+/** The stored fields of an event, as the chain hashes them. */
+function eventFields(input: AuditInput, at: Date, prevHash: string) {
+  return {
+    at,
+    actorId: input.actor?.id ?? null,
+    actorRole: input.actor?.role ?? null,
+    action: input.action,
+    resourceType: input.resourceType,
+    resourceId: input.resourceId ?? null,
+    unitId: input.unitId ?? null,
+    details: JSON.stringify(input.details ?? {}),
+    prevHash,
+  };
+}
+
 /**
  * Appends one event to the chain. Call it inside the transaction that makes the change it records, so that
  * either both are stored or neither. The chain is a single line: on PostgreSQL an advisory lock serialises
@@ -29,17 +44,7 @@ export async function recordAudit(tx: Tx, provider: DbProvider, input: AuditInpu
   // Plain SQL for the chain's tip: it is read on every audited change, and the query builder costs four times
   // the query itself here (see `npm run bench:pipeline`).
   const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
-  const fields = {
-    at: new Date(),
-    actorId: input.actor?.id ?? null,
-    actorRole: input.actor?.role ?? null,
-    action: input.action,
-    resourceType: input.resourceType,
-    resourceId: input.resourceId ?? null,
-    unitId: input.unitId ?? null,
-    details: JSON.stringify(input.details ?? {}),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
+  const fields = eventFields(input, new Date(), last?.hash ?? GENESIS_HASH);
   // A plain INSERT too, for the same reason; `seq` comes from the database. The chain tests read the events back
   // through Prisma and verify every hash on SQLite and PostgreSQL, so a difference in how either is stored shows.
   const hash = hashEvent(fields);
@@ -47,6 +52,43 @@ export async function recordAudit(tx: Tx, provider: DbProvider, input: AuditInpu
     INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "action", "resourceType", "resourceId", "unitId", "details", "prevHash", "hash")
     VALUES (${fields.at}, ${fields.actorId}, ${fields.actorRole}, ${fields.action}, ${fields.resourceType}, ${fields.resourceId},
             ${fields.unitId}, ${fields.details}, ${fields.prevHash}, ${hash})`;
+}
+
+/** An event that happened at `at`, recorded later (recordAuditHistory). */
+export interface DatedAuditInput extends AuditInput {
+  at: Date;
+}
+
+/** Rows per INSERT: 10 parameters each, well under SQLite's and PostgreSQL's limits. */
+const HISTORY_BATCH = 200;
+
+/**
+ * Appends events that happened earlier, each dated at its own time, in the order given: the demo organisation's
+ * history, written in the same transaction as the rows the events record. The chain is the same as recordAudit's
+ * (same lock, same hashes, each event linked to the one before), only written a few hundred rows per statement.
+ * The chain links events in the order they were stored; verifyAuditChain does not require their dates to rise.
+ */
+export async function recordAuditHistory(tx: Tx, provider: DbProvider, events: readonly DatedAuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  if (provider === 'postgresql') {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  }
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((input) => {
+    const fields = eventFields(input, input.at, prevHash);
+    prevHash = hashEvent(fields);
+    return { ...fields, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += HISTORY_BATCH) {
+    const values = rows
+      .slice(i, i + HISTORY_BATCH)
+      .map((f) => Prisma.sql`(${f.at}, ${f.actorId}, ${f.actorRole}, ${f.action}, ${f.resourceType}, ${f.resourceId}, ${f.unitId}, ${f.details}, ${f.prevHash}, ${f.hash})`);
+    // One statement's rows get their `seq` in the order of its VALUES, on SQLite and PostgreSQL alike.
+    await tx.$executeRaw`
+      INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", "action", "resourceType", "resourceId", "unitId", "details", "prevHash", "hash")
+      VALUES ${Prisma.join(values)}`;
+  }
 }
 
 /** Records an event that accompanies no other change (sign-in, sign-out, a refused request). */

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client } from '../../../../test/support/factories.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_TRIALS, DEMO_USERS } from './demo.constants.js';
+import { FINISHED_TRIAL } from './demo.history.texts.js';
 import { DemoRefusedError, seedDemoOrganisation } from './demo.service.js';
 
 let t: TestApp;
@@ -72,10 +73,10 @@ describe('demo organisation', () => {
       // Reading and acknowledging the briefing is part of trying the demo.
       expect(trial!.briefingRequired).toBe(true);
     }
-    // Seeding again (above) added nothing.
-    expect(await t.deps.db.trial.count()).toBe(DEMO_TRIALS.length);
+    // Seeding again (above) added nothing: the demo trials and the two of the history.
+    expect(await t.deps.db.trial.count()).toBe(DEMO_TRIALS.length + 2);
     expect(await t.deps.db.document.count()).toBe(DEMO_DOCUMENTS.length);
-    const rows = await t.deps.db.trial.findMany({ where: { status: 'ACTIVE' } });
+    const rows = await t.deps.db.trial.findMany({ where: { status: 'ACTIVE', title: { in: DEMO_TRIALS.map((x) => x.title) } } });
     for (const row of rows) {
       expect(row.briefing).toMatch(/udkast/i);
       expect(JSON.parse(row.questions)).toEqual(expect.arrayContaining([expect.objectContaining({ id: expect.any(String), text: expect.any(String) })]));
@@ -112,10 +113,10 @@ describe('demo organisation', () => {
     expect(run.output).toMatch(/\[1\]/);
   });
 
-  it('then the public AI register shows the published documents trial to a visitor who is not signed in', async () => {
+  it('then the public AI register shows the published documents trial, and the history’s finished and decided trial, to a visitor who is not signed in', async () => {
     const res = await t.request.get('/api/public/register').expect(200);
     const titles = (res.body as { trials: { title: string }[] }).trials.map((x) => x.title);
-    expect(titles).toEqual(['Svar på personalespørgsmål fra interne retningslinjer']);
+    expect(titles).toEqual(['Svar på personalespørgsmål fra interne retningslinjer', FINISHED_TRIAL.title]);
   });
 
   it('refuses to create demo users when NODE_ENV is production', async () => {

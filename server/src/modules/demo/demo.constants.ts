@@ -7,6 +7,32 @@ export const DEMO_USERS = {
   DIGITAL_UNIT: { email: 'digital@demo.rodovre.dk', name: 'Dorte Digital', unitCode: 'DIGITAL' },
 } as const;
 
+/**
+ * Colleagues of the demo organisation who took part in its earlier trials (demo.history.ts). They exist so the
+ * board has people behind its figures, and they cannot sign in: each has a password nobody knows, as an account
+ * made through the identity provider has (the digital unit can reset one to try it).
+ */
+export const DEMO_COLLEAGUES = [
+  { key: 'anne', name: 'Anne Sofie Lund', email: 'anne.sofie.lund@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'mikkel', name: 'Mikkel Dahl', email: 'mikkel.dahl@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'camilla', name: 'Camilla Friis', email: 'camilla.friis@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'jesper', name: 'Jesper Nørgaard', email: 'jesper.noergaard@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'louise', name: 'Louise Bech', email: 'louise.bech@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'rasmus', name: 'Rasmus Holm', email: 'rasmus.holm@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'nadia', name: 'Nadia Ahmed', email: 'nadia.ahmed@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'henrik', name: 'Henrik Skou', email: 'henrik.skou@demo.rodovre.dk', unitCode: 'BORGERSERVICE', role: 'EMPLOYEE' },
+  { key: 'maria', name: 'Maria Kjeldsen', email: 'maria.kjeldsen@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'peter', name: 'Peter Vinther', email: 'peter.vinther@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'sara', name: 'Sara Mortensen', email: 'sara.mortensen@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'thomas', name: 'Thomas Kristoffersen', email: 'thomas.kristoffersen@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'line', name: 'Line Bruun', email: 'line.bruun@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'kasper', name: 'Kasper Eriksen', email: 'kasper.eriksen@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'fatima', name: 'Fatima Yilmaz', email: 'fatima.yilmaz@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'EMPLOYEE' },
+  { key: 'susanne', name: 'Susanne Juhl', email: 'susanne.juhl@demo.rodovre.dk', unitCode: 'SOCIAL', role: 'LEADER' },
+] as const;
+
+export type ColleagueKey = (typeof DEMO_COLLEAGUES)[number]['key'];
+
 /** A trial of the demo organisation: its charter as a leader would write it. */
 export interface DemoTrial {
   title: string;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../contracts/auth.js';
@@ -8,6 +9,7 @@ import { hashPassword } from '../auth/password.js';
 import { indexDocument, uploadDocument } from '../documents/documents.service.js';
 import { activeAccountsAcceptingPassword } from '../users/users.service.js';
 import { DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_TRIALS, DEMO_USERS } from './demo.constants.js';
+import { seedDemoHistory } from './demo.history.js';
 
 const DOCUMENTS_DIR = path.join(import.meta.dirname, 'documents');
 
@@ -36,6 +38,9 @@ export async function demoPasswordRefusal(deps: Pick<Deps, 'db' | 'config'>): Pr
   ].join('\n');
 }
 
+/** A few hundred rows and audit events take well under a second, but more than the default 5 s on a busy machine can. */
+const SEED_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 const UNITS = [
   { code: 'DEMO', name: 'Rødovre Kommune (demo)', parent: null },
   { code: 'BORGERSERVICE', name: 'Borgerservice', parent: 'DEMO' },
@@ -47,16 +52,23 @@ const UNITS = [
  * Creates the demo municipality on an empty database: units, one user per role, an ACTIVE trial for each
  * assistant in the demo employee's unit (with the employee and the leader as participants, not yet briefed: reading
  * and acknowledging the briefing is part of trying it), a DRAFT trial for the leader to complete and activate, and
- * a small knowledge base for the documents trial, indexed at once so questions can be answered right away.
+ * a small knowledge base for the documents trial, indexed at once so questions can be answered right away. Beside
+ * them, a history (demo.history.ts): colleagues who cannot sign in, a finished letter trial and a running minutes
+ * trial with their runs, reviews, logs and audit events, so the review board has figures from the first start.
  * Offline, and does nothing when any user exists.
  */
 export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boolean }> {
   if (deps.config.nodeEnv === 'production') throw new DemoRefusedError();
   if ((await deps.db.user.count()) > 0) return { created: false };
-  const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.argon2);
+  // The colleagues of the history get a password nobody knows, as an account made through the identity provider.
+  const [passwordHash, unknownPasswordHash] = await Promise.all([
+    hashPassword(DEMO_PASSWORD, deps.config.argon2),
+    hashPassword(randomBytes(32).toString('base64url'), deps.config.argon2),
+  ]);
   const now = deps.now();
   const day = 86_400_000;
 
+  // The organisation and its history in one transaction: a crash leaves nothing half-seeded.
   const seeded = await deps.db.$transaction(async (tx) => {
     const unitIds = new Map<string, string>();
     for (const u of UNITS) {
@@ -100,15 +112,23 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
       trialIds.push(trial.id);
       if (active && t.assistant === 'documents') documentsTrialId = trial.id;
     }
+    const history = await seedDemoHistory(tx, deps, {
+      now,
+      unitIds,
+      leaderId: userIds.LEADER,
+      digitalUnitId: userIds.DIGITAL_UNIT,
+      unknownPasswordHash,
+    });
+    trialIds.push(...history.trialIds);
     await recordAudit(tx, deps.provider, {
       actor: null,
       action: 'demo.seeded',
       resourceType: 'organisation',
       resourceId: unitIds.get('DEMO')!,
-      details: { units: UNITS.length, users: Object.keys(DEMO_USERS).length, trials: trialIds },
+      details: { units: UNITS.length, users: Object.keys(DEMO_USERS).length + history.colleagues, trials: trialIds, historyRuns: history.runs },
     });
     return { documentsTrialId, leaderId: userIds.LEADER, leaderUnitId: unitIds.get(DEMO_USERS.LEADER.unitCode)! };
-  });
+  }, SEED_TRANSACTION);
 
   if (seeded.documentsTrialId) {
     // Through the documents module, as the trial's leader would upload them: stored, audited and indexed.
