@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Database } from 'better-sqlite3';
 import { PrismaClient } from '../generated/sqlite/client.js';
+import { retryingTransactions } from './db-retry.js';
 import { databaseFailureOf, type DatabaseFailureInfo } from './db-errors.js';
 import { DatabaseHealth, observingFailures, registerDatabaseHealth } from './db-health.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -53,7 +54,9 @@ export async function createDb(url: string): Promise<Db> {
     const health = new DatabaseHealth();
     const client = new PgClient({ adapter: observingFailures(new PrismaPg({ connectionString: url }, schema ? { schema } : undefined), health) });
     registerDatabaseHealth(client, health);
-    return client as unknown as Db;
+    // Several instances (and the retention sweep beside reviews) meet on one PostgreSQL: a transaction that loses
+    // a deadlock is run again rather than answered with 500 (db-retry.ts). SQLite's writes are serial.
+    return retryingTransactions(client) as unknown as Db;
   }
   const file = url.slice('file:'.length);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
