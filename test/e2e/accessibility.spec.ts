@@ -197,7 +197,7 @@ describe.each(VIEWPORTS)('at $name width ($width px)', (viewport) => {
     expectNoProblems(problems);
   }, WALK_TIMEOUT_MS);
 
-  it('digital unit: overview, users, policies, audit trail, retention and the board have no serious or critical violations', async () => {
+  it('digital unit: overview, users, policies, audit trail, retention, background jobs and the board have no serious or critical violations', async () => {
     const { page, problems } = await open();
     const findings: Finding[] = [];
     await signIn(page, env.server.baseUrl, DEMO_USERS.DIGITAL_UNIT.email, DEMO_PASSWORD);
@@ -214,6 +214,7 @@ describe.each(VIEWPORTS)('at $name width ($width px)', (viewport) => {
     await page.getByTestId('verify-result').getByText(/Revisionssporet er intakt/).waitFor();
     findings.push(...(await audit(page, at('audit trail verified'))));
     findings.push(...(await visit(page, '/opbevaring', at('retention'))));
+    findings.push(...(await visit(page, '/baggrundsjob', at('background jobs'))));
     findings.push(...(await visit(page, '/indsigt', at('board'))));
     if (viewport.name === 'phone') {
       await page.getByRole('button', { name: 'Menu' }).click();

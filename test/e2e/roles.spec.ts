@@ -122,7 +122,7 @@ describe('as DIGITAL_UNIT', () => {
     await signIn(page, env.server.baseUrl, DEMO_USERS.DIGITAL_UNIT.email, DEMO_PASSWORD);
 
     await expectH1(page, HOME_HEADING.DIGITAL_UNIT);
-    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker', 'Indsigt', 'Brugere', 'Revisionsspor', 'Opbevaring og sletning']);
+    expect(await navLinks(page)).toEqual(['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker', 'Indsigt', 'Brugere', 'Revisionsspor', 'Opbevaring og sletning', 'Baggrundsjob']);
     await page.getByTestId('status-counts').waitFor();
     await expectDkfdsLook(page);
     await page.screenshot({ path: SCREENSHOT.DIGITAL_UNIT, fullPage: true });

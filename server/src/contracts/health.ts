@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobQueueSummary } from './jobs.js';
 
 export const HealthResponse = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
 export const ReadyResponse = z.object({
@@ -12,5 +13,7 @@ export const ReadyResponse = z.object({
     migrations: z.enum(['ok', 'pending', 'unknown']),
   }),
   pendingMigrations: z.array(z.string()).optional(),
+  /** When the database answers: how the job queue stands (counts and the oldest wait), for the operator. */
+  queue: JobQueueSummary.optional(),
 });
 export type ReadyResponse = z.infer<typeof ReadyResponse>;

@@ -47,6 +47,7 @@ const PublicRegisterPage = page(() => import('../features/insights/routes/public
 const TrialInsightsPage = page(() => import('../features/insights/routes/trial-insights-page'), 'TrialInsightsPage');
 const PoliciesPage = page(() => import('../features/policies/routes/policies-page'), 'PoliciesPage');
 const PolicyPage = page(() => import('../features/policies/routes/policy-page'), 'PolicyPage');
+const JobsPage = page(() => import('../features/jobs/routes/jobs-page'), 'JobsPage', ROUTE_ROLES.jobs);
 const RetentionPage = page(() => import('../features/retention/routes/retention-page'), 'RetentionPage', ROUTE_ROLES.retention);
 const RunDetailPage = page(() => import('../features/runs/routes/run-detail-page'), 'RunDetailPage');
 const RunsListPage = page(() => import('../features/runs/routes/runs-list-page'), 'RunsListPage');
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
           { path: '/datapolitikker/:id', lazy: PolicyPage },
           { path: '/brugere', lazy: UsersPage },
           { path: '/opbevaring', lazy: RetentionPage },
+          { path: '/baggrundsjob', lazy: JobsPage },
           { path: '/indsigt', lazy: BoardPage },
           { path: '/revisionsspor', lazy: AuditPage },
           { path: '*', element: <NotFoundPage /> },

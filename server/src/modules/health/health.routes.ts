@@ -5,6 +5,7 @@ import { databaseFailureOf } from '../../lib/db-errors.js';
 import { databaseHealth } from '../../lib/db-health.js';
 import { probeWritable } from '../../lib/db.js';
 import { expectedMigrations, pendingMigrations } from '../../lib/migrations.js';
+import { jobQueueSummary } from '../jobs/jobs.service.js';
 
 export function healthRoutes(deps: Deps): Router {
   const r = Router();
@@ -40,10 +41,14 @@ export function healthRoutes(deps: Deps): Router {
       migrationsOk = pending.length === 0;
     }
     const ready = database === 'ok' && pending.length === 0;
+    // The queue is reported, not judged: a long queue is the operator's to read, not a reason to take the
+    // instance out of the load balancer.
+    const queue = ready ? await jobQueueSummary(deps).catch(() => undefined) : undefined;
     const body = ReadyResponse.parse({
       status: ready ? 'ready' : 'not_ready',
       checks: { database, migrations: database !== 'ok' ? 'unknown' : pending.length ? 'pending' : 'ok' },
       ...(pending.length ? { pendingMigrations: pending } : {}),
+      ...(queue ? { queue } : {}),
     });
     res.status(ready ? 200 : 503).json(body);
   });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { createUser, signedIn } from '../../../../test/support/factories.js';
 import { ErrorBody } from '../../contracts/errors.js';
-import { JobResponse } from '../../contracts/jobs.js';
+import { ReadyResponse } from '../../contracts/health.js';
+import { JobQueueResponse, JobResponse } from '../../contracts/jobs.js';
 import { enqueueJob, HANDED_BACK_MESSAGE, JobFailure, registerJobHandler, requeueStaleJobs, runNextJob, startJobWorker } from './jobs.service.js';
 
 let t: TestApp;
@@ -356,5 +357,45 @@ describe('GET /api/jobs/:id', () => {
     }
     await t.request.get(`/api/jobs/${job.id}`).expect(401);
     await drain();
+  });
+});
+
+describe('GET /api/jobs: the queue as the digital unit sees it', () => {
+  it('lists what waits, runs and failed with kind, age and holder, never the payload; counts it in /api/ready; others get 403', async () => {
+    registerJobHandler('MINUTES', async () => null);
+    await drain();
+    const admin = await createUser(t.deps, { role: 'DIGITAL_UNIT' });
+    const employee = await createUser(t.deps, { role: 'EMPLOYEE' });
+    const queued = await enqueueJob(t.deps, { type: 'MINUTES', payload: { transcriptRef: 'HEMMELIG' } });
+    const running = await enqueueJob(t.deps, { type: 'INDEXING', payload: {} });
+    await t.deps.db.job.update({
+      where: { id: running.id },
+      data: { status: 'RUNNING', attempts: 1, workerId: 'vært-1', leaseUntil: new Date(Date.now() + 60_000), startedAt: new Date() },
+    });
+    const dead = await enqueueJob(t.deps, { type: 'TRANSCRIPTION', payload: {} });
+    await t.deps.db.job.update({
+      where: { id: dead.id },
+      data: { status: 'FAILED', attempts: 3, errorCode: 'LEASE_EXPIRED', finishedAt: new Date(), result: 'HEMMELIG' },
+    });
+    await t.deps.db.job.update({ where: { id: queued.id }, data: { createdAt: new Date(Date.now() - 90_000) } });
+
+    const res = await (await signedIn(t, admin)).get('/api/jobs').expect(200);
+    expect(res.text).not.toContain('HEMMELIG');
+    const { summary, jobs } = JobQueueResponse.parse(res.body);
+    // Earlier tests in this file left failed jobs of their own.
+    expect(summary).toMatchObject({ queued: 1, running: 1 });
+    expect(summary.deadLastDay).toBeGreaterThanOrEqual(1);
+    expect(summary.failedLastDay).toBeGreaterThanOrEqual(summary.deadLastDay);
+    expect(summary.oldestQueuedSeconds).toBeGreaterThanOrEqual(90);
+    expect(jobs.find((j) => j.id === running.id)).toMatchObject({ type: 'INDEXING', status: 'RUNNING', workerId: 'vært-1' });
+    expect(jobs.find((j) => j.id === dead.id)).toMatchObject({ type: 'TRANSCRIPTION', status: 'FAILED', errorCode: 'LEASE_EXPIRED', attempts: 3 });
+    expect(jobs.map((j) => j.status).slice(0, 2).sort()).toEqual(['QUEUED', 'RUNNING']);
+
+    const ready = ReadyResponse.parse((await t.request.get('/api/ready').expect(200)).body);
+    expect(ready.queue).toMatchObject({ queued: 1, running: 1, deadLastDay: summary.deadLastDay });
+
+    expect(ErrorBody.parse((await (await signedIn(t, employee)).get('/api/jobs').expect(403)).body).error.code).toBe('FORBIDDEN');
+    await t.request.get('/api/jobs').expect(401);
+    await t.deps.db.job.updateMany({ where: { id: { in: [queued.id, running.id] } }, data: { status: 'CANCELLED' } });
   });
 });

@@ -1,14 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { JobResponse } from '../../contracts/jobs.js';
+import { JobQueueResponse, JobResponse } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { getJob } from './jobs.service.js';
+import { getJob, listJobQueue } from './jobs.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 export function jobsRoutes(deps: Deps): Router {
   const r = Router();
+  r.get('/', async (req, res) => {
+    const actor = requireActor(req);
+    res.json(JobQueueResponse.parse(await listJobQueue(deps, actor)));
+  });
   r.get('/:id', async (req, res) => {
     const actor = requireActor(req);
     const job = await getJob(deps, actor, IdParam.parse(req.params).id);

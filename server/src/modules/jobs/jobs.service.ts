@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { JobType, type JobStatus, type JobView } from '../../contracts/jobs.js';
+import { JOB_QUEUE_LIMIT, type JobQueueItem, type JobQueueResponse, type JobQueueSummary, JobType, type JobStatus, type JobView } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { Job } from '../../lib/db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
+import { requireRole } from '../auth/permissions.js';
 
 export type { Job };
 
@@ -118,6 +119,53 @@ export async function getJob(deps: Deps, actor: Actor, id: string): Promise<JobV
   const job = await deps.db.job.findUnique({ where: { id } });
   if (!job || (job.createdById !== actor.id && actor.role !== 'DIGITAL_UNIT')) throw notFound('Jobbet');
   return toJobView(job);
+}
+
+const DAY_MS = 86_400_000;
+
+/** How the queue stands, for readiness and the digital unit: counts only, cheap (indexed by status). */
+export async function jobQueueSummary(deps: Pick<Deps, 'db' | 'now'>): Promise<JobQueueSummary> {
+  const now = deps.now();
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const [queued, running, failedLastDay, deadLastDay, oldest] = await Promise.all([
+    deps.db.job.count({ where: { status: 'QUEUED' } }),
+    deps.db.job.count({ where: { status: 'RUNNING' } }),
+    deps.db.job.count({ where: { status: 'FAILED', finishedAt: { gte: dayAgo } } }),
+    deps.db.job.count({ where: { status: 'FAILED', errorCode: 'LEASE_EXPIRED', finishedAt: { gte: dayAgo } } }),
+    deps.db.job.findFirst({ where: { status: 'QUEUED' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
+  ]);
+  return {
+    queued,
+    running,
+    failedLastDay,
+    deadLastDay,
+    oldestQueuedSeconds: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.createdAt.getTime()) / 1000)) : null,
+  };
+}
+
+/** The queue for the digital unit: what waits and runs, and what failed in the last day. No payload, no result. */
+export async function listJobQueue(deps: Deps, actor: Actor): Promise<JobQueueResponse> {
+  requireRole(actor, ['DIGITAL_UNIT']);
+  const dayAgo = new Date(deps.now().getTime() - DAY_MS);
+  const select = { id: true, type: true, status: true, attempts: true, errorCode: true, createdAt: true, startedAt: true, finishedAt: true, workerId: true, leaseUntil: true } as const;
+  const [summary, open, failed] = await Promise.all([
+    jobQueueSummary(deps),
+    deps.db.job.findMany({ where: { status: { in: ['QUEUED', 'RUNNING'] } }, orderBy: { createdAt: 'asc' }, take: JOB_QUEUE_LIMIT, select }),
+    deps.db.job.findMany({ where: { status: 'FAILED', finishedAt: { gte: dayAgo } }, orderBy: { finishedAt: 'desc' }, take: JOB_QUEUE_LIMIT, select }),
+  ]);
+  const jobs: JobQueueItem[] = [...open, ...failed].slice(0, JOB_QUEUE_LIMIT).map((j) => ({
+    id: j.id,
+    type: j.type as JobType,
+    status: j.status as JobStatus,
+    attempts: j.attempts,
+    errorCode: j.errorCode,
+    createdAt: j.createdAt.toISOString(),
+    startedAt: j.startedAt?.toISOString() ?? null,
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+    workerId: j.status === 'RUNNING' ? j.workerId : null,
+    leaseUntil: j.status === 'RUNNING' ? (j.leaseUntil?.toISOString() ?? null) : null,
+  }));
+  return { summary, jobs };
 }
 
 export function toJobView(job: Job): JobView {

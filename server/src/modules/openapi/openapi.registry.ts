@@ -24,7 +24,7 @@ import {
   TrialInsightsResponse,
 } from '../../contracts/insights.js';
 import { HealthResponse, ReadyResponse } from '../../contracts/health.js';
-import { JobResponse } from '../../contracts/jobs.js';
+import { JobQueueResponse, JobResponse } from '../../contracts/jobs.js';
 import { MinutesJobUpload, MinutesTextUpload } from '../../contracts/minutes.js';
 import { PolicyList, PolicyResponse, PreviewRequest, PreviewResponse } from '../../contracts/policies.js';
 import { RetentionOverview, RetentionSweepResponse } from '../../contracts/retention.js';
@@ -433,6 +433,17 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     body: { kind: 'file', description: FILE_FORMATS },
     responses: { 200: { description: 'The extracted text.', schema: ExtractResponse } },
     errors: [...FILE_REFUSALS],
+  },
+  {
+    method: 'GET',
+    path: '/api/jobs',
+    operationId: 'listJobQueue',
+    tag: 'jobs',
+    summary: 'The job queue: what waits, runs and failed in the last day',
+    description: 'Kind, state, attempts, age and (for running jobs) the instance that holds the lease. Never payloads or results.',
+    access: DIGITAL_UNIT,
+    responses: { 200: { description: 'The queue.', schema: JobQueueResponse } },
+    errors: ['FORBIDDEN'],
   },
   {
     method: 'GET',

@@ -38,6 +38,7 @@ export const da = {
     audit: 'Revisionsspor',
     runs: 'Kørsler',
     retention: 'Opbevaring og sletning',
+    jobs: 'Baggrundsjob',
     insights: 'Indsigt',
   },
   roles: {
@@ -1040,6 +1041,35 @@ export const da = {
     noContent: 'Indholdet findes ikke længere',
     noContentText: 'Der er intet udkast at vise: kørslen blev stoppet af datapolitikken, fejlede, eller indholdet er slettet efter opbevaringsperioden.',
     rejectedDraft: 'Det afviste udkast',
+  },
+  jobs: {
+    pageTitle: 'Baggrundsjob',
+    heading: 'Baggrundsjob',
+    intro:
+      'Lange opgaver kører i baggrunden: udskrift af lydoptagelser, referater og indeksering af dokumenter. Her kan du se, hvad der venter, hvad der kører, og hvad der er fejlet det seneste døgn. Jobbenes indhold vises ikke.',
+    summaryHeading: 'Køen lige nu',
+    summary: {
+      queued: 'Venter i kø',
+      oldest: 'Længst ventende',
+      running: 'Kører',
+      failed: 'Fejlet det seneste døgn',
+      dead: 'Heraf afbrudt, fordi serveren stoppede ved hvert forsøg',
+      none: 'Ingen venter',
+    },
+    listHeading: 'Job i kø, i gang og fejlet',
+    empty: 'Ingen job venter, kører eller er fejlet det seneste døgn.',
+    columns: { type: 'Slags', status: 'Status', created: 'Oprettet', attempts: 'Forsøg', detail: 'Detaljer' },
+    types: { TRANSCRIPTION: 'Udskrift af lydoptagelse', INDEXING: 'Indeksering af dokument', MINUTES: 'Referat', RETENTION: 'Sletning' },
+    statuses: { QUEUED: 'I kø', RUNNING: 'Kører', SUCCEEDED: 'Færdig', FAILED: 'Fejlet', CANCELLED: 'Annulleret' },
+    dead: 'Fejlet (serveren stoppede)',
+    heldBy: 'På {{worker}} til {{until}}',
+    age: {
+      seconds_one: 'for {{count, number}} sekund siden',
+      seconds_other: 'for {{count, number}} sekunder siden',
+      minutes_one: 'for {{count, number}} minut siden',
+      minutes_other: 'for {{count, number}} minutter siden',
+      hours: 'for {{hours}} t {{minutes}} min. siden',
+    },
   },
   retention: {
     pageTitle: 'Opbevaring og sletning',

@@ -37,6 +37,7 @@ export const en: Translation = {
     runs: 'Runs',
     retention: 'Retention and erasure',
     insights: 'Insights',
+    jobs: 'Background jobs',
   },
   roles: {
     EMPLOYEE: 'Employee',
@@ -1036,6 +1037,35 @@ export const en: Translation = {
     noContent: 'The content no longer exists',
     noContentText: 'There is no draft to show: the run was stopped by the policy, failed, or the content was erased after the retention period.',
     rejectedDraft: 'The rejected draft',
+  },
+  jobs: {
+    pageTitle: 'Background jobs',
+    heading: 'Background jobs',
+    intro:
+      'Long tasks run in the background: transcribing recordings, minutes and indexing documents. Here you see what waits, what runs and what failed in the last day. What the jobs carry is not shown.',
+    summaryHeading: 'The queue now',
+    summary: {
+      queued: 'Waiting',
+      oldest: 'Waiting longest',
+      running: 'Running',
+      failed: 'Failed in the last day',
+      dead: 'Of which cut off because the server stopped on every attempt',
+      none: 'None waiting',
+    },
+    listHeading: 'Jobs waiting, running and failed',
+    empty: 'No job is waiting, running or failed in the last day.',
+    columns: { type: 'Kind', status: 'Status', created: 'Created', attempts: 'Attempts', detail: 'Details' },
+    types: { TRANSCRIPTION: 'Transcribing a recording', INDEXING: 'Indexing a document', MINUTES: 'Minutes', RETENTION: 'Erasure' },
+    statuses: { QUEUED: 'Waiting', RUNNING: 'Running', SUCCEEDED: 'Done', FAILED: 'Failed', CANCELLED: 'Cancelled' },
+    dead: 'Failed (the server stopped)',
+    heldBy: 'On {{worker}} until {{until}}',
+    age: {
+      seconds_one: '{{count, number}} second ago',
+      seconds_other: '{{count, number}} seconds ago',
+      minutes_one: '{{count, number}} minute ago',
+      minutes_other: '{{count, number}} minutes ago',
+      hours: '{{hours}} h {{minutes}} min ago',
+    },
   },
   retention: {
     pageTitle: 'Retention and erasure',

@@ -2,7 +2,7 @@ import type { Role } from '@contracts/auth.js';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.home' | 'nav.trials' | 'nav.runs' | 'nav.policies' | 'nav.users' | 'nav.audit' | 'nav.retention' | 'nav.insights';
+  labelKey: 'nav.home' | 'nav.trials' | 'nav.runs' | 'nav.policies' | 'nav.users' | 'nav.audit' | 'nav.retention' | 'nav.jobs' | 'nav.insights';
   /** roles that see the item; the same list guards the route, so the menu never offers a page that says no */
   roles: readonly Role[];
 }
@@ -19,12 +19,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/brugere', labelKey: 'nav.users', roles: DIGITAL_UNIT_ONLY },
   { to: '/revisionsspor', labelKey: 'nav.audit', roles: DIGITAL_UNIT_ONLY },
   { to: '/opbevaring', labelKey: 'nav.retention', roles: DIGITAL_UNIT_ONLY },
+  { to: '/baggrundsjob', labelKey: 'nav.jobs', roles: DIGITAL_UNIT_ONLY },
 ];
 
 export const ROUTE_ROLES = {
   users: DIGITAL_UNIT_ONLY,
   audit: DIGITAL_UNIT_ONLY,
   retention: DIGITAL_UNIT_ONLY,
+  jobs: DIGITAL_UNIT_ONLY,
   insights: DIGITAL_UNIT_ONLY,
 } as const;
 

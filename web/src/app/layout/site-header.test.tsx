@@ -16,7 +16,7 @@ describe('header and role-aware navigation', () => {
   it.each([
     ['EMPLOYEE', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']],
     ['LEADER', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker']],
-    ['DIGITAL_UNIT', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker', 'Indsigt', 'Brugere', 'Revisionsspor', 'Opbevaring og sletning']],
+    ['DIGITAL_UNIT', ['Forside', 'Prøvehandlinger', 'Kørsler', 'Datapolitikker', 'Indsigt', 'Brugere', 'Revisionsspor', 'Opbevaring og sletning', 'Baggrundsjob']],
   ] as const)('when %s is signed in, then the main menu offers exactly %j', async (role, expected) => {
     fakeApi(makeUser(role), {
       'GET /api/users': { status: 200, body: { users: [] } },
