@@ -139,7 +139,7 @@ describe('the job queue', () => {
       data: { status: 'RUNNING', attempts: 1, workerId: 'dead-instance', leaseUntil: new Date(Date.now() + 400) },
     });
 
-    const worker = startJobWorker(t.deps, { pollMs: 10, leaseMs: 200 });
+    const worker = startJobWorker(t.deps, { pollMs: 10, leaseMs: 1000 });
     try {
       await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('SUCCEEDED');
     } finally {
@@ -179,15 +179,16 @@ describe('the job queue', () => {
     let calls = 0;
     registerJobHandler('MINUTES', async () => {
       calls++;
-      await new Promise((r) => setTimeout(r, 700));
+      await new Promise((r) => setTimeout(r, 3000));
       return null;
     });
     const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
-    const first = startJobWorker(t.deps, { pollMs: 10, leaseMs: 150 });
+    // Three leases long; the lease is long enough that a busy test machine still renews it in time.
+    const first = startJobWorker(t.deps, { pollMs: 10, leaseMs: 1000 });
     await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('RUNNING');
-    const second = startJobWorker(t.deps, { pollMs: 10, leaseMs: 150 });
+    const second = startJobWorker(t.deps, { pollMs: 10, leaseMs: 1000 });
     try {
-      await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('SUCCEEDED');
+      await expect.poll(() => statusOfJob(job.id), { timeout: 10_000 }).toBe('SUCCEEDED');
     } finally {
       await Promise.all([first.stop(), second.stop()]);
     }
