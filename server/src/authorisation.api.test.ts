@@ -281,6 +281,7 @@ const TABLE: Record<string, Row> = {
     request: async (w) => ({ path: `/api/runs/${(await freshRun(w, 'APPROVED')).id}/experience` }),
     expect: seeTrial,
   },
+  'GET /api/jobs': { request: () => ({ path: '/api/jobs' }), expect: digitalOnly },
   'GET /api/jobs/:id': {
     // A job is its creator's; the digital unit sees all jobs to help when one is stuck.
     request: async (w) => {

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
 import { demoPasswordRefusal, seedDemoOrganisation } from './modules/demo/demo.service.js';
 import { startJobWorker } from './modules/jobs/jobs.service.js';
 import { loadPolicies, PolicyLoadError } from './modules/policies/policies.loader.js';
+import { startServingPolicyVersions } from './modules/policies/policy-versions.service.js';
 import { startRetentionScheduler } from './modules/retention/retention.service.js';
 import { runsInProgress } from './modules/runs/runs.service.js';
 
@@ -111,6 +112,8 @@ Fix the policy file and start again. The server has not started.\n`);
   const worker = startJobWorker(deps);
   // Content past its policy's retention date is erased on a schedule (RETENTION_INTERVAL_MINUTES, 0 = off).
   const retention = startRetentionScheduler(deps, config.retentionIntervalMinutes);
+  // Which policy versions this instance serves, for the others on the database (docs/decisions/0016).
+  const policyVersions = startServingPolicyVersions(deps);
   if (config.demoSeed) {
     // The console is where a person starting the demo looks; this is the only place sign-ins are printed.
     process.stdout.write(
@@ -141,6 +144,7 @@ Fix the policy file and start again. The server has not started.\n`);
     stopping = true;
     logger.info({ signal, inFlight }, 'shutting down');
     clearInterval(sweeper);
+    policyVersions.stop();
     const force = setTimeout(() => {
       logger.error('forced exit after the grace period');
       process.exit(1);

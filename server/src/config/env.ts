@@ -158,6 +158,7 @@ const EnvSchema = z
     PARSE_MAX_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_PARSE.maxPages),
     PARSE_MAX_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(DEFAULT_PARSE.maxChars),
     RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+    POLICY_ROLLOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     PUBLIC_URL: httpUrl.optional(),
     OIDC_ISSUER: httpUrl.optional(),
     OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
@@ -249,6 +250,8 @@ export interface Config {
   parse: ParseConfig;
   /** Minutes between scheduled retention sweeps; 0 disables the schedule (a manual sweep still works). */
   retentionIntervalMinutes: number;
+  /** A policy version another instance served within this many minutes still governs the trials that recorded it. */
+  policyRolloutMinutes: number;
   /** Background jobs of one kind (transcription, indexing ...) that run at the same time; each kind has its own. */
   jobConcurrency: number;
   /** After SIGTERM: how long in-flight requests and jobs may take to finish before they are aborted. */
@@ -402,6 +405,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
       maxChars: env.PARSE_MAX_CHARS,
     },
     retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+    policyRolloutMinutes: env.POLICY_ROLLOUT_MINUTES,
     jobConcurrency: env.JOB_CONCURRENCY,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     ai: aiConfig(env),

@@ -2,6 +2,7 @@ import type { PolicyFile } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import { conflict } from '../../lib/errors.js';
 import type { LoadedPolicy } from '../policies/policies.loader.js';
+import { servedPolicyVersion } from '../policies/policy-versions.service.js';
 import { allowsProvider } from '../policies/policy.evaluate.js';
 import type { Provider } from '../providers/providers.types.js';
 
@@ -30,6 +31,34 @@ export function requireUsablePolicy(deps: Deps, trial: { policyId: string; statu
     throw conflict('POLICY_NOT_APPROVED', NOT_SIGNED_OFF[purpose], { policyId: trial.policyId, missingApprovals: loaded.missingApprovals });
   }
   return loaded;
+}
+
+/**
+ * The policy version that governs a trial's work: the one the trial recorded (at activation or the leader's
+ * last confirmation). Usually this instance's own file. During a rolling deploy it may not be: the version is
+ * then taken from the database as long as some instance served it within POLICY_ROLLOUT_MINUTES, so every
+ * instance governs the trial alike, whichever has the new file first (docs/decisions/0016). Once no instance
+ * serves it, the trial's runs stop with 409 POLICY_CHANGED everywhere until the leader confirms the new version.
+ */
+export async function requireTrialPolicy(
+  deps: Deps,
+  trial: { policyId: string; status: string; policyVersion: string },
+  purpose: Purpose = 'run',
+): Promise<LoadedPolicy> {
+  const own = requireUsablePolicy(deps, trial, purpose);
+  if (own.version === trial.policyVersion) return own;
+  const served = await servedPolicyVersion(deps, trial.policyId, trial.policyVersion);
+  if (!served) {
+    throw conflict(
+      'POLICY_CHANGED',
+      'Datapolitikken er ændret, siden prøvehandlingen blev sat op. Lederen skal bekræfte den nye version, før assistenten kan bruges.',
+      { policyId: trial.policyId, recorded: trial.policyVersion, current: own.version },
+    );
+  }
+  if (served.missingApprovals.length > 0 && trial.status !== 'DRAFT') {
+    throw conflict('POLICY_NOT_APPROVED', NOT_SIGNED_OFF[purpose], { policyId: trial.policyId, missingApprovals: served.missingApprovals });
+  }
+  return served;
 }
 
 /** The policy when it is on the server and signed off; null otherwise (for work that falls back instead of failing). */

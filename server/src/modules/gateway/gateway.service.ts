@@ -8,6 +8,7 @@ export {
   approvedPolicy,
   providerAllowed,
   providerFor,
+  requireTrialPolicy,
   requireUsablePolicy,
   type Purpose,
 } from './gateway.policy.js';

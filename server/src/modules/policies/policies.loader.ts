@@ -8,6 +8,8 @@ export interface LoadedPolicy {
   file: string;
   /** Content hash of the file: a trial records the version it ran under. */
   version: string;
+  /** The file's text, as hashed: recorded in the database so that other instances can govern by this version. */
+  content: string;
   policy: PolicyFile;
   missingApprovals: ApprovalFunction[];
   /**
@@ -50,6 +52,7 @@ export function parsePolicy(file: string, content: string): LoadedPolicy {
   return {
     file,
     version: createHash('sha256').update(content).digest('hex').slice(0, 12),
+    content,
     policy: parsed.data,
     missingApprovals,
     approvedOn: missingApprovals.length === 0 ? approvalDays[approvalDays.length - 1]! : null,

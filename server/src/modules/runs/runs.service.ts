@@ -15,7 +15,7 @@ import {
   placeholdersKeptInLinks,
   protector,
   providerFor,
-  requireUsablePolicy,
+  requireTrialPolicy,
   restoreDeep,
   restoreText,
   restoringStream,
@@ -86,15 +86,8 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   if (!(JSON.parse(trial.assistants) as string[]).includes(req.assistant)) {
     throw conflict('ASSISTANT_NOT_ENABLED', 'Denne assistent er ikke slået til i prøvehandlingen. Vælg en af prøvehandlingens assistenter.');
   }
-  const loaded = requireUsablePolicy(deps, trial, 'run');
-  // The policy file changed since the leader set the trial up: nobody has looked at the new terms yet.
-  if (loaded.version !== trial.policyVersion) {
-    throw conflict(
-      'POLICY_CHANGED',
-      'Datapolitikken er ændret, siden prøvehandlingen blev sat op. Lederen skal bekræfte den nye version, før assistenten kan bruges.',
-      { policyId: trial.policyId, recorded: trial.policyVersion, current: loaded.version },
-    );
-  }
+  // The version the trial recorded; during a rolling deploy possibly another instance's (requireTrialPolicy).
+  const loaded = await requireTrialPolicy(deps, trial, 'run');
   const policy = loaded.policy;
   if (!policy.assistants.includes(req.assistant)) {
     throw conflict(
