@@ -53,7 +53,8 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
   const config = loadConfig(
-    { NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', ...opts.env },
+    // Failed jobs are retried at once unless a test asks for the backoff (JOB_RETRY_BASE_SECONDS).
+    { NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', JOB_RETRY_BASE_SECONDS: '0', ...opts.env },
     opts.config,
   );
   const db = await createDb(config.databaseUrl);

@@ -400,3 +400,35 @@ describe('GET /api/jobs: the queue as the digital unit sees it', () => {
     await t.deps.db.job.updateMany({ where: { id: { in: [queued.id, running.id] } }, data: { status: 'CANCELLED' } });
   });
 });
+
+describe('retries wait, longer each time', () => {
+  it('a failed job waits JOB_RETRY_BASE_SECONDS before its second attempt and twice that before its third; nothing claims it earlier', async () => {
+    let clock = new Date('2026-12-01T10:00:00Z');
+    const app = await createTestApp({ env: { JOB_RETRY_BASE_SECONDS: '10' }, now: () => clock });
+    try {
+      let calls = 0;
+      registerJobHandler('MINUTES', async () => {
+        if (++calls < 3) throw new Error('the provider is down');
+        return null;
+      });
+      const job = await enqueueJob(app.deps, { type: 'MINUTES', payload: {} });
+      const at = (seconds: number) => new Date(Date.parse('2026-12-01T10:00:00Z') + seconds * 1000);
+
+      await runNextJob(app.deps);
+      expect(await app.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'QUEUED', attempts: 1, runAfter: at(10) });
+      clock = at(9);
+      expect(await runNextJob(app.deps)).toBeNull();
+      clock = at(10);
+      await runNextJob(app.deps);
+      expect(await app.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'QUEUED', attempts: 2, runAfter: at(30) });
+      clock = at(29);
+      expect(await runNextJob(app.deps)).toBeNull();
+      clock = at(30);
+      expect(await runNextJob(app.deps)).toMatchObject({ id: job.id, status: 'SUCCEEDED', attempts: 3 });
+      expect(calls).toBe(3);
+    } finally {
+      registerJobHandler('MINUTES', async () => null);
+      await app.close();
+    }
+  });
+});

@@ -239,7 +239,7 @@ async function claimNextJob(deps: Deps, types: JobType[], lease: Lease): Promise
   if (wanted.length === 0) return null;
   for (;;) {
     const next = await deps.db.job.findFirst({
-      where: { status: 'QUEUED', type: { in: wanted } },
+      where: { status: 'QUEUED', type: { in: wanted }, OR: [{ runAfter: null }, { runAfter: { lte: deps.now() } }] },
       orderBy: { createdAt: 'asc' },
       select: { id: true, type: true },
     });
@@ -326,10 +326,12 @@ async function attempt(deps: Deps, id: string, signal: AbortSignal, stopping: Ab
 async function fail(deps: Deps, job: Job, handler: { onEnd?: JobHandlerOptions['onEnd'] }, err: unknown): Promise<Job> {
   const { code, message, retry } = describeFailure(err);
   const again = retry && job.attempts < MAX_ATTEMPTS;
+  // Backoff: the next attempt waits base × 2^(attempts − 1), so a provider that is down is not hammered.
+  const runAfter = new Date(deps.now().getTime() + deps.config.jobRetryBaseSeconds * 1000 * 2 ** Math.max(0, job.attempts - 1));
   const failed = await deps.db.job.update({
     where: { id: job.id },
     data: again
-      ? { status: 'QUEUED', errorCode: code, message: 'Det mislykkedes. Prøver igen om lidt.', workerId: null, leaseUntil: null }
+      ? { status: 'QUEUED', errorCode: code, message: 'Det mislykkedes. Prøver igen om lidt.', workerId: null, leaseUntil: null, runAfter }
       : { status: 'FAILED', errorCode: code, message, finishedAt: deps.now(), workerId: null, leaseUntil: null },
   });
   await audit(deps, failed, again ? 'job.retrying' : 'job.failed', { attempt: job.attempts, errorCode: code });
