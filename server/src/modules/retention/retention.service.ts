@@ -20,7 +20,7 @@ const LATEST_SWEEPS = 20;
 /** Items purged per transaction: small enough that a sweep never holds the (SQLite) write lock for long. */
 export const RETENTION_BATCH = 100;
 /** Every table a sweep writes erased content out of: the ones whose files must be made to forget it. */
-const CONTENT_TABLES = ['Run', 'Review', 'Job', 'ExperienceLog', 'Document', 'Chunk'] as const;
+const CONTENT_TABLES = ['Run', 'Review', 'Job', 'ExperienceLog', 'Document', 'Chunk', 'KeptRecording'] as const;
 
 type AuditActor = Pick<Actor, 'id' | 'role'> | null;
 

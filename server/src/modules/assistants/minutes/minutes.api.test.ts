@@ -12,6 +12,9 @@ import { ErrorBody } from '../../../contracts/errors.js';
 import { JobResponse } from '../../../contracts/jobs.js';
 import { MinutesJobUpload, MinutesTextUpload } from '../../../contracts/minutes.js';
 import { RunResponse, RunFailedDetails } from '../../../contracts/runs.js';
+import { buildDeps } from '../../../app.js';
+import { createDb } from '../../../lib/db.js';
+import { createLogger } from '../../../lib/logger.js';
 import { runNextJob, startJobWorker } from '../../jobs/jobs.service.js';
 import { Minutes } from './minutes.types.js';
 import { NO_TRANSCRIPTION } from './minutes.uploads.js';
@@ -55,10 +58,13 @@ let remote: World;
 /** Chat calls retried by the SDK (as in production), and a short transcription deadline. */
 let retrying: World;
 
-const AUDIO_DIR = path.join(os.tmpdir(), 'workbench-audio');
 const refOf = async (t: TestApp, jobId: string) =>
   (JSON.parse((await t.deps.db.job.findUniqueOrThrow({ where: { id: jobId } })).payload) as { audioRef: string }).audioRef;
-const kept = (ref: string) => ({ audio: fs.existsSync(path.join(AUDIO_DIR, `${ref}.bin`)), transcript: fs.existsSync(path.join(AUDIO_DIR, `${ref}.txt`)) });
+/** What the server keeps of a recording between attempts, in the database where every instance reaches it. */
+const kept = async (t: TestApp, ref: string) => {
+  const row = await t.deps.db.keptRecording.findUnique({ where: { ref } });
+  return { audio: Boolean(row?.audio), transcript: Boolean(row?.transcript) };
+};
 const transcriptionsSent = () => fake.received.filter((r) => r.path.endsWith('/audio/transcriptions')).length;
 const MINUTES_JSON = JSON.stringify({ summary: 'Kort møde.', attendees: [], decisions: [], actionItems: [] });
 
@@ -260,7 +266,7 @@ describe('uploading a recording', () => {
     expect(row.input).toBe(FAKE_TRANSCRIPT);
     // The recording is gone from the server once the job is done.
     const { audioRef } = JSON.parse((await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).payload) as { audioRef: string };
-    expect(fs.existsSync(path.join(os.tmpdir(), 'workbench-audio', `${audioRef}.bin`))).toBe(false);
+    expect(await remote.t.deps.db.keptRecording.count({ where: { ref: audioRef } })).toBe(0);
   });
 
   it('when the transcription endpoint fails on every try, then the job ends FAILED with the provider’s error kind after 3 attempts', async () => {
@@ -300,10 +306,42 @@ describe('uploading a recording', () => {
     const row = await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(row).toMatchObject({ status: 'FAILED', attempts: 2, errorCode: 'PROVIDER_FAILED', runId: runs[1]!.id });
     expect(JobResponse.parse((await remote.as.get(`/api/jobs/${job.id}`).expect(200)).body).job.runId).toBe(runs[1]!.id);
-    expect(kept(ref)).toEqual({ audio: false, transcript: false });
+    expect(await kept(remote.t, ref)).toEqual({ audio: false, transcript: false });
   });
 
-  it('when the minutes fail once after the transcription, then the next attempt uses the kept transcript (a private file, not the job) and succeeds', async () => {
+  it('when the instance transcribing a recording dies, then another instance on the database takes it over after the lease and transcribes it exactly once', async () => {
+    const { id: trialId } = await trialFor(remote);
+    fake.reply(() => MINUTES_JSON);
+    const legacyDir = path.join(os.tmpdir(), 'workbench-audio');
+    const onDiskBefore = fs.existsSync(legacyDir) ? fs.readdirSync(legacyDir).length : 0;
+    const { job } = MinutesJobUpload.parse((await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(202)).body);
+    // Kept where every instance reaches it: the database, not this instance's disk.
+    expect(await kept(remote.t, await refOf(remote.t, job.id))).toEqual({ audio: true, transcript: false });
+    expect(fs.existsSync(legacyDir) ? fs.readdirSync(legacyDir).length : 0).toBe(onDiskBefore);
+    // The instance that claimed it died mid-way: RUNNING under its lease, which has run out.
+    await remote.t.deps.db.job.update({
+      where: { id: job.id },
+      data: { status: 'RUNNING', attempts: 1, workerId: 'dead-instance', leaseUntil: new Date(Date.now() - 1000) },
+    });
+    const sentBefore = transcriptionsSent();
+
+    // Another instance: its own app and connection on the same database.
+    const db = await createDb(remote.t.deps.config.databaseUrl);
+    const other = buildDeps(remote.t.deps.config, db, createLogger('silent'), { policies: remote.t.deps.policies });
+    const worker = startJobWorker(other, { pollMs: 10 });
+    try {
+      await expect.poll(async () => (await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).status, { timeout: 10_000 }).toBe('SUCCEEDED');
+    } finally {
+      await worker.stop();
+      await db.$disconnect();
+    }
+    expect(transcriptionsSent() - sentBefore).toBe(1);
+    const done = await remote.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done).toMatchObject({ attempts: 2, runId: expect.any(String) });
+    expect(await remote.t.deps.db.keptRecording.count({ where: { ref: await refOf(remote.t, job.id) } })).toBe(0);
+  });
+
+  it('when the minutes fail once after the transcription, then the next attempt uses the kept transcript (kept by the server, not in the job) and succeeds', async () => {
     const { id: trialId } = await trialFor(remote);
     let chats = 0;
     // The first attempt fails with its one repair (two answers that are not JSON); the second succeeds.
@@ -313,9 +351,9 @@ describe('uploading a recording', () => {
 
     const first = (await runNextJob(remote.t.deps))!;
     expect(first).toMatchObject({ id: job.id, status: 'QUEUED', errorCode: 'PROVIDER_FAILED', result: null, runId: expect.any(String) });
-    // Between the attempts: the recording is gone, the transcript waits in a file only the server's user can read.
-    expect(kept(ref)).toEqual({ audio: false, transcript: true });
-    expect(fs.statSync(path.join(AUDIO_DIR, `${ref}.txt`)).mode & 0o777).toBe(0o600);
+    // Between the attempts: the recording is gone, the transcript waits in the database (any instance may take
+    // the next attempt), not in the job.
+    expect(await kept(remote.t, ref)).toEqual({ audio: false, transcript: true });
     expect(first.payload).not.toContain('transskription');
 
     const done = (await runNextJob(remote.t.deps))!;
@@ -325,7 +363,7 @@ describe('uploading a recording', () => {
     const run = await remote.t.deps.db.run.findUniqueOrThrow({ where: { id: done.runId! } });
     expect(run).toMatchObject({ status: 'DRAFT', input: FAKE_TRANSCRIPT });
     expect(done.result).toBe(JSON.stringify({ runId: run.id }));
-    expect(kept(ref)).toEqual({ audio: false, transcript: false });
+    expect(await kept(remote.t, ref)).toEqual({ audio: false, transcript: false });
   });
 
   it('when the transcription endpoint never answers, then each attempt ends at TRANSCRIPTION_TIMEOUT_MS without SDK retries, and the job ends FAILED timeout after 3 sends', async () => {
@@ -342,7 +380,7 @@ describe('uploading a recording', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(await retrying.t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'FAILED', attempts: 3, errorCode: 'timeout' });
     expect(transcriptionsSent()).toBe(3);
-    expect(kept(ref)).toEqual({ audio: false, transcript: false });
+    expect(await kept(remote.t, ref)).toEqual({ audio: false, transcript: false });
   });
 
   it('when the transcription endpoint fails on every try, then the recording is sent 3 times in all, not 3 times per attempt', async () => {
@@ -379,7 +417,7 @@ describe('uploading a recording', () => {
     fake.reply(() => MINUTES_JSON);
     await remote.as.post('/api/runs', { trialId, assistant: 'minutes', input: 'Anna Holm: Jeg sender listen i dag.' }).expect(201);
     fake.reset();
-    const before = { jobs: await remote.t.deps.db.job.count(), files: fs.existsSync(AUDIO_DIR) ? fs.readdirSync(AUDIO_DIR).length : 0 };
+    const before = { jobs: await remote.t.deps.db.job.count(), kept: await remote.t.deps.db.keptRecording.count() };
 
     const res = await upload(remote, trialId, AUDIO, 'm.mp3', 'audio/mpeg').expect(429);
 
@@ -387,7 +425,7 @@ describe('uploading a recording', () => {
     expect(err.code).toBe('RUN_LIMIT_REACHED');
     expect(err.message).toMatch(/Prøv igen i morgen/);
     expect(await remote.t.deps.db.job.count()).toBe(before.jobs);
-    expect(fs.existsSync(AUDIO_DIR) ? fs.readdirSync(AUDIO_DIR).length : 0).toBe(before.files);
+    expect(await remote.t.deps.db.keptRecording.count()).toBe(before.kept);
     expect(fake.received).toEqual([]);
   });
 

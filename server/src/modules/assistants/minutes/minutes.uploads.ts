@@ -82,10 +82,8 @@ function requireRunnable(deps: Deps, trial: { status: string; startsAt: Date; en
  * the job ends for good; the transcript replaces the recording as soon as it exists, so a recording that was
  * transcribed is never sent again. Neither is ever in the job's payload or result, which stay content-free.
  */
-const audioDir = () => path.join(os.tmpdir(), 'workbench-audio');
-const safeRef = (ref: string) => ref.replace(/[^a-f0-9]/g, '');
-const audioPath = (ref: string) => path.join(audioDir(), `${safeRef(ref)}.bin`);
-const transcriptPath = (ref: string) => path.join(audioDir(), `${safeRef(ref)}.txt`);
+/** Where earlier versions kept recordings (one instance's temporary folder); emptied of left-overs at start. */
+const LEGACY_AUDIO_DIR = () => path.join(os.tmpdir(), 'workbench-audio');
 
 /**
  * How many minutes runs one recording may make. The runs pipeline already retries the provider inside a run
@@ -116,8 +114,8 @@ export async function uploadForMinutes(deps: Deps, actor: Actor, trialId: string
   // The recording becomes a run: refused now, before it is stored or sent, when the day's runs are used up.
   await requireRunsLeftToday(deps, actor, trial.id, deps.policies.get(trial.policyId)!.policy);
   const ref = randomBytes(16).toString('hex');
-  await fs.mkdir(audioDir(), { recursive: true, mode: 0o700 });
-  await fs.writeFile(audioPath(ref), file.buffer, { mode: 0o600 });
+  // In the database, not on this instance's disk: another instance may take the job over (its lease expired).
+  await deps.db.keptRecording.create({ data: { ref, audio: new Uint8Array(file.buffer), createdAt: deps.now() } });
   const job = await enqueueJob(deps, {
     type: 'TRANSCRIPTION',
     // Content-free: where the audio waits, its type and size. Not the file name, which can name a person.
@@ -158,39 +156,30 @@ export async function transcribeJob(job: Job, ctx: JobContext): Promise<{ runId:
   requireRunnable(deps, trial);
   requireTranscriber(deps, trial);
 
-  const text = (await readKeptTranscript(p.audioRef)) ?? (await transcribeRecording(ctx, trial, p));
+  const text = (await readKeptTranscript(deps, p.audioRef)) ?? (await transcribeRecording(ctx, trial, p));
   await ctx.progress(60, 'Udskriften er klar. Laver referatet');
   return { runId: await makeMinutes(ctx, job, actor, p.trialId, text) };
 }
 
-/** Step 1: the recording to text. The transcript then replaces the recording on disk. */
+/** Step 1: the recording to text. The transcript then replaces the recording, in one write. */
 async function transcribeRecording(ctx: JobContext, trial: { policyId: string; status: string }, p: TranscriptionPayload): Promise<string> {
-  let audio: Buffer;
-  try {
-    audio = await fs.readFile(audioPath(p.audioRef));
-  } catch {
-    throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
-  }
+  const kept = await ctx.deps.db.keptRecording.findUnique({ where: { ref: p.audioRef }, select: { audio: true } });
+  if (!kept?.audio) throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
+  const audio = Buffer.from(kept.audio);
   await ctx.progress(10, 'Laver en udskrift af optagelsen');
   const transcript = await transcribeForTrial(ctx.deps, trial, { buffer: audio, filename: `lyd${p.ext}`, mimeType: p.mimeType }, ctx.signal);
   const text = transcript.trim();
   if (!text) {
     throw new JobFailure('EMPTY_TRANSCRIPT', 'Der blev ikke hørt nogen tale i optagelsen. Tjek lyden, eller upload en Teams-udskrift i stedet.');
   }
-  // Written whole or not at all (a temp name, then rename), then the recording goes: it is not needed again.
-  const file = transcriptPath(p.audioRef);
-  await fs.writeFile(`${file}.part`, text, { mode: 0o600 });
-  await fs.rename(`${file}.part`, file);
-  await fs.rm(audioPath(p.audioRef), { force: true });
+  // The transcript in, the recording out, in one statement: it is not needed again.
+  await ctx.deps.db.keptRecording.update({ where: { ref: p.audioRef }, data: { transcript: text, audio: null } });
   return text;
 }
 
-async function readKeptTranscript(ref: string): Promise<string | null> {
-  try {
-    return await fs.readFile(transcriptPath(ref), 'utf8');
-  } catch {
-    return null;
-  }
+async function readKeptTranscript(deps: Deps, ref: string): Promise<string | null> {
+  const kept = await deps.db.keptRecording.findUnique({ where: { ref }, select: { transcript: true } });
+  return kept?.transcript ?? null;
 }
 
 /**
@@ -214,47 +203,33 @@ async function makeMinutes(ctx: JobContext, job: Job, actor: Actor, trialId: str
 }
 
 /** Deletes what the job kept, once it has ended for good (the worker calls this, not between attempts). */
-async function removeKeptFiles(job: Job): Promise<void> {
+async function removeKept(job: Job, deps: Deps): Promise<void> {
   const { audioRef } = JSON.parse(job.payload) as Partial<TranscriptionPayload>;
   if (!audioRef) return;
-  await fs.rm(audioPath(audioRef), { force: true });
-  await fs.rm(transcriptPath(audioRef), { force: true });
-  await fs.rm(`${transcriptPath(audioRef)}.part`, { force: true });
+  await deps.db.keptRecording.deleteMany({ where: { ref: audioRef } });
 }
 
-/** Files older than this that no unfinished job names are left over (the upload that writes one is long done). */
+/** Kept recordings older than this that no unfinished job names are left over (the upload is long done). */
 const LEFTOVER_AFTER_MS = 60 * 60_000;
 
 /**
  * Removes recordings and transcripts that no queued or running job names any more: left by a job deleted by
- * hand, by a job whose payload retention cleared, or by a crash between writing a file and its job's row.
- * Runs when the job worker starts.
+ * hand, by a job whose payload retention cleared, or by a crash between storing a recording and its job's row.
+ * Also empties the folder where earlier versions kept them on disk. Runs when the job worker starts.
  */
 export async function removeLeftoverRecordings(deps: Deps): Promise<number> {
-  let names: string[];
-  try {
-    names = await fs.readdir(audioDir());
-  } catch {
-    return 0;
-  }
   const unfinished = await deps.db.job.findMany({ where: { type: 'TRANSCRIPTION', status: { in: ['QUEUED', 'RUNNING'] } }, select: { payload: true } });
-  const wanted = new Set(unfinished.map((j) => (JSON.parse(j.payload) as Partial<TranscriptionPayload>).audioRef).filter(Boolean));
-  let removed = 0;
-  for (const name of names) {
-    const ref = name.split('.')[0]!;
-    if (wanted.has(ref)) continue;
-    const file = path.join(audioDir(), name);
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat || deps.now().getTime() - stat.mtimeMs < LEFTOVER_AFTER_MS) continue;
-    await fs.rm(file, { force: true });
-    removed += 1;
-  }
-  if (removed) deps.logger.info({ removed }, 'left-over recordings removed');
-  return removed;
+  const wanted = unfinished.map((j) => (JSON.parse(j.payload) as Partial<TranscriptionPayload>).audioRef).filter((r): r is string => Boolean(r));
+  const { count } = await deps.db.keptRecording.deleteMany({
+    where: { createdAt: { lt: new Date(deps.now().getTime() - LEFTOVER_AFTER_MS) }, ref: { notIn: wanted } },
+  });
+  await fs.rm(LEGACY_AUDIO_DIR(), { recursive: true, force: true }).catch(() => undefined);
+  if (count) deps.logger.info({ removed: count }, 'left-over recordings removed');
+  return count;
 }
 
 /** How the jobs worker treats TRANSCRIPTION jobs besides running them. */
 export const TRANSCRIPTION_JOB: JobHandlerOptions = {
-  onEnd: (job) => removeKeptFiles(job),
+  onEnd: (job, deps) => removeKept(job, deps),
   onWorkerStart: async (deps) => void (await removeLeftoverRecordings(deps)),
 };
