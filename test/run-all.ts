@@ -15,6 +15,8 @@ if (!fs.existsSync(chromium)) {
   problems.push(`Chromium was not found at ${chromium}. Install Debian's package: apt-get install chromium (or set CHROMIUM_PATH).`);
 }
 if (!findPostgresBinaries()) problems.push(POSTGRES_INSTALL_HINT);
+const nginx = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+if (!fs.existsSync(nginx)) problems.push(`nginx was not found at ${nginx}. Install Debian's package: apt-get install nginx (or set NGINX_PATH).`);
 if (problems.length) {
   process.stderr.write(`Cannot run every test:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(2);

@@ -15,10 +15,12 @@ export interface RunningServer {
   databaseFile: string;
   /** Sends SIGTERM and waits for the exit (SIGKILL after `timeoutMs`); resolves to the exit code. */
   terminate: (timeoutMs?: number) => Promise<number | null>;
+  /** SIGKILL, as when the machine under an instance dies: nothing is finished or handed back. */
+  kill: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -48,8 +50,11 @@ export async function startServer({
   timeoutMs = 60_000,
   env = {},
   web = true,
+  port: fixedPort,
 }: {
   timeoutMs?: number;
+  /** A port of the caller's choosing (an instance restarted behind a proxy comes back where it was). */
+  port?: number;
   /** Settings; a function receives the server's own address first (e.g. for PUBLIC_URL). */
   env?: Record<string, string> | ((baseUrl: string) => Record<string, string>);
   /** false for tests of the API alone, which may run before the web app is built */
@@ -58,7 +63,7 @@ export async function startServer({
   if (web && !fs.existsSync(path.join(rootDir, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: the e2e global setup should have built the web app.');
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const extraEnv = typeof env === 'function' ? env(baseUrl) : env;
@@ -115,5 +120,11 @@ export async function startServer({
     }
     await sleep(250);
   }
-  return { baseUrl, output: () => log, databaseFile, terminate, stop };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+  };
+  return { baseUrl, output: () => log, databaseFile, terminate, kill, stop };
 }

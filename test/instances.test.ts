@@ -1,0 +1,240 @@
+/**
+ * Two instances on one throwaway PostgreSQL behind a real reverse proxy (Debian's nginx), as an operator runs
+ * them: people work through the proxy while one instance is restarted and the other is killed, then started
+ * again. Nobody gets an answer of 500 or more, the audit chain holds, and the sign-in limit is the same on
+ * both instances. The figures are printed for the record.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployMigrations } from '../prisma/tools/schema-engine.js';
+import { createDb } from '../server/src/lib/db.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../server/src/modules/demo/demo.constants.js';
+import { verifyAuditChain } from '../server/src/modules/audit/audit.service.js';
+import { freePort, startServer, type RunningServer } from './e2e/server.js';
+import { createDatabase, startThrowawayPostgres, type ThrowawayPostgres } from './postgres.js';
+
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+const LETTER_TRIAL = 'Klarsprog i breve til borgere';
+const LETTER = 'Kære borger\n\nVi har modtaget din ansøgning om hjælp til briller, og vi skal bruge flere oplysninger.\n\nMed venlig hilsen\nBorgerservice';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A person behind the proxy: the session and CSRF cookies, whichever instance answers. */
+class Person {
+  private cookies = new Map<string, string>();
+  private csrf = '';
+  constructor(private readonly baseUrl: string) {}
+
+  async send(method: string, p: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${p}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const at = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+    return res;
+  }
+
+  async refreshCsrf(): Promise<void> {
+    this.csrf = ((await (await this.send('GET', '/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+  }
+
+  async signIn(email: string, password: string): Promise<number> {
+    await this.refreshCsrf();
+    const res = await this.send('POST', '/api/auth/login', { email, password });
+    await res.arrayBuffer();
+    if (res.status === 200) await this.refreshCsrf();
+    return res.status;
+  }
+}
+
+function nginxConfig(dir: string, proxyPort: number, upstreams: number[]): string {
+  return `
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+daemon off;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  # max_fails=0: never mark an instance down on its own; a request to one that is gone fails at once (connection
+  # refused) and goes to the other. With passive marking, an instance just restarted can still be marked down
+  # when the other dies, and nginx answers 502 "no live upstreams" for a moment.
+  upstream workbench {
+${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
+  }
+  server {
+    listen 127.0.0.1:${proxyPort};
+    client_max_body_size 30m;
+    location / {
+      proxy_pass http://workbench;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      # An instance that is stopping answers 503 SHUTTING_DOWN without starting the request, and one that is
+      # gone refuses the connection: both are safe to send to the other instance, a POST included.
+      proxy_next_upstream error timeout http_502 http_503 non_idempotent;
+      proxy_next_upstream_tries 2;
+    }
+  }
+}
+`;
+}
+
+let pg: ThrowawayPostgres;
+let url: string;
+let dir: string;
+let proxy: ChildProcess | undefined;
+let proxyUrl: string;
+const ports: number[] = [];
+const instances: (RunningServer | undefined)[] = [];
+
+const ENV = () => ({
+  DATABASE_URL: url,
+  AUTO_MIGRATE: 'false',
+  DEMO_SEED: 'true',
+  SESSION_SECRET: 'ein-geheimnis-fuer-beide-instanzen-genau-gleich',
+  TRUST_PROXY: '1',
+  RETENTION_INTERVAL_MINUTES: '0',
+});
+const start = (i: number) => startServer({ web: false, port: ports[i]!, env: ENV() });
+
+beforeAll(async () => {
+  if (!fs.existsSync(NGINX)) throw new Error(`nginx was not found at ${NGINX}. Install Debian's package: apt-get install nginx (or set NGINX_PATH).`);
+  pg = await startThrowawayPostgres();
+  url = await createDatabase(pg.url, 'two_instances');
+  await deployMigrations({ url });
+  ports.push(await freePort(), await freePort());
+  instances.push(await start(0), await start(1));
+
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-nginx-'));
+  // nginx's workers run as an unprivileged user when it starts as root: they must reach the folder.
+  fs.chmodSync(dir, 0o755);
+  const proxyPort = await freePort();
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig(dir, proxyPort, ports));
+  const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`nginx refused the configuration:\n${check.stderr}`);
+  proxy = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  proxyUrl = `http://127.0.0.1:${proxyPort}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${proxyUrl}/api/ready`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 100) throw new Error(`nginx did not come up:\n${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
+    await sleep(100);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  proxy?.kill('SIGTERM');
+  await Promise.all(instances.map((s) => s?.stop()));
+  if (dir && !process.env.KEEP_NGINX_DIR) fs.rmSync(dir, { recursive: true, force: true });
+  await pg?.stop();
+}, 60_000);
+
+describe('two instances behind nginx on one PostgreSQL', () => {
+  it('people keep working while one instance restarts and the other is killed: no answer ≥ 500, the audit chain holds, one sign-in limit', async () => {
+    // The golden path's core through the proxy: sign in, read the briefing, make a draft, approve it.
+    const employee = new Person(proxyUrl);
+    expect(await employee.signIn(DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD)).toBe(200);
+    const { trials } = (await (await employee.send('GET', '/api/trials')).json()) as { trials: { id: string; title: string }[] };
+    const trialId = trials.find((t) => t.title === LETTER_TRIAL)!.id;
+    const { briefing } = (await (await employee.send('GET', `/api/trials/${trialId}/briefing`)).json()) as { briefing: { briefingRevision: number } };
+    expect((await employee.send('POST', `/api/trials/${trialId}/briefing/acknowledge`, { briefingRevision: briefing.briefingRevision })).status).toBe(200);
+    const first = await employee.send('POST', '/api/runs', { trialId, assistant: 'letter', input: LETTER });
+    expect(first.status).toBe(201);
+    const runId = ((await first.json()) as { run: { id: string } }).run.id;
+    expect((await employee.send('POST', `/api/runs/${runId}/reviews`, { decision: 'APPROVE', step: 1 })).status).toBe(201);
+
+    // Load: readers and writers through the proxy, while the instances are restarted and killed under them.
+    const statuses = new Map<number | string, number>();
+    const count = (s: number | string) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
+    let running = true;
+    let writes = 0;
+    const reader = async () => {
+      while (running) {
+        try {
+          const res = await employee.send('GET', Math.random() < 0.5 ? '/api/trials' : '/api/runs');
+          await res.arrayBuffer();
+          count(res.status);
+        } catch {
+          count('network');
+        }
+      }
+    };
+    const writer = async () => {
+      while (running && writes < 30) {
+        writes += 1;
+        try {
+          const res = await employee.send('POST', '/api/runs', { trialId, assistant: 'letter', input: LETTER });
+          await res.arrayBuffer();
+          count(res.status);
+        } catch {
+          count('network');
+        }
+        await sleep(100);
+      }
+    };
+    const load = Promise.all([reader(), reader(), reader(), writer()]);
+
+    await sleep(1500);
+    // One instance restarted (SIGTERM: it finishes what it has, turns new requests away with 503) ...
+    await instances[0]!.terminate();
+    await sleep(500);
+    instances[0] = await start(0);
+    await sleep(1500);
+    // ... the other killed outright, then started again.
+    const killed = instances[1]!;
+    await killed.kill();
+    await sleep(1500);
+    await killed.stop();
+    instances[1] = await start(1);
+    await sleep(1500);
+    running = false;
+    await load;
+
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    const serverErrors = [...statuses].filter(([s]) => typeof s === 'number' && s >= 500);
+    process.stdout.write(`two instances behind nginx: ${total} requests, answers ${JSON.stringify(Object.fromEntries(statuses))}, 1 restart, 1 kill\n`);
+    expect(total).toBeGreaterThan(100);
+    expect(serverErrors).toEqual([]);
+    // A response the killed instance had begun to send cannot be sent again by the proxy: at most the requests
+    // in flight at that moment (4 clients) are cut off. Every other request got its answer.
+    expect(statuses.get('network') ?? 0).toBeLessThanOrEqual(4);
+
+    // One sign-in limit for both instances: the proxy alternates between them.
+    const guesser = new Person(proxyUrl);
+    const tries: number[] = [];
+    for (let i = 0; i < 12; i++) tries.push(await guesser.signIn(DEMO_USERS.LEADER.email, `forkert-${i}`));
+    expect(tries.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(tries.slice(10)).toEqual([429, 429]);
+
+    const db = await createDb(url);
+    try {
+      expect((await verifyAuditChain(db)).ok).toBe(true);
+      // Every stored run of the load has the event that says how it ended.
+      const runs = await db.run.findMany({ where: { trialId }, select: { id: true, status: true } });
+      const ended = await db.auditEvent.findMany({ where: { resourceType: 'run', action: { in: ['run.completed', 'run.blocked', 'run.failed', 'run.cancelled'] } }, select: { resourceId: true } });
+      const endedIds = new Set(ended.map((e) => e.resourceId));
+      expect(runs.filter((r) => r.status !== 'RUNNING' && !endedIds.has(r.id))).toEqual([]);
+      expect(await db.job.count({ where: { status: 'RUNNING', leaseUntil: null } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 240_000);
+});
