@@ -18,6 +18,11 @@ import { createDatabase, startThrowawayPostgres, type ThrowawayPostgres } from '
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const LETTER_TRIAL = 'Klarsprog i breve til borgere';
+const DOCUMENTS_TRIAL = 'Svar på personalespørgsmål fra interne retningslinjer';
+/** A knowledge-base document; each upload is an indexing job, run by whichever instance claims it. */
+const guide = (n: number) =>
+  `# Vejledning ${n} om kørsel i egen bil\n\nMedarbejdere kan få godtgørelse for kørsel i egen bil efter statens takster. ` +
+  `Kørslen registreres i kørselssystemet senest den ${n}. i måneden efter.\n\n## Afsnit ${n}\n\nSpørg din leder, hvis du er i tvivl.`;
 const LETTER = 'Kære borger\n\nVi har modtaget din ansøgning om hjælp til briller, og vi skal bruge flere oplysninger.\n\nMed venlig hilsen\nBorgerservice';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,8 +36,13 @@ class Person {
   async send(method: string, p: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${p}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${p}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const at = pair!.indexOf('=');
@@ -109,6 +119,8 @@ const ENV = () => ({
   SESSION_SECRET: 'ein-geheimnis-fuer-beide-instanzen-genau-gleich',
   TRUST_PROXY: '1',
   RETENTION_INTERVAL_MINUTES: '0',
+  // Short, so that a job the killed instance held is taken over within the test.
+  JOB_LEASE_SECONDS: '3',
 });
 const start = (i: number) => startServer({ web: false, port: ports[i]!, env: ENV() });
 
@@ -148,7 +160,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('two instances behind nginx on one PostgreSQL', () => {
-  it('people keep working while one instance restarts and the other is killed: no answer ≥ 500, the audit chain holds, one sign-in limit', async () => {
+  it('people keep working while one instance restarts and the other is killed: no answer ≥ 500, every job done once, the audit chain holds, one sign-in limit', async () => {
     // The golden path's core through the proxy: sign in, read the briefing, make a draft, approve it.
     const employee = new Person(proxyUrl);
     expect(await employee.signIn(DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD)).toBe(200);
@@ -161,9 +173,25 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     const runId = ((await first.json()) as { run: { id: string } }).run.id;
     expect((await employee.send('POST', `/api/runs/${runId}/reviews`, { decision: 'APPROVE', step: 1 })).status).toBe(201);
 
-    // Load: readers and writers through the proxy, while the instances are restarted and killed under them.
     const statuses = new Map<number | string, number>();
     const count = (s: number | string) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
+
+    // The leader adds documents to the knowledge base through the proxy during the load: background jobs.
+    const leader = new Person(proxyUrl);
+    expect(await leader.signIn(DEMO_USERS.LEADER.email, DEMO_PASSWORD)).toBe(200);
+    const leaderTrials = ((await (await leader.send('GET', '/api/trials')).json()) as { trials: { id: string; title: string }[] }).trials;
+    const documentsTrialId = leaderTrials.find((t) => t.title === DOCUMENTS_TRIAL)!.id;
+    const jobIds: string[] = [];
+    const uploadGuide = async (n: number) => {
+      const form = new FormData();
+      form.append('file', new Blob([guide(n)], { type: 'text/markdown' }), `vejledning-${n}.md`);
+      const res = await leader.send('POST', `/api/trials/${documentsTrialId}/documents`, form);
+      count(res.status);
+      if (res.status === 202) jobIds.push(((await res.json()) as { jobId: string }).jobId);
+      else await res.arrayBuffer();
+    };
+
+    // Load: readers and writers through the proxy, while the instances are restarted and killed under them.
     let running = true;
     let writes = 0;
     const reader = async () => {
@@ -192,12 +220,14 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     };
     const load = Promise.all([reader(), reader(), reader(), writer()]);
 
+    await Promise.all([uploadGuide(1), uploadGuide(2)]);
     await sleep(1500);
     // One instance restarted (SIGTERM: it finishes what it has, turns new requests away with 503) ...
     await instances[0]!.terminate();
     await sleep(500);
     instances[0] = await start(0);
     await sleep(1500);
+    await Promise.all([uploadGuide(3), uploadGuide(4)]);
     // ... the other killed outright, then started again.
     const killed = instances[1]!;
     await killed.kill();
@@ -205,6 +235,7 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     await killed.stop();
     instances[1] = await start(1);
     await sleep(1500);
+    await uploadGuide(5);
     running = false;
     await load;
 
@@ -226,6 +257,17 @@ describe('two instances behind nginx on one PostgreSQL', () => {
 
     const db = await createDb(url);
     try {
+      // Every job ran to the end exactly once, whichever instance it was on when the other was killed.
+      expect(jobIds).toHaveLength(5);
+      await expect
+        .poll(async () => (await db.job.findMany({ where: { id: { in: jobIds } }, select: { status: true } })).map((j) => j.status), { timeout: 30_000 })
+        .toEqual(jobIds.map(() => 'SUCCEEDED'));
+      const succeeded = await db.auditEvent.groupBy({ by: ['resourceId'], where: { action: 'job.succeeded', resourceId: { in: jobIds } }, _count: true });
+      expect(succeeded.map((e) => e._count)).toEqual(jobIds.map(() => 1));
+      const documents = await db.document.findMany({ where: { trialId: documentsTrialId, filename: { startsWith: 'vejledning-' } }, select: { status: true } });
+      expect(documents.map((d) => d.status)).toEqual(jobIds.map(() => 'READY'));
+      process.stdout.write(`two instances behind nginx: ${jobIds.length} indexing jobs, each succeeded once\n`);
+
       expect((await verifyAuditChain(db)).ok).toBe(true);
       // Every stored run of the load has the event that says how it ended.
       const runs = await db.run.findMany({ where: { trialId }, select: { id: true, status: true } });

@@ -147,6 +147,7 @@ const EnvSchema = z
     AI_CONTEXT_TOKENS: z.coerce.number().int().min(1024).max(2_000_000).default(DEFAULT_CONTEXT_TOKENS),
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     JOB_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(200).default(10),
     PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(DEFAULT_PARSE.workers),
@@ -257,6 +258,8 @@ export interface Config {
   jobConcurrency: number;
   /** The wait before a failed job's second attempt; it doubles for each further one. 0: at once (tests). */
   jobRetryBaseSeconds: number;
+  /** How long a claimed job stays its worker's without a renewal (docs/decisions/0015). */
+  jobLeaseSeconds: number;
   /** After SIGTERM: how long in-flight requests and jobs may take to finish before they are aborted. */
   shutdownGraceMs: number;
   /** The model provider. Holds API keys: never log this object. */
@@ -411,6 +414,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     policyRolloutMinutes: env.POLICY_ROLLOUT_MINUTES,
     jobConcurrency: env.JOB_CONCURRENCY,
     jobRetryBaseSeconds: env.JOB_RETRY_BASE_SECONDS,
+    jobLeaseSeconds: env.JOB_LEASE_SECONDS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     ai: aiConfig(env),
     embeddingMinSimilarity: env.EMBEDDING_MIN_SIMILARITY,

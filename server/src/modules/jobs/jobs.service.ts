@@ -17,7 +17,7 @@ export type { Job };
 export const MAX_ATTEMPTS = 3;
 const DEFAULT_POLL_MS = 1000;
 /**
- * How long a claimed job is its worker's without a sign of life. The worker renews the leases of its running
+ * How long a claimed job is its worker's without a sign of life, unless JOB_LEASE_SECONDS says otherwise. The worker renews the leases of its running
  * jobs every third of this; a job whose lease runs out lost its instance (killed, crashed, cut off) and is
  * queued again by whichever worker looks next. Long enough that a busy event loop or a slow database does not
  * lose a lease, short enough that a recording is picked up again within a minute or so.
@@ -224,9 +224,11 @@ export async function requeueStaleJobs(deps: Deps): Promise<number> {
  * the worker claims and runs jobs itself, several at a time.
  */
 export async function runNextJob(deps: Deps, signal: AbortSignal = new AbortController().signal, types?: JobType[]): Promise<Job | null> {
-  const claimed = await claimNextJob(deps, types ?? [...handlers.keys()], { workerId: PROCESS_WORKER_ID, leaseMs: DEFAULT_LEASE_MS });
+  const claimed = await claimNextJob(deps, types ?? [...handlers.keys()], { workerId: PROCESS_WORKER_ID, leaseMs: leaseMsOf(deps) });
   return claimed ? runClaimed(deps, claimed.id, signal) : null;
 }
+
+const leaseMsOf = (deps: Deps) => (deps.config.jobLeaseSeconds ? deps.config.jobLeaseSeconds * 1000 : DEFAULT_LEASE_MS);
 
 interface Lease {
   workerId: string;
@@ -403,7 +405,7 @@ export interface JobWorker {
  */
 export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?: number; leaseMs?: number } = {}): JobWorker {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
-  const lease: Lease = { workerId: `${PROCESS_WORKER_ID}-${randomBytes(2).toString('hex')}`, leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS };
+  const lease: Lease = { workerId: `${PROCESS_WORKER_ID}-${randomBytes(2).toString('hex')}`, leaseMs: opts.leaseMs ?? leaseMsOf(deps) };
   const ids = new Set<string>();
   const concurrency = Math.max(1, opts.concurrency ?? deps.config.jobConcurrency);
   const abort = new AbortController();
