@@ -14,6 +14,7 @@ import { createDb } from '../server/src/lib/db.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/src/modules/demo/demo.constants.js';
 import { verifyAuditChain } from '../server/src/modules/audit/audit.service.js';
 import { freePort, startServer, type RunningServer } from './e2e/server.js';
+import { type FakeProvider, startFakeProvider } from './fake-provider.js';
 import { createDatabase, startThrowawayPostgres, type ThrowawayPostgres } from './postgres.js';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
@@ -105,6 +106,7 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
 }
 
 let pg: ThrowawayPostgres;
+let fake: FakeProvider;
 let url: string;
 let dir: string;
 let proxy: ChildProcess | undefined;
@@ -121,11 +123,19 @@ const ENV = () => ({
   RETENTION_INTERVAL_MINUTES: '0',
   // Short, so that a job the killed instance held is taken over within the test.
   JOB_LEASE_SECONDS: '3',
+  // The model provider (and transcription) played by the fake, on this machine.
+  AI_PROVIDER: 'openai-compatible',
+  OPENAI_BASE_URL: `${fake.url}/v1`,
+  OPENAI_API_KEY: 'test-key',
+  AI_MODEL: 'fake-model',
+  PROVIDER_TIMEOUT_MS: '30000',
+  PROVIDER_MAX_RETRIES: '0',
 });
 const start = (i: number) => startServer({ web: false, port: ports[i]!, env: ENV() });
 
 beforeAll(async () => {
   if (!fs.existsSync(NGINX)) throw new Error(`nginx was not found at ${NGINX}. Install Debian's package: apt-get install nginx (or set NGINX_PATH).`);
+  fake = await startFakeProvider();
   pg = await startThrowawayPostgres();
   url = await createDatabase(pg.url, 'two_instances');
   await deployMigrations({ url });
@@ -157,6 +167,7 @@ afterAll(async () => {
   await Promise.all(instances.map((s) => s?.stop()));
   if (dir && !process.env.KEEP_NGINX_DIR) fs.rmSync(dir, { recursive: true, force: true });
   await pg?.stop();
+  await fake?.stop();
 }, 60_000);
 
 describe('two instances behind nginx on one PostgreSQL', () => {
@@ -279,4 +290,50 @@ describe('two instances behind nginx on one PostgreSQL', () => {
       await db.$disconnect();
     }
   }, 240_000);
+
+  it('a recording whose instance is killed mid-transcription is transcribed by the other instance after the lease, and makes one minutes run', async () => {
+    const MINUTES_TRIAL = 'Referater af teammøder';
+    const employee = new Person(proxyUrl);
+    expect(await employee.signIn(DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD)).toBe(200);
+    const { trials } = (await (await employee.send('GET', '/api/trials')).json()) as { trials: { id: string; title: string }[] };
+    const trialId = trials.find((t) => t.title.startsWith(MINUTES_TRIAL))!.id;
+    const { briefing } = (await (await employee.send('GET', `/api/trials/${trialId}/briefing`)).json()) as { briefing: { briefingRevision: number } };
+    await (await employee.send('POST', `/api/trials/${trialId}/briefing/acknowledge`, { briefingRevision: briefing.briefingRevision })).arrayBuffer();
+
+    fake.reset();
+    fake.reply(() => JSON.stringify({ summary: 'Kort møde.', attendees: [], decisions: [], actionItems: [] }));
+    // The transcription takes long enough to kill its instance while it runs.
+    fake.slow(8_000);
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.concat([Buffer.from('ID3'), Buffer.alloc(2048, 7)])], { type: 'audio/mpeg' }), 'møde.mp3');
+    const upload = await employee.send('POST', `/api/trials/${trialId}/minutes/uploads`, form);
+    expect(upload.status).toBe(202);
+    const jobId = ((await upload.json()) as { job: { id: string } }).job.id;
+    const transcriptions = () => fake.received.filter((r) => r.path.endsWith('/audio/transcriptions')).length;
+    await expect.poll(transcriptions, { timeout: 15_000 }).toBe(1);
+
+    const db = await createDb(url);
+    try {
+      const { workerId } = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+      const holder = instances.findIndex((s) => s !== undefined && workerId?.includes(`-${s.pid}-`));
+      expect(holder, `the job is held by one of the instances (${workerId})`).toBeGreaterThanOrEqual(0);
+      await instances[holder]!.kill();
+      fake.slow(0);
+
+      // After the lease (3 s) the other instance takes the job over and finishes it.
+      await expect.poll(async () => (await db.job.findUniqueOrThrow({ where: { id: jobId } })).status, { timeout: 30_000 }).toBe('SUCCEEDED');
+      const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+      expect(job.attempts).toBe(2);
+      expect(job.workerId).toBeNull();
+      // The cut-off request and the one that finished; one transcript, one minutes run.
+      expect(transcriptions()).toBe(2);
+      expect(job.runId).not.toBeNull();
+      expect(await db.run.count({ where: { trialId, assistant: 'minutes', createdAt: { gte: job.createdAt } } })).toBe(1);
+      // The recording and its transcript go once the job has ended for good (just after it is marked SUCCEEDED).
+      await expect.poll(() => db.keptRecording.count(), { timeout: 5_000 }).toBe(0);
+      process.stdout.write(`two instances behind nginx: a recording's instance killed mid-transcription, taken over after the lease, ${job.attempts} attempts, 1 minutes run\n`);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 120_000);
 });

@@ -15,6 +15,8 @@ export interface RunningServer {
   databaseFile: string;
   /** Sends SIGTERM and waits for the exit (SIGKILL after `timeoutMs`); resolves to the exit code. */
   terminate: (timeoutMs?: number) => Promise<number | null>;
+  /** The server process, as it names itself in the jobs it holds (workerId: host-pid-…). */
+  pid: number;
   /** SIGKILL, as when the machine under an instance dies: nothing is finished or handed back. */
   kill: () => Promise<void>;
   stop: () => Promise<void>;
@@ -126,5 +128,5 @@ export async function startServer({
       await exited(child);
     }
   };
-  return { baseUrl, output: () => log, databaseFile, terminate, kill, stop };
+  return { baseUrl, output: () => log, databaseFile, terminate, kill, stop, pid: child.pid! };
 }
