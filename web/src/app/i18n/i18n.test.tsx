@@ -68,7 +68,8 @@ describe('languages', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
     await waitFor(() => expect(api.calls('PATCH', '/api/auth/me').map((r) => r.body)).toEqual([{ locale: 'en' }]));
-    expect(document.title).toBe('Home – AI trials – Rødovre Municipality');
+    // The title is set in an effect, which can run a moment after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('Home – AI trials – Rødovre Municipality'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Skift sprog til dansk' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Mine prøvehandlinger' })).toBeTruthy();

@@ -68,7 +68,8 @@ describe('header and role-aware navigation', () => {
 
     const h1 = await screen.findByRole('heading', { level: 1, name: 'Brugere' });
     await waitFor(() => expect(document.activeElement).toBe(h1));
-    expect(document.title).toBe('Brugere – AI-prøvehandlinger – Rødovre Kommune');
+    // The title is set in an effect, which can run a moment after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('Brugere – AI-prøvehandlinger – Rødovre Kommune'));
   });
 
   it('when the person signs out, then they see the sign-in page with a confirmation', async () => {

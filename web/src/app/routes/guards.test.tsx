@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorBody, fakeApi, makeUser, renderApp, setupWebTests, TRIALS } from '../../test/harness';
 
@@ -42,7 +42,8 @@ describe('route guards', () => {
     fakeApi(makeUser('EMPLOYEE'));
     renderApp('/findes-ikke');
     expect(await screen.findByRole('heading', { level: 1, name: 'Siden findes ikke' })).toBeTruthy();
-    expect(document.title).toBe('Siden findes ikke – AI-prøvehandlinger – Rødovre Kommune');
+    // The title is set in an effect, which can run a moment after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('Siden findes ikke – AI-prøvehandlinger – Rødovre Kommune'));
   });
 
   it('when the server cannot be reached, then the page says so in Danish and offers to try again', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorBody, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
 import { LETTERS, SENSITIVE, summaryOf } from '../test-fixtures';
@@ -20,7 +20,8 @@ describe('the list of data-use policies', () => {
     fireEvent.click(within(nav).getByRole('link', { name: 'Datapolitikker' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Datapolitikker' })).toBeTruthy();
-    expect(document.title).toBe('Datapolitikker – AI-prøvehandlinger – Rødovre Kommune');
+    // The title is set in an effect, which can run a moment after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('Datapolitikker – AI-prøvehandlinger – Rødovre Kommune'));
     const table = await screen.findByTestId('policies-table');
     const rows = within(table).getAllByTestId('policy-row');
     expect(rows.map((r) => r.getAttribute('data-policy-id'))).toEqual([LETTERS.id, SENSITIVE.id]);

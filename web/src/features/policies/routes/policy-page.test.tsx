@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorBody, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
 import { LETTERS, SENSITIVE } from '../test-fixtures';
@@ -40,7 +40,8 @@ describe('a data-use policy in plain Danish', () => {
     renderApp('/datapolitikker/borgerbreve-maskering');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Breve til borgere med pseudonymisering' })).toBeTruthy();
-    expect(document.title).toBe('Breve til borgere med pseudonymisering – AI-prøvehandlinger – Rødovre Kommune');
+    // The title is set in an effect, which can run a moment after the heading is in the page.
+    await waitFor(() => expect(document.title).toBe('Breve til borgere med pseudonymisering – AI-prøvehandlinger – Rødovre Kommune'));
     // The version is named as people name it, by the day it was approved; the content hash means nothing to them.
     expect(screen.getByTestId('policy-meta').textContent).toContain('Versionen godkendt 6. okt. 2026');
     expect(document.body.textContent).not.toContain('a1b2c3d4e5f6');
