@@ -18,6 +18,18 @@ afterAll(async () => {
 
 const statusOfJob = async (id: string) => (await t.deps.db.job.findUniqueOrThrow({ where: { id } })).status;
 
+/** A MINUTES handler that counts its calls, and a MINUTES job an instance holds: RUNNING under its lease. */
+async function heldJob(workerId: string, leaseUntil: Date, attempts = 1) {
+  const counter = { calls: 0 };
+  registerJobHandler('MINUTES', async () => {
+    counter.calls++;
+    return null;
+  });
+  const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
+  await t.deps.db.job.update({ where: { id: job.id }, data: { status: 'RUNNING', attempts, workerId, leaseUntil } });
+  return { job, counter };
+}
+
 /** Each test uses its own job type's handler; RETENTION and INDEXING belong to others, so the tests take MINUTES. */
 async function drain(): Promise<void> {
   while (await runNextJob(t.deps)) {
@@ -108,36 +120,18 @@ describe('the job queue', () => {
   });
 
   it('a job another instance is running under a live lease is left alone: a starting worker does not run it again', async () => {
-    let calls = 0;
-    registerJobHandler('MINUTES', async () => {
-      calls++;
-      return null;
-    });
-    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
-    await t.deps.db.job.update({
-      where: { id: job.id },
-      data: { status: 'RUNNING', attempts: 1, workerId: 'another-instance', leaseUntil: new Date(Date.now() + 60_000) },
-    });
+    const { job, counter } = await heldJob('another-instance', new Date(Date.now() + 60_000));
 
     const worker = startJobWorker(t.deps, { pollMs: 10 });
     await new Promise((r) => setTimeout(r, 300));
     await worker.stop();
-    expect(calls).toBe(0);
+    expect(counter.calls).toBe(0);
     expect(await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'RUNNING', workerId: 'another-instance' });
     await t.deps.db.job.update({ where: { id: job.id }, data: { status: 'FAILED' } });
   });
 
   it('when the instance running a job dies, then once its lease has expired another worker runs the job exactly once', async () => {
-    let calls = 0;
-    registerJobHandler('MINUTES', async () => {
-      calls++;
-      return null;
-    });
-    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
-    await t.deps.db.job.update({
-      where: { id: job.id },
-      data: { status: 'RUNNING', attempts: 1, workerId: 'dead-instance', leaseUntil: new Date(Date.now() + 400) },
-    });
+    const { job, counter } = await heldJob('dead-instance', new Date(Date.now() + 400));
 
     const worker = startJobWorker(t.deps, { pollMs: 10, leaseMs: 1000 });
     try {
@@ -145,30 +139,21 @@ describe('the job queue', () => {
     } finally {
       await worker.stop();
     }
-    expect(calls).toBe(1);
+    expect(counter.calls).toBe(1);
     const done = await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(done.attempts).toBe(2);
     expect(done.workerId).not.toBe('dead-instance');
   });
 
   it('when a job\'s instance died on its last attempt, then it ends FAILED (dead) instead of going round again', async () => {
-    let calls = 0;
-    registerJobHandler('MINUTES', async () => {
-      calls++;
-      return null;
-    });
-    const job = await enqueueJob(t.deps, { type: 'MINUTES', payload: {} });
-    await t.deps.db.job.update({
-      where: { id: job.id },
-      data: { status: 'RUNNING', attempts: 3, workerId: 'dead-instance', leaseUntil: new Date(Date.now() - 1000) },
-    });
+    const { job, counter } = await heldJob('dead-instance', new Date(Date.now() - 1000), 3);
     const worker = startJobWorker(t.deps, { pollMs: 10 });
     try {
       await expect.poll(() => statusOfJob(job.id), { timeout: 5000 }).toBe('FAILED');
     } finally {
       await worker.stop();
     }
-    expect(calls).toBe(0);
+    expect(counter.calls).toBe(0);
     const dead = await t.deps.db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(dead.errorCode).toBe('LEASE_EXPIRED');
     expect(dead.message).toMatch(/Digital Udvikling/);
