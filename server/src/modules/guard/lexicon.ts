@@ -265,7 +265,7 @@ function build(): Lexicon {
   head('ondt', CustomHead.Ondt);
   for (const w of FALL_WORDS) head(w, CustomHead.Fall);
   for (const w of ['nedsat', 'nedsatte']) head(w, CustomHead.Reduced);
-  for (const w of ['dårlig', 'dårlige', 'dårligt', 'hævede', 'hævet', 'ømme', 'øm', 'ømt', 'stive', 'stiv', 'stivt']) head(w, CustomHead.Poor);
+  for (const w of ['dårlig', 'dårlige', 'dårligt', 'hævede', 'hævet', 'ømme', 'øm', 'ømt', 'stive', 'stiv', 'stivt', 'spastisk', 'spastiske', 'deform', 'deforme', 'hængende', 'lammet', 'lammede', 'følelsesløse', 'følelsesløs', 'betændte']) head(w, CustomHead.Poor);
   for (const w of ['kom', 'kommet']) head(w, CustomHead.Injury);
   head('genstande', CustomHead.Units);
   for (const w of ['scorer', 'scorede', 'scoret', 'score']) head(w, CustomHead.Score);

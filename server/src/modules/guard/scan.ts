@@ -82,7 +82,18 @@ export function scan(text: string): Entity[] {
   // person spoken of ("Borgeren har diabetes."); a union named in advice to bring a representative does not.
   const named = persons.length > 0 || st.hasCpr;
   const special = st.special.length > 0 ? aboutPersons(text, named ? st.special : st.special.filter((c) => spokenOf(text, c.start))) : [];
-  return resolve(merge(merge(sortByStart(st.found), sortByStart(persons)), special));
+  const people = special.length > 0 ? namesOutsideProperNames(persons, special) : persons;
+  return resolve(merge(merge(sortByStart(st.found), sortByStart(people)), special));
+}
+
+/**
+ * A "name" inside a union's or a religious community's name ("Metal Vestjylland" in "Dansk Metal
+ * Vestjylland") is part of that name: the longer proper name wins, although names otherwise beat terms.
+ */
+function namesOutsideProperNames(persons: Candidate[], special: Candidate[]): Candidate[] {
+  const proper = special.filter((c) => c.type === 'UNION' || c.type === 'RELIGION');
+  if (proper.length === 0) return persons;
+  return persons.filter((p) => !proper.some((c) => c.start <= p.start && p.end <= c.end && c.end - c.start > p.end - p.start));
 }
 
 function aboutPersons(text: string, special: Candidate[]): Candidate[] {

@@ -65,6 +65,8 @@ afskrabninger skramme skrammer flænge flængen rift rifter brud bruddet knogleb
 forbrændinger blodudtrædning blodudtrædninger bule bulen knude knuden knuder ømhed stivhed
 føleforstyrrelser følelsesløshed prikken snurren fornemmelse fornemmelser rødme skade skaden skader læsion
 svamp svampeinfektion opereret nyopereret opereres operere brækket brækkede forvredet vrikket
+skærer skåret skar sammenfald plade pladen skrue skruer lymfeknuder lymfeknude forkalkning forkalkninger
+slidtage nerveskade nervepåvirkning blodansamling væskeansamling
 `);
 /** Adjectives that belong to the finding's phrase ("sovende fornemmelse i fingrene", "betændt sår på ..."). */
 export const FINDING_MODIFIERS = split(`
@@ -89,6 +91,8 @@ tungen mund munden hals halsen krop kroppen hud huden ar arret led leddet ledden
 kindtand kindtanden ribben ribbenet ribbenene hjerne hjernen hjerte hjertet lunge lungen lunger lungerne lever
 leveren nyre nyren nyrer nyrerne blære blæren tarm tarmen tarme tarmene ansigt ansigtet balde balden ankelled
 knæled knæleddet hofteled hofteleddet skulderled lårben lårbenet bækken bækkenet ryghvirvel ryghvirvler
+kraveben kravebenet fingerled fingerleddet fingerleddene øjenlåg øjenlågene bughule bughulen underliv underlivet
+livmoder livmoderen hjertemuskel hjertemuskelen rygsøjle rygsøjlen skulderblad skulderbladet håndflade håndfladen
 `);
 
 /** Falls: "faldet" counts with when, where or how often ("faldet i nat", "faldet fire gange"). */
@@ -107,6 +111,7 @@ export const REDUCED_FUNCTION_ENDINGS = split(`
 reaktionsevne hukommelse hørelse hørelsen syn synet førlighed bevægelighed mobilitet balance energi appetit
 koncentration koncentrationsevne kondition immunforsvar kraft kraften følelse følelsen funktion funktionen
 funktionsevne gangfunktion lungefunktion nyrefunktion hjertefunktion leverfunktion synsevne hørevne talefunktion
+muskeltonus tonus muskelkraft førlighed gangdistance gangevne fingerfærdighed finmotorik grovmotorik kognition
 `);
 export const NOT_REDUCED_FUNCTION = split(`arbejdsevne erhvervsevne betalingsevne indtjeningsevne`);
 
@@ -117,7 +122,7 @@ benzodiazepiner stoffer narko
 `);
 export const SUBSTANCE_USE_VERBS = split(`
 ryger røg røget ryge bruger brugt brugte bruge tager tog taget tage indtager indtaget sniffer sniffet sniffede
-misbruger misbrugt drikker drukket drak drikke
+misbruger misbrugt drikker drukket drak drikke injicerer injiceret injicerede fixer fixet fixede sprøjter
 `);
 export const SUBSTANCE_TRADE_VERBS = split(`solgt sælger solgte sælge sælges handlet handler handle dealer dealet smuglet smugler smuglede`);
 

@@ -156,7 +156,8 @@ azol izol ovir avir tegravir
  */
 export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb plaster plastre øjendråber dråber tabletter salve injektion indsprøjtning indsprøjtningen`);
 /** First words of treatment phrases and dose units; the phrases themselves are in recognizers/special.ts. */
-export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE tabt`);
+export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE tabt
+lider lidende smittet udredning udredt udredes konstateret`);
 export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær skade skaden skader operation operationen operationer rehabilitering rehabiliteringen
 nedsættelse nedsættelsen afhængighed afhængigheden forbrug forbruget mangel`);
 export const PROBLEM_PREFIXES = split(`
@@ -170,6 +171,16 @@ stof jern vitamin væske ilt tand tænder kæbe
 
 /** Multi-word health phrases; the first word triggers the look-ahead. */
 export const HEALTH_PHRASES = [
+  'indlagt på psykiatrisk afdeling',
+  'indlagt på psykiatrisk',
+  'indlagt på psykiatrien',
+  'indlagt i psykiatrien',
+  'indlagt med tvang',
+  'indlagt på lukket afdeling',
+  'indlagt på lukket psykiatrisk afdeling',
+  'indlagt på intensiv',
+  'indlagt på hospice',
+  'i misbrugsbehandling',
   'downs syndrom',
   'down syndrom',
   'aspergers syndrom',
@@ -375,7 +386,7 @@ export const ETHNIC_NAMES = split(`tatars kurds uyghurs hazaras`);
 /** "<adjective>sk oprindelse/baggrund ..." and "etnisk <x>". */
 export const ETHNIC_HEADS = split(`oprindelse baggrund afstamning herkomst etnicitet minoritet minoriteten folkegruppe folkegruppen`);
 /** Compound endings naming an ethnic minority ("hazara-minoriteten", "romaminoriteten"). */
-export const ETHNIC_SUFFIXES = split(`minoriteten minoritet folkegruppen`);
+export const ETHNIC_SUFFIXES = split(`minoriteten minoritet folkegruppen oprindelse afstamning herkomst`);
 
 export const RELIGION_TERMS = split(`
 muslim muslimer muslimen muslimsk muslimske shiamuslim shiamuslimer sunnimuslim sunnimuslimer shia sunni

@@ -235,7 +235,7 @@ export function injuryEnd(text: string, e: number): number {
   return w2[1];
 }
 
-const DRINK_BEFORE = /(?:^|[^\p{L}])(?:drikker|drukket|drak|drikke|indtager|indtaget)(?![\p{L}])/iu;
+const DRINK_BEFORE = /(?:^|[^\p{L}])(?:drikker|drukket|drak|drikke|indtager|indtaget|forbrug(?:et)?(?: på)?(?: (?:ca\.|omkring|cirka|op til))?)(?![\p{L}])/iu;
 
 /**
  * "drukket ca. 15 genstande", "drikker 8–10 genstande": the amount of alcohol a person drinks, read back from

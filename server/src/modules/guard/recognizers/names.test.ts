@@ -120,3 +120,11 @@ describe('first names alone in greetings, sign-offs and e-mail headers, also in 
     expect(persons('fra: lise\ntil: ole\nemne: mødet\n\nhej ole\n\nkan du tage den?\n\nmvh lise')).toEqual(['lise', 'ole', 'ole', 'lise']);
   });
 });
+
+describe('abbreviations', () => {
+  it('does not take the first part of "Pers.nr." or "Reg.nr." for a name', () => {
+    const text = 'Borger: Frida Lauritzen, Pers.nr. 0101701234. Reg.nr. 1234';
+    const names = scan(text).filter((e) => e.type === 'PERSON').map((e) => text.slice(e.start, e.end));
+    expect(names).toEqual(['Frida Lauritzen']);
+  });
+});

@@ -445,6 +445,8 @@ const tokenCache = new Int32Array(words.size).fill(-1);
 function tokenFlags(text: string, s: number, e: number, id: number): number {
   const len = e - s;
   if (len === 1) return codeAt(text, e) === 0x2e ? T.INITIAL : T.STOP;
+  // "Pers.nr.", "Reg.nr.": the first part of an abbreviation, not a name.
+  if (codeAt(text, e) === 0x2e && charClass(codeAt(text, e + 1)) & LETTER) return T.STOP;
   let allCaps = true;
   for (let i = s; i < e; i++) {
     const c = charClass(codeAt(text, i));

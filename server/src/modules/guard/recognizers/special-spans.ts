@@ -79,7 +79,8 @@ export function joinAdjacent(list: Candidate[], text: string): Candidate[] {
 }
 
 const LIST_GAP = /^(?:,|,? og|,? eller|,? samt| \/| &)? ?$/;
-const MEMBER_BEFORE = /(?:medlem af|medlem i|organiseret i|meldt (?:sig )?ind i)\s*$/iu;
+/** Membership stated just before a union's name ("medlem af", "meldt sig ind i"). */
+export const MEMBER_BEFORE = /(?:medlem af|medlem i|medlem hos|organiseret i|meldt (?:dig |sig )?ind i)\s*$/iu;
 
 /**
  * Unions named one after another ("FOA, Dansk Sygeplejeråd, Ergoterapeutforeningen og HK Kommunal") are the
@@ -92,7 +93,10 @@ export function dropUnionLists(list: Candidate[], text: string): Candidate[] {
     if (list[i]!.type !== 'UNION') continue;
     let j = i;
     while (j + 1 < list.length && list[j + 1]!.type === 'UNION' && LIST_GAP.test(text.slice(list[j]!.end, list[j + 1]!.start))) j++;
-    if (j > i && !MEMBER_BEFORE.test(text.slice(Math.max(0, list[i]!.start - 30), list[i]!.start))) {
+    // "sin fagforening, FOA": the union named after the word, not a list of unions; the name is the fact.
+    if (j === i + 1 && /^fagforening/iu.test(text.slice(list[i]!.start, list[i]!.end))) {
+      (drop ??= new Set()).add(i);
+    } else if (j > i && !MEMBER_BEFORE.test(text.slice(Math.max(0, list[i]!.start - 30), list[i]!.start))) {
       drop ??= new Set();
       for (let k = i; k <= j; k++) drop.add(k);
     }

@@ -162,3 +162,38 @@ describe('the whole key phrase of a health term or an offence', () => {
     ]);
   });
 });
+
+describe('the kinds of miss found in blind batch 6', () => {
+  it('finds a condition after "lider af", "smittet med", "udredning for" and "konstateret", but not a shortage', () => {
+    expect(found(about('Hun lider af tinnitusrelateret søvnløshed og er smittet med MRSA.'), 'HEALTH')).toEqual(['tinnitusrelateret søvnløshed', 'MRSA']);
+    expect(found(about('Sønnen er henvist til udredning for Aspergers syndrom.'), 'HEALTH')).toEqual(['Aspergers syndrom']);
+    expect(found(about('Afdelingen lider af mangel på hænder.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('reads an adjective of a body part and a finding with a body part as one health phrase', () => {
+    expect(found(about('Hun har hængende øjenlåg og en plade i skulderen efter et brud på kravebenet.'), 'HEALTH')).toEqual([
+      'hængende øjenlåg',
+      'plade i skulderen',
+      'brud på kravebenet',
+    ]);
+    expect(found(about('Han skar i underarmene sidste vinter.'), 'HEALTH')).toEqual(['skar i underarmene']);
+  });
+
+  it('counts drinking as a daily consumption, and a second substance listed after it', () => {
+    expect(found(about('Hun oplyser et forbrug på 10-12 genstande og hash i weekenderne.'), 'HEALTH')).toEqual(['10-12 genstande', 'hash']);
+  });
+
+  it('flags an admission to psychiatry but not the name of the ward', () => {
+    expect(found(about('Hun var indlagt på psykiatrisk afdeling i marts.'), 'HEALTH')).toEqual(['indlagt på psykiatrisk afdeling']);
+    expect(found(about('Mødet holdes på Psykiatrisk Afdeling, Glostrup.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('keeps a union that a person is a member of, a local branch whole, and the name after "sin fagforening"', () => {
+    expect(found(about('Du er medlem af FOA Lolland, og din tillidsrepræsentant må gerne deltage.'), 'UNION')).toEqual(['FOA Lolland']);
+    expect(found(about('Han har talt med sin fagforening, Dansk Metal Sydfyn, om sagen.'), 'UNION')).toEqual(['Dansk Metal Sydfyn']);
+  });
+
+  it('finds an ethnic origin written as one compound', () => {
+    expect(found(about('Familien er af kurdisk-iransk oprindelse, og faren er af romaoprindelse.'), 'ETHNICITY')).toContain('romaoprindelse');
+  });
+});

@@ -3,6 +3,7 @@ import { CustomHead, S, SpecialKind, W, lexicon } from '../lexicon.js';
 import * as chars from '../text/chars.js';
 import * as nearby from '../text/nearby-words.js';
 import { type ScanState, isSentenceInitial } from '../scan-state.js';
+import { MEMBER_BEFORE } from './special-spans.js';
 import {
   aidInUse,
   continuesHealthList,
@@ -107,6 +108,8 @@ function listedTerm(st: ScanState, s: number, e: number, id: number, upper: bool
     case SpecialKind.Substance: {
       const use = capOk && !blocked ? substanceUse(text, s) : null;
       if (use) emit(st, use.type, use.start, e);
+      // "20-25 genstande og kokain i weekenderne": a substance listed after the person's use of another.
+      else if (capOk && !blocked && continuesHealthList(text, lastHealthEnd(st), s)) emit(st, 'HEALTH', s, e);
       break;
     }
     case SpecialKind.CriminalAct: {
@@ -230,6 +233,7 @@ const ADDRESSED = /(?:^|[^\p{L}])(?:du|dig|din|dit|I|jer|jeres)(?![\p{L}])/u;
  * fra din fagforening (FOA, HK eller 3F)") says nothing about anyone's membership.
  */
 export function unionInAdvice(text: string, start: number): boolean {
+  if (MEMBER_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return false; // "Du er medlem af 3F, og ..."
   let a = start;
   while (a > 0 && start - a < 300) {
     const c = codeAt(text, a - 1);
@@ -248,6 +252,11 @@ export function unionInAdvice(text: string, start: number): boolean {
 
 const NAME_LIKE = W.FIRST | W.SURNAME | W.ORG | W.TOWN | W.STOP | W.ROLE | W.STREET_WORD | W.GENERIC | W.NEGATION;
 const TREATED_FOR = /(?:behandling for|behandles for|behandlet for|diagnosticeret med|opereret for|sygemeldt (?:med|pga\.?|på grund af))(?: (?:en|et|svær|svært|kronisk))? (\p{Ll}[\p{L}-]{3,})/uy;
+// "lider af migræne", "smittet med MRSA", "henvist til udredning for Tourette", "fået konstateret diabetes".
+const CONDITION_OF =
+  /(?:lider af|lidende af|smittet med|udredning for|udredt for|udredes for|konstateret)(?: (?:en|et|svær|svært|kronisk|kroniske|let|lettere|moderat|begyndende))? (\p{L}[\p{L}-]{2,})/uy;
+const CONDITION_HEAD_WORD = /^(?:sygdom|syndrom|lidelse|stær|parese|sklerose)/u;
+const NOT_A_CONDITION = new RangeSet(['mangel', 'manglende', 'dette', 'flere', 'mange', 'nogle', 'noget', 'ingen', 'ikke', 'hvad', 'hvilke', 'alle', 'at']);
 const STARTED_ON = /(?:startet (?:op )?på|sat (?:op )?på|skiftet til|får|tager|fået|ordineret)(?: (?:sin|sit|nu|også|stadig|fortsat|dagligt))? (\p{Lu}\p{Ll}[\p{L}-]{2,})/uy;
 // Weight lost: "tabt 6 kg", "tabt sig 8 kg", "tabt 2,5 kilo".
 const LOST_WEIGHT = /tabt (?:sig )?\d+(?:,\d+)? (?:kg|kilo)(?![\p{L}])/uy;
@@ -279,13 +288,19 @@ export function treatmentPhrases(st: ScanState): void {
       if (m && !NEGATED_BEFORE.test(text.slice(Math.max(0, cue - 30), cue))) emit(st, 'HEALTH', cue, cue + m[0].length);
       continue;
     } else {
-      for (const re of [TREATED_FOR, STARTED_ON]) {
+      for (const re of [TREATED_FOR, CONDITION_OF, STARTED_ON]) {
         re.lastIndex = cue;
         const m = re.exec(text);
         if (!m) continue;
         const word = m[1]!;
         s = m.index + m[0].length - word.length;
         e = s + word.length;
+        if (re === CONDITION_OF) {
+          if (NOT_A_CONDITION.has(text, s, e)) s = -1;
+          // "konstateret nefrotisk syndrom", "lider af Huntingtons sygdom": the head word belongs to the name.
+          const head = nextWord(text, e);
+          if (head && codeAt(text, e) === 0x20 && CONDITION_HEAD_WORD.test(text.slice(head[0], head[1]))) e = head[1];
+        }
         break;
       }
       if (s < 0) continue;
@@ -335,7 +350,8 @@ function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boo
       let ok = true;
       for (const w of p.rest) {
         const nw = nextWord(text, pos);
-        if (!nw || !wordIs(text, nw, w)) {
+        // A capitalised word after the head makes an institution's name ("indlagt på Psykiatrisk Afdeling").
+        if (!nw || !wordIs(text, nw, w) || (!p.proper && (charClass(codeAt(text, nw[0])) & UPPER) !== 0)) {
           ok = false;
           break;
         }
@@ -474,7 +490,8 @@ export function unionEnd(text: string, e: number): number {
 const UNION_REGIONS = new RangeSet(
   `sønderjylland nordjylland midtjylland vestjylland østjylland sydjylland vestsjælland midtsjælland sydsjælland
   nordsjælland østsjælland sjælland jylland fyn sydfyn nordfyn vestfyn bornholm lolland-falster himmerland vendsyssel
-  thy salling djursland vestegnen storkøbenhavn hovedstaden trekantområdet`.split(/\s+/),
+  thy salling djursland vestegnen storkøbenhavn hovedstaden trekantområdet lolland falster møn langeland ærø als
+  østfyn nordvestsjælland nordvestjylland sydvestjylland sydøstjylland`.split(/\s+/),
 );
 
 /**
