@@ -131,6 +131,8 @@ ganespalte sår såret algi fagi ektomi emi artrose artrosen trombose trombosen 
 stenose neurose ontose entose mykose acidose klerose anfald anfaldet amputation amputationen forgiftning pine pinen
 atrofi brok byld alloplastik protese skopi transplantation
 dystrofi dystrofien praksi mutisme kvalme kvalmen kramper krampen tvang tvangen implantat
+insufficiens dysfunktion degeneration flimren hallucination hallucinationer spasmer plasi iasis eklampsi tension
+infarkt ruptur luksation fraktur frakturer parese pareser tremor ataksi afasi dysartri artri idose cytose
 `);
 /** Compound endings that are never diagnoses although they end like one. */
 export const NOT_HEALTH = split(`
@@ -377,7 +379,7 @@ knæene albuen albuerne håndleddet anklen tæerne fingrene skinnebenet lårbene
 export const ETHNIC_GROUPS = split(`
 kurder kurdere kurderne hazara hazaraer hazaraerne pashtun pashtuner pashtunere tadsjik tadsjikere usbek
 usbekere tamil tamiler tamilerne roma romaer romaerne sigøjner sigøjnere sigøjnerne grønlænder grønlændere
-inuit same samer uigur uigurer tjetjener tjetjenere berber berbere amazigh assyrer assyrere oromo oromoer
+inuit samer uigur uigurer tjetjener tjetjenere berber berbere amazigh assyrer assyrere oromo oromoer
 amhara amharaer tigray tigrayer rohingya rohingyaer somalier somaliere palæstinenser palæstinensere
 tatar tatarer krimtatar krimtatarer inuk færing færinger færingen malayali malayalier malayaliere
 `);
