@@ -54,6 +54,21 @@ import {
   STREET_WORDS,
   STREET_WORDS_NAMELIKE,
 } from './gazetteer/words.js';
+import {
+  MORE_AIDS,
+  MORE_ENGLISH_ETHNIC_TERMS,
+  MORE_ENGLISH_HEALTH_PHRASES,
+  MORE_ENGLISH_HEALTH_TERMS,
+  MORE_ENGLISH_RELIGION_TERMS,
+  MORE_ETHNIC_NOUNS,
+  MORE_HEALTH_ACRONYMS,
+  MORE_HEALTH_PHRASES,
+  MORE_HEALTH_TERMS,
+  MORE_MEDICATIONS,
+  MORE_ORIENTATION_TERMS,
+  MORE_PROCEDURES,
+  MORE_RELIGION_TERMS,
+} from './gazetteer/health-lexicon.js';
 import { SuffixTable, WordTable } from './text/word-table.js';
 
 /** Word flags (one lookup gives all of them). */
@@ -248,13 +263,28 @@ function build(): Lexicon {
   for (const t of SUBSTANCES) special(t, { cls: 'HEALTH', kind: SpecialKind.Substance });
   for (const t of CRIMINAL_ACT_VERBS) special(t, { cls: 'CRIMINAL', kind: SpecialKind.CriminalAct });
   for (const t of CASE_WORDS) special(t, { cls: 'CRIMINAL', kind: SpecialKind.CaseWord });
+  // The larger vocabulary (gazetteer/health-lexicon.ts) never overrides how a word above is read.
+  const more = (w: string, info: SpecialInfo): void => {
+    const id = words.idOf(w);
+    if (id < 0 || !(words.flags[id]! & W.SPECIAL)) special(w, info);
+  };
+  for (const t of MORE_HEALTH_TERMS) for (const f of inflect(t)) more(f, { cls: 'HEALTH', kind: SpecialKind.Term });
+  for (const t of [...MORE_ENGLISH_HEALTH_TERMS, ...MORE_PROCEDURES]) more(t, { cls: 'HEALTH', kind: SpecialKind.Term });
+  for (const t of MORE_MEDICATIONS) more(t, { cls: 'HEALTH', kind: SpecialKind.Medication });
+  for (const t of MORE_HEALTH_ACRONYMS) more(t, { cls: 'HEALTH', kind: SpecialKind.Acronym, exact: t });
+  for (const t of MORE_AIDS) more(t, { cls: 'HEALTH', kind: SpecialKind.Aid });
+  for (const t of MORE_ETHNIC_NOUNS) more(t, { cls: 'ETHNICITY', kind: SpecialKind.Term });
+  for (const t of MORE_ENGLISH_ETHNIC_TERMS) more(t, { cls: 'ETHNICITY', kind: SpecialKind.Medication });
+  for (const t of MORE_RELIGION_TERMS) more(t, { cls: 'RELIGION', kind: SpecialKind.Term });
+  for (const t of MORE_ENGLISH_RELIGION_TERMS) more(t, { cls: 'RELIGION', kind: SpecialKind.Medication });
+  for (const t of MORE_ORIENTATION_TERMS) more(t, { cls: 'SEXUAL_ORIENTATION', kind: SpecialKind.Term });
 
   const phrase = (p: string, cls: DataClass, proper: boolean): void => {
     const [head, ...rest] = p.split(' ');
     words.add(head!, W.PHRASE_HEAD);
     pending.push([head!, { rest, cls, proper }]);
   };
-  for (const p of HEALTH_PHRASES) phrase(p, 'HEALTH', p.endsWith('syndrom') || p.endsWith('sygdom'));
+  for (const p of [...HEALTH_PHRASES, ...MORE_HEALTH_PHRASES, ...MORE_ENGLISH_HEALTH_PHRASES]) phrase(p, 'HEALTH', /(?:syndrom|sygdom|syndrome|disease)$/.test(p));
   for (const p of RELIGION_PHRASES) phrase(p, 'RELIGION', true);
   for (const p of UNION_PHRASES) phrase(p, 'UNION', true);
   for (const p of CRIMINAL_PHRASES) phrase(p, 'CRIMINAL', false);

@@ -5,7 +5,7 @@ import { matchBankAccount, matchIban } from './recognizers/bank.js';
 import { matchCpr } from './recognizers/cpr.js';
 import { matchCvr, matchLabelledCvr } from './recognizers/cvr.js';
 import { matchEmail } from './recognizers/email.js';
-import { conditionalAt } from './recognizers/conditional.js';
+import { conditionalAt, genericSentenceAt } from './recognizers/conditional.js';
 import { findLowercaseNames } from './recognizers/lowercase-names.js';
 import { findPersons } from './recognizers/names.js';
 import { acceptPlainPhone, matchPrefixedPhone, readPlainPhone } from './recognizers/phone.js';
@@ -33,6 +33,7 @@ const W_SPECIAL_OR_PHRASE = W.SPECIAL | W.PHRASE_HEAD;
 const W_ETHNIC = W.ETHNIC_HEAD;
 const W_ETHNIC_MARK = W.ETHNIC_MARK;
 const W_BLOCKER = W.NEGATION | W.GENERIC;
+const W_GENERIC = W.GENERIC;
 const W_CHRONIC = W.CHRONIC;
 const W_TREAT_CUE = W.TREAT_CUE;
 const W_SIGNOFF = W.SIGNOFF;
@@ -238,6 +239,7 @@ function word(st: ScanState, s: number, upper: boolean): number {
   if (!upper && (flags & W_NAME_ONLY) === W.FIRST) st.lowerFirst.push(s, e);
   if (flags & W_TREAT_CUE) st.treatCues.push(s);
   if (flags & W_CONDITIONAL || (upper && flags & W_INVERTED)) conditionalAt(st, s, e, upper);
+  else if (upper && flags & W_GENERIC) genericSentenceAt(st, s, e);
   if (flags & W_SIGNOFF) signoff(st, e);
   if (flags & W_LIST_HEADER) {
     let k = e;

@@ -16,6 +16,9 @@ const { RangeSet, nextWord, wordIs } = nearby;
 const PERSON_AFTER_OM = new RangeSet(['du', 'i', 'han', 'hun', 'de', 'man', 'borgeren', 'vedkommende', 'barnet', 'you']);
 const VERB = new RangeSet(CONDITIONAL_VERBS);
 const ADDRESSED = new RangeSet(['du', 'i', 'man']);
+/** Groups of people that open a general sentence ("Borgere med ...", "Personer, der ..."). */
+const GENERIC_PEOPLE = new RangeSet(['borgere', 'personer', 'patienter', 'ældre', 'familier', 'beboere', 'brugere', 'elever', 'mennesker', 'folk', 'voksne', 'unge', 'børn']);
+const GROUP_LINK = new RangeSet(['med', 'der', 'som', 'i', 'over', 'under', 'uden']);
 
 export function conditionalAt(st: ScanState, s: number, e: number, upper: boolean): void {
   // Already inside a conditional clause: it ends where it ends.
@@ -33,6 +36,26 @@ export function conditionalAt(st: ScanState, s: number, e: number, upper: boolea
     opens = upper && isSentenceInitial(text, s) && ADDRESSED.has(text, next[0], next[1]);
   }
   if (opens) st.conditionalEnd = clauseEnd(text, e);
+}
+
+/**
+ * "Borgere med KOL kan få en badebænk.": a sentence that opens with a group of people speaks of the group, not
+ * of someone, to its end. Called by the scan loop for a capitalised generic word; sets conditionalEnd.
+ */
+export function genericSentenceAt(st: ScanState, s: number, e: number): void {
+  if (s < st.conditionalEnd || !GENERIC_PEOPLE.has(st.text, s, e) || !isSentenceInitial(st.text, s)) return;
+  const next = nextWord(st.text, e);
+  if (next && GROUP_LINK.has(st.text, next[0], next[1])) st.conditionalEnd = sentenceEnd(st.text, e);
+}
+
+/** Where the sentence from `pos` ends: sentence punctuation or line end, within 300 characters. */
+function sentenceEnd(text: string, pos: number): number {
+  const limit = Math.min(text.length, pos + 300);
+  for (let i = pos; i < limit; i++) {
+    const c = codeAt(text, i);
+    if ((c === 0x2e && codeAt(text, i + 1) !== 0x2e) || c === 0x3f || c === 0x21 || c === 0x0a) return i;
+  }
+  return limit;
 }
 
 /** Where the clause from `pos` ends: the next comma, sentence punctuation or line end, within 200 characters. */

@@ -197,3 +197,31 @@ describe('the kinds of miss found in blind batch 6', () => {
     expect(found(about('Familien er af kurdisk-iransk oprindelse, og faren er af romaoprindelse.'), 'ETHNICITY')).toContain('romaoprindelse');
   });
 });
+
+describe('the larger vocabulary (gazetteer/health-lexicon.ts)', () => {
+  it('knows English conditions and drugs in a mixed-language mail', () => {
+    expect(found(about('My daughter has cerebral palsy and takes levetiracetam. She was diagnosed with hypothyroidism.'), 'HEALTH')).toEqual([
+      'cerebral palsy',
+      'levetiracetam',
+      'hypothyroidism',
+    ]);
+  });
+
+  it('knows rarer Danish diagnoses, brand names and aids in use', () => {
+    expect(found(about('Hun har hypothyreose og er i behandling med Eylea. Hun har fået en badebænk og en toiletforhøjer.'), 'HEALTH')).toEqual([
+      'hypothyreose',
+      'Eylea',
+      'badebænk',
+      'toiletforhøjer',
+    ]);
+  });
+
+  it('knows ethnic groups, religious adherents and orientations as nouns', () => {
+    const text = about('Hun er eritreer og katolik, og hendes kæreste er biseksuel.');
+    expect([found(text, 'ETHNICITY'), found(text, 'RELIGION'), found(text, 'SEXUAL_ORIENTATION')]).toEqual([['eritreer'], ['katolik'], ['biseksuel']]);
+  });
+
+  it('still leaves general wording alone', () => {
+    expect(found(about('Borgere med hypothyreose kan få en badebænk. Kurset om cerebral parese er aflyst.'), 'HEALTH')).toEqual([]);
+  });
+});

@@ -43,6 +43,11 @@ export class WordTable<P = unknown> {
     return id;
   }
 
+  /** Id of a word added so far (case-insensitive), or -1; usable before `freeze`. */
+  idOf(word: string): number {
+    return this.index.get(word.toLowerCase()) ?? -1;
+  }
+
   get size(): number {
     return this.keys.length;
   }
