@@ -323,6 +323,7 @@ function build(): Lexicon {
     for (const s of HEALTH_SUFFIXES) t.add(s, S.HEALTH, 3);
     for (const s of MEDICATION_SUFFIXES) t.add(s, S.MEDICATION, 3);
     t.add('forbundet', S.UNION, 3);
+    t.add('lærerforening', S.UNION, 3);
     for (const s of ETHNIC_SUFFIXES) t.add(s, S.ETHNIC, 3);
     for (const s of TREATMENT_SUFFIXES) t.add(s, S.TREATMENT, 3);
     for (const s of PROBLEM_SUFFIXES) t.add(s, S.PROBLEM, 3);

@@ -42,7 +42,7 @@ export const AID_FILLERS = split(`
 en et sin sit sine hans hendes din dit dine min mit mine deres jeres ny nyt nye manuel manuelle elektrisk
 elektriske let lette høj lav i med af for til nu stadig også fortsat altid kun nogle gerne derfor desuden
 dagligt inde ude indendørs udendørs hjemme du han hun jeg de vi bevilget meter m km skridt og eller samt a an
-ellers mest primært oftest helst selv altid allerede
+ellers mest primært oftest helst selv altid allerede to tre fire par gennem via ved forflytning forflytninger mad ernæring næring
 `);
 
 /**
@@ -111,18 +111,18 @@ export const REDUCED_FUNCTION_ENDINGS = split(`
 reaktionsevne hukommelse hørelse hørelsen syn synet førlighed bevægelighed mobilitet balance energi appetit
 koncentration koncentrationsevne kondition immunforsvar kraft kraften følelse følelsen funktion funktionen
 funktionsevne gangfunktion lungefunktion nyrefunktion hjertefunktion leverfunktion synsevne hørevne talefunktion
-muskeltonus tonus muskelkraft førlighed gangdistance gangevne fingerfærdighed finmotorik grovmotorik kognition
+følesans følesansen impulskontrol muskeltonus tonus muskelkraft førlighed gangdistance gangevne fingerfærdighed finmotorik grovmotorik kognition
 `);
 export const NOT_REDUCED_FUNCTION = split(`arbejdsevne erhvervsevne betalingsevne indtjeningsevne`);
 
 /** Substances whose use is health information ("ryger hash", "har brugt heroin"), and whose sale is an offence. */
 export const SUBSTANCES = split(`
 hash heroin kokain amfetamin cannabis ecstasy mdma ketamin metamfetamin crack opium joints joint svampe spice
-benzodiazepiner stoffer narko
+benzodiazepiner stoffer narko cigaretter e-cigaretter smøger snus
 `);
 export const SUBSTANCE_USE_VERBS = split(`
 ryger røg røget ryge bruger brugt brugte bruge tager tog taget tage indtager indtaget sniffer sniffet sniffede
-misbruger misbrugt drikker drukket drak drikke injicerer injiceret injicerede fixer fixet fixede sprøjter
+prøvet prøvede misbruger misbrugt drikker drukket drak drikke injicerer injiceret injicerede fixer fixet fixede sprøjter
 `);
 export const SUBSTANCE_TRADE_VERBS = split(`solgt sælger solgte sælge sælges handlet handler handle dealer dealet smuglet smugler smuglede`);
 

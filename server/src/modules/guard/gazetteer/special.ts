@@ -64,6 +64,7 @@ røntgenfotograferet
 epileptisk epileptiske hjernerystet bevidstløs bevidstløshed besvimet besvimelse hyperventilation
 fibrose mutisme dyspraksi dyskalkuli dystrofi muskeldystrofi døvblind døvblindhed fnat torturoverlever flashbacks
 hiv-positiv hiv-smittet tvangsindlagt tvangsindlæggelse nedsmeltning nedsmeltninger inhalation inhalationer
+atrieflimmer skolevægring spiltrang hjernetåge lydfølsomhed udtrætning jerntilskud væksthormon fortykningsmiddel
 abstinenskramper bækkenløsning graviditetskvalme levertal halvsidigt sondemad sondeernæring
 `);
 
@@ -408,12 +409,12 @@ pinsekirken pinsemenigheden pinsebevægelsen frikirken frimenigheden baptistkirk
 export const RELIGION_MODIFIERS = split(`praktiserende troende ortodoks ortodokse from fromme aktiv aktive`);
 
 /** Capitalised religious phrases. */
-export const RELIGION_PHRASES = ['jehovas vidne', 'jehovas vidner', 'indre mission', 'jesu kristi kirke af sidste dages hellige', 'sidste dages hellige'];
+export const RELIGION_PHRASES = ['luthersk mission', 'mosaisk trossamfund', 'jehovas vidne', 'jehovas vidner', 'indre mission', 'jesu kristi kirke af sidste dages hellige', 'sidste dages hellige'];
 
 export const ORIENTATION_TERMS = split(`
 lesbisk lesbiske lesbian homoseksuel homoseksuelle homoseksualitet biseksuel biseksuelle bøsse bøsser bøssen
 heteroseksuel heteroseksuelle panseksuel panseksuelle aseksuel aseksuelle queer homo gay lesbians gays bisexual
-homosexual
+homosexual bi-seksuel bi-seksuelle
 `);
 
 /** Union names, matched case-sensitively ("HK", "FOA", "3F" is handled by the number scanner). */
@@ -421,11 +422,13 @@ export const UNION_NAMES = split(`
 HK FOA BUPL DSR Djøf DJØF Krifa NNF Serviceforbundet Socialpædagogerne Lægeforeningen Fængselsforbundet
 Politiforbundet Finansforbundet Forsikringsforbundet Malerforbundet Fødevareforbundet Ingeniørforeningen IDA
 Jordemoderforeningen Ergoterapeutforeningen Tandlægeforeningen Farmakonomforeningen Pharmadanmark
-Journalistforbundet DLF
+Journalistforbundet DLF Lærerforening Lærerforeningen
 `);
 /** Multi-word union names (first word triggers, case-insensitive after it). */
 export const UNION_PHRASES = [
   'dansk metal',
+  'frie funktionærer',
+  'dansk elforbund',
   'fagligt fælles forbund',
   'dansk sygeplejeråd',
   'dansk socialrådgiverforening',

@@ -225,3 +225,18 @@ describe('the larger vocabulary (gazetteer/health-lexicon.ts)', () => {
     expect(found(about('Borgere med hypothyreose kan få en badebænk. Kurset om cerebral parese er aflyst.'), 'HEALTH')).toEqual([]);
   });
 });
+
+describe('the kinds of miss found in blind batch 7', () => {
+  it('reads an aid through a count or a route ("to krykker", "gennem en sonde")', () => {
+    expect(found(about('Han går med to albuestokke og får mad gennem en næsesonde.'), 'HEALTH')).toEqual(['albuestokke', 'næsesonde']);
+  });
+
+  it('counts smoking, and a substance the person has tried', () => {
+    expect(found(about('Hun ryger cigaretter og har prøvet kokain.'), 'HEALTH')).toEqual(['cigaretter', 'kokain']);
+  });
+
+  it('knows a local teachers’ union by its ending and faiths written as two words', () => {
+    expect(found(about('Han er medlem af Vesthimmerlands Lærerforening.'), 'UNION')).toEqual(['Vesthimmerlands Lærerforening']);
+    expect(found(about('Familien kommer i Luthersk Mission.'), 'RELIGION')).toEqual(['Luthersk Mission']);
+  });
+});

@@ -87,7 +87,7 @@ function listedTerm(st: ScanState, s: number, e: number, id: number, upper: bool
       if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'HEALTH', s, e);
       break;
     case SpecialKind.Union:
-      if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'UNION', s, unionEnd(text, e));
+      if (!blocked && text.startsWith(info.exact!, s) && e - s === info.exact!.length) emit(st, 'UNION', localBranchStart(text, s), unionEnd(text, e));
       break;
     case SpecialKind.Criminal:
       if (capOk && !blocked) emit(st, 'CRIMINAL', s, offenceEnd(text, e, false));
@@ -484,6 +484,13 @@ export function unionEnd(text: string, e: number): number {
   let i = e + 1;
   while ((charClass(codeAt(text, i)) & LETTER) !== 0 || (codeAt(text, i) === 0x2d && (charClass(codeAt(text, i + 1)) & LETTER) !== 0)) i++;
   return words.flagsOf(text, e + 1, i) & W.TOWN || UNION_REGIONS.has(text, e + 1, i) ? i : e;
+}
+
+/** "Jammerbugt Lærerforening": a local teachers' union starts at the capitalised place name before it. */
+function localBranchStart(text: string, s: number): number {
+  if (codeAt(text, s - 1) !== 0x20 || !text.startsWith('Lærerforening', s)) return s;
+  const ps = prevWordStart(text, s - 1);
+  return ps >= 0 && (charClass(codeAt(text, ps)) & UPPER) !== 0 && !isSentenceInitial(text, ps) ? ps : s;
 }
 
 /** Regions that local branches of unions are named after ("FOA Sønderjylland", "3F Vestsjælland"). */
