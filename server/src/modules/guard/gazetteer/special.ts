@@ -183,7 +183,6 @@ export const HEALTH_PHRASES = [
   'indlagt på lukket psykiatrisk afdeling',
   'indlagt på intensiv',
   'indlagt på hospice',
-  'i misbrugsbehandling',
   'downs syndrom',
   'down syndrom',
   'aspergers syndrom',
