@@ -295,7 +295,7 @@ function build(): Lexicon {
   head('ondt', CustomHead.Ondt);
   for (const w of FALL_WORDS) head(w, CustomHead.Fall);
   for (const w of ['nedsat', 'nedsatte']) head(w, CustomHead.Reduced);
-  for (const w of ['dårlig', 'dårlige', 'dårligt', 'hævede', 'hævet', 'ømme', 'øm', 'ømt', 'stive', 'stiv', 'stivt', 'spastisk', 'spastiske', 'deform', 'deforme', 'hængende', 'lammet', 'lammede', 'følelsesløse', 'følelsesløs', 'betændte']) head(w, CustomHead.Poor);
+  for (const w of ['dårlig', 'dårlige', 'dårligt', 'hævede', 'hævet', 'ømme', 'øm', 'ømt', 'stive', 'stiv', 'stivt', 'spastisk', 'spastiske', 'deform', 'deforme', 'hængende', 'lammet', 'lammede', 'følelsesløse', 'følelsesløs', 'betændte', 'rystende', 'rystede']) head(w, CustomHead.Poor);
   for (const w of ['kom', 'kommet']) head(w, CustomHead.Injury);
   head('genstande', CustomHead.Units);
   for (const w of ['scorer', 'scorede', 'scoret', 'score']) head(w, CustomHead.Score);
@@ -321,6 +321,8 @@ function build(): Lexicon {
   for (const s of ['sen', 'ssen', 'søn', 'gaard', 'gård', 'strup', 'holt']) suffixes.add(s, S.SURNAME_LIKE, 2);
   for (const t of [suffixes, termSuffixes]) {
     for (const s of HEALTH_SUFFIXES) t.add(s, S.HEALTH, 3);
+    // "ørebetændelser", "rygskaderne": the plural and definite forms of the longer endings too.
+    for (const s of HEALTH_SUFFIXES) if (s.length >= 6 && /[^n]$/.test(s)) for (const f of inflect(s).slice(1, 4)) t.add(f, S.HEALTH, 3);
     for (const s of MEDICATION_SUFFIXES) t.add(s, S.MEDICATION, 3);
     t.add('forbundet', S.UNION, 3);
     t.add('lærerforening', S.UNION, 3);

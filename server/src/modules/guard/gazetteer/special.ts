@@ -157,12 +157,13 @@ azol izol ovir avir tegravir
  * Treatment and problem compounds: "metadonbehandling", "insulinbehandling" (a known term or medication +
  * -behandling) and "søvnproblemer", "hjerteproblemer" (a body part or function + -problemer).
  */
-export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb plaster plastre øjendråber dråber tabletter salve injektion indsprøjtning indsprøjtningen`);
+export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb plaster plastre øjendråber dråber tabletter salve injektion indsprøjtning indsprøjtningen
+spray pen piller kapsler pumpe pumpen`);
 /** First words of treatment phrases and dose units; the phrases themselves are in recognizers/special.ts. */
 export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE tabt
-lider lidende smittet udredning udredt udredes konstateret`);
+lider lidende smittet udredning udredt udredes konstateret taget`);
 export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær skade skaden skader operation operationen operationer rehabilitering rehabiliteringen
-nedsættelse nedsættelsen afhængighed afhængigheden forbrug forbruget mangel`);
+nedsættelse nedsættelsen afhængighed afhængigheden forbrug forbruget mangel tilskud`);
 export const PROBLEM_PREFIXES = split(`
 søvn hjerte ryg mave lunge tarm nyre lever hukommelses hukommelse syns høre alkohol misbrugs balance
 vejrtræknings vejrtrækning knæ hofte skulder nakke led muskel fordøjelses blære prostata kredsløbs
@@ -174,6 +175,17 @@ stof jern vitamin væske ilt tand tænder kæbe
 
 /** Multi-word health phrases; the first word triggers the look-ahead. */
 export const HEALTH_PHRASES = [
+  'tage sit liv',
+  'tage sit eget liv',
+  'mistet appetitten',
+  'mistet hørelsen',
+  'mistet synet',
+  'mistet førligheden',
+  'mistet følelsen',
+  'mistet hukommelsen',
+  'mistet bevidstheden',
+  'mistede bevidstheden',
+  'mistet sin menstruation',
   'indlagt på psykiatrisk afdeling',
   'indlagt på psykiatrisk',
   'indlagt på psykiatrien',

@@ -240,3 +240,18 @@ describe('the kinds of miss found in blind batch 7', () => {
     expect(found(about('Familien kommer i Luthersk Mission.'), 'RELIGION')).toEqual(['Luthersk Mission']);
   });
 });
+
+describe('everyday wording of health, and endings in the plural', () => {
+  it('finds plural forms of clinical endings, weight gained, lost functions and suicidal thoughts', () => {
+    expect(found(about('Hun har haft tre halsbetændelser og har taget 9 kg på. Hun har mistet hørelsen og tanker om at tage sit liv.'), 'HEALTH')).toEqual([
+      'halsbetændelser',
+      'taget 9 kg på',
+      'mistet hørelsen',
+      'tage sit liv',
+    ]);
+  });
+
+  it('finds a drug by what it comes as, and a supplement', () => {
+    expect(found(about('Han har fået en insulinpen og tager vitamintilskud.'), 'HEALTH')).toEqual(['insulinpen', 'vitamintilskud']);
+  });
+});

@@ -259,7 +259,7 @@ const CONDITION_HEAD_WORD = /^(?:sygdom|syndrom|lidelse|stær|parese|sklerose)/u
 const NOT_A_CONDITION = new RangeSet(['mangel', 'manglende', 'dette', 'flere', 'mange', 'nogle', 'noget', 'ingen', 'ikke', 'hvad', 'hvilke', 'alle', 'at']);
 const STARTED_ON = /(?:startet (?:op )?på|sat (?:op )?på|skiftet til|får|tager|fået|ordineret)(?: (?:sin|sit|nu|også|stadig|fortsat|dagligt))? (\p{Lu}\p{Ll}[\p{L}-]{2,})/uy;
 // Weight lost: "tabt 6 kg", "tabt sig 8 kg", "tabt 2,5 kilo".
-const LOST_WEIGHT = /tabt (?:sig )?\d+(?:,\d+)? (?:kg|kilo)(?![\p{L}])/uy;
+const LOST_WEIGHT = /(?:tabt (?:sig )?\d+(?:,\d+)? (?:kg|kilo)|taget \d+(?:,\d+)? (?:kg|kilo) på)(?![\p{L}])/uy;
 const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:ikke|ingen|aldrig|hverken|uden)(?: \p{L}+)? ?$/iu;
 
 /**
@@ -282,7 +282,7 @@ export function treatmentPhrases(st: ScanState): void {
       e = k;
       s = prevWordStart(text, e);
       if (s < 0 || e - s < 4) continue;
-    } else if (text.startsWith('tabt', cue)) {
+    } else if (text.startsWith('tabt', cue) || text.startsWith('taget', cue)) {
       LOST_WEIGHT.lastIndex = cue;
       const m = LOST_WEIGHT.exec(text);
       if (m && !NEGATED_BEFORE.test(text.slice(Math.max(0, cue - 30), cue))) emit(st, 'HEALTH', cue, cue + m[0].length);
