@@ -78,13 +78,20 @@ export function scan(text: string): Entity[] {
   pass(st);
   treatmentPhrases(st);
   namedConditions(st);
-  const persons = merge(findPersons(st), findLowercaseNames(text, st.knownNames));
+  const persons = merge(findPersons(st), findLowercaseNames(text, st.knownNames)).filter((p) => !placeAlone(text, p));
   // Special categories only count when the text is about someone: a named person, a CPR number, or a
   // person spoken of ("Borgeren har diabetes."); a union named in advice to bring a representative does not.
   const named = persons.length > 0 || st.hasCpr;
   const special = st.special.length > 0 ? aboutPersons(text, named ? st.special : st.special.filter((c) => spokenOf(text, c.start))) : [];
   const people = special.length > 0 ? namesOutsideProperNames(persons, special) : persons;
   return resolve(merge(merge(sortByStart(st.found), sortByStart(people)), special));
+}
+
+/** "Femø", "HR Bornholm": one word that is a town, an island or a region and no first name is a place. */
+function placeAlone(text: string, p: Candidate): boolean {
+  if (p.end - p.start > 30 || text.indexOf(' ', p.start) < p.end) return false;
+  const f = words.flagsOf(text, p.start, p.end);
+  return (f & W.TOWN) !== 0 && (f & (W.FIRST | W.SURNAME)) === 0;
 }
 
 /**

@@ -4,6 +4,9 @@
  * need not be complete. Multi-word towns are matched by their first word plus a prefix rule in the recognizer.
  */
 export const TOWNS: string[] = `
+Bornholm Femø Fejø Askø Omø Agersø Tåsinge Langeland Ærø Lolland Falster Møn Læsø Fur Mors Strynø Drejø Skarø Hjarnø
+Sejerø Nekselø Orø Fyn Sjælland Jylland Midtjylland Nordjylland Sydjylland Sønderjylland Vestjylland Østjylland
+Himmerland Vendsyssel Djursland Midtsjælland Vestsjælland Nordsjælland Sydsjælland Østsjælland Sydfyn Nordfyn Vestfyn
 Aabenraa Aabybro Aakirkeby Aalborg Aalestrup Aars Aarup Aarhus Abildgaard Agedrup Albertslund Allerød Allingåbro
 Almind Als Ans Ansager Arden Asnæs Assens Asperup Augustenborg Auning Avernakø Ballerup Bagenkop Bandholm Barrit
 Beder Bellinge Bindslev Birkerød Bjerringbro Bjæverskov Blokhus Blommenslyst Bogense Borkop Brabrand Bramming

@@ -7,7 +7,7 @@ const split = (s: string): string[] => s.trim().split(/\s+/);
 
 /** Capitalised words that are not names: months, weekdays, function words, headings, common nouns. */
 export const STOP_WORDS = split(`
-januar februar marts april maj juni juli august september oktober november december jan feb mar apr jun jul aug
+sir madam januar februar marts april maj juni juli august september oktober november december jan feb mar apr jun jul aug
 sep sept okt nov dec mandag tirsdag onsdag torsdag fredag lørdag søndag weekend jul påske pinse nytår
 jeg du han hun vi i de den det der dette disse denne dem dig mig sig os jer min mit mine din dit dine hans
 hendes deres vores jeres sin sit sine man en et og eller men for til fra med om på af ved efter før under over

@@ -77,7 +77,7 @@ add(L_PREPOSITION, `på til af i`);
 LABELS.freeze();
 
 const NEGATIVE_PREFIXES = ['sags', 'journal', 'polic', 'faktura', 'opkrævning', 'ordre', 'kunde', 'lejemål', 'kontrakt', 'løbe', 'referen', 'vare', 'serie', 'bestilling', 'kvittering', 'kontrol', 'medarbejder', 'beløb', 'betaling'];
-const NEGATIVE_SUFFIXES = ['nr', 'nummer', 'nummeret', 'numre', 'id'];
+const NEGATIVE_SUFFIXES = ['nr', 'nummer', 'nummeret', 'numre', 'id', 'sag', 'sagen'];
 
 function startsWithCI(text: string, s: number, e: number, prefix: string): boolean {
   if (e - s < prefix.length) return false;

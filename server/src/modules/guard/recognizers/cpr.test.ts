@@ -79,3 +79,10 @@ describe('CPR numbers after generic labels and in context that says a person', (
     expect(found('Sagens løbenr. 0101901234, journal nr. 0202851234')).toEqual([]);
   });
 });
+
+describe('a case number shaped like a CPR number', () => {
+  it('is not a CPR number after a word for a case ("Byggesag 231126-3738", "Klagesagen 010203-1234")', () => {
+    const text = 'Emne: Byggesag 231126-3738 – rampe og carport. Klagesagen 010203-1234 er afsluttet.';
+    expect(scan(text).filter((e) => e.type === 'CPR')).toEqual([]);
+  });
+});

@@ -128,3 +128,11 @@ describe('abbreviations', () => {
     expect(names).toEqual(['Frida Lauritzen']);
   });
 });
+
+describe('words that are no names', () => {
+  it('does not take an English salutation or an island for a name', () => {
+    const text = 'Dear Sir or Madam,\n\nHjemmeplejen, Lolland Kommune – Femø\nBorger: Valborg Erlandsen';
+    const names = scan(text).filter((e) => e.type === 'PERSON').map((e) => text.slice(e.start, e.end));
+    expect(names).toEqual(['Valborg Erlandsen']);
+  });
+});

@@ -255,3 +255,9 @@ describe('everyday wording of health, and endings in the plural', () => {
     expect(found(about('Han har fået en insulinpen og tager vitamintilskud.'), 'HEALTH')).toEqual(['insulinpen', 'vitamintilskud']);
   });
 });
+
+describe('a union branch named by its region', () => {
+  it('takes "Kreds" or "Afdeling" and the region into the union', () => {
+    expect(found(about('Lis Agerskov (TR, DSR Kreds Midtjylland) deltog.'), 'UNION')).toEqual(['DSR Kreds Midtjylland']);
+  });
+});

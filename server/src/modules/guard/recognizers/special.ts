@@ -481,6 +481,12 @@ function blockedBefore(text: string, s: number): boolean {
 /** "3F Kolding", "FOA Aarhus": a union name takes a following town. */
 export function unionEnd(text: string, e: number): number {
   if (codeAt(text, e) !== 0x20 || (charClass(codeAt(text, e + 1)) & UPPER) === 0) return e;
+  // "DSR Kreds Midtjylland", "FOA Afdeling Fyn": a branch word before the region.
+  if (text.startsWith('Kreds ', e + 1) || text.startsWith('Afdeling ', e + 1)) {
+    const branchEnd = text.indexOf(' ', e + 1);
+    const end = unionEnd(text, branchEnd);
+    return end > branchEnd ? end : e;
+  }
   let i = e + 1;
   while ((charClass(codeAt(text, i)) & LETTER) !== 0 || (codeAt(text, i) === 0x2d && (charClass(codeAt(text, i + 1)) & LETTER) !== 0)) i++;
   return words.flagsOf(text, e + 1, i) & W.TOWN || UNION_REGIONS.has(text, e + 1, i) ? i : e;
