@@ -44,3 +44,11 @@ describe('bank accounts', () => {
     expect(accounts('IBAN DK50 0040 0440 1162 44')).toEqual([]);
   });
 });
+
+describe('an account number labelled on the next line', () => {
+  it('reads "reg.nr. 3996<line break>kontonr. 4381574092" as one account', () => {
+    const text = 'Beløbet betales til klinikken, reg.nr. 3996\nkontonr. 4381574092.';
+    const found = scan(text).filter((e) => e.type === 'BANK_ACCOUNT').map((e) => text.slice(e.start, e.end));
+    expect(found).toEqual(['3996\nkontonr. 4381574092']);
+  });
+});

@@ -5,7 +5,7 @@ import { lineStartOf } from '../scan-state.js';
 import { isDigit, isWordCode, labelBefore } from './context.js';
 
 // One or two spaces before the word: "Reg.nr.: 9280  Kontonr.: 4510063771" is laid out in columns.
-const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?[ \u00a0]{1,3}(?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]{0,3}/iy;
+const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?(?:[ \u00a0]{1,3}|[ \u00a0]?\r?\n[ \u00a0]*)(?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]{0,3}/iy;
 const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres)/i;
 
 /**
@@ -61,7 +61,8 @@ function matchWritten(text: string, at: number, regEnd: number): Match | null {
     regEnd = dashed - 1;
     sep = 0x2d;
   }
-  if (sep !== 0x20 && sep !== 0x2c && sep !== 0x2d && sep !== 0xa0) return null;
+  // "reg.nr. 3996<line break>kontonr. 4381574092": the account's own label on the next line.
+  if (sep !== 0x20 && sep !== 0x2c && sep !== 0x2d && sep !== 0xa0 && sep !== 0x0a && sep !== 0x0d) return null;
   ACCOUNT_WORD.lastIndex = regEnd;
   const m = hasK(text, regEnd) ? ACCOUNT_WORD.exec(text) : null;
   if (m) {
