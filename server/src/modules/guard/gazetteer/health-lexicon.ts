@@ -112,6 +112,70 @@ immundefekt autoimmun mukopolysakkaridose gauchers fabrys friedreichs charcot-ma
 guillain-barré lennox-gastaut behçets pagets wegeners perthes sjögrens bechterews retts downsyndrom down-syndrom
 tourettesyndrom døvstum hørehæmmede fødselslammelse overvægtig undervægtig fejlernæret underernæret dehydreret
 hjerteanfaldet
+glemsom glemsomhed frysninger hjertemislyd klapmislyd absencer udmattelse kortåndet opspyt ekspektorat snue
+aldersvækkelse svagelighed svagelig sengebunden sengebundet immobil gangusikker gangusikkerhed
+faldtilbøjelig faldtruet febertilstand feberfornemmelse subfebril øresusen ørebrusen lysskyhed lysoverfølsomhed
+støjfølsomhed støjoverfølsomhed sanseoverbelastning kemikalieoverfølsomhed duftoverfølsomhed mavekneb maveonde
+mavegener fordøjelsesgener tarmgener luftplager tyndskid forstoppet hududslæt hudkløe skældannelse hudafskalning
+hudforandring hudirritation keloid pemfigus pemfigoid intertrigo hudsvamp lyskesvamp liktorn hudorm atopiker hudlæsion
+hudproblemer sprogvanskeligheder udtalevanskeligheder indlæringsvanskeligheder koncentrationsvanskeligheder
+opmærksomhedsproblemer stammeproblemer læspen hyperaktiv huskeproblemer huskevanskeligheder spisevanskeligheder
+synkevanskeligheder vejrtrækningsvanskeligheder gangvanskeligheder vandladningsproblemer tilknytningsvanskeligheder
+tilknytningsproblemer sovevanskeligheder søvnvanskeligheder indsovningsbesvær indsovningsproblemer søvnunderskud
+natteuro natteskræk natterror sengevæder tisseproblemer tisseuheld afføringsproblemer afføringsuheld kolikbarn
+skeløjet polypper næsepolypper læbespalte torticollis plagiocefali præmaturt alderdomssvækkelse alderdomssvækket
+alderssvækket hukommelsessvækket synssvækket hjertesvækket inkontinensproblemer kontraktur kakeksi ernæringstruet
+ernæringsproblemer småtspisende aspirationspneumoni fejlsynkning demenssymptomer demensdiagnose demenslignende
+demenspatient parkinsonpatient strokepatient apopleksipatient slagpatient smertepatient traumepatient kolpatient
+epilepsipatient astmapatient migrænepatient migræniker psykiatripatient misbrugspatient hiv-patient nedtrykthed
+livslede dødsønske dødstanker suicidalrisiko angstpræget grådlabil grådlabilitet affektlabil humørsvingninger
+initiativløshed initiativløs energiløshed anhedoni apati apatisk tankemylder forfølgelsesforestillinger
+forfølgelsesvanvid storhedsforestillinger traumesymptomer krigstraume krigstraumatiseret torturoffer samlemani
+trichotillomani kleptomani pyromani hypokonder stressbelastet stresssygemeldt stresssygemelding katastrofetanker
+chokreaktion tungsind tungsindig abstinenssymptomer abstinent abstinensreaktion alkoholafhængig stofafhængig
+hashafhængig pilleafhængig spilleafhængig nikotinafhængig kokainafhængig opioidafhængig benzodiazepinafhængig
+medicinafhængig medicinafhængighed sprøjtenarkoman narkomani drikkeperiode drukperiode drikfældig drikkeproblemer
+alkoholoverforbrug alkoholabstinenser medicinforbrug anorektisk anorektiker bulimisk bulimiker tvangsoverspisning
+talblind talblindhed evnesvag urinvejssten spytsten mandelsten lungesvigt organsvigt multiorgansvigt respirationssvigt
+immunsvigt knoglemarvssvigt hjerteforkalkning kranspulsåreforkalkning skulderforkalkning hjerneforkalkning
+halspulsåreforkalkning kransåreforsnævring kranspulsåreforsnævring hjerteklapforsnævring aortaforsnævring
+urinrørsforsnævring spiserørsforsnævring tarmforsnævring halspulsåreforsnævring pulsåreudposning aortaudposning
+tarmudposning hjerneaneurisme benlammelse armlammelse stemmebåndslammelse nervelammelse facialislammelse
+plexuslammelse søvnlammelse tarmlammelse blærelammelse ansigtslammet piskesmældsskade idrætsskade sportsskade
+kranieskade ledbåndsskade seneskade vævsskade organskade lårskade fingerskade faldskade skoldningsskade hedeslag
+solstik hypotermi underafkølet forfrysninger blodtryksforhøjelse blodtryksproblemer kolesterolproblemer
+blodsukkerproblemer blodsukkerfald insulinføling stofskifteproblemer nyresvækkelse nyrefunktionsnedsættelse
+lungefunktionsnedsættelse leverpåvirkning nyrepåvirkning analkløe endetarmsfremfald livmoderfremfald blærefremfald
+skedefremfald bækkenbundssvaghed lændehold nakkehold hjernesvind knoglesvind tandkødssvind nerveirritation
+nerveafklemning rysteture muskeltrækninger afatiker ordfindingsbesvær ordfindingsproblemer glaslegemeløsning tåreflåd
+apnø hjernetræthed langtidscovid postcommotionelt borrelia bændelorm platfodet fladfod hulfod lordose kalkskulder
+impingement tendinose muskelømhed morgenstivhed osteoporotisk ankelforstuvning knæforstuvning håndledsforstuvning
+ankeldistorsion distorsion kontusion hjernekontusion muskelfibersprængning synsskadet nerveskadet arbejdsskadet
+fødselsskadet rygskadet knæskadet skulderskadet blindfødt synsnedsat synssvag hørenedsat trommehindebrist
+fødevareintolerance histaminintolerance laktoseintolerant glutenintolerant allergireaktion allergichok anafylaktisk
+slagtilfælde hjerteblok grenblok forkammerflimmer koma komatøs hospitalsindlagt hospitalsindlæggelse genindlagt
+bypassopereret ballonudvidet hjerteklapopereret prolapsopereret nakkeopereret fedmeopereret tarmopereret maveopereret
+lungeopereret øjenopereret fodopereret meniskopereret korsbåndsopereret knoglemarvstransplanteret
+stamcelletransplanteret kræftbehandlet medicinbehandlet antibiotikabehandlet metadonbehandlet underbensamputeret
+lårbensamputeret fingeramputeret amputationsstump benstump protesebruger kørestolsbundet plejetung stomibærer
+stomipatient iltafhængig dialyseafhængig insulinafhængig respiratorafhængig kørestolsafhængig nyresyg leversyg
+lungesyg smerteplaget gigtplaget migræneplaget allergiplaget sygdomsramt gigtramt traumeramt knoglemetastase
+levermetastase hjernemetastase lungemetastase kræftspredning kræftdiagnose cancerdiagnose kræftoverlever
+brystfjernelse smertelindring æggestokscyste nyrecyste levercyste bagercyste brystknude hjernerystelsessymptomer
+bevidsthedspåvirket bevidsthedspåvirkning almentilstand helbredsproblemer hårtab hårafgang koldsved omgangssyge
+feberramt infektionstegn betændelsestegn nyretal blodprocent hæmoglobin kolesteroltal langtidsblodsukker hba1c
+afmagret afmagring udtæret polyuri polydipsi menstruation menstruationsproblemer graviditetsgener plukveer veer
+fødselsreaktion fødselsbristning ammeproblemer fosterdød spontanabort graviditetstab fertilitetsproblemer sectio
+hormonubalance testosteronmangel østrogenmangel rejsningsbesvær potensproblemer kønsdysfori kønsinkongruens tandløs
+tandkødslommer tandfejlstilling overbid underbid krydsbid kridttænder tandtraume tandfølsomhed bidproblemer
+emaljedefekt depressionsdiagnose angstdiagnose diabetesdiagnose ptsd-diagnose sprogforsinket taleforsinket
+hyperventilerer hallucinerer anfaldsfri anfaldsfrihed smittebærer mrsa-smittet hjemmeilt iltbruger iltbehandlet
+trakeostomi lymfeknudehævelse leverforstørrelse miltforstørrelse vandladningstrang urinlækage blærekatar cp-ramt
+appetitmangel koncentrationssvigt blodtab muskeltab vægtnedgang synsfeltsudfald åndedrætsstop respirationsstop
+ledgener prostatagener overgangsaldersgener menstruationsgener migrænetilfælde hjertetilfælde besvimelsestilfælde
+gigtlidende astmalidende migrænelidende nakkestivhed rygstivhed skeløjethed farveblind stemmebesvær lugtetab smagstab
+kæbeledsgener blodsukkersvingninger væskeunderskud svimmelhedsfornemmelse hallucinatorisk psykosenær selvmordsnær
+tvangspræget udviklingsforstyrret adhd-lignende
 `);
 
 /** More English conditions, symptoms, procedures and aids as written in mixed-language mails (not inflected). */
@@ -153,6 +217,11 @@ lactose-intolerant diabetics epileptics asthmatics amputees paraplegics quadripl
 junkies overdoses arthritic rheumatism candidiasis tonsillitis sinusitis laryngitis conjunctivitis labyrinthitis
 concussions infarction myocarditis pericarditis endocarditis nephropathy neuropathic myopathy myasthenia dystrophy
 spondylitis spondylosis stenosis herniation abscesses fistula
+nightmares insomniac wheeze wheezy phlegm sputum nosebleed nosebleeds cramping nauseated vomited constipated ringworm
+miscarriages abortion abortions concussed disoriented delirious dyspraxic stammering housebound bedbound
+hypermobile unwell insulin-dependent hard-of-hearing visually-impaired antidepressant anti-depressants anti-anxiety
+antibiotic painkiller sleeplessness migrainous palpitation arrhythmias nebulizers spirometry echocardiogram
+electrocardiogram mammography rheumatic osteoarthritic
 `);
 
 /** More medication: generic names (Danish and English spelling), drug classes and brands marketed in Denmark. */
@@ -248,6 +317,36 @@ bimatoprost travoprost pilokarpin lucentis ranibizumab eylea aflibercept vabysmo
 kloramfenikol chloramphenicol fucithalmic maxitrol elidel pimecrolimus dermovat clobetasol betnovat betametason
 enstilar daivonex calcipotriol xamiol isotretinoin roaccutan isotrex differin epiduo soolantra rozex finacea skinoren
 aldara imiquimod efudix neotigason acitretin
+fluvoxamin fevarin reboxetin edronax litiumcarbonat melperon buronil perfenazin prometazin phenergan alimemazin orap
+apozepam valium halcion metylfenidat tentin deprakine apydan fenemal diamox acetazolamid ryzodeg steglatro
+ertugliflozin onglyza saxagliptin komboglyze repaglinid novonorm actos acarbose glucobay insulinglargin insulinaspart
+insulindegludec insulindetemir insulinlispro flutide asmanex beclomet easyhaler turbuhaler ellipta genuair breezhaler
+handihaler nexthaler teofyllin dexametason kenacort solu-cortef vilanterol olodaterol seloken olmetec exforge hyzaar
+fortzaar spirix kaliumklorid kaleorid nitromex inegy nustendi nilemdo bempedoinsyre omacor hydralazin minoxidil
+doxazosin carduran moxonidin physiotens prazosin metyldopa naprosyn mandolgin norflex orfenadrin paralgin citodon
+tiparol tramagetic zaldiar pecfent spektramox bioclavid augmentin lucosil trimopan eusaprim avelox tavanic vibradox
+rimactan monuril ekvacillin pondocillin famvir lagevrio relenza loceryl amorolfin daktacort brentacort travocort
+pevisone imazol neo-mercazole thycapzol lutinus crinone provera primolut norethisteron tostran testavan microgyn
+marvelon mercilon cerazette desogestrel levonorgestrel drospirenon ethinylestradiol medroxyprogesteron slinda zoely
+qlaira novynette clomifen pergotime gonal-f menopur ovitrelle cetrotide puregon rekovelle orgalutran cabergolin
+dostinex bromocriptin syntocinon cytotec misoprostol mifepriston mifegyne octostim nocdurna ideos calcichew-d3
+d3-vitamin dekristol folsyretabletter ferrosulfat jernsulfat ferromax tiamin hydroxocobalamin b12-injektioner zubsolv
+mirapexin adartrel akineton biperiden symmetrel aquipta ergotamin lanzo somac aprepitant cortiment colifoam questran
+kolestyramin lokelma resonium veltassa sucralfat antepsin picoprep moviprep plenvu emselex darifenacin mirabegron
+spedra avanafil caverject vitaros bilaxten rupatadin rupafin tavegyl klemastin polaramin livostin lomudal opatanol
+emerade mildison uniderm emovat advantan dovobet zineryt duac fucicort tenutex hedrin timosan maxidex oftaquix exocin
+zaditen bonviva ibandronat zometa adrovance trimipramin surmontil metotrexat kolesterolsænkende blodtrykssænkende
+sovepille lykkepille nervepille p-pillen fortrydelsespillen antibiotikakur penicillinkur steroider steroid insulinen
+penicillinen morfinen metadonen antabusen melatoninen kortisonen ritalinen antidepressive antipsykotiske
+antiepileptisk antiepileptiske antiepileptikum morfinpræparat morfinpræparater opioidpræparat klysma klozapin
+desvenlafaxin pristiq doxepin sinquan valproinsyre zopiklon daridorexant quviviq propiomazin tiagabin gabitril
+klobazam metoprololsuccinat trandolapril dipyridamol persantin asasantin cilostazol pletal codein morfinsulfat
+piroxicam indometacin confortid dicloxacillin phenoxymethylpenicillin benzylpenicillin ampicillin mecillinam
+ceftazidim cefotaxim ertapenem invanz daptomycin colistin tobramycin amikacin teicoplanin methenamin hiprex
+valganciclovir valcyte ganciclovir molnupiravir albendazol praziquantel belimumab benlysta tretinoin adapalen
+azelainsyre klobetasol thyroxin tyroxin octreotid sandostatin lanreotid somatuline cinacalcet mimpara paricalcitol
+zemplar sevelamer renvela fosrenol velphoro fulvestrant faslodex pitolisant wakix natriumoxybat xyrem solriamfetol
+sunosi linaklotid pankreasenzymer
 `);
 
 /** More aids and devices (hjælpemidler), in base, definite and plural forms (not inflected). */
@@ -278,6 +377,40 @@ fortykningsmiddel ernæringsdrik ernæringsdrikke sengehest sengegrind fodindlæ
 høreapparatbruger shunten port-a-cath picc-line dialysekateter nefrostomi nefrostomikateter iltudstyr gangvognene
 krykkestok rollatorbruger rollatorbrugere elkørestolene transportstol blebukser gangstol talecomputeren
 kommunikationshjælpemiddel øjenprotese
+vekseltrykmadras vekseltrykmadrassen vekseltrykmadrasser vekseltryksmadrassen vekseltryksmadrasser tryksårsmadrasser
+antidecubitusmadrassen antidecubitusmadrasser trykaflastningsmadras trykaflastningsmadrassen trykaflastningsmadrasser
+specialmadras specialmadrassen specialmadrasser toiletstativ toiletstativet toiletstativer infusionsstativ
+infusionsstativet infusionsstativer dropstativ dropstativet badestole badestolene plejestol plejestolen plejestole
+løftestol løftestolen løftestole brusestole brusestolene sædeløfter antidecubituspude lejringspude lejringspuden
+lejringspuder kørestolspude kørestolspuden kørestolspuder trykaflastningspuden trykaflastningspuder badelift
+badeliften badelifte gulvlift gulvliften gulvlifte stålifte badekarslift kørestolslift kørestolsliften kørestolslifte
+hospitalssenge specialseng specialsengen specialsenge lavseng lavsengen lavsenge kuvøse kuvøsen kuvøser sengehesten
+sengeheste sengegrinden sengegrinde støttebælter forflytningsbæltet forflytningsbælter gangbæltet gangbælter
+bækkenbælte bækkenbæltet bækkenbælter brokbælte brokbæltet brokbælter løftesejl løftesejlet liftsejl liftsejlet korset
+korsetter natskinnen natskinner håndledsskinne håndledsskinnen håndledsskinner fingerskinne fingerskinnen
+fingerskinner knæskinne knæskinnen knæskinner ankelskinne ankelskinnen ankelskinner bideskinne bideskinnen bideskinner
+snorkeskinne snorkeskinnen snorkeskinner kompressionsbandagen kompressionsbandager knæbandage knæbandagen knæbandager
+ankelbandage ankelbandagen ankelbandager håndledsbandage håndledsbandagen håndledsbandager støttebandage
+støttebandagen støttebandager kompressionsbind kompressionsbindet elastikbind inkontinensbukser kompressionsstrømperne
+kompressionsstrømpen antitrombosestrømper adrenalinpen adrenalinpennen adrenalinpenne
+nitrospray nitrosprayen glukosesensor glukosesensoren glukosesensorer blodsukkersensor blodsukkersensoren
+blodsukkersensorer libresensor libresensoren faldsensor faldsensoren faldsensorer sengesensor sengesensoren cgm-måler
+cgm-sensor talecomputere kommunikationscomputer kommunikationscomputeren forflytningsplatform forflytningsplatformen
+forflytningsplatforme drejeplatform drejeplatformen personløfterne strømpepåtagerne gribetænger gribetængerne
+pilleæske pilleæsken pilleæsker doseringsæske doseringsæsken doseringsæsker dosisdispenser dosisdispenseren
+dosisdispensere medicinæske medicinæsken medicinæsker medicindispenser medicindispenseren medicindispensere
+medicinrobot medicinrobotten dosisrulle dosisruller drejeskive drejeskiven drejeskiver glidestykke glidestykket
+glidestykker glidelagenet glidelagener vendelagener gangbukken gangbukke gåstativ gåstativet gåstativer krykkestokke
+krykstokken blindestokke aktivkørestol aktivkørestolen aktivkørestole handicapscooter handicapscooteren
+handicapscootere handicapbiler badebænkene vasketoilet vasketoilettet vasketoiletter høreforstærker høreforstærkeren
+synshjælpemiddel inhalator inhalatoren inhalatorer inhalationskammer inhalationskammeret trakealkanyle trakealkanylen
+trakealkanyler blodsukkerapparatet blodsukkerapparater glukosemåleren glukosemålere
+blodsukkermålere urinkateter urinkatetret urinkatetre engangskateter engangskatetre uridomet stomipladen stomiplader
+bleen underlagsstykke underlagsstykker tryghedsalarm tryghedsalarmen tryghedsalarmer faldalarmen faldalarmer
+sengealarmen fodortosen fodortoser knæortosen knæortoser håndortosen håndortoser ankelortosen ankelortoser rygortose
+rygortosen rygortoser nakkekrave nakkekraven nakkekraver halskraver kompressionsærmet kompressionsærmer
+kompressionshandske kompressionshandsken kompressionshandsker badekarsbræt badekarsbrættet trappemaskinen
+trappemaskiner høreapparatsbruger
 `);
 
 /** Operations, scans, tests and treatments as single words, in base and definite forms (not inflected). */
@@ -600,6 +733,243 @@ export const MORE_HEALTH_PHRASES = [
   'central søvnapnø',
   'talende ur',
   'vibrerende vækkeur',
+ // Symptoms, functions, findings, aids and treatments told in everyday words.
+  'svært ved at spise',
+  'svært ved at holde balancen',
+  'svært ved at bevæge sig',
+  'svært ved at falde i søvn',
+  'svært ved at holde på vandet',
+  'svært ved at holde på urinen',
+  'svært ved at tisse',
+  'svært ved at koncentrere sig',
+  'svært ved at gå på trapper',
+  'svært ved at komme op af sengen',
+  'svært ved at klæde sig på',
+  'svært ved at synke maden',
+  'svært ved at få luft',
+  'svært ved at få vejret',
+  'ondt ved vandladning',
+  'smerter ved vandladning',
+  'hyppig vandladning',
+  'natlig vandladning',
+  'ufrivillig vandladning',
+  'blodig afføring',
+  'sort afføring',
+  'blodig urin',
+  'blod i opkastet',
+  'kaster blod op',
+  'kastet blod op',
+  'hoster blod op',
+  'hostet blod op',
+  'blod i spyttet',
+  'vand i knæet',
+  'vand i knæene',
+  'væske i knæet',
+  'væske i lungerne',
+  'slim i lungerne',
+  'slim på lungerne',
+  'lav blodprocent',
+  'lavt hæmoglobin',
+  'høje kolesteroltal',
+  'højt kolesteroltal',
+  'forhøjet kolesteroltal',
+  'forhøjede kolesteroltal',
+  'lav muskelspænding',
+  'forhøjet puls',
+  'uregelmæssig puls',
+  'uregelmæssig hjerterytme',
+  'forhøjet stofskifte',
+  'forhøjet øjentryk',
+  'højt øjentryk',
+  'forhøjet crp',
+  'forhøjede nyretal',
+  'forhøjet nyretal',
+  'lavt natrium',
+  'lavt kalium',
+  'trykaflastende madras',
+  'trykaflastende madrasser',
+  'trykaflastende pude',
+  'trykaflastende puder',
+  'øjenstyret talecomputer',
+  'øjenstyret computer',
+  'elektronisk pilleæske',
+  'elektronisk medicinæske',
+  'elektronisk dosisdispenser',
+  'elektronisk medicindispenser',
+  'vanddrivende piller',
+  'vanddrivende pille',
+  'vanddrivende medicin',
+  'vanddrivende tabletter',
+  'drikker for meget',
+  'drikker tæt',
+  'drikker meget alkohol',
+  'drikker dårligt',
+  'drikker for lidt',
+  'spiser for lidt',
+  'sort for øjnene',
+  'flimren for øjnene',
+  'tryk for brystet',
+  'summen i ørerne',
+  'susen i ørerne',
+  'ringen i ørerne',
+  'brusen for ørerne',
+  'tab af bevidsthed',
+  'tab af hørelsen',
+  'tab af synet',
+  'tab af førlighed',
+  'tab af appetit',
+  'tab af hukommelse',
+  'tab af muskelmasse',
+  'tab af lugtesans',
+  'kunstigt koma',
+  'lagt i koma',
+  'ligger i koma',
+  'grand mal',
+  'petit mal',
+  'chorea huntington',
+  'ising i tænderne',
+  'dræn i ørerne',
+  'dræn i øret',
+  'erektil dysfunktion',
+  'forstørret prostata',
+  'udeblevet menstruation',
+  'uregelmæssig menstruation',
+  'kraftig menstruation',
+  'kraftige menstruationer',
+  'smertefuld menstruation',
+  'ufrivilligt barnløs',
+  'ufrivilligt barnløse',
+  'for tidligt født',
+  'præmaturt født',
+  'truende abort',
+  'psykisk skrøbelig',
+  'psykisk nedslidt',
+  'fysisk nedslidt',
+  'psykisk nedbrudt',
+  'psykiatrisk patient',
+  'psykiatrisk diagnose',
+  'psykiatriske diagnoser',
+  'psykiatrisk udredning',
+  'psykiatrisk behandling',
+  'indlagt på hospitalet',
+  'indlagt på sygehuset',
+  'indlagt på hospital',
+  'indlagt på sygehus',
+  'akut indlagt',
+  'indlagt akut',
+  'indlagt på geriatrisk',
+  'indlagt på neurologisk',
+  'indlagt på medicinsk',
+  'indlagt på kardiologisk',
+  'indlagt på hjerteafdelingen',
+  'ligger i respirator',
+  'blodprop i lungen',
+  'blodprop i armen',
+  'blodprop i øjet',
+  'type 1-diabetiker',
+  'type 2-diabetiker',
+  'type 1 diabetiker',
+  'type 2 diabetiker',
+  'septisk chok',
+  'kunstig hofte',
+  'kunstigt hofteled',
+  'kunstigt knæ',
+  'kunstigt knæled',
+  'kunstig hjerteklap',
+  'kunstig tarmudgang',
+  'kunstig ernæring',
+  'mistet et ben',
+  'mistet en arm',
+  'ude af stand til at gå',
+  'ude af stand til at spise',
+  'bundet til sengen',
+  'bundet til kørestolen',
+  'bundet til kørestol',
+  'knækket en tand',
+  'knækket tand',
+  'blødende tandkød',
+  'betændt tandkød',
+  'hævede kirtler',
+  'hævede mandler',
+  'ser dobbelt',
+  'ser sløret',
+  'går usikkert',
+  'går ustabilt',
+  'går med besvær',
+  'usikker gang',
+  'ustabil gang',
+  'slæbende gang',
+  'vaklende gang',
+  'ryster på hænderne',
+  'trykken i hovedet',
+  'tryk i hovedet',
+  'trykken bag øjnene',
+  'stikken i brystet',
+  'jag i brystet',
+  'tanker om selvmord',
+  'tanker om at dø',
+  'ønske om at dø',
+  'ønsker at dø',
+  'lyst til at dø',
+  'træt af livet',
+  'træt af at leve',
+  'rispet sig',
+  'risper sig',
+  'skåret i armene',
+  'skåret i sig selv',
+  'brækker sig',
+  'brækket sig',
+  'brækkede sig',
+  'hiver efter vejret',
+  'hev efter vejret',
+  'hiver efter luft',
+  'besværet vejrtrækning',
+  'besværet respiration',
+  'hvæsende vejrtrækning',
+  'pibende vejrtrækning',
+  'blå læber',
+  'blålige læber',
+  'ør i hovedet',
+  'tåge i hovedet',
+  'glemmer sin medicin',
+  'glemmer at tage sin medicin',
+  'glemmer at tage medicinen',
+  'overforbrug af alkohol',
+  'overforbrug af medicin',
+  'overforbrug af piller',
+  'afhængig af alkohol',
+  'afhængig af hash',
+  'afhængig af piller',
+  'afhængig af kokain',
+  'afhængig af stoffer',
+  'afhængig af spil',
+  'venter barn',
+  'venter sit første barn',
+  'venter tvillinger',
+  'gået i fødsel',
+  'gik i fødsel',
+  'autistiske træk',
+  'motorisk forsinket',
+  'motorisk urolig',
+  'motorisk uro',
+  'motoriske udfordringer',
+  'finmotoriske vanskeligheder',
+  'grovmotoriske vanskeligheder',
+  'nedsat stemningsleje',
+  'lavt stemningsleje',
+  'natlige opvågninger',
+  'tidlig opvågnen',
+  'pavor nocturnus',
+  'kompliceret sorg',
+  'nedgroet negl',
+  'nedgroede negle',
+  'lichen sclerosus',
+  'diabetisk fod',
+  'dårligt helbred',
+  'skrøbeligt helbred',
+  'svageligt helbred',
+  'helbredsmæssige problemer',
+  'helbredsmæssige udfordringer',
 ];
 
 /** Multi-word English health terms, words separated by one space. */
@@ -791,6 +1161,155 @@ export const MORE_ENGLISH_HEALTH_PHRASES = [
   'sexually transmitted infection',
   'hiv positive',
   'tested positive',
+ // Everyday English symptoms, conditions, medication and aids in mails to the municipality.
+  'muscle relaxants',
+  'muscle relaxant',
+  'low blood sugar',
+  'high blood sugar',
+  'blood thinners',
+  'blood thinner',
+  'sleeping pills',
+  'sleeping tablets',
+  'water pills',
+  'water tablets',
+  'pain medication',
+  'pain medications',
+  'pain killers',
+  'anxiety medication',
+  'anti-anxiety medication',
+  'adhd medication',
+  'epilepsy medication',
+  'blood pressure medication',
+  'heart medication',
+  'diabetes medication',
+  'sore throat',
+  'runny nose',
+  'stomach ache',
+  'stomach pain',
+  'stomach pains',
+  'stomach bug',
+  'food poisoning',
+  'urine infection',
+  'bladder infection',
+  'yeast infection',
+  'skin rash',
+  'head lice',
+  'hay fever',
+  'asthma attack',
+  'asthma attacks',
+  'allergic reaction',
+  'anaphylactic shock',
+  'heart problems',
+  'heart palpitations',
+  'irregular heartbeat',
+  'chest tightness',
+  'tight chest',
+  'difficulty breathing',
+  'breathing difficulties',
+  'breathing problems',
+  'trouble sleeping',
+  'difficulty sleeping',
+  'sleep problems',
+  'sleeping problems',
+  'balance problems',
+  'mobility problems',
+  'mobility issues',
+  'walking difficulties',
+  'vision problems',
+  'eyesight problems',
+  'poor eyesight',
+  'double vision',
+  'blurred vision',
+  'ringing in the ears',
+  'dizzy spells',
+  'fainting spells',
+  'loss of appetite',
+  'poor appetite',
+  'feeding difficulties',
+  'swallowing problems',
+  'bowel problems',
+  'bladder problems',
+  'kidney problems',
+  'liver problems',
+  'back problems',
+  'back injury',
+  'knee injury',
+  'neck injury',
+  'head injury',
+  'sports injury',
+  'whiplash injury',
+  'nerve damage',
+  'brain damage',
+  'brain bleed',
+  'brain haemorrhage',
+  'mini stroke',
+  'chronic illness',
+  'serious illness',
+  'terminal illness',
+  'long-term illness',
+  'mental health condition',
+  'mental breakdown',
+  'psychotic episode',
+  'manic episode',
+  'depressive episode',
+  'suicidal ideation',
+  'binge eating',
+  'substance abuse',
+  'drug abuse',
+  'alcohol abuse',
+  'drinking problem',
+  'drug addiction',
+  'alcohol addiction',
+  'gambling addiction',
+  'withdrawal symptoms',
+  'sensory overload',
+  'sensory issues',
+  'low muscle tone',
+  'club foot',
+  'cleft lip',
+  'cleft palate',
+  'tongue tie',
+  'hip dysplasia',
+  'premature baby',
+  'born premature',
+  'bed wetting',
+  'night terrors',
+  'pressure ulcer',
+  'pressure ulcers',
+  'leg ulcer',
+  'leg ulcers',
+  'wound care',
+  'blood transfusion',
+  'insulin pen',
+  'glucose sensor',
+  'oxygen tank',
+  'oxygen therapy',
+  'home oxygen',
+  'walking aid',
+  'walking aids',
+  'mobility aid',
+  'mobility aids',
+  'bath lift',
+  'commode chair',
+  'toilet frame',
+  'pill organiser',
+  'pill organizer',
+  'dosette box',
+  'medication dispenser',
+  'communication aid',
+  'heavy periods',
+  'painful periods',
+  'irregular periods',
+  'period pain',
+  'menstrual cramps',
+  'erectile dysfunction',
+  'enlarged prostate',
+  'hormone therapy',
+  'morning-after pill',
+  'glandular fever',
+  'whooping cough',
+  'scarlet fever',
+  'lyme disease',
 ];
 
 /** Acronyms of conditions, procedures and devices that count only in capitals. */
