@@ -52,3 +52,14 @@ describe('an account number labelled on the next line', () => {
     expect(found).toEqual(['3996\nkontonr. 4381574092']);
   });
 });
+
+describe('reg.nr. and account separated by a middle dot or a comma, and in English', () => {
+  it('reads them as one account after a bank word', () => {
+    const text = 'Ydelsen udbetales til din konto 6565 · 8316395747. Den sidste går til din konto 1623, 3406425282. My Danish account: 1212 8295654070.';
+    expect(scan(text).filter((e) => e.type === 'BANK_ACCOUNT').map((e) => text.slice(e.start, e.end))).toEqual([
+      '6565 · 8316395747',
+      '1623, 3406425282',
+      '1212 8295654070',
+    ]);
+  });
+});

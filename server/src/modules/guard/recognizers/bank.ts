@@ -6,7 +6,7 @@ import { isDigit, isWordCode, labelBefore } from './context.js';
 
 // One or two spaces before the word: "Reg.nr.: 9280  Kontonr.: 4510063771" is laid out in columns.
 const ACCOUNT_WORD = /(?:,|[ \u00a0]?[/\u2013-])?(?:[ \u00a0]{1,3}|[ \u00a0]?\r?\n[ \u00a0]*)(?:og[ \u00a0])?(?:konto(?:nummer|nr|-nr)?|kto)\.?(?:[ \u00a0]?nr\.?)?:?[ \u00a0]{0,3}/iy;
-const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres)/i;
+const BANK_CONTEXT = /(?:konto|bank|reg\.|regnr|registreringsn|betal|overfør|iban|indsættes|overføres|account)/i;
 
 /**
  * Danish bank accounts: a 4-digit registration number and a 6-10 digit account number. Written with an
@@ -21,9 +21,10 @@ export function matchBankAccount(text: string, at: number, regEnd: number): Matc
 
 /**
  * Reg.nr. and account laid out by hand after a bank word: "6140/4087215530", "2670  |  8291073314",
- * "5301<tab>0244907611", "0815<line break>3400917265", "0755  -  0003417690". Any run of spaces or tabs, at most
- * one of / | - – and at most one line break between them; the bank word within 120 characters before, on this
- * line or the one above, so that dates, case numbers and table cells of other kinds are not read as accounts.
+ * "5301<tab>0244907611", "0815<line break>3400917265", "0755  -  0003417690", "6565 · 8316395747",
+ * "1623, 3406425282". Any run of spaces or tabs, at most one of / | - – · • , and at most one line break between
+ * them; the bank word within 120 characters before, on this line or the one above, so that dates, case numbers
+ * and table cells of other kinds are not read as accounts.
  */
 function matchLoose(text: string, at: number, regEnd: number): Match | null {
   let i = regEnd;
@@ -32,7 +33,7 @@ function matchLoose(text: string, at: number, regEnd: number): Match | null {
   while (i < text.length && i - regEnd <= 8) {
     const c = codeAt(text, i);
     if (c === 0x20 || c === 0xa0 || c === 0x09) i++;
-    else if (c === 0x2f || c === 0x7c || c === 0x2d || c === 0x2013) {
+    else if (c === 0x2f || c === 0x7c || c === 0x2d || c === 0x2013 || c === 0xb7 || c === 0x2022 || c === 0x2c) {
       if (++marks > 1) return null;
       i++;
     } else if (c === 0x0a || c === 0x0d) {

@@ -78,6 +78,8 @@ LABELS.freeze();
 
 const NEGATIVE_PREFIXES = ['sags', 'journal', 'polic', 'faktura', 'opkrævning', 'ordre', 'kunde', 'lejemål', 'kontrakt', 'løbe', 'referen', 'vare', 'serie', 'bestilling', 'kvittering', 'kontrol', 'medarbejder', 'beløb', 'betaling'];
 const NEGATIVE_SUFFIXES = ['nr', 'nummer', 'nummeret', 'numre', 'id', 'sag', 'sagen'];
+/** Things that are given numbers, as the subject of "har nummer" ("Kørselsbevillingen har nr. ..."). */
+const NUMBERED_THINGS = ['sagen', 'bevillingen', 'afgørelsen', 'ansøgningen', 'aftalen', 'klagen', 'kontrakten', 'fakturaen', 'bevilling', 'sag'];
 
 function startsWithCI(text: string, s: number, e: number, prefix: string): boolean {
   if (e - s < prefix.length) return false;
@@ -96,7 +98,7 @@ function containsCI(text: string, s: number, e: number, part: string): boolean {
   return false;
 }
 
-const PERSON_NUMBER_WORDS = ['personnummer', 'personnr', 'person-nr', 'fødselsdato', 'fødselsnr', 'fødselsnummer', 'pers.nr', 'pers.-nr', 'pers-nr', 'persnr'];
+const PERSON_NUMBER_WORDS = ['personnummer', 'personnr', 'person-nr', 'fødselsdato', 'fødselsnr', 'fødselsnummer', 'pers.nr', 'pers.-nr', 'pers-nr', 'persnr', 'pers.-id', 'pers-id', 'personid', 'person-id'];
 
 /** "Personnr.", "Fødselsnr.", "Pers.nr.": the words for a person's number other than "CPR". */
 function isPersonNumberWord(text: string, s: number, e: number): boolean {
@@ -114,6 +116,8 @@ function classifyRange(text: string, s: number, e: number, flags: number): Label
   if (startsWithCI(text, s, e, 'sagsbeh')) return 'none';
   if (flags & L_PHONE || startsWithCI(text, s, e, 'tlf') || startsWithCI(text, s, e, 'telefon') || startsWithCI(text, s, e, 'mobil')) return 'phone';
   if (flags & L_BANK || startsWithCI(text, s, e, 'reg.') || startsWithCI(text, s, e, 'kontonr') || startsWithCI(text, s, e, 'kontonummer')) return 'bank';
+  // "Beboer: Rene Damkjær, Id: 2801829871": a bare "Id" says no more than "nr." does; "Sags-id" stays a case's.
+  if (e - s === 2 && startsWithCI(text, s, e, 'id')) return 'none';
   if (flags & L_NEGATIVE) return 'negative';
   for (const suffix of NEGATIVE_SUFFIXES) if (endsWithCI(text, s, e, suffix)) return 'negative';
   for (const prefix of NEGATIVE_PREFIXES) if (startsWithCI(text, s, e, prefix)) return 'negative';
@@ -185,8 +189,22 @@ export function personNumberContext(text: string, pos: number): boolean {
   // a pronoun or "med nummer" names whose number it is; a name before a comma or bracket ("Ole Berg, nr.")
   // is not written against the "nr." and stays a person's number.
   if (ranges[0]! - e2 !== 1 || codeAt(text, e2) !== 0x20) return true;
-  return isOwnerWord(text, s2, e2);
+  return isOwnerWord(text, s2, e2) && !numberOfAThing(text, pos);
 }
+
+/** "Sagen har nummer ...", "Kørselsbevillingen har nr. ...": what has the number is a case or a grant, not a person. */
+export function numberOfAThing(text: string, pos: number): boolean {
+  if (wordRangesBefore(text, pos, 3, ranges3) !== 3) return false;
+  if (!GENERIC_NUMBER_WORDS.has(text.slice(ranges3[0]!, ranges3[1]!).toLowerCase())) return false;
+  if (!HAS_VERBS.has(text.slice(ranges3[2]!, ranges3[3]!).toLowerCase())) return false;
+  const s3 = ranges3[4]!;
+  const e3 = ranges3[5]!;
+  if (classifyRange(text, s3, e3, LABELS.flagsOf(text, s3, e3)) === 'negative') return true;
+  for (const thing of NUMBERED_THINGS) if (endsWithCI(text, s3, e3, thing)) return true;
+  return false;
+}
+
+const HAS_VERBS = new Set(['har', 'havde', 'fik', 'får', 'fået', 'er', 'var']);
 
 const OWNER_WORDS = new Set(
   `med og hans hendes dens dets deres mit dit sit vores jeres person borger barn his her my your har havde fik får fået

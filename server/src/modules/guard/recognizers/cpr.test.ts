@@ -86,3 +86,15 @@ describe('a case number shaped like a CPR number', () => {
     expect(scan(text).filter((e) => e.type === 'CPR')).toEqual([]);
   });
 });
+
+describe('CPR numbers after "Id" and numbers of things', () => {
+  it('takes a number after a bare "Id:" or "Pers.-id:" as a CPR number', () => {
+    const text = 'Beboer: Rene Damkjær, Id: 2801829871\nPers.-id: 010388-2065';
+    expect(scan(text).filter((e) => e.type === 'CPR').map((e) => text.slice(e.start, e.end))).toEqual(['2801829871', '010388-2065']);
+  });
+
+  it('does not take the number a case or a grant "has" for a CPR number', () => {
+    const text = 'Borger: Jens Hansen.\n\nSagen har nummer 021026-7368. Kørselsbevillingen har nr. 250926-4350.';
+    expect(scan(text).filter((e) => e.type === 'CPR')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { cprMod11, isValidCprDate } from './checksums.js';
 import { codeAt } from '../text/chars.js';
-import { amountAfter, cprLabelBeforeVerb, isDigit, labelBefore, listLabelBefore, personNumberContext, standsAlone, tableColumnLabel } from './context.js';
+import { amountAfter, cprLabelBeforeVerb, isDigit, labelBefore, listLabelBefore, numberOfAThing, personNumberContext, standsAlone, tableColumnLabel } from './context.js';
 
 export interface Match {
   start: number;
@@ -45,7 +45,7 @@ export function matchCpr(text: string, start: number, runEnd: number): Match | n
     if (!personNumberContext(text, start) && !cprLabelBeforeVerb(text, start)) return null;
     label = 'cpr';
   }
-  if (amountAfter(text, end)) return null;
+  if (amountAfter(text, end) || (label === 'none' && numberOfAThing(text, start))) return null;
   const mod11 = cprMod11(text, start, serialAt);
   const confidence = mod11 ? 0.98 : label === 'cpr' ? 0.95 : 0.85;
   return { start, end, confidence };
