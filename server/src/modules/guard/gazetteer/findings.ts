@@ -118,11 +118,12 @@ export const NOT_REDUCED_FUNCTION = split(`arbejdsevne erhvervsevne betalingsevn
 /** Substances whose use is health information ("ryger hash", "har brugt heroin"), and whose sale is an offence. */
 export const SUBSTANCES = split(`
 hash heroin kokain amfetamin cannabis ecstasy mdma ketamin metamfetamin crack opium joints joint svampe spice
-benzodiazepiner stoffer narko cigaretter e-cigaretter smøger snus
+benzodiazepiner stoffer narko cigaretter e-cigaretter smøger snus skunk thc sprut
+øl bajere snaps snapse vin rødvin hvidvin vodka whisky rom alkohol spiritus cider guldøl
 `);
 export const SUBSTANCE_USE_VERBS = split(`
 ryger røg røget ryge bruger brugt brugte bruge tager tog taget tage indtager indtaget sniffer sniffet sniffede
-prøvet prøvede misbruger misbrugt drikker drukket drak drikke injicerer injiceret injicerede fixer fixet fixede sprøjter
+forbrug brug positiv prøvet prøvede misbruger misbrugt drikker drukket drak drikke injicerer injiceret injicerede fixer fixet fixede sprøjter
 `);
 export const SUBSTANCE_TRADE_VERBS = split(`solgt sælger solgte sælge sælges handlet handler handle dealer dealet smuglet smugler smuglede`);
 

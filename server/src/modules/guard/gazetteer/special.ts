@@ -408,7 +408,8 @@ islam kristen kristne katolik katolikker katolsk katolske protestant protestante
 jødisk jødiske hindu hinduer hinduistisk buddhist buddhister buddhistisk sikh sikher ateist ateister
 agnostiker mormon mormoner baptist baptister ortodoks ortodokse koptisk alevit alevitter yezidi yezidier
 bahai scientolog scientologer frikirke troende folkekirken alevi alevier adventist adventister
-syvendedags-adventist syvendedags-adventister pinsevenner pinseven
+syvendedags-adventist syvendedags-adventister pinsevenner pinseven grundtvigianer grundtvigianere grundtvigiansk
+læstadianer læstadianere
 `);
 /** Churches and communities named as where a person belongs ("går i Pinsekirken"); may be capitalised. */
 // A place of worship in general ("beder i moskeen", "aktiv i templet") says where, not what the person
@@ -420,7 +421,7 @@ pinsekirken pinsemenigheden pinsebevægelsen frikirken frimenigheden baptistkirk
 export const RELIGION_MODIFIERS = split(`praktiserende troende ortodoks ortodokse from fromme aktiv aktive`);
 
 /** Capitalised religious phrases. */
-export const RELIGION_PHRASES = ['luthersk mission', 'mosaisk trossamfund', 'jehovas vidne', 'jehovas vidner', 'indre mission', 'jesu kristi kirke af sidste dages hellige', 'sidste dages hellige'];
+export const RELIGION_PHRASES = ['frelsens hær', 'luthersk mission', 'mosaisk trossamfund', 'jehovas vidne', 'jehovas vidner', 'indre mission', 'jesu kristi kirke af sidste dages hellige', 'sidste dages hellige'];
 
 export const ORIENTATION_TERMS = split(`
 lesbisk lesbiske lesbian homoseksuel homoseksuelle homoseksualitet biseksuel biseksuelle bøsse bøsser bøssen
@@ -438,6 +439,14 @@ Journalistforbundet DLF Lærerforening Lærerforeningen
 /** Multi-word union names (first word triggers, case-insensitive after it). */
 export const UNION_PHRASES = [
   'dansk metal',
+  'danske bioanalytikere',
+  'kost- og ernæringsforbundet',
+  'blik- og rørarbejderforbundet',
+  'dansk frisør- og kosmetikerforbund',
+  'forbundet af offentligt ansatte',
+  'radiograf rådet',
+  'danske psykomotoriske terapeuter',
+  'danske skov- og landskabsingeniører',
   'frie funktionærer',
   'dansk elforbund',
   'fagligt fælles forbund',
@@ -468,7 +477,7 @@ dømt idømt domfældt sigtet tiltalt anholdt varetægtsfængslet fængslet afso
 fodlænke samfundstjeneste ungdomssanktion sigtelse sigtelsen tiltale tiltalen anholdelse anholdelsen straffet
 straffedømt politianmeldt fængsel fængselsstraf fængselsdom voldsdom narkodom kriminalitet kriminel
 frakendt frakendelse pasforbud tilhold polititilhold opholdsforbud zoneforbud sigtes tiltales dømmes
-varetægt bødeforlæg
+varetægt bødeforlæg ungdomskontrakt ungdomskontrakten
 `);
 /** Criminal-law words that count only with "for" + offence ("dom for vold", "bøde for besiddelse af hash"). */
 export const CRIMINAL_TRIGGERS_FOR = split(`dom dommen domme bøde bøden bøder anmeldt anmeldelse`);

@@ -52,7 +52,7 @@ const CASE_FILLER = new RangeSet(CASE_FILLERS);
 /** Functions that are not body parts but can be "dårlig" ("dårligt syn", "dårligt helbred"). */
 const POOR_FUNCTION = new RangeSet(['syn', 'synet', 'hørelse', 'hørelsen', 'balance', 'balancen', 'helbred', 'helbredet', 'kredsløb', 'hukommelse']);
 /** Words that may stand between a verb and the substance ("ryger stadig hash", "handlet med hash"). */
-const SUBSTANCE_FILLER = new RangeSet(['ikke', 'også', 'stadig', 'fortsat', 'dagligt', 'igen', 'lidt', 'noget', 'meget', 'med', 'af', 'en', 'et']);
+const SUBSTANCE_FILLER = new RangeSet(['ikke', 'også', 'stadig', 'fortsat', 'dagligt', 'daglige', 'igen', 'lidt', 'noget', 'meget', 'med', 'af', 'en', 'et', 'for', 'om', 'cirka', 'ca', 'par', 'halv', 'hel', 'flaske', 'flasker', 'kasse', 'kasser', 'glas', 'dåser', 'dåse', 'liter', 'to', 'tre', 'fire', 'fem', 'seks', 'mange']);
 const PASSIVE = new RangeSet(['blevet', 'bliver', 'blev', 'er', 'var', 'en', 'et', 'den', 'det', 'de']);
 const NOT_AN_OFFENCE = new RangeSet(['selvmord', 'selvmordsforsøg', 'fejl', 'en', 'et']);
 
@@ -276,7 +276,8 @@ export function substanceUse(text: string, s: number): { type: 'HEALTH' | 'CRIMI
     if (!w) return null;
     if (USE_VERB.has(text, w[0], w[1])) return { type: 'HEALTH', start: s };
     if (TRADE_VERB.has(text, w[0], w[1])) return { type: 'CRIMINAL', start: w[0] };
-    if (!SUBSTANCE_FILLER.has(text, w[0], w[1])) return null;
+    // "røget 25 smøger", "drukket 2-3 sprut": an amount between the verb and the substance.
+    if (!SUBSTANCE_FILLER.has(text, w[0], w[1]) && !isNumberRange(text, w[0], w[1])) return null;
     pos = w[0];
   }
   return null;

@@ -261,3 +261,19 @@ describe('a union branch named by its region', () => {
     expect(found(about('Lis Agerskov (TR, DSR Kreds Midtjylland) deltog.'), 'UNION')).toEqual(['DSR Kreds Midtjylland']);
   });
 });
+
+describe('the kinds of miss found in blind batch 8', () => {
+  it('reads drinking with an amount and a drink, smoking with a count, and daily use of a drug', () => {
+    expect(found(about('Han drikker et par snapse hver aften og har røget 20 smøger om dagen. Dagligt forbrug af amfetamin.'), 'HEALTH')).toEqual([
+      'snapse',
+      'smøger',
+      'amfetamin',
+    ]);
+    expect(found(about('Vi serverer øl og vin til receptionen.'), 'HEALTH')).toEqual([]);
+  });
+
+  it('knows more unions and faiths by name, and an origin written "<adjective> af herkomst"', () => {
+    const text = about('Hun er medlem af Danske Bioanalytikere og af Frelsens Hær. Hun er tjetjensk af herkomst.');
+    expect([found(text, 'UNION'), found(text, 'RELIGION'), found(text, 'ETHNICITY')]).toEqual([['Danske Bioanalytikere'], ['Frelsens Hær'], ['tjetjensk af herkomst']]);
+  });
+});

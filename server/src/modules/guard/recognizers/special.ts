@@ -68,6 +68,11 @@ export function specialAtWord(st: ScanState, s: number, e: number, id: number, u
     const ps = prevWordStart(text, s - 1);
     if (ps >= 0 && st.ethnicMarkEnd === s - 1) emit(st, 'ETHNICITY', ps, e);
     else if (ps >= 0 && flags & W.ETHNIC_HEAD && endsWithSk(text, ps, s - 1)) emit(st, 'ETHNICITY', ps, e);
+    // "kurdisk af herkomst": the adjective of origin before "af <head>".
+    else if (ps >= 0 && flags & W.ETHNIC_HEAD && wordIs(text, [ps, s - 1], 'af')) {
+      const as = codeAt(text, ps - 1) === 0x20 ? prevWordStart(text, ps - 1) : -1;
+      if (as >= 0 && endsWithSk(text, as, ps - 1)) emit(st, 'ETHNICITY', as, e);
+    }
   }
 }
 
