@@ -342,6 +342,9 @@ function endsWithSk(text: string, s: number, e: number): boolean {
   return lowerCode(codeAt(text, end - 2)) === 0x73 && lowerCode(codeAt(text, end - 1)) === 0x6b;
 }
 
+/** Start and end of the words read after a phrase head (no phrase is longer than 16 words). */
+const PHRASE_WORDS = new Int32Array(32);
+
 function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boolean, blocked: boolean): number {
   const text = st.text;
   const list = phrases.get(id);
@@ -349,14 +352,26 @@ function matchPhrase(st: ScanState, s: number, e: number, id: number, upper: boo
   let bestCls: ScanState['special'][number]['type'] = 'HEALTH';
   let bestWords = 0;
   if (list) {
+    // The words after the head, read once for all the head's phrases (a head may start dozens of them).
+    let read = 0;
+    const next = (k: number): [number, number] | null => {
+      while (read <= k) {
+        const nw = nextWord(text, read === 0 ? e : PHRASE_WORDS[2 * read - 1]!);
+        if (!nw) return null;
+        PHRASE_WORDS[2 * read] = nw[0];
+        PHRASE_WORDS[2 * read + 1] = nw[1];
+        read++;
+      }
+      return [PHRASE_WORDS[2 * k]!, PHRASE_WORDS[2 * k + 1]!];
+    };
     for (const p of list) {
       if (upper && !p.proper && !capitalisedTermOk(text, s)) continue;
       let pos = e;
       let ok = true;
-      for (const w of p.rest) {
-        const nw = nextWord(text, pos);
+      for (let k = 0; k < p.rest.length; k++) {
+        const nw = next(k);
         // A capitalised word after the head makes an institution's name ("indlagt på Psykiatrisk Afdeling").
-        if (!nw || !wordIs(text, nw, w) || (!p.proper && (charClass(codeAt(text, nw[0])) & UPPER) !== 0)) {
+        if (!nw || !wordIs(text, nw, p.rest[k]!) || (!p.proper && (charClass(codeAt(text, nw[0])) & UPPER) !== 0)) {
           ok = false;
           break;
         }
