@@ -65,7 +65,7 @@ afskrabninger skramme skrammer flænge flængen rift rifter brud bruddet knogleb
 forbrændinger blodudtrædning blodudtrædninger bule bulen knude knuden knuder ømhed stivhed
 føleforstyrrelser følelsesløshed prikken snurren fornemmelse fornemmelser rødme skade skaden skader læsion
 svamp svampeinfektion opereret nyopereret opereres operere brækket brækkede forvredet vrikket
-skærer skåret skar sammenfald plade pladen skrue skruer lymfeknuder lymfeknude forkalkning forkalkninger
+forstuvede fjernet bidt skærer skåret skar sammenfald plade pladen skrue skruer lymfeknuder lymfeknude forkalkning forkalkninger
 slidtage nerveskade nervepåvirkning blodansamling væskeansamling
 `);
 /** Adjectives that belong to the finding's phrase ("sovende fornemmelse i fingrene", "betændt sår på ..."). */

@@ -64,7 +64,7 @@ røntgenfotograferet
 epileptisk epileptiske hjernerystet bevidstløs bevidstløshed besvimet besvimelse hyperventilation
 fibrose mutisme dyspraksi dyskalkuli dystrofi muskeldystrofi døvblind døvblindhed fnat torturoverlever flashbacks
 hiv-positiv hiv-smittet tvangsindlagt tvangsindlæggelse nedsmeltning nedsmeltninger inhalation inhalationer
-atrieflimmer skolevægring spiltrang hjernetåge lydfølsomhed udtrætning jerntilskud væksthormon fortykningsmiddel
+besvimede atrieflimmer skolevægring spiltrang hjernetåge lydfølsomhed udtrætning jerntilskud væksthormon fortykningsmiddel
 abstinenskramper bækkenløsning graviditetskvalme levertal halvsidigt sondemad sondeernæring
 `);
 
@@ -158,7 +158,7 @@ azol izol ovir avir tegravir
  * -behandling) and "søvnproblemer", "hjerteproblemer" (a body part or function + -problemer).
  */
 export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb plaster plastre øjendråber dråber tabletter salve injektion indsprøjtning indsprøjtningen
-spray pen piller kapsler pumpe pumpen`);
+spray pen piller kapsler pumpe pumpen indsprøjtninger injektioner behandlinger`);
 /** First words of treatment phrases and dose units; the phrases themselves are in recognizers/special.ts. */
 export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE tabt
 lider lidende smittet udredning udredt udredes konstateret taget`);
@@ -178,6 +178,7 @@ export const HEALTH_PHRASES = [
   'tage sit liv',
   'tage sit eget liv',
   'mistet appetitten',
+  'mistet håret',
   'mistet hørelsen',
   'mistet synet',
   'mistet førligheden',

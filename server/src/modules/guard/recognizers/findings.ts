@@ -35,7 +35,7 @@ const AID_GRANT = new RangeSet(AID_GRANT_WORDS);
 const SIDE = new RangeSet(SIDE_WORDS);
 const LOCATION_PREPOSITION = new RangeSet(['på', 'i', 'ved', 'over', 'under', 'omkring']);
 /** Findings that are verbs and take the body part without a preposition ("brækket venstre arm"). */
-const DIRECT_FINDING = new RangeSet(['brækket', 'brækkede', 'forvredet', 'vrikket', 'forstuvet']);
+const DIRECT_FINDING = new RangeSet(['brækket', 'brækkede', 'forvredet', 'vrikket', 'forstuvet', 'forstuvede', 'fjernet', 'amputeret']);
 const FINDING_MODIFIER = new RangeSet(FINDING_MODIFIERS);
 const FALL_TIME = new RangeSet(FALL_TIMES);
 const COUNT = new RangeSet(COUNT_WORDS);

@@ -277,3 +277,15 @@ describe('the kinds of miss found in blind batch 8', () => {
     expect([found(text, 'UNION'), found(text, 'RELIGION'), found(text, 'ETHNICITY')]).toEqual([['Danske Bioanalytikere'], ['Frelsens Hær'], ['tjetjensk af herkomst']]);
   });
 });
+
+describe('what was done to a body part', () => {
+  it('reads a removal, a sprain or a bite with the body part, and hair lost', () => {
+    expect(found(about('Hun har fået fjernet det højre bryst og mistet håret. Han forstuvede anklen og blev bidt i hånden.'), 'HEALTH')).toEqual([
+      'fjernet det højre bryst',
+      'mistet håret',
+      'forstuvede anklen',
+      'bidt i hånden',
+    ]);
+    expect(found(about('Vi har fjernet det gamle skur.'), 'HEALTH')).toEqual([]);
+  });
+});
