@@ -161,7 +161,7 @@ export const TREATMENT_SUFFIXES = split(`behandling behandlingen forløb plaster
 spray pen piller kapsler pumpe pumpen indsprøjtninger injektioner behandlinger`);
 /** First words of treatment phrases and dose units; the phrases themselves are in recognizers/special.ts. */
 export const TREATMENT_CUES = split(`behandling behandles behandlet diagnosticeret opereret sygemeldt startet sat skiftet får tager fået ordineret mg mikrogram µg IE tabt
-lider lidende smittet udredning udredt udredes konstateret taget`);
+lider lidende smittet udredning udredt udredes fik taget`);
 export const PROBLEM_SUFFIXES = split(`problemer problemerne problem besvær skade skaden skader operation operationen operationer rehabilitering rehabiliteringen
 nedsættelse nedsættelsen afhængighed afhængigheden forbrug forbruget mangel tilskud`);
 export const PROBLEM_PREFIXES = split(`

@@ -134,5 +134,7 @@ describe('words that are no names', () => {
     const text = 'Dear Sir or Madam,\n\nHjemmeplejen, Lolland Kommune – Femø\nBorger: Valborg Erlandsen';
     const names = scan(text).filter((e) => e.type === 'PERSON').map((e) => text.slice(e.start, e.end));
     expect(names).toEqual(['Valborg Erlandsen']);
+    const header = 'Fra: Malene Kofoed\nTil: HR Bornholm';
+    expect(scan(header).filter((e) => e.type === 'PERSON').map((e) => header.slice(e.start, e.end))).toEqual(['Malene Kofoed']);
   });
 });

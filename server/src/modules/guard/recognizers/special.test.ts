@@ -168,6 +168,7 @@ describe('the kinds of miss found in blind batch 6', () => {
     expect(found(about('Hun lider af tinnitusrelateret søvnløshed og er smittet med MRSA.'), 'HEALTH')).toEqual(['tinnitusrelateret søvnløshed', 'MRSA']);
     expect(found(about('Sønnen er henvist til udredning for Aspergers syndrom.'), 'HEALTH')).toEqual(['Aspergers syndrom']);
     expect(found(about('Afdelingen lider af mangel på hænder.'), 'HEALTH')).toEqual([]);
+    expect(found(about('Der er konstateret skimmelsvamp i lejligheden. Hun fik konstateret sukkersyge.'), 'HEALTH')).toEqual(['sukkersyge']);
   });
 
   it('reads an adjective of a body part and a finding with a body part as one health phrase', () => {

@@ -257,9 +257,10 @@ export function unionInAdvice(text: string, start: number): boolean {
 
 const NAME_LIKE = W.FIRST | W.SURNAME | W.ORG | W.TOWN | W.STOP | W.ROLE | W.STREET_WORD | W.GENERIC | W.NEGATION;
 const TREATED_FOR = /(?:behandling for|behandles for|behandlet for|diagnosticeret med|opereret for|sygemeldt (?:med|pga\.?|på grund af))(?: (?:en|et|svær|svært|kronisk))? (\p{Ll}[\p{L}-]{3,})/uy;
-// "lider af migræne", "smittet med MRSA", "henvist til udredning for Tourette", "fået konstateret diabetes".
+// "lider af migræne", "smittet med MRSA", "henvist til udredning for Tourette", "fået konstateret diabetes" (but
+// not "der er konstateret skimmelsvamp i lejligheden": a finding about a home, not a person).
 const CONDITION_OF =
-  /(?:lider af|lidende af|smittet med|udredning for|udredt for|udredes for|konstateret)(?: (?:en|et|svær|svært|kronisk|kroniske|let|lettere|moderat|begyndende))? (\p{L}[\p{L}-]{2,})/uy;
+  /(?:lider af|lidende af|smittet med|udredning for|udredt for|udredes for|(?:fået|fik) konstateret)(?: (?:en|et|svær|svært|kronisk|kroniske|let|lettere|moderat|begyndende))? (\p{L}[\p{L}-]{2,})/uy;
 const CONDITION_HEAD_WORD = /^(?:sygdom|syndrom|lidelse|stær|parese|sklerose)/u;
 const NOT_A_CONDITION = new RangeSet(['mangel', 'manglende', 'dette', 'flere', 'mange', 'nogle', 'noget', 'ingen', 'ikke', 'hvad', 'hvilke', 'alle', 'at']);
 const STARTED_ON = /(?:startet (?:op )?på|sat (?:op )?på|skiftet til|får|tager|fået|ordineret)(?: (?:sin|sit|nu|også|stadig|fortsat|dagligt))? (\p{Lu}\p{Ll}[\p{L}-]{2,})/uy;
