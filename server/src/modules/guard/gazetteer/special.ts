@@ -409,7 +409,7 @@ islam kristen kristne katolik katolikker katolsk katolske protestant protestante
 jødisk jødiske hindu hinduer hinduistisk buddhist buddhister buddhistisk sikh sikher ateist ateister
 agnostiker mormon mormoner baptist baptister ortodoks ortodokse koptisk alevit alevitter yezidi yezidier
 bahai scientolog scientologer frikirke troende folkekirken alevi alevier adventist adventister
-syvendedags-adventist syvendedags-adventister pinsevenner pinseven grundtvigianer grundtvigianere grundtvigiansk
+syvendedags-adventist syvendedags-adventister pinsevenner pinseven grundtvigianer grundtvigianere
 læstadianer læstadianere
 `);
 /** Churches and communities named as where a person belongs ("går i Pinsekirken"); may be capitalised. */

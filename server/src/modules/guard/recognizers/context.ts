@@ -149,6 +149,12 @@ export function labelBefore(text: string, pos: number): Label {
     const k2 = classifyRange(text, s2, e2, LABELS.flagsOf(text, s2, e2));
     if (k2 !== 'none' && (!(f1 & L_PREPOSITION) || k2 === 'phone')) return k2;
   }
+  // "Kunde ID", "Sags ID": a bare "Id" after the thing it identifies is that thing's number.
+  if (k1 === 'none' && n === 2 && e1 - s1 === 2 && startsWithCI(text, s1, e1, 'id')) {
+    const s2 = ranges[2]!;
+    const e2 = ranges[3]!;
+    if (classifyRange(text, s2, e2, LABELS.flagsOf(text, s2, e2)) === 'negative') return 'negative';
+  }
   return f1 & L_FILLER && k1 !== 'negative' ? 'none' : k1;
 }
 

@@ -91,6 +91,8 @@ describe('CPR numbers after "Id" and numbers of things', () => {
   it('takes a number after a bare "Id:" or "Pers.-id:" as a CPR number', () => {
     const text = 'Beboer: Rene Damkjær, Id: 2801829871\nPers.-id: 010388-2065';
     expect(scan(text).filter((e) => e.type === 'CPR').map((e) => text.slice(e.start, e.end))).toEqual(['2801829871', '010388-2065']);
+    const other = 'Kunde ID: 030405-1234. Sags-id: 010203-1234.';
+    expect(scan(other).filter((e) => e.type === 'CPR')).toEqual([]);
   });
 
   it('does not take the number a case or a grant "has" for a CPR number', () => {
