@@ -89,8 +89,8 @@ export function scan(text: string): Entity[] {
 
 /** "Femø", "HR Bornholm": one word that is a town, an island or a region and no first name is a place. */
 function placeAlone(text: string, p: Candidate): boolean {
-  const space = text.indexOf(' ', p.start);
-  if (p.end - p.start > 30 || (space >= 0 && space < p.end)) return false;
+  if (p.end - p.start > 30) return false;
+  for (let i = p.start; i < p.end; i++) if (codeAt(text, i) === 0x20) return false;
   const f = words.flagsOf(text, p.start, p.end);
   return (f & W.TOWN) !== 0 && (f & (W.FIRST | W.SURNAME)) === 0;
 }

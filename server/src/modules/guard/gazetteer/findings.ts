@@ -111,7 +111,7 @@ export const REDUCED_FUNCTION_ENDINGS = split(`
 reaktionsevne hukommelse hørelse hørelsen syn synet førlighed bevægelighed mobilitet balance energi appetit
 koncentration koncentrationsevne kondition immunforsvar kraft kraften følelse følelsen funktion funktionen
 funktionsevne gangfunktion lungefunktion nyrefunktion hjertefunktion leverfunktion synsevne hørevne talefunktion
-følesans følesansen impulskontrol muskeltonus tonus muskelkraft førlighed gangdistance gangevne fingerfærdighed finmotorik grovmotorik kognition
+følesans følesansen impulskontrol muskeltonus tonus muskelkraft gangdistance gangevne fingerfærdighed finmotorik grovmotorik kognition
 `);
 export const NOT_REDUCED_FUNCTION = split(`arbejdsevne erhvervsevne betalingsevne indtjeningsevne`);
 

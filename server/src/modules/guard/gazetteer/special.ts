@@ -133,7 +133,7 @@ stenose neurose ontose entose mykose acidose klerose anfald anfaldet amputation 
 atrofi brok byld alloplastik protese skopi transplantation
 dystrofi dystrofien praksi mutisme kvalme kvalmen kramper krampen tvang tvangen implantat
 insufficiens dysfunktion degeneration flimren hallucination hallucinationer spasmer plasi iasis eklampsi tension
-infarkt ruptur luksation fraktur frakturer parese pareser tremor ataksi afasi dysartri artri idose cytose
+infarkt ruptur luksation fraktur parese tremor ataksi afasi dysartri artri idose cytose
 `);
 /** Compound endings that are never diagnoses although they end like one. */
 export const NOT_HEALTH = split(`
@@ -441,8 +441,6 @@ Journalistforbundet DLF Lærerforening Lærerforeningen
 export const UNION_PHRASES = [
   'dansk metal',
   'danske bioanalytikere',
-  'kost- og ernæringsforbundet',
-  'blik- og rørarbejderforbundet',
   'dansk frisør- og kosmetikerforbund',
   'forbundet af offentligt ansatte',
   'radiograf rådet',

@@ -45,25 +45,20 @@ export function conditionalAt(st: ScanState, s: number, e: number, upper: boolea
 export function genericSentenceAt(st: ScanState, s: number, e: number): void {
   if (s < st.conditionalEnd || !GENERIC_PEOPLE.has(st.text, s, e) || !isSentenceInitial(st.text, s)) return;
   const next = nextWord(st.text, e);
-  if (next && GROUP_LINK.has(st.text, next[0], next[1])) st.conditionalEnd = sentenceEnd(st.text, e);
+  if (next && GROUP_LINK.has(st.text, next[0], next[1])) st.conditionalEnd = clauseEnd(st.text, e, true);
 }
 
-/** Where the sentence from `pos` ends: sentence punctuation or line end, within 300 characters. */
-function sentenceEnd(text: string, pos: number): number {
-  const limit = Math.min(text.length, pos + 300);
+/**
+ * Where the clause from `pos` ends: the next comma, semicolon, sentence punctuation or line end, within 200
+ * characters; with `sentence`, the sentence's end instead (no comma or semicolon; an ellipsis goes on), within 300.
+ */
+function clauseEnd(text: string, pos: number, sentence = false): number {
+  const limit = Math.min(text.length, pos + (sentence ? 300 : 200));
   for (let i = pos; i < limit; i++) {
     const c = codeAt(text, i);
-    if ((c === 0x2e && codeAt(text, i + 1) !== 0x2e) || c === 0x3f || c === 0x21 || c === 0x0a) return i;
-  }
-  return limit;
-}
-
-/** Where the clause from `pos` ends: the next comma, sentence punctuation or line end, within 200 characters. */
-function clauseEnd(text: string, pos: number): number {
-  const limit = Math.min(text.length, pos + 200);
-  for (let i = pos; i < limit; i++) {
-    const c = codeAt(text, i);
-    if (c === 0x2c || c === 0x2e || c === 0x3f || c === 0x21 || c === 0x3b || c === 0x0a) return i;
+    if (c === 0x3f || c === 0x21 || c === 0x0a) return i;
+    if (c === 0x2e && !(sentence && codeAt(text, i + 1) === 0x2e)) return i;
+    if (!sentence && (c === 0x2c || c === 0x3b)) return i;
   }
   return limit;
 }

@@ -79,7 +79,8 @@ LABELS.freeze();
 const NEGATIVE_PREFIXES = ['sags', 'journal', 'polic', 'faktura', 'opkrævning', 'ordre', 'kunde', 'lejemål', 'kontrakt', 'løbe', 'referen', 'vare', 'serie', 'bestilling', 'kvittering', 'kontrol', 'medarbejder', 'beløb', 'betaling'];
 const NEGATIVE_SUFFIXES = ['nr', 'nummer', 'nummeret', 'numre', 'id', 'sag', 'sagen'];
 /** Things that are given numbers, as the subject of "har nummer" ("Kørselsbevillingen har nr. ..."). */
-const NUMBERED_THINGS = ['sagen', 'bevillingen', 'afgørelsen', 'ansøgningen', 'aftalen', 'klagen', 'kontrakten', 'fakturaen', 'bevilling', 'sag'];
+// (A case, "sag"/"sagen", is a negative label already.)
+const NUMBERED_THINGS = ['bevilling', 'bevillingen', 'afgørelsen', 'ansøgningen', 'aftalen', 'klagen', 'kontrakten', 'fakturaen'];
 
 function startsWithCI(text: string, s: number, e: number, prefix: string): boolean {
   if (e - s < prefix.length) return false;
