@@ -23,6 +23,8 @@ import {
   trialWith,
   type EvalApp,
   type ScoreReport,
+  setFiles,
+  type SetFiles,
   type SetName,
 } from './assistants-eval.harness.js';
 import type { Client } from '../../../test/support/factories.js';
@@ -38,7 +40,8 @@ interface Question {
 
 const dir = path.join(FIXTURES, 'documents');
 /** own = our extra questions, shared = the shared sample's eight; both on the same three documents. */
-const SETS: Record<SetName, { kb: string; questions: string }> = {
+export const SETS: SetFiles<{ kb: string; questions: string }> = {
+  'blind-6': { kb: path.join(dir, 'blind-6/kb'), questions: path.join(dir, 'blind-6/questions.jsonl') },
   blind: { kb: path.join(dir, 'blind-5/kb'), questions: path.join(dir, 'blind-5/questions.jsonl') },
   'blind-4': { kb: path.join(dir, 'blind-4/kb'), questions: path.join(dir, 'blind-4/questions.jsonl') },
   'blind-3': { kb: path.join(dir, 'blind-3/kb'), questions: path.join(dir, 'blind-3/questions.jsonl') },
@@ -66,7 +69,7 @@ async function uploadAndWait(c: Client, trialId: string, file: string): Promise<
 }
 
 export async function scoreDocuments(e: EvalApp, set: SetName, limit = 0): Promise<ScoreReport> {
-  const { kb, questions: qfile } = SETS[set];
+  const { kb, questions: qfile } = setFiles(SETS, set, 'documents');
   const questions = take(readJsonl<Question>(qfile), limit);
   const { trialId, leader, person } = await trialWith(e, 'documents', POLICY);
   const notes: string[] = [];

@@ -18,6 +18,8 @@ import {
   trialWith,
   type EvalApp,
   type ScoreReport,
+  setFiles,
+  type SetFiles,
   type SetName,
 } from './assistants-eval.harness.js';
 
@@ -39,7 +41,7 @@ const LetterDetails = z.object({
 });
 
 const dir = path.join(FIXTURES, 'letters');
-const FILES: Record<SetName, string> = {
+export const SETS: SetFiles<string> = {
   blind: 'blind-5.jsonl',
   'blind-4': 'blind-4.jsonl',
   'blind-2': 'blind-2.jsonl',
@@ -51,7 +53,7 @@ const FILES: Record<SetName, string> = {
 
 /** Facts (amounts, dates, § references, phones, e-mails, account numbers) per letter, where the set lists them. */
 function factsFor(set: SetName): Record<string, Record<string, string[]>> | null {
-  const file = path.join(dir, FILES[set].replace(/\.jsonl$/, '.facts.json'));
+  const file = path.join(dir, setFiles(SETS, set, 'letters').replace(/\.jsonl$/, '.facts.json'));
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, string[]>>) : null;
 }
 
@@ -59,7 +61,7 @@ function factsFor(set: SetName): Record<string, Record<string, string[]>> | null
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, ' ');
 
 export async function scoreLetters(e: EvalApp, set: SetName, limit = 0): Promise<ScoreReport> {
-  const letters = take(readJsonl<Letter>(path.join(dir, FILES[set])), limit);
+  const letters = take(readJsonl<Letter>(path.join(dir, setFiles(SETS, set, 'letters'))), limit);
   const facts = factsFor(set);
   const { trialId, person } = await trialWith(e, 'letter', POLICY);
   const notes: string[] = [];

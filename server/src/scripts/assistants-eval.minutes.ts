@@ -27,6 +27,8 @@ import {
   trialWith,
   type EvalApp,
   type ScoreReport,
+  setFiles,
+  type SetFiles,
   type SetName,
 } from './assistants-eval.harness.js';
 
@@ -53,7 +55,7 @@ const MinutesDetails = z.object({
 });
 
 const dir = path.join(FIXTURES, 'minutes');
-const SETS: Record<SetName, { dir: string; gold: string }> = {
+export const SETS: SetFiles<{ dir: string; gold: string }> = {
   blind: { dir: path.join(dir, 'blind-5'), gold: 'gold.json' },
   'blind-4': { dir: path.join(dir, 'blind-4'), gold: 'gold.json' },
   'blind-3': { dir: path.join(dir, 'blind-3'), gold: 'gold.json' },
@@ -64,7 +66,7 @@ const SETS: Record<SetName, { dir: string; gold: string }> = {
 };
 
 function meetings(set: SetName): Meeting[] {
-  const { dir: d, gold } = SETS[set];
+  const { dir: d, gold } = setFiles(SETS, set, 'minutes');
   type Gold = Record<string, { file?: string; attendees: string[]; decisions: string[]; action_items: GoldItem[] }>;
   return Object.entries(JSON.parse(fs.readFileSync(path.join(d, gold), 'utf8')) as Gold).map(([id, g]) => ({
     id,

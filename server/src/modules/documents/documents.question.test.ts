@@ -17,6 +17,18 @@ describe('what a question asks about', () => {
     expect(namedThings('Må jeg gå hjem?')).toEqual([]);
   });
 
+  it('an adjective before its noun is no thing, nor is a word too general to name one', () => {
+    expect(namedThings('Kan jeg aflevere de flade batterier her?')).toEqual(['batterier']);
+    expect(namedThings('Kan jeg få en særlig uniform?')).toEqual(['uniform']);
+    // The word after the determiner is the thing itself when a preposition, a verb or nothing follows it.
+    expect(namedThings('Må jeg tage en smøg i pausen?')).toEqual(['smøg', 'pausen']);
+    expect(namedThings('Må jeg have en nikotinpose?')).toEqual(['nikotinpose']);
+    expect(namedThings('Må jeg tegne for folk i fritiden?')).toEqual(['fritiden']);
+    const general = namedThings('Har man fri på selve dagen, hvis kortet er gået i stykker?');
+    expect(general).not.toContain('selve');
+    expect(general).not.toContain('stykker');
+  });
+
   it('words that only say when ("om morgenen", "over nytår", "på et tidspunkt") are no things, but a compound on one is', () => {
     expect(namedThings('Må jeg sende en sms om morgenen?')).toEqual(['sms']);
     expect(namedThings('Kan jeg tage dem med over nytår?')).toEqual([]);

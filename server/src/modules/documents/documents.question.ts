@@ -35,8 +35,29 @@ const DETERMINERS = new Set('de en et min mit mine din dit dine sin sit sine han
 const PREPOSITIONS = new Set('i på til for om af med fra hos ved over under efter uden mod gennem'.split(' '));
 /** Words that may stand between a determiner and the thing: adjectives a question uses, or a genitive ("fars"). */
 export const ADJECTIVES: ReadonlySet<string> = new Set('ny nyt nye gammel gammelt gamle fast faste egen eget egne anden andet andre lille små stor stort store privat private ekstra hel helt hele'.split(' '));
-/** Words that never name the thing asked about, even after a determiner. */
-const NOT_THINGS = new Set('det den de dem der her man jeg du han hun vi sig mig dig os jer noget nogen alt andet anden egen eget egne selv'.split(' '));
+/**
+ * Words that never name the thing asked about, even after a determiner: pronouns, and nouns too general to name
+ * anything ("for folk", "i stykker", "i orden", "på den måde", "en gang", "et par", "selve dagen").
+ */
+const NOT_THINGS = new Set(
+  (
+    'det den de dem der her man jeg du han hun vi sig mig dig os jer noget nogen alt andet anden egen eget egne selv selve ' +
+    'folk ting tingene gang gange måde måden orden stykker slags del delen par sted stedet'
+  ).split(' '),
+);
+
+/**
+ * Words that cannot be the noun an adjective stands before: "de flade batterier" names batteries, but in "en
+ * nikotinpose under læben" and "en smøg i den" the word after the determiner is the thing itself.
+ */
+const NOT_NOUNS = new Set(
+  (
+    'og eller men om at som der her nu så da igen også stadig altid aldrig bare kun lige jo vel nok ikke ' +
+    'er var har havde kan kunne skal skulle må måtte vil ville bliver blev får fik gør gjorde'
+  ).split(' '),
+);
+/** Endings of an adjective before its noun: "flade", "særlig", "elektronisk", "brugte". */
+const ADJECTIVE_ENDING = /(?:e|ig|lig|isk|sk)$/u;
 
 /**
  * Everyday words for when something happens: "om morgenen", "i formiddag", "over nytår", "på et tidspunkt". They
@@ -72,13 +93,32 @@ export function namedThings(question: string): string[] {
   const sentence = askingSentence(question);
   const words = [...sentence.matchAll(WORD)].map((m) => ({ text: m[0], at: m.index }));
   const out: string[] = [];
+  const attributive = (i: number): boolean => {
+    // An adjective between a determiner and its noun: lower-case, an adjective's ending, and a noun after it.
+    const w = words[i]?.text ?? '';
+    const next = words[i + 1]?.text ?? '';
+    const between = sentence.slice((words[i]?.at ?? 0) + w.length, words[i + 1]?.at ?? 0);
+    return (
+      i >= 1 &&
+      DETERMINERS.has(words[i - 1]!.text.toLowerCase()) &&
+      /^\p{Ll}/u.test(w) &&
+      ADJECTIVE_ENDING.test(w) &&
+      /^\s+$/u.test(between) &&
+      /^\p{Ll}{3,}$/u.test(next) &&
+      !NOT_NOUNS.has(next) &&
+      !PREPOSITIONS.has(next) &&
+      !DETERMINERS.has(next) &&
+      !PRONOUNS.has(next)
+    );
+  };
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!.text;
     const lower = w.toLowerCase();
     if (NOT_THINGS.has(lower) || DETERMINERS.has(lower) || PREPOSITIONS.has(lower) || ADJECTIVES.has(lower) || /\d/.test(w) || isWhenWord(lower)) continue;
+    if (attributive(i)) continue;
     const before = words[i - 1]!.text.toLowerCase();
     const twoBefore = i >= 2 ? words[i - 2]!.text.toLowerCase() : '';
-    const adjective = ADJECTIVES.has(before) || (/s$/u.test(before) && before.length > 3);
+    const adjective = ADJECTIVES.has(before) || attributive(i - 1) || (/s$/u.test(before) && before.length > 3);
     const afterDeterminer = DETERMINERS.has(before) || PREPOSITIONS.has(before) || (DETERMINERS.has(twoBefore) && adjective);
     const name = /^\p{Lu}/u.test(w) && !PRONOUNS.has(lower);
     if (afterDeterminer || name) out.push(lower);

@@ -39,6 +39,7 @@ const DEV_SETS = [
   { name: 'blind-3', kb: 'blind-3/kb', questions: 'blind-3/questions.jsonl' },
   { name: 'dev-3', kb: 'dev-3/kb', questions: 'dev-3/questions.jsonl' },
   { name: 'blind-4', kb: 'blind-4/kb', questions: 'blind-4/questions.jsonl' },
+  { name: 'blind-6', kb: 'blind-6/kb', questions: 'blind-6/questions.jsonl' },
 ] as const;
 
 describe('BM25 and the answer decision over the development sets', () => {
@@ -106,10 +107,17 @@ describe('BM25 and the answer decision over the development sets', () => {
     expect(score(DEV_SETS[4])).toMatchObject({ answerable: 16, hits: 12, wronglyDeclined: 0, notAnswerable: 10, declined: 7 });
   });
 
-  it('blind batch 4 (now a development set): 8 of 20 quoted right, 1 wrongly declined, 6 of 10 declined', () => {
+  it('blind batch 4 (now a development set): 8 of 20 quoted right, 1 wrongly declined, 4 of 10 declined', () => {
     // Everyday words for when ("om aftenen"), compounds the documents build differently ("flekskontoen") and figures
     // of the situation ("min søn på 15") no longer decline; qd-17 still is ("efter 22 år" in the asking sentence).
-    expect(score(DEV_SETS[5])).toMatchObject({ answerable: 20, hits: 8, wronglyDeclined: 1, notAnswerable: 10, declined: 6 });
+    // qd-15 ("på selve jubilæumsdagen") and qd-26 ("gået i stykker") were declined for a word that names nothing.
+    expect(score(DEV_SETS[5])).toMatchObject({ answerable: 20, hits: 8, wronglyDeclined: 1, notAnswerable: 10, declined: 4 });
+  });
+
+  it('blind batch 6 (now a development set): its blind score was 8 of 20 quoted right, 10 wrongly declined, 7 of 10 declined', () => {
+    // An adjective before its noun ("de flade batterier"), a word too general to name a thing ("for folk") and
+    // another form of a long word ("fysioterapeut", "fysioterapi") no longer decline.
+    expect(score(DEV_SETS[6])).toMatchObject({ answerable: 20, hits: 9, wronglyDeclined: 8, notAnswerable: 10, declined: 7 });
   });
 
   it('every quote, on every development question, is verbatim text of its passage and of its document at the offsets it names', () => {

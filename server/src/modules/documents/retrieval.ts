@@ -160,18 +160,29 @@ const QUERY_SYNONYMS: Record<string, string> = {
  * Other forms the collection writes a query term in, found in its vocabulary: a derivation or inflection the
  * light stemmer leaves apart ("oplys" and "oplysning", "kald" and "kaldt"), that is, one of the two begins with
  * the other and is at most MAX_DERIVATION letters longer. Both must be MIN_DERIVATION letters or more, so short
- * stems do not reach into every compound that starts with them.
+ * stems do not reach into every compound that starts with them. Long words that share all but their last few
+ * letters are forms of one word too ("fysioterapeut" and "fysioterapi", "akupunktør" and "akupunktur"): a shared
+ * beginning of MIN_SIBLING letters, with at most MAX_SIBLING_ENDING letters after it in each.
  */
 const MIN_DERIVATION = 5;
 const MAX_DERIVATION = 4;
+const MIN_SIBLING = 7;
+const MAX_SIBLING_ENDING = 3;
 function derivations(term: string, vocabulary: ReadonlySet<string>): string[] {
   if (term.length < MIN_DERIVATION || /\d/.test(term)) return [];
   const out: string[] = [];
   for (const v of vocabulary) {
     if (v === term || v.length < MIN_DERIVATION || Math.abs(v.length - term.length) > MAX_DERIVATION) continue;
-    if (v.startsWith(term) || term.startsWith(v)) out.push(v);
+    if (v.startsWith(term) || term.startsWith(v) || siblings(v, term)) out.push(v);
   }
   return out;
+}
+
+function siblings(a: string, b: string): boolean {
+  if (a[0] !== b[0] || a.length < MIN_SIBLING || b.length < MIN_SIBLING) return false;
+  let shared = 0;
+  while (shared < a.length && a[shared] === b[shared]) shared++;
+  return shared >= MIN_SIBLING && a.length - shared <= MAX_SIBLING_ENDING && b.length - shared <= MAX_SIBLING_ENDING;
 }
 
 /**

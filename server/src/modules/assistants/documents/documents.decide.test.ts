@@ -76,6 +76,38 @@ describe('declining what a small knowledge base does not answer, answering what 
     expect(p?.heading).toBe('Motion');
     expect(p?.quote).toContain('tilskud til motion på 600 kr.');
   });
+
+  const HEALTH = [
+    '# Sundhedsordning',
+    '',
+    '## Fysioterapi',
+    '',
+    'Fysioterapi ligger i din fritid. Skyldes skaden et løft på arbejdet, kan du få behandlingen i arbejdstiden, når din leder har sagt ja.',
+    '',
+    '## Affald',
+    '',
+    'Brugte batterier fra hjemmet må du gerne tage med og lægge i kassen i receptionen. Andet privat affald må ikke afleveres her.',
+    '',
+    '## Massage',
+    '',
+    'Massage ved gener fra arbejdet giver ordningen fem gange om året, og du betaler selv 100 kr. pr. gang.',
+  ].join('\n');
+
+  async function answerHealth(q: string) {
+    const index = await indexOf({ 'sundhed.md': HEALTH });
+    const passages = rankPassages(index, q, 4);
+    return answersQuestion(passages) ? passages[0]! : null;
+  }
+
+  it('another form of a long word the documents use ("fysioterapeut", "fysioterapi") is no unknown thing', async () => {
+    expect((await answerHealth('Må jeg gå til en fysioterapeut i arbejdstiden?'))?.heading).toBe('Fysioterapi');
+  });
+
+  it('an adjective before the thing asked about ("de flade batterier") is no thing of its own', async () => {
+    expect((await answerHealth('Må jeg aflevere de flade batterier i receptionen?'))?.heading).toBe('Affald');
+    // The thing itself still counts: the documents say nothing of a remote control.
+    expect(await answerHealth('Må jeg aflevere min fjernbetning i receptionen?')).toBeNull();
+  });
 });
 
 describe('quoting the sentences that answer', () => {
