@@ -25,16 +25,16 @@ export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 
 /**
- * blind = blind batch 5 (test/fixtures/BLIND-ASSISTANTS.md) and blind-6 = batch 6 (documents only): scored once
- * per change, never tuned on. blind-2, blind-3 and blind-4 = earlier blind batches, tuned on since their one blind
- * score, so development sets now, like dev-3 (test/fixtures/DEV-ASSISTANTS.md), own and shared.
+ * blind = blind batch 5 (test/fixtures/BLIND-ASSISTANTS.md) and blind-7 = batch 7 (documents only): scored once
+ * per change, never tuned on. blind-2, blind-3, blind-4 and blind-6 = earlier blind batches, tuned on since their
+ * one blind score, so development sets now, like dev-3 (test/fixtures/DEV-ASSISTANTS.md), own and shared.
  */
-export type SetName = 'blind' | 'blind-6' | 'blind-2' | 'blind-3' | 'blind-4' | 'dev-3' | 'own' | 'shared';
-export const SET_NAMES: readonly SetName[] = ['blind', 'blind-6', 'blind-2', 'blind-3', 'blind-4', 'dev-3', 'own', 'shared'];
+export type SetName = 'blind' | 'blind-7' | 'blind-2' | 'blind-3' | 'blind-4' | 'blind-6' | 'dev-3' | 'own' | 'shared';
+export const SET_NAMES: readonly SetName[] = ['blind', 'blind-7', 'blind-2', 'blind-3', 'blind-4', 'blind-6', 'dev-3', 'own', 'shared'];
 /** Every set that may be tuned on. */
 export const DEV_SETS: readonly SetName[] = ['blind-2', 'blind-3', 'blind-4', 'blind-6', 'dev-3', 'own', 'shared'];
 
-/** `--set blind|blind-6|blind-2|blind-3|blind-4|dev-3|own|shared|dev|all` (comma-separated too) and `--limit N` (0 = every case). */
+/** `--set blind|blind-7|blind-2|blind-3|blind-4|blind-6|dev-3|own|shared|dev|all` (comma-separated too) and `--limit N` (0 = every case). */
 export function parseSetArgs(argv: string[]): { sets: SetName[]; limit: number } {
   let set = 'blind';
   let limit = 0;
@@ -52,7 +52,7 @@ export function parseSetArgs(argv: string[]): { sets: SetName[]; limit: number }
   return { sets: sets as SetName[], limit };
 }
 
-/** A scorer's own sets: not every assistant has every batch (batch 6 has documents only). */
+/** A scorer's own sets: not every assistant has every batch (batches 6 and 7 have documents only). */
 export type SetFiles<T> = Partial<Record<SetName, T>>;
 
 export function setFiles<T>(sets: SetFiles<T>, set: SetName, assistant: string): T {
