@@ -19,6 +19,18 @@ describe('figures and the conditions rules set on them', () => {
     expect(only('For kørsel efter de første 10.000 km får du den lave sats.')[0]).toMatchObject({ value: 10000, unit: 'km', bound: 'min' });
   });
 
+  it('reads a range written with a dash or "til" as both bounds, the first figure taking the unit of the second', () => {
+    expect(only('| 25–49 | 4 timer |').slice(0, 2)).toEqual([
+      { value: 25, unit: '', bound: 'min', inclusive: true },
+      { value: 49, unit: '', bound: 'max', inclusive: true },
+    ]);
+    expect(only('Det tager 2-4 uger.').map((f) => [f.value, f.bound])).toEqual([[2, 'min'], [4, 'max']]);
+    expect(only('Teams på fra 5 til 24 kolleger').map((f) => [f.value, f.unit, f.bound])).toEqual([[5, 'kolleg', 'min'], [24, 'kolleg', 'max']]);
+    // Not a range: a date span of ordinals, and two figures of different units.
+    expect(only('Lukket 1.-3. maj').every((f) => f.bound === null)).toBe(true);
+    expect(only('Fra 8 kr. til 16 km')[1]!.bound).toBeNull();
+  });
+
   it('a unit written out is the one abbreviated, and a compound counts what its last word counts', () => {
     expect(sameUnit(figuresOf('18.000 kilometer')[0]!.unit, figuresOf('15.000 km')[0]!.unit)).toBe(true);
     expect(sameUnit(figuresOf('30 kilo')[0]!.unit, figuresOf('25 kg')[0]!.unit)).toBe(true);

@@ -115,6 +115,8 @@ function boundBefore(text: string, from: number, at: number): Pick<Figure, 'boun
 /** "mellem 12 og 24 måneder": a range whose first figure takes the unit of the second. */
 const RANGE_START = /\bmellem\s+$/iu;
 const RANGE_JOIN = /^\s+og\s+$/u;
+/** "25–49", "2-4 uger", "fra 5 til 24": a range written with a dash or "til" between two figures. */
+const DASH_JOIN = /^\s*[–-]\s*$|^\s+til\s+$/u;
 
 /** The figures of a text, in the order they stand. */
 export function figuresOf(text: string): Figure[] {
@@ -145,9 +147,16 @@ export function figuresOf(text: string): Figure[] {
   }
   for (let i = 0; i + 1 < out.length; i++) {
     const [low, high] = [out[i]!, out[i + 1]!];
-    if (!RANGE_START.test(text.slice(Math.max(0, low.index - 10), low.index)) || !RANGE_JOIN.test(text.slice(ends[i], high.index))) continue;
-    Object.assign(low, { unit: high.unit, bound: 'min', inclusive: true });
-    Object.assign(high, { bound: 'max', inclusive: true });
+    const between = text.slice(ends[i], high.index);
+    const mellem = RANGE_START.test(text.slice(Math.max(0, low.index - 10), low.index)) && RANGE_JOIN.test(between);
+    // A dash or "til" between two figures ("2-4 uger", "kl. 8-16"): the first has no unit word after it, so the
+    // word before it is no unit either ("tager 2-4 uger"). Not a span of dates ("1.-3. maj").
+    const dash = DASH_JOIN.test(between) && !low.ordinal && !high.ordinal && low.value <= high.value;
+    if (!mellem && !dash) continue;
+    const unit = low.unit === 'kl' ? 'kl' : high.unit;
+    Object.assign(low, { unit, bound: 'min', inclusive: true });
+    if (unit === 'kl') high.unit = 'kl';
+    Object.assign(high, { bound: 'max', inclusive: high.bound === 'max' ? high.inclusive : true });
   }
   return out;
 }

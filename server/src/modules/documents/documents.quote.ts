@@ -15,7 +15,7 @@
  */
 import { conditionCredit, figuresOf, sameUnit, type Figure } from './documents.figures.js';
 import { ADJECTIVES, askingClause, askingSentence } from './documents.question.js';
-import type { Bm25Index } from './retrieval.js';
+import { tokenize, type Bm25Index } from './retrieval.js';
 
 export interface Span {
   start: number;
@@ -53,11 +53,19 @@ const DEADLINE = /\b(senest|inden|straks|samme dag|hurtigst muligt|med det samme
 interface Wanted {
   units: string[];
   when: boolean;
+  /** "hvor lille", "hvor lang": a measure of some unit, whichever the rule counts in (pixel, cm, måneder). */
+  measure?: boolean;
+  /**
+   * "hvor mange massager": the thing counted, as an index term. A sentence that names it beside a count of its
+   * own unit ("massage … 5 behandlinger") answers too.
+   */
+  counted?: string;
 }
 
 const ASKS_TIME = /\bhvornår\b|\bhvor (hurtigt|tit|ofte|længe|tidligt|sent)\b|\bhvor lang tid\b|\bfrist(en)?\b|\bdeadline\b/u;
 const ASKS_MONEY = /\bhvad koster\b|\bhvor dyrt?\b|\bhvor meget\b.{0,40}\b(koste|koster|betale|betaler|dække|dækker|refundere|refunderer)\b|\bhvilket beløb\b|\bhvor stort (et )?beløb\b/u;
 const ASKS_COUNT = /\bhvor mange\s+((?:\p{L}+\s+){0,2}\p{L}+)/u;
+const ASKS_MEASURE = /\bhvor (?:lille|små|stor|store|stort|bred|bredt|brede|smal|høj|højt|høje|lav|lavt|lang|langt|lange|kort|kortere|tung|tungt|tyk|gammel|gamle|ung|varm|koldt?)\b/u;
 
 /** A second question joined to the first: "Skal jeg gemme den, og hvor hurtigt?", "… og hvornår skal det ske?". */
 const JOINED_QUESTION = /,?\s+og\s+(hv(?:or|ornår|ad|em|ilke[nt]?)\b[^?]*)\??\s*$/iu;
@@ -76,9 +84,10 @@ function wantedBy(question: string): Wanted | null {
     // "Hvor mange ekstra fridage giver …": what is counted is the first word that is not an adjective.
     const counted = count[1]!.split(/\s+/).find((w) => !ADJECTIVES.has(w));
     const unit = counted ? figuresOf(`2 ${counted}`)[0]?.unit : undefined;
-    if (unit) return { units: [unit], when: false };
+    if (unit) return { units: [unit], when: false, ...(counted ? { counted: tokenize(counted)[0] } : {}) };
   }
   if (ASKS_TIME.test(q)) return { units: TIME_UNITS, when: true };
+  if (ASKS_MEASURE.test(q)) return { units: [], when: false, measure: true };
   return null;
 }
 
@@ -88,11 +97,22 @@ function wantedBy(question: string): Wanted | null {
  */
 export function hasAskedKind(question: string, text: string): boolean | null {
   const wanted = wantedBy(question);
-  return wanted ? answersKind(wanted, text, figuresOf(text)) : null;
+  if (!wanted) return null;
+  if (answersKind({ ...wanted, counted: undefined }, text, figuresOf(text))) return true;
+  // The thing counted beside a count must stand in one sentence (or table row).
+  return sentences(text).some((s) => {
+    const slice = text.slice(s.start, s.end);
+    return answersKind(wanted, slice, figuresOf(slice));
+  });
 }
+
+/** A count: a figure of a unit that is no amount of money, time of day or label. */
+const isCount = (f: Figure) => !!f.unit && f.unit !== 'kl' && f.unit !== 'kr' && !f.ordinal;
 
 function answersKind(wanted: Wanted | null, text: string, figures: readonly Figure[]): boolean {
   if (!wanted) return false;
+  if (wanted.counted && figures.some(isCount) && tokenize(text).includes(wanted.counted)) return true;
+  if (wanted.measure && figures.some((f) => f.unit && f.unit !== 'kl' && !f.ordinal)) return true;
   if (figures.some((f) => wanted.units.some((u) => sameUnit(u, f.unit)))) return true;
   return wanted.when && (MONTH.test(text) || DEADLINE.test(text));
 }
@@ -117,8 +137,46 @@ function withLeadIn(text: string, spans: Span[], first: number, end: number): nu
 
 interface Scored {
   terms: Set<string>;
+  /** The question's words in the header of the table a row stands in: they tell the column, not the row. */
+  context: Set<string>;
   kind: boolean;
   figures: Figure[];
+}
+
+/** A line of a Markdown table: cells between pipes, the outer pipes optional ("klage | … | …"). */
+const TABLE_LINE = /\|/u;
+const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/u;
+const cells = (line: string): string[] => line.trim().replace(/^\|/u, '').replace(/\|$/u, '').split('|');
+
+/** For each span that is a table's header row, its cells; a header is the table line just above the |---| line. */
+function tableHeaders(text: string, spans: readonly Span[]): (string[] | null)[] {
+  return spans.map((s) => {
+    const line = text.slice(s.start, s.end);
+    const next = text.slice(s.end).replace(/^\r?\n/u, '').split('\n', 1)[0] ?? '';
+    return TABLE_LINE.test(line) && TABLE_SEPARATOR.test(next) ? cells(line) : null;
+  });
+}
+
+/**
+ * A table row's figures, where a cell's bare figure ("| 25–49 | 4 timer om ugen |") takes its unit from the
+ * column's header ("antal kolleger"): the header word that is the unit of a figure the question names.
+ */
+function rowFigures(row: string, header: readonly string[], asked: readonly Figure[]): Figure[] {
+  const out: Figure[] = [];
+  let offset = 0;
+  cells(row).forEach((cell, i) => {
+    const units = (header[i] ?? '').match(/\p{L}+/gu) ?? [];
+    for (const f of figuresOf(cell)) {
+      let unit = f.unit;
+      if (!unit) {
+        const named = asked.find((q) => units.some((w) => sameUnit(figuresOf(`2 ${w}`)[0]?.unit ?? '', q.unit)));
+        unit = named?.unit ?? '';
+      }
+      out.push({ ...f, unit, index: offset + f.index });
+    }
+    offset += cell.length + 1;
+  });
+  return out;
 }
 
 /**
@@ -132,22 +190,39 @@ export function chooseQuote(index: Bm25Index, question: string, text: string, he
   const inHeading = heading ? index.termsOf(heading) : new Set<string>();
   const asked = figuresOf(question).filter((f) => f.unit);
   const wanted = wantedBy(question);
-  const scored: Scored[] = spans.map((s) => {
+  const headers = tableHeaders(text, spans);
+  const asQuestionTerms = (present: Set<string>) => new Set([...terms.keys()].filter((t) => present.has(t)));
+  let header: string[] | null = null;
+  let headerTerms = new Set<string>();
+  const rows: boolean[] = [];
+  const scored: Scored[] = spans.map((s, i) => {
     const slice = text.slice(s.start, s.end);
+    if (headers[i]) {
+      // A table's header row is the context of its rows, not an answer of its own.
+      header = headers[i];
+      headerTerms = asQuestionTerms(index.termsOf(slice));
+      return { terms: new Set<string>(), context: new Set<string>(), kind: false, figures: [] };
+    }
+    const row = !!header && TABLE_LINE.test(slice);
+    if (!row) header = null;
+    rows[i] = row;
     // "1.300 kr. uden for København og Aarhus" names Aarhus to leave it out: those words are not the sentence's.
     const present = index.termsOf(slice.replace(EXCLUDED, ' '));
-    const figures = figuresOf(slice);
-    return { terms: new Set([...terms.keys()].filter((t) => present.has(t))), kind: answersKind(wanted, slice, figures), figures };
+    const figures = row ? rowFigures(slice, header!, asked) : figuresOf(slice);
+    return { terms: asQuestionTerms(present), context: row ? headerTerms : new Set<string>(), kind: answersKind(wanted, slice, figures), figures };
   });
   const value = (from: number, to: number): number => {
     const seen = new Set<string>();
+    const context = new Set<string>();
     let kind = false;
     for (let i = from; i <= to; i++) {
       for (const t of scored[i]!.terms) seen.add(t);
+      for (const t of scored[i]!.context) context.add(t);
       kind ||= scored[i]!.kind;
     }
     let v = 0;
     for (const t of seen) v += index.weightOf(t) * Math.min(1, terms.get(t)!) * (inHeading.has(t) ? HEADING_SHARE : 1);
+    for (const t of context) if (!seen.has(t)) v += index.weightOf(t) * Math.min(1, terms.get(t)!) * HEADING_SHARE;
     // Per asked figure, the best sentence of the window counts (a window of every tier is no better than the right tier).
     let credit = 0;
     for (const q of asked) {
@@ -165,6 +240,8 @@ export function chooseQuote(index: Bm25Index, question: string, text: string, he
   let bestLength = Infinity;
   for (let i = 0; i < spans.length; i++) {
     for (let j = i; j < Math.min(spans.length, i + MAX_QUOTE_SENTENCES); j++) {
+      // A table row stands on its own, like a tier of a rule: a quote of a row is that row alone.
+      if (j > i && (rows[i] || rows[j])) break;
       const v = value(i, j);
       const length = spans[j]!.end - spans[i]!.start;
       if (v > best + 1e-9 || (v > 0 && Math.abs(v - best) <= 1e-9 && length < bestLength)) {

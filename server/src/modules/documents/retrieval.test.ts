@@ -40,6 +40,7 @@ const DEV_SETS = [
   { name: 'dev-3', kb: 'dev-3/kb', questions: 'dev-3/questions.jsonl' },
   { name: 'blind-4', kb: 'blind-4/kb', questions: 'blind-4/questions.jsonl' },
   { name: 'blind-6', kb: 'blind-6/kb', questions: 'blind-6/questions.jsonl' },
+  { name: 'blind-7', kb: 'blind-7/kb', questions: 'blind-7/questions.jsonl' },
 ] as const;
 
 describe('BM25 and the answer decision over the development sets', () => {
@@ -104,20 +105,28 @@ describe('BM25 and the answer decision over the development sets', () => {
 
   it('blind batch 3 and development batch 3: the passage is found more often than its words allow the quote and the decision', () => {
     expect(score(DEV_SETS[3])).toMatchObject({ answerable: 20, hits: 9, wronglyDeclined: 3, notAnswerable: 10, declined: 7 });
-    expect(score(DEV_SETS[4])).toMatchObject({ answerable: 16, hits: 12, wronglyDeclined: 0, notAnswerable: 10, declined: 7 });
+    // qd-23: the row of a table ("klage | … | inside 2 working days") is quoted alone now, and the prose below it wins.
+    expect(score(DEV_SETS[4])).toMatchObject({ answerable: 16, hits: 11, wronglyDeclined: 0, notAnswerable: 10, declined: 7 });
   });
 
-  it('blind batch 4 (now a development set): 8 of 20 quoted right, 1 wrongly declined, 4 of 10 declined', () => {
+  it('blind batch 4 (now a development set): 9 of 20 quoted right, 1 wrongly declined, 4 of 10 declined', () => {
     // Everyday words for when ("om aftenen"), compounds the documents build differently ("flekskontoen") and figures
     // of the situation ("min søn på 15") no longer decline; qd-17 still is ("efter 22 år" in the asking sentence).
     // qd-15 ("på selve jubilæumsdagen") and qd-26 ("gået i stykker") were declined for a word that names nothing.
-    expect(score(DEV_SETS[5])).toMatchObject({ answerable: 20, hits: 8, wronglyDeclined: 1, notAnswerable: 10, declined: 4 });
+    expect(score(DEV_SETS[5])).toMatchObject({ answerable: 20, hits: 9, wronglyDeclined: 1, notAnswerable: 10, declined: 4 });
   });
 
   it('blind batch 6 (now a development set): its blind score was 8 of 20 quoted right, 10 wrongly declined, 7 of 10 declined', () => {
     // An adjective before its noun ("de flade batterier"), a word too general to name a thing ("for folk") and
-    // another form of a long word ("fysioterapeut", "fysioterapi") no longer decline.
-    expect(score(DEV_SETS[6])).toMatchObject({ answerable: 20, hits: 9, wronglyDeclined: 8, notAnswerable: 10, declined: 7 });
+    // another form of a long word ("fysioterapeut", "fysioterapi") no longer decline, nor does a count of a thing
+    // a table row names ("hvor mange massager": "massage … 5 behandlinger").
+    expect(score(DEV_SETS[6])).toMatchObject({ answerable: 20, hits: 10, wronglyDeclined: 7, notAnswerable: 10, declined: 7 });
+  });
+
+  it('blind batch 7 (now a development set): its blind score was 3 of 20 quoted right, 6 wrongly declined, 4 of 10 declined', () => {
+    // The row of a table whose range holds the question's figure ("32 kolleger": "| 25–49 | 4 timer |"), and a
+    // measure asked for ("hvor lille må logoet være": "mindst 120 pixel").
+    expect(score(DEV_SETS[7])).toMatchObject({ answerable: 20, hits: 5, wronglyDeclined: 6, notAnswerable: 10, declined: 4 });
   });
 
   it('every quote, on every development question, is verbatim text of its passage and of its document at the offsets it names', () => {

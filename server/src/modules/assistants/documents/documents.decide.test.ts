@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkText } from '../../documents/documents.chunk.js';
 import { rankPassages, toPassage } from '../../documents/documents.index.js';
 import { Bm25Index, type IndexedChunk } from '../../documents/retrieval.js';
+import { hasAskedKind } from '../../documents/documents.quote.js';
 import { answersQuestion, declineReason } from './documents.decide.js';
 
 async function indexOf(docs: Record<string, string>): Promise<Bm25Index> {
@@ -136,6 +137,55 @@ describe('quoting the sentences that answer', () => {
     const index = await indexOf({ 'indkoeb.md': PURCHASES });
     const q = 'Hvad gør jeg, når købet koster 450.000 kr. og der ingen aftale er?';
     expect(toPassage(index, q, index.search(q, 1)[0]!).quote).toBe('- Koster købet 300.000 kr. eller mere, skal Indkøb sende det i udbud.');
+  });
+
+  const TABLES = [
+    '# Tillidsrepræsentanter',
+    '',
+    '## Tid til TR-arbejdet',
+    '',
+    'Tiden afhænger af, hvor mange kolleger du repræsenterer:',
+    '',
+    '| antal kolleger, som TR repræsenterer | tid til TR-arbejdet |',
+    '| --- | --- |',
+    '| 5–24 | 2 timer om ugen |',
+    '| 25–49 | 4 timer om ugen |',
+    '| 50 eller flere | 7 timer om ugen |',
+    '',
+    'Tiden planlægges sammen med lederen.',
+    '',
+    '## Logoet',
+    '',
+    'Logoet er byvåbenet og navnet.',
+    'På skærm, fx på hjemmesider, i nyhedsbreve og på infoskærme, skal logoet være mindst 120 pixel bredt.',
+    '',
+    '## Behandlinger',
+    '',
+    '| behandling | antal pr. år | egenbetaling |',
+    '| --- | --- | --- |',
+    '| fysioterapi | 10 behandlinger | ingen |',
+    '| massage | 5 behandlinger | 100 kr. pr. gang |',
+  ].join('\n');
+
+  it('of a table, the row whose range holds the question’s figure, in the unit its column header names, alone', async () => {
+    const index = await indexOf({ 'tr.md': TABLES });
+    const q = 'Jeg er TR for 32 kolleger. Hvor mange timer får jeg til TR-arbejdet?';
+    expect(toPassage(index, q, index.search(q, 1)[0]!).quote).toBe('| 25–49 | 4 timer om ugen |');
+  });
+
+  it('a measure asked for ("hvor lille") is answered by the sentence with a measure, not the one with the words', async () => {
+    const index = await indexOf({ 'tr.md': TABLES });
+    const q = 'Hvor lille må logoet være?';
+    const passages = rankPassages(index, q, 4);
+    expect(answersQuestion(passages)).toBe(true);
+    expect(passages[0]!.quote).toBe('På skærm, fx på hjemmesider, i nyhedsbreve og på infoskærme, skal logoet være mindst 120 pixel bredt.');
+  });
+
+  it('a count of a thing is answered by a row that names the thing beside a count in another word ("5 behandlinger")', async () => {
+    const q = 'Hvor mange massager kan jeg få?';
+    expect(hasAskedKind(q, '| massage | 5 behandlinger | 100 kr. pr. gang |')).toBe(true);
+    // The count and the thing must stand in one row: a count of something else elsewhere is no answer.
+    expect(hasAskedKind(q, '| fysioterapi | 10 behandlinger |\n\nMassage giver vi ikke.')).toBe(false);
   });
 
   it('a list item with the sentence that introduces it, however far down the list it stands', async () => {
