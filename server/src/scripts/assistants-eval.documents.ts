@@ -41,8 +41,9 @@ interface Question {
 const dir = path.join(FIXTURES, 'documents');
 /** own = our extra questions, shared = the shared sample's eight; both on the same three documents. */
 export const SETS: SetFiles<{ kb: string; questions: string }> = {
-  'blind-7': { kb: path.join(dir, 'blind-7/kb'), questions: path.join(dir, 'blind-7/questions.jsonl') },
+  'blind-8': { kb: path.join(dir, 'blind-8/kb'), questions: path.join(dir, 'blind-8/questions.jsonl') },
   blind: { kb: path.join(dir, 'blind-5/kb'), questions: path.join(dir, 'blind-5/questions.jsonl') },
+  'blind-7': { kb: path.join(dir, 'blind-7/kb'), questions: path.join(dir, 'blind-7/questions.jsonl') },
   'blind-6': { kb: path.join(dir, 'blind-6/kb'), questions: path.join(dir, 'blind-6/questions.jsonl') },
   'blind-4': { kb: path.join(dir, 'blind-4/kb'), questions: path.join(dir, 'blind-4/questions.jsonl') },
   'blind-3': { kb: path.join(dir, 'blind-3/kb'), questions: path.join(dir, 'blind-3/questions.jsonl') },

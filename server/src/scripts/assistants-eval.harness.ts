@@ -25,16 +25,16 @@ export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 
 /**
- * blind = blind batch 5 (test/fixtures/BLIND-ASSISTANTS.md) and blind-7 = batch 7 (documents only): scored once
- * per change, never tuned on. blind-2, blind-3, blind-4 and blind-6 = earlier blind batches, tuned on since their
+ * blind = blind batch 5 (test/fixtures/BLIND-ASSISTANTS.md) and blind-8 = batch 8 (documents only): scored once
+ * per change, never tuned on. blind-2, blind-3, blind-4, blind-6 and blind-7 = earlier blind batches, tuned on since their
  * one blind score, so development sets now, like dev-3 (test/fixtures/DEV-ASSISTANTS.md), own and shared.
  */
-export type SetName = 'blind' | 'blind-7' | 'blind-2' | 'blind-3' | 'blind-4' | 'blind-6' | 'dev-3' | 'own' | 'shared';
-export const SET_NAMES: readonly SetName[] = ['blind', 'blind-7', 'blind-2', 'blind-3', 'blind-4', 'blind-6', 'dev-3', 'own', 'shared'];
+export type SetName = 'blind' | 'blind-8' | 'blind-2' | 'blind-3' | 'blind-4' | 'blind-6' | 'blind-7' | 'dev-3' | 'own' | 'shared';
+export const SET_NAMES: readonly SetName[] = ['blind', 'blind-8', 'blind-2', 'blind-3', 'blind-4', 'blind-6', 'blind-7', 'dev-3', 'own', 'shared'];
 /** Every set that may be tuned on. */
-export const DEV_SETS: readonly SetName[] = ['blind-2', 'blind-3', 'blind-4', 'blind-6', 'dev-3', 'own', 'shared'];
+export const DEV_SETS: readonly SetName[] = ['blind-2', 'blind-3', 'blind-4', 'blind-6', 'blind-7', 'dev-3', 'own', 'shared'];
 
-/** `--set blind|blind-7|blind-2|blind-3|blind-4|blind-6|dev-3|own|shared|dev|all` (comma-separated too) and `--limit N` (0 = every case). */
+/** `--set blind|blind-8|blind-2|blind-3|blind-4|blind-6|blind-7|dev-3|own|shared|dev|all` (comma-separated too) and `--limit N` (0 = every case). */
 export function parseSetArgs(argv: string[]): { sets: SetName[]; limit: number } {
   let set = 'blind';
   let limit = 0;

@@ -2,9 +2,9 @@
  * `npm run eval:letters`, `npm run eval:minutes`, `npm run eval:documents`: the three assistants scored over the
  * HTTP API on the offline engine (createApp on a fresh SQLite database), against a set's gold. Prints the measures
  * of issue #13's table per set, as a Markdown table. Options:
- *   --set blind|blind-7|blind-2|blind-3|blind-4|blind-6|dev-3|own|shared|dev|all
+ *   --set blind|blind-8|blind-2|blind-3|blind-4|blind-6|blind-7|dev-3|own|shared|dev|all
  *                                which set (default blind = blind batch 5 in test/fixtures/BLIND-ASSISTANTS.md,
- *                                blind-7 = batch 7, documents only: score them once per change and never tune on
+ *                                blind-8 = batch 8, documents only: score them once per change and never tune on
  *                                them; dev = every set that may be tuned on; all = every set the assistant has)
  *   --limit N                    only the first N cases of each set (0 = all)
  *   --verbose                    what went wrong, case by case (ids and the fixtures' own words)
