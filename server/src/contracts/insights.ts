@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FailureType } from './experiences.js';
 import { AssistantId, DataClass, ProviderKind } from './policies.js';
-import { DecisionOutcome, TrialDecisionView, TrialStatus } from './trials.js';
+import { DecisionOutcome, SuccessCriterion, TrialDecisionView, TrialStatus } from './trials.js';
 
 // The decision belongs to the trial (TrialDetail shows it); re-exported here for the board.
 export { DECISION_OUTCOME_LABELS, DecisionOutcome, TrialDecisionView } from './trials.js';
@@ -126,6 +126,32 @@ export const CreateDecisionRequest = z
   .strict();
 export type CreateDecisionRequest = z.infer<typeof CreateDecisionRequest>;
 
+/**
+ * Whether a criterion is met (docs/decisions/0017): met when the whole 95 % interval lies on the right side of the
+ * threshold, not met when it lies wholly on the wrong side, otherwise not yet decidable.
+ */
+export const CriterionVerdict = z.enum(['met', 'notMet', 'undecided']);
+export type CriterionVerdict = z.infer<typeof CriterionVerdict>;
+export const CRITERION_VERDICT_LABELS: Record<CriterionVerdict, { da: string; en: string }> = {
+  met: { da: 'Opfyldt', en: 'Met' },
+  notMet: { da: 'Ikke opfyldt', en: 'Not met' },
+  undecided: { da: 'Kan ikke afgøres endnu', en: 'Not yet decidable' },
+};
+export const CriterionEstimate = z.object({
+  /** In the criterion's unit (minutes, score, percent 0-100, characters), rounded to two decimals. */
+  estimate: z.number(),
+  /** The 95 % confidence interval: Wilson for shares, a bootstrap over people for medians and means. */
+  low: z.number(),
+  high: z.number(),
+  method: z.enum(['wilson', 'bootstrap']),
+  /** How many answers or drafts the estimate rests on (the people behind it are in the measure). */
+  n: z.number().int(),
+  verdict: CriterionVerdict,
+});
+export type CriterionEstimate = z.infer<typeof CriterionEstimate>;
+export const CriterionResult = z.object({ criterion: SuccessCriterion, result: Measure(CriterionEstimate) });
+export type CriterionResult = z.infer<typeof CriterionResult>;
+
 export const TrialInsights = z.object({
   trial: z.object({
     id: z.string(),
@@ -149,6 +175,8 @@ export const TrialInsights = z.object({
   providers: Measure(z.array(ProviderUse)),
   /** Free-text reflections without author names; shown only when 3 or more people wrote them. */
   reflections: Measure(z.array(InsightReflection)),
+  /** The charter's success criteria, each with its estimate, interval and verdict (or why it has none). */
+  criteria: z.array(CriterionResult).default([]),
   decisions: z.array(TrialDecisionView),
   /** Set when the trial or the period has no runs at all. */
   emptyReason: z.string().nullable(),

@@ -34,6 +34,76 @@ export const TrialQuestion = z.object({
 });
 export type TrialQuestion = z.infer<typeof TrialQuestion>;
 
+/**
+ * A success criterion the board can compute (docs/decisions/0017): one of the board's measures, a direction and
+ * a threshold in the measure's own unit (minutes, characters, a score of 1-5, or a percentage 0-100 for shares).
+ */
+export const CriterionMeasure = z.enum([
+  'minutesSavedMedian',
+  'usefulnessMean',
+  'wouldUseAgainShare',
+  'rejectedShare',
+  'approvedAsIsShare',
+  'editSizeMedian',
+]);
+export type CriterionMeasure = z.infer<typeof CriterionMeasure>;
+export const CriterionComparator = z.enum(['atLeast', 'atMost']);
+export type CriterionComparator = z.infer<typeof CriterionComparator>;
+/** The unit a criterion's threshold and estimate are in. */
+export const CRITERION_UNITS: Record<CriterionMeasure, 'minutes' | 'score' | 'percent' | 'characters'> = {
+  minutesSavedMedian: 'minutes',
+  usefulnessMean: 'score',
+  wouldUseAgainShare: 'percent',
+  rejectedShare: 'percent',
+  approvedAsIsShare: 'percent',
+  editSizeMedian: 'characters',
+};
+export const CRITERION_MEASURE_LABELS: Record<CriterionMeasure, { da: string; en: string }> = {
+  minutesSavedMedian: { da: 'Median sparede minutter pr. kørsel', en: 'Median minutes saved per run' },
+  usefulnessMean: { da: 'Gennemsnitlig brugbarhed (1-5)', en: 'Mean usefulness (1-5)' },
+  wouldUseAgainShare: { da: 'Andel svar "vil bruge den igen"', en: 'Share of answers "would use it again"' },
+  rejectedShare: { da: 'Andel afviste udkast', en: 'Share of drafts rejected' },
+  approvedAsIsShare: { da: 'Andel udkast godkendt uændret', en: 'Share of drafts approved as is' },
+  editSizeMedian: { da: 'Median ændrede tegn i rettede udkast', en: 'Median characters changed in edited drafts' },
+};
+export const CRITERION_COMPARATOR_LABELS: Record<CriterionComparator, { da: string; en: string }> = {
+  atLeast: { da: 'mindst', en: 'at least' },
+  atMost: { da: 'højst', en: 'at most' },
+};
+export const CRITERION_UNIT_LABELS: Record<(typeof CRITERION_UNITS)[CriterionMeasure], { da: string; en: string }> = {
+  minutes: { da: 'minutter', en: 'minutes' },
+  score: { da: '', en: '' },
+  percent: { da: '%', en: '%' },
+  characters: { da: 'tegn', en: 'characters' },
+};
+/** A value of a criterion's measure with its unit: "70 %", "10 minutter", "3,5", "200 tegn". */
+export function criterionValueText(measure: CriterionMeasure, value: number, lang: 'da' | 'en' = 'da'): string {
+  const n = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+  const unit = CRITERION_UNIT_LABELS[CRITERION_UNITS[measure]][lang];
+  return unit ? `${n} ${unit}` : n;
+}
+/** The criterion as a sentence: "Andel afviste udkast: højst 20 %". */
+export function criterionText(c: { measure: CriterionMeasure; comparator: CriterionComparator; threshold: number }, lang: 'da' | 'en' = 'da'): string {
+  return `${CRITERION_MEASURE_LABELS[c.measure][lang]}: ${CRITERION_COMPARATOR_LABELS[c.comparator][lang]} ${criterionValueText(c.measure, c.threshold, lang)}`;
+}
+const CRITERION_LIMITS = { minutes: 100_000, score: 5, percent: 100, characters: 10_000_000 } as const;
+export const SuccessCriterion = z
+  .object({
+    id: z.string().trim().min(1).max(50),
+    measure: CriterionMeasure,
+    comparator: CriterionComparator,
+    threshold: z.number({ message: 'Angiv en grænse som et tal.' }).finite().min(0, { message: 'Grænsen kan ikke være negativ.' }),
+  })
+  .refine((c) => c.threshold <= CRITERION_LIMITS[CRITERION_UNITS[c.measure]], {
+    message: 'Grænsen er uden for målets skala (andele i procent 0-100, tilfredshed 1-5).',
+    path: ['threshold'],
+  })
+  .refine((c) => CRITERION_UNITS[c.measure] !== 'score' || c.threshold >= 1, {
+    message: 'Tilfredshed måles fra 1 til 5.',
+    path: ['threshold'],
+  });
+export type SuccessCriterion = z.infer<typeof SuccessCriterion>;
+
 /** A date (2026-12-01) or a date and time with offset; sent back as ISO date-time strings. */
 const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
@@ -52,6 +122,10 @@ const charterFields = {
     .array(AssistantId)
     .min(1, { message: 'Vælg mindst én assistent.' })
     .refine((a) => new Set(a).size === a.length, { message: 'Vælg hver assistent én gang.' }),
+  criteria: z
+    .array(SuccessCriterion)
+    .max(10, { message: 'Der må højst være 10 målbare succeskriterier.' })
+    .refine((c) => new Set(c.map((x) => x.id)).size === c.length, { message: 'Hvert kriterium skal have sit eget id.' }),
   questions: z
     .array(TrialQuestion)
     .max(10, { message: 'Der må højst være 10 egne spørgsmål.' })
@@ -77,6 +151,7 @@ export const CreateTrialRequest = z
     successCriteria: charterFields.successCriteria.default(''),
     briefing: charterFields.briefing.default(''),
     questions: charterFields.questions.default([]),
+    criteria: charterFields.criteria.default([]),
     /** Omitted: the leader's own unit. Only the digital unit may create trials for other units. */
     unitId: z.string().min(1).max(100).optional(),
   })
@@ -164,6 +239,8 @@ export const TrialDetail = z.object({
   briefing: z.string(),
   assistants: z.array(AssistantId),
   questions: z.array(TrialQuestion),
+  /** The success criteria the board computes; [] when the charter states them in prose only. */
+  criteria: z.array(SuccessCriterion).default([]),
   startsAt: z.string(),
   endsAt: z.string(),
   status: TrialStatus,

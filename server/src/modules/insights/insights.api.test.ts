@@ -700,3 +700,56 @@ describe('decisions, the report and the public register', () => {
     expect(actions.slice(-2)).toEqual(['trial.published', 'trial.unpublished']);
   });
 });
+
+describe('success criteria the board computes (docs/decisions/0017)', () => {
+  // The seeded decided drafts are R1, R2, R3, R4, R5 and R8 (4 people): 1 rejected, 2 approved as is. The logs
+  // are R1-R5 and R8 (4 people): 4 of 6 would use it again; minutes saved -5, 0, 5, 10, 15, 20.
+  const criteria = [
+    { id: 'again', measure: 'wouldUseAgainShare', comparator: 'atLeast', threshold: 70 },
+    { id: 'rejected', measure: 'rejectedShare', comparator: 'atMost', threshold: 60 },
+    { id: 'as-is', measure: 'approvedAsIsShare', comparator: 'atLeast', threshold: 95 },
+    { id: 'minutes', measure: 'minutesSavedMedian', comparator: 'atLeast', threshold: 5 },
+  ];
+
+  it('when the charter holds criteria, then the board shows each with its estimate, interval and verdict', async () => {
+    // The charter's API path (and its validation) is in trials.api.test.ts; this trial's seeded policy does not
+    // allow one of its assistants, so the charter is written directly.
+    await t.deps.db.trial.update({ where: { id: trialId }, data: { criteria: JSON.stringify(criteria) } });
+    expect(TrialResponse.parse((await leader.get(`/api/trials/${trialId}`).expect(200)).body).trial.criteria).toEqual(criteria);
+
+    const results = (await insights()).criteria;
+    expect(results.map((r) => r.criterion.id)).toEqual(['again', 'rejected', 'as-is', 'minutes']);
+    const [again, rejected, asIs] = results.map((r) => ok(r.result));
+    const minutes = ok(results[3]!.result);
+    // Wilson 4 of 6: centre 0.6016, half 0.3016 → 30.00 % .. 90.32 %; 70 % lies inside.
+    expect(again).toEqual({ estimate: 66.67, low: 30, high: 90.32, method: 'wilson', n: 6, verdict: 'undecided' });
+    // Wilson 1 of 6 → 3.01 % .. 56.35 %: wholly at most 60 %.
+    expect(rejected).toEqual({ estimate: 16.67, low: 3.01, high: 56.35, method: 'wilson', n: 6, verdict: 'met' });
+    // Wilson 2 of 6 → 9.68 % .. 70.00 %: wholly below 95 %.
+    expect(asIs).toEqual({ estimate: 33.33, low: 9.68, high: 70, method: 'wilson', n: 6, verdict: 'notMet' });
+    // The median of the six logs is 7.5; the bootstrap over the four people stays inside -5 .. 20.
+    expect(minutes).toMatchObject({ estimate: 7.5, method: 'bootstrap', n: 6 });
+    expect(minutes.low).toBeGreaterThanOrEqual(-5);
+    expect(minutes.low).toBeLessThanOrEqual(7.5);
+    expect(minutes.high).toBeGreaterThanOrEqual(7.5);
+    expect(minutes.high).toBeLessThanOrEqual(20);
+    expect(minutes.verdict).toBe(minutes.low >= 5 ? 'met' : minutes.high < 5 ? 'notMet' : 'undecided');
+    expect(results.every((r) => r.result.status === 'ok' && r.result.people === 4)).toBe(true);
+  });
+
+  it('when the period holds runs by fewer than three people, then the criteria are withheld with the board reason', async () => {
+    // 3-9 November (Copenhagen): R1, R2 by A and R3 by B (23:30 UTC on the 8th is the 9th in Copenhagen).
+    const results = (await insights('?from=2026-11-03&to=2026-11-09')).criteria;
+    expect(results.map((r) => r.result)).toEqual(criteria.map(() => ({ status: 'suppressed', people: 2, reason: SUPPRESSED_REASON })));
+  });
+
+  it('when the printed report is made, then it carries each criterion with its interval and verdict', async () => {
+    const html = (await leader.get(`/api/trials/${trialId}/report`).expect(200)).text;
+    const section = html.slice(html.indexOf('<h2>Succeskriterier</h2>'), html.indexOf('<h2>Beslutning</h2>'));
+    expect(section).toContain('Andel afviste udkast: højst 60 %');
+    expect(section).toContain('3,01 % – 56,35 %');
+    expect(section).toContain('<strong>Opfyldt</strong>');
+    expect(section).toContain('<strong>Ikke opfyldt</strong>');
+    expect(section).toContain('<strong>Kan ikke afgøres endnu</strong>');
+  });
+});

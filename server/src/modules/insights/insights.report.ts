@@ -1,5 +1,6 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
-import { DECISION_OUTCOME_LABELS, type Measure } from '../../contracts/insights.js';
+import { CRITERION_VERDICT_LABELS, DECISION_OUTCOME_LABELS, type Measure } from '../../contracts/insights.js';
+import { criterionText, criterionValueText } from '../../contracts/trials.js';
 import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES } from '../policies/policy.words.js';
 import type { ReportData } from './insights.service.js';
 
@@ -126,6 +127,23 @@ export function renderReport(d: ReportData): string {
         ? d.selected.map((r) => `<blockquote><p>${text(r.text)}</p><p class="meta">${date(r.createdAt)}</p></blockquote>`).join('')
         : '<p class="note">Der er ikke valgt refleksioner til rapporten.</p>';
 
+  const criteria = i.criteria.length
+    ? table(
+        ['Kriterium', 'Skøn', '95 %-konfidensinterval', 'Vurdering'],
+        i.criteria.map((x): string[] =>
+          x.result.status === 'ok'
+            ? [
+                e(criterionText(x.criterion)),
+                `${e(criterionValueText(x.criterion.measure, x.result.value.estimate))} (${num(x.result.value.n)} ${x.result.value.method === 'wilson' ? 'svar' : 'værdier'}, ${num(x.result.people)} personer)`,
+                `${e(criterionValueText(x.criterion.measure, x.result.value.low))} – ${e(criterionValueText(x.criterion.measure, x.result.value.high))}`,
+                `<strong>${e(CRITERION_VERDICT_LABELS[x.result.value.verdict].da)}</strong>`,
+              ]
+            : [e(criterionText(x.criterion)), e(x.result.reason), '–', x.result.status === 'empty' ? e(CRITERION_VERDICT_LABELS.undecided.da) : '–'],
+        ),
+      ) +
+      '<p class="note">Opfyldt: hele intervallet ligger på den rigtige side af grænsen. Ikke opfyldt: hele intervallet ligger på den forkerte side. Ellers kan det ikke afgøres endnu. Andele: Wilson-interval; medianer og gennemsnit: bootstrap over personer.</p>'
+    : '<p class="note">Rammen har ingen målbare succeskriterier.</p>';
+
   const decisions = i.decisions.length
     ? i.decisions
         .map(
@@ -190,6 +208,8 @@ ${providers}
 <h2>Refleksioner</h2>
 <p class="note">Udvalgt til rapporten af prøvehandlingens leder.</p>
 ${reflections}
+<h2>Succeskriterier</h2>
+${criteria}
 <h2>Beslutning</h2>
 ${decisions}
 </section>

@@ -14,6 +14,7 @@ import type {
 } from '../../contracts/insights.js';
 import { EMPTY_REASONS, EXPORT_SUPPRESSED_NOTE, ExportField as ExportFields, type ExportField } from '../../contracts/insights.js';
 import { AssistantId, type DataAction, type DataClass } from '../../contracts/policies.js';
+import { SuccessCriterion } from '../../contracts/trials.js';
 import type { Deps } from '../../deps.js';
 import type { Trial } from '../../lib/db.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -38,6 +39,7 @@ import {
   wouldUseAgainShare,
   type RunFacts,
 } from './insights.compute.js';
+import { criterionResults } from './insights.criteria.js';
 import { distinct, isoWeek, measure, median, periodOf, weeksBetween } from './insights.measures.js';
 
 const TRIAL = 'Prøvehandlingen';
@@ -76,6 +78,16 @@ async function requireSees(deps: Deps, actor: Actor, trialId: string): Promise<T
   if (canAdministerTrial(actor, trial)) return trial;
   if (trial.status !== 'DRAFT' && (await isParticipant(deps, actor, trialId))) return trial;
   throw notFound(TRIAL);
+}
+
+/** The charter's computable success criteria; a row that does not parse counts as none rather than failing the board. */
+function criteriaOf(trial: Trial): SuccessCriterion[] {
+  try {
+    const parsed = SuccessCriterion.array().safeParse(JSON.parse(trial.criteria));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 function assistantsOf(trial: Trial): AssistantId[] {
@@ -241,6 +253,7 @@ async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): P
     reflections: measure(distinct(reflections.map((r) => r.userId)), 'Ingen refleksioner endnu.', () =>
       reflections.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })),
     ),
+    criteria: criterionResults(runs, criteriaOf(trial)),
     decisions,
     emptyReason: runs.length ? null : noRunsReason,
   };

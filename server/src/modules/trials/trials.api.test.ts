@@ -256,6 +256,33 @@ describe('editing the charter', () => {
     expect(JSON.stringify(updated)).not.toContain('Nyt navn');
   });
 
+  it('when the leader states success criteria, then they are saved as a new version; a threshold off the scale is refused in Danish', async () => {
+    const d = await draft();
+    const criteria = [
+      { id: 'again', measure: 'wouldUseAgainShare', comparator: 'atLeast', threshold: 70 },
+      { id: 'minutes', measure: 'minutesSavedMedian', comparator: 'atLeast', threshold: 10 },
+    ];
+    const edited = detail(await leadC.patch(`/api/trials/${d.id}`, { criteria, expectedVersion: 1 }).expect(200));
+    expect(edited).toMatchObject({ criteria, version: 2 });
+    const revisions = TrialRevisionList.parse((await leadC.get(`/api/trials/${d.id}/revisions`).expect(200)).body).revisions;
+    expect(revisions[0]!.charter.criteria).toEqual(criteria);
+    const [updated] = await auditFor(d.id, 'trial.updated');
+    expect(updated).toMatchObject({ fields: ['criteria'] });
+
+    for (const bad of [
+      { id: 'x', measure: 'rejectedShare', comparator: 'atMost', threshold: 150 },
+      { id: 'x', measure: 'usefulnessMean', comparator: 'atLeast', threshold: 0.5 },
+      { id: 'x', measure: 'minutesSavedMedian', comparator: 'roughly', threshold: 5 },
+    ]) {
+      const res = await leadC.patch(`/api/trials/${d.id}`, { criteria: [bad], expectedVersion: 2 }).expect(400);
+      const body = ErrorBody.parse(res.body);
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+    }
+    const refused = ErrorBody.parse((await leadC.patch(`/api/trials/${d.id}`, { criteria: [{ id: 'x', measure: 'rejectedShare', comparator: 'atMost', threshold: 150 }], expectedVersion: 2 }).expect(400)).body);
+    expect(JSON.stringify(refused.error.details)).toContain('Grænsen er uden for målets skala');
+    expect(detail(await leadC.get(`/api/trials/${d.id}`).expect(200))).toMatchObject({ criteria, version: 2 });
+  });
+
   it('when the editor started from an older version, then 409 VERSION_CONFLICT and the row is unchanged', async () => {
     const d = await draft();
     await leadC.patch(`/api/trials/${d.id}`, { purpose: 'Første ændring', expectedVersion: 1 }).expect(200);

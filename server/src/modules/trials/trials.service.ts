@@ -8,6 +8,7 @@ import {
   type TransitionRequest,
   type TrialDecisionView,
   type TrialDetail,
+  type SuccessCriterion,
   type TrialQuestion,
   type TrialRevisionView,
   type TrialStatus,
@@ -131,6 +132,7 @@ interface Charter {
   briefing: string;
   assistants: AssistantId[];
   questions: TrialQuestion[];
+  criteria: SuccessCriterion[];
   policyId: string;
   policyVersion: string;
   startsAt: Date;
@@ -146,6 +148,7 @@ function charterOf(t: Trial): Charter {
     briefing: t.briefing,
     assistants: JSON.parse(t.assistants) as AssistantId[],
     questions: parseQuestions(t.questions),
+    criteria: JSON.parse(t.criteria) as SuccessCriterion[],
     policyId: t.policyId,
     policyVersion: t.policyVersion,
     startsAt: t.startsAt,
@@ -166,6 +169,7 @@ function charterData(c: Charter) {
     briefing: c.briefing,
     assistants: JSON.stringify(c.assistants),
     questions: JSON.stringify(c.questions),
+    criteria: JSON.stringify(c.criteria),
     policyId: c.policyId,
     policyVersion: c.policyVersion,
     startsAt: c.startsAt,
@@ -255,6 +259,7 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
     briefing: c.briefing,
     assistants: c.assistants,
     questions: c.questions,
+    criteria: c.criteria,
     startsAt: c.startsAt.toISOString(),
     endsAt: c.endsAt.toISOString(),
     status: t.status,
@@ -329,6 +334,7 @@ export async function createTrial(deps: Deps, actor: Actor, input: CreateTrialRe
     briefing: input.briefing,
     assistants: input.assistants,
     questions: input.questions,
+    criteria: input.criteria,
     policyId: input.policyId,
     policyVersion: loaded.version,
     startsAt: new Date(input.startsAt),
@@ -362,6 +368,7 @@ const CHARTER_FIELDS = [
   'briefing',
   'assistants',
   'questions',
+  'criteria',
   'policyId',
   'startsAt',
   'endsAt',
@@ -400,6 +407,7 @@ export async function updateTrial(deps: Deps, actor: Actor, id: string, input: U
     ...(input.briefing !== undefined ? { briefing: input.briefing } : {}),
     ...(input.assistants !== undefined ? { assistants: input.assistants } : {}),
     ...(input.questions !== undefined ? { questions: input.questions } : {}),
+    ...(input.criteria !== undefined ? { criteria: input.criteria } : {}),
     ...(input.startsAt !== undefined ? { startsAt: new Date(input.startsAt) } : {}),
     ...(input.endsAt !== undefined ? { endsAt: new Date(input.endsAt) } : {}),
   };

@@ -11,6 +11,7 @@ export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDeta
     briefing: 'Læs altid udkastet grundigt.',
     assistants: ['letter'],
     questions: [],
+    criteria: [],
     startsAt: '2026-01-05T00:00:00.000Z',
     endsAt: '2026-03-31T00:00:00.000Z',
     status: 'DRAFT',

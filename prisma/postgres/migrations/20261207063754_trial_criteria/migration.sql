@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Trial" ADD COLUMN     "criteria" TEXT NOT NULL DEFAULT '[]';
