@@ -118,6 +118,45 @@ describe('the trial overview (indsigt)', () => {
     expect(screen.queryByText(/Bygger på/)).toBeNull();
   });
 
+  it('when the charter has criteria, then each shows its estimate, interval and verdict, or why it has none', async () => {
+    const insights = makeInsights({
+      criteria: [
+        {
+          criterion: { id: 'again', measure: 'wouldUseAgainShare', comparator: 'atLeast', threshold: 70 },
+          result: { status: 'ok', people: 4, value: { estimate: 66.67, low: 30, high: 90.32, method: 'wilson', n: 6, verdict: 'undecided' } },
+        },
+        {
+          criterion: { id: 'minutes', measure: 'minutesSavedMedian', comparator: 'atLeast', threshold: 5 },
+          result: { status: 'ok', people: 4, value: { estimate: 12.5, low: 7.5, high: 20, method: 'bootstrap', n: 40, verdict: 'met' } },
+        },
+        { criterion: { id: 'edits', measure: 'editSizeMedian', comparator: 'atMost', threshold: 200 }, result: suppressed(2) },
+      ],
+    });
+    fakeApi(makeUser('LEADER'), routes(insights));
+    renderApp('/proevehandlinger/t1/indsigt');
+    const table = await screen.findByTestId('criteria-table');
+
+    const again = within(table).getByTestId('criterion-again');
+    expect(within(again).getByRole('rowheader').textContent).toBe('Andel svar "vil bruge den igen": mindst 70 %');
+    expect(again.textContent).toContain('66,67 %');
+    expect(again.textContent).toContain('6 svar, 4 personer');
+    expect(again.textContent).toContain('30 % – 90,32 %');
+    expect(again.textContent).toContain('Kan ikke afgøres endnu');
+    const minutes = within(table).getByTestId('criterion-minutes');
+    expect(minutes.textContent).toContain('12,5 minutter');
+    expect(minutes.textContent).toContain('7,5 minutter – 20 minutter');
+    expect(minutes.textContent).toContain('Opfyldt');
+    const edits = within(table).getByTestId('criterion-edits');
+    expect(edits.textContent).toContain(SUPPRESSED_REASON);
+    expect(edits.textContent).not.toMatch(/Opfyldt|Ikke opfyldt/);
+  });
+
+  it('when the charter has no criteria, then the section says how to add them', async () => {
+    fakeApi(makeUser('LEADER'), routes(makeInsights()));
+    renderApp('/proevehandlinger/t1/indsigt');
+    expect((await screen.findByTestId('criteria-none')).textContent).toContain('Rammen har ingen målbare succeskriterier.');
+  });
+
   it('when the period has no runs, then the page says "Ingen kørsler i perioden." and sends the period to the server', async () => {
     const api = fakeApi(
       makeUser('LEADER'),

@@ -1,3 +1,4 @@
+import { CriteriaSection } from '../components/criteria-section';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -96,6 +97,7 @@ export function TrialInsightsPage() {
         <ExperienceSection insights={data} />
         <GuardSection insights={data} />
         <ProvidersSection insights={data} />
+        <CriteriaSection insights={data} />
         <ReflectionsSection insights={data} selected={selected} onToggle={onToggle} />
 
         <section aria-labelledby="exports-heading" className="mt-6" data-testid="exports">

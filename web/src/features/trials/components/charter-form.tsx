@@ -20,6 +20,7 @@ import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useCreateTrial, usePolicyChoices, useUnitChoices, useUpdateTrial } from '../api/trial';
 import { useAssistantList } from './assistant-list';
+import { CriteriaFieldset, criterionFieldId, criterionOf, draftOf, type CriterionDraft } from './criteria-fieldset';
 
 export const ASSISTANT_IDS: readonly AssistantId[] = ['letter', 'minutes', 'documents'];
 export const MAX_QUESTIONS = 10;
@@ -36,6 +37,7 @@ const FIELDS = [
   'endsAt',
   'briefing',
   'questions',
+  'criteria',
 ] as const;
 type Field = (typeof FIELDS)[number];
 const isField = (k: unknown): k is Field => (FIELDS as readonly unknown[]).includes(k);
@@ -54,6 +56,7 @@ interface Values {
   endsAt: string;
   briefing: string;
   questions: TrialQuestion[];
+  criteria: CriterionDraft[];
 }
 
 const EMPTY: Values = {
@@ -68,6 +71,7 @@ const EMPTY: Values = {
   endsAt: '',
   briefing: '',
   questions: [],
+  criteria: [],
 };
 
 /** The date part of an ISO date-time, for a date field. */
@@ -86,13 +90,14 @@ function valuesOf(trial: TrialDetail): Values {
     endsAt: dateOnly(trial.endsAt),
     briefing: trial.briefing,
     questions: trial.questions.map((q) => ({ ...q })),
+    criteria: trial.criteria.map(draftOf),
   };
 }
 
 let questionSeq = 0;
 const newQuestionId = () => `q-${Date.now().toString(36)}-${(questionSeq++).toString(36)}`;
 
-type FieldErrors = Partial<Record<Field, string> & { questionTexts: Record<number, string> }>;
+type FieldErrors = Partial<Record<Field, string> & { questionTexts: Record<number, string>; criterionThresholds: Record<number, string> }>;
 
 /**
  * Create or edit a trial's charter. The contract's rules are checked here first so the person gets every
@@ -113,7 +118,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
   const update = useUpdateTrial(trial?.id ?? '');
   const initial = trial ? valuesOf(trial) : EMPTY;
   const [values, setValues] = useState<Values>(initial);
-  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string> & { questionTexts: Record<number, string> }>();
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string> & { questionTexts: Record<number, string>; criterionThresholds: Record<number, string> }>();
   const [formError, setFormError] = useState<string | null>(null);
   const [loosening, setLoosening] = useState<{ message: string; items: string[]; body: UpdateTrialRequest } | null>(null);
   const [conflicted, setConflicted] = useState<string | null>(null);
@@ -138,6 +143,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
     // fit the policy, which is said live below.
     if (key === 'startsAt') clear('startsAt', 'endsAt');
     else if (key === 'questions') clear('questions', 'questionTexts');
+    else if (key === 'criteria') clear('criteria', 'criterionThresholds');
     else if (key === 'policyId') clear('policyId', 'assistants');
     else clear(key);
   };
@@ -169,6 +175,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
   const validate = (): FieldErrors => {
     const input = {
       ...values,
+      criteria: values.criteria.map(criterionOf),
       unitId: values.unitId || undefined,
       startsAt: values.startsAt,
       endsAt: values.endsAt,
@@ -182,6 +189,10 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
         fields.questionTexts = { ...fields.questionTexts, [index]: issue.message };
         continue;
       }
+      if (key === 'criteria' && typeof index === 'number') {
+        fields.criterionThresholds = { ...fields.criterionThresholds, [index]: t('trials.form.criterionThresholdInvalid') };
+        continue;
+      }
       if (!isField(key) || fields[key]) continue;
       if (key === 'endsAt') fields.endsAt = values.endsAt ? t('trials.form.validation.endsBeforeStart') : t('trials.form.validation.endsAt');
       else fields[key] = t(`trials.form.validation.${key}`);
@@ -193,7 +204,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
     const body: Record<string, unknown> = { expectedVersion: trial?.version ?? 1 };
     for (const key of Object.keys(values) as (keyof Values)[]) {
       if (key === 'unitId') continue;
-      if (JSON.stringify(values[key]) !== JSON.stringify(initial[key])) body[key] = values[key];
+      if (JSON.stringify(values[key]) !== JSON.stringify(initial[key])) body[key] = key === 'criteria' ? values.criteria.map(criterionOf) : values[key];
     }
     return body as UpdateTrialRequest;
   };
@@ -243,7 +254,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
       saveUpdate(changedFields());
       return;
     }
-    const body = CreateTrialRequest.parse({ ...values, unitId: isDigital && values.unitId ? values.unitId : undefined });
+    const body = CreateTrialRequest.parse({ ...values, criteria: values.criteria.map(criterionOf), unitId: isDigital && values.unitId ? values.unitId : undefined });
     create.mutate(body, {
       onSuccess: ({ trial: created }) => {
         unsaved.allowLeaving();
@@ -262,6 +273,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
       errors[f] ? [{ fieldId: f === 'assistants' ? `charter-assistants-${notAllowed[0] ?? offered[0] ?? 'letter'}` : charterFieldId(f), message: errors[f] }] : [],
     ),
     ...Object.entries(errors.questionTexts ?? {}).map(([i, message]) => ({ fieldId: questionFieldId(Number(i)), message })),
+    ...Object.entries(errors.criterionThresholds ?? {}).map(([i, message]) => ({ fieldId: criterionFieldId(Number(i)), message })),
   ];
   const cancelTo = trial ? `/proevehandlinger/${encodeURIComponent(trial.id)}` : '/proevehandlinger';
 
@@ -345,6 +357,12 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
         value={values.successCriteria}
         error={errors.successCriteria}
         onChange={(e) => set('successCriteria', e.target.value)}
+      />
+      <CriteriaFieldset
+        criteria={values.criteria}
+        errors={errors.criterionThresholds}
+        listError={errors.criteria}
+        onChange={(next) => set('criteria', next)}
       />
 
       <SelectField

@@ -144,6 +144,44 @@ describe('the charter form', () => {
     });
   });
 
+  it('when the leader adds measurable criteria, then a threshold that is not a number is refused in place and the saved change carries numbers', async () => {
+    const saved = makeTrialDetail({ canAdminister: true, version: 2 });
+    const api = fakeApi(makeUser('LEADER'), {
+      'GET /api/policies': { status: 200, body: POLICIES },
+      'GET /api/trials/t1': { status: 200, body: { trial: makeTrialDetail({ canAdminister: true }) } },
+      'PATCH /api/trials/t1': { status: 200, body: { trial: saved } },
+      'GET /api/trials/t1/revisions': { status: 200, body: { revisions: [] } },
+      'GET /api/trials/t1/reflections': { status: 200, body: { reflections: [] } },
+    });
+    renderApp('/proevehandlinger/t1/rediger');
+    await screen.findByRole('heading', { level: 1, name: 'Ret rammen for Klarsprog i breve' });
+    await screen.findByRole('option', { name: 'Standard (godkendt)' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tilføj målbart kriterium' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tilføj målbart kriterium' }));
+    const second = within(screen.getByTestId('charter-criterion-1'));
+    fireEvent.change(second.getByLabelText('Mål'), { target: { value: 'minutesSavedMedian' } });
+    fireEvent.change(screen.getByLabelText('Grænse (%)'), { target: { value: '70' } });
+    fireEvent.change(second.getByLabelText('Grænse (minutter)'), { target: { value: 'ti' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+
+    const summary = await screen.findByTestId('charter-errors');
+    const link = within(summary).getByRole('link', { name: /Angiv grænsen som et tal/ });
+    expect(link.getAttribute('href')).toBe('#charter-criterion-1-threshold');
+    expect(second.getByLabelText('Grænse (minutter)').getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls('PATCH', '/api/trials/t1')).toHaveLength(0);
+
+    fireEvent.change(second.getByLabelText('Grænse (minutter)'), { target: { value: '7,5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+    expect(await screen.findByText(/ændringerne er gemt/i)).toBeTruthy();
+    const body = api.calls('PATCH', '/api/trials/t1')[0]?.body as { criteria: unknown[]; expectedVersion: number };
+    expect(body.expectedVersion).toBe(makeTrialDetail().version);
+    expect(body.criteria).toEqual([
+      expect.objectContaining({ measure: 'wouldUseAgainShare', comparator: 'atLeast', threshold: 70 }),
+      expect.objectContaining({ measure: 'minutesSavedMedian', comparator: 'atLeast', threshold: 7.5 }),
+    ]);
+  });
+
   it('when someone else changed the charter, then the person is told and can load the latest version', async () => {
     let version = 3;
     fakeApi(makeUser('LEADER'), {
