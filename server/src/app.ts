@@ -36,6 +36,7 @@ import { openapiRoutes } from './modules/openapi/openapi.routes.js';
 import { boardRoutes, publicRoutes, trialInsightsRoutes } from './modules/insights/insights.routes.js';
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 
 /**
  * Everything services need. Loads the policies (an invalid policy file throws PolicyLoadError here) and builds
@@ -112,6 +113,7 @@ export function createApp(deps: Deps): Express {
   api.use('/audit', auditRoutes(deps));
   api.use('/trials/:trialId/documents', documentsRoutes(deps));
   api.use('/trials/:trialId/reflections', reflectionsRoutes(deps));
+  api.use('/trials/:trialId/compliance', complianceRoutes(deps));
   api.use('/trials/:trialId', trialInsightsRoutes(deps));
   api.use('/trials', trialsRoutes(deps));
   api.use('/insights', boardRoutes(deps));

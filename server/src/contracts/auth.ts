@@ -61,6 +61,8 @@ export const CurrentUser = z.object({
   mustChangePassword: z.boolean(),
   /** Signs in through the organisation's identity provider: no password of its own to change here. */
   sso: z.boolean(),
+  /** The organisation's data protection adviser: may sign off a trial's GDPR and AI Act drafts. */
+  dataProtectionAdviser: z.boolean().default(false),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

@@ -87,6 +87,10 @@ export const ErrorCode = z.enum([
   'TRIAL_NOT_STARTED',
   /** The same person posted the same decision on the same trial seconds ago (a double click, a retry): not recorded twice. */
   'DECISION_ALREADY_RECORDED',
+  /** Only the organisation's data protection adviser signs off a trial's compliance drafts. */
+  'NOT_DATA_PROTECTION_ADVISER',
+  /** The compliance draft changed after the adviser opened it: the version they read is not the one now. */
+  'COMPLIANCE_DRAFT_CHANGED',
   /** The server is shutting down: the request was not started; try again in a moment. */
   'SHUTTING_DOWN',
   /** The database cannot be used right now (disk full, read-only, damaged, locked, gone): nothing was saved; try again later. */

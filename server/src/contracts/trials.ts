@@ -126,6 +126,8 @@ const charterFields = {
     .array(SuccessCriterion)
     .max(10, { message: 'Der må højst være 10 målbare succeskriterier.' })
     .refine((c) => new Set(c.map((x) => x.id)).size === c.length, { message: 'Hvert kriterium skal have sit eget id.' }),
+  /** The leader marks the trial as possibly high-risk (AI Act Annex III): a fundamental-rights assessment is drafted. */
+  possiblyHighRisk: z.boolean(),
   questions: z
     .array(TrialQuestion)
     .max(10, { message: 'Der må højst være 10 egne spørgsmål.' })
@@ -152,6 +154,7 @@ export const CreateTrialRequest = z
     briefing: charterFields.briefing.default(''),
     questions: charterFields.questions.default([]),
     criteria: charterFields.criteria.default([]),
+    possiblyHighRisk: charterFields.possiblyHighRisk.default(false),
     /** Omitted: the leader's own unit. Only the digital unit may create trials for other units. */
     unitId: z.string().min(1).max(100).optional(),
   })
@@ -241,6 +244,7 @@ export const TrialDetail = z.object({
   questions: z.array(TrialQuestion),
   /** The success criteria the board computes; [] when the charter states them in prose only. */
   criteria: z.array(SuccessCriterion).default([]),
+  possiblyHighRisk: z.boolean().default(false),
   startsAt: z.string(),
   endsAt: z.string(),
   status: TrialStatus,

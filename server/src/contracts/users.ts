@@ -29,6 +29,8 @@ export const UserSummary = z.object({
   lastLoginAt: z.string().nullable(),
   /** The person signs in through the organisation's identity provider (OIDC); role and unit come from there. */
   sso: z.boolean(),
+  /** The organisation's data protection adviser: signs off the trials' GDPR and AI Act drafts. */
+  dataProtectionAdviser: z.boolean().default(false),
   createdAt: z.string(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
@@ -55,6 +57,7 @@ export const UpdateUserRequest = z
       role: Role.optional(),
       unitId: z.string().min(1).optional(),
       active: z.boolean().optional(),
+      dataProtectionAdviser: z.boolean().optional(),
     },
     unknownFields,
   )

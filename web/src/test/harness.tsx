@@ -47,6 +47,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       locale: 'da',
       mustChangePassword: false,
     sso: false,
+    dataProtectionAdviser: false,
       unit: UNITS.BORGERSERVICE,
     },
     LEADER: {
@@ -57,6 +58,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       locale: 'da',
       mustChangePassword: false,
     sso: false,
+    dataProtectionAdviser: false,
       unit: UNITS.BORGERSERVICE,
     },
     DIGITAL_UNIT: {
@@ -67,6 +69,7 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       locale: 'da',
       mustChangePassword: false,
     sso: false,
+    dataProtectionAdviser: false,
       unit: UNITS.DIGITAL,
     },
   };

@@ -19,6 +19,7 @@ type UserRow = {
   locale: string;
   mustChangePassword: boolean;
   oidcSubject: string | null;
+  dataProtectionAdviser: boolean;
   unit: { id: string; name: string; code: string };
 };
 
@@ -32,6 +33,7 @@ export function toCurrentUser(u: UserRow): CurrentUser {
     unit: u.unit,
     mustChangePassword: u.mustChangePassword,
     sso: u.oidcSubject !== null,
+    dataProtectionAdviser: u.dataProtectionAdviser,
   };
 }
 

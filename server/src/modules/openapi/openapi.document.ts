@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import * as audit from '../../contracts/audit.js';
+import * as compliance from '../../contracts/compliance.js';
 import * as auth from '../../contracts/auth.js';
 import * as documents from '../../contracts/documents.js';
 import * as errors from '../../contracts/errors.js';
@@ -23,7 +24,7 @@ type Json = Record<string, unknown>;
 type ErrorCode = errors.ErrorCode;
 
 /** Every contract module: their exports become components/schemas under their export names. */
-const CONTRACT_MODULES: Record<string, unknown>[] = [audit, auth, documents, errors, experiences, files, health, insights, jobs, minutes, policies, retention, reviews, runs, trials, users];
+const CONTRACT_MODULES: Record<string, unknown>[] = [audit, compliance, auth, documents, errors, experiences, files, health, insights, jobs, minutes, policies, retention, reviews, runs, trials, users];
 
 /** The HTTP status each stable error code is answered with (lib/errors.ts helpers, lib/http.ts, the services). */
 export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -99,6 +100,8 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_QUESTION: 422,
   TRIAL_NOT_STARTED: 409,
   DECISION_ALREADY_RECORDED: 409,
+  NOT_DATA_PROTECTION_ADVISER: 403,
+  COMPLIANCE_DRAFT_CHANGED: 409,
   INTERNAL: 500,
 };
 

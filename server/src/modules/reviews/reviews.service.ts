@@ -332,3 +332,6 @@ async function summaryOf(deps: Deps, actor: Actor, scope: Prisma.RunWhereInput):
   ]);
   return { experienceDue, waitingForColleague, waitingForYou };
 }
+
+/** The Word file of a text, for other modules that hand out a document (the compliance drafts). */
+export { finalTextDocx } from './reviews.docx.js';

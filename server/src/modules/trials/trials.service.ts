@@ -124,7 +124,7 @@ function parseQuestions(json: string): TrialQuestion[] {
   return raw.map((q, i) => (typeof q === 'string' ? { id: `q${i + 1}`, text: q } : (q as TrialQuestion)));
 }
 
-interface Charter {
+export interface Charter {
   title: string;
   purpose: string;
   hypothesis: string;
@@ -133,6 +133,7 @@ interface Charter {
   assistants: AssistantId[];
   questions: TrialQuestion[];
   criteria: SuccessCriterion[];
+  possiblyHighRisk: boolean;
   policyId: string;
   policyVersion: string;
   startsAt: Date;
@@ -149,6 +150,7 @@ function charterOf(t: Trial): Charter {
     assistants: JSON.parse(t.assistants) as AssistantId[],
     questions: parseQuestions(t.questions),
     criteria: JSON.parse(t.criteria) as SuccessCriterion[],
+    possiblyHighRisk: t.possiblyHighRisk,
     policyId: t.policyId,
     policyVersion: t.policyVersion,
     startsAt: t.startsAt,
@@ -170,6 +172,7 @@ function charterData(c: Charter) {
     assistants: JSON.stringify(c.assistants),
     questions: JSON.stringify(c.questions),
     criteria: JSON.stringify(c.criteria),
+    possiblyHighRisk: c.possiblyHighRisk,
     policyId: c.policyId,
     policyVersion: c.policyVersion,
     startsAt: c.startsAt,
@@ -235,6 +238,41 @@ export async function getTrial(deps: Deps, actor: Actor, id: string): Promise<Tr
   return detailOf(deps, actor, a.trial.id);
 }
 
+/** What the compliance drafts rest on: the charter as stored and who acknowledged which briefing when. */
+export interface TrialComplianceFacts {
+  id: string;
+  unitId: string;
+  unit: string;
+  status: TrialStatus;
+  charter: Charter;
+  briefingRevision: number;
+  participants: { name: string; briefedAt: Date | null; current: boolean }[];
+}
+
+/**
+ * The trial's charter and briefing record for its compliance drafts, for its administrators and the data
+ * protection adviser (`adviser`, checked by the caller); everyone else gets 404, as for the trial itself.
+ */
+export async function complianceFactsOf(deps: Deps, actor: Actor, id: string, adviser: boolean): Promise<TrialComplianceFacts> {
+  const t = await deps.db.trial.findUnique({
+    where: { id },
+    include: {
+      unit: { select: { name: true } },
+      participants: { include: { user: { select: { name: true } } }, orderBy: { user: { name: 'asc' } } },
+    },
+  });
+  if (!t || (!adviser && !canAdministerTrial(actor, t))) throw notFound(TRIAL);
+  return {
+    id: t.id,
+    unitId: t.unitId,
+    unit: t.unit.name,
+    status: t.status,
+    charter: charterOf(t),
+    briefingRevision: t.briefingRevision,
+    participants: t.participants.map((p) => ({ name: p.user.name, briefedAt: p.briefedAt, current: hasCurrentBriefing(p, t) })),
+  };
+}
+
 async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDetail> {
   const t = await deps.db.trial.findUniqueOrThrow({
     where: { id },
@@ -260,6 +298,7 @@ async function detailOf(deps: Deps, actor: Actor, id: string): Promise<TrialDeta
     assistants: c.assistants,
     questions: c.questions,
     criteria: c.criteria,
+    possiblyHighRisk: c.possiblyHighRisk,
     startsAt: c.startsAt.toISOString(),
     endsAt: c.endsAt.toISOString(),
     status: t.status,
@@ -335,6 +374,7 @@ export async function createTrial(deps: Deps, actor: Actor, input: CreateTrialRe
     assistants: input.assistants,
     questions: input.questions,
     criteria: input.criteria,
+    possiblyHighRisk: input.possiblyHighRisk,
     policyId: input.policyId,
     policyVersion: loaded.version,
     startsAt: new Date(input.startsAt),
@@ -369,6 +409,7 @@ const CHARTER_FIELDS = [
   'assistants',
   'questions',
   'criteria',
+  'possiblyHighRisk',
   'policyId',
   'startsAt',
   'endsAt',
@@ -408,6 +449,7 @@ export async function updateTrial(deps: Deps, actor: Actor, id: string, input: U
     ...(input.assistants !== undefined ? { assistants: input.assistants } : {}),
     ...(input.questions !== undefined ? { questions: input.questions } : {}),
     ...(input.criteria !== undefined ? { criteria: input.criteria } : {}),
+    ...(input.possiblyHighRisk !== undefined ? { possiblyHighRisk: input.possiblyHighRisk } : {}),
     ...(input.startsAt !== undefined ? { startsAt: new Date(input.startsAt) } : {}),
     ...(input.endsAt !== undefined ? { endsAt: new Date(input.endsAt) } : {}),
   };

@@ -19,6 +19,7 @@ const select = {
   locale: true,
   lastLoginAt: true,
   oidcSubject: true,
+  dataProtectionAdviser: true,
   createdAt: true,
   unit: { select: { id: true, name: true, code: true } },
 } as const;
@@ -33,6 +34,7 @@ type Row = {
   locale: string;
   lastLoginAt: Date | null;
   oidcSubject: string | null;
+  dataProtectionAdviser: boolean;
   createdAt: Date;
   unit: { id: string; name: string; code: string };
 };
@@ -107,7 +109,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserRequ
 
 export async function updateUser(deps: Deps, actor: Actor, userId: string, input: UpdateUserRequest): Promise<UserSummary> {
   requireRole(actor, ['DIGITAL_UNIT']);
-  const current = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, unitId: true, active: true, name: true } });
+  const current = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, unitId: true, active: true, name: true, dataProtectionAdviser: true } });
   if (!current) throw notFound('Brugeren');
   // Nobody can lock themselves out: the last word on one's own access belongs to a colleague.
   if (userId === actor.id && ((input.role && input.role !== current.role) || input.active === false)) {

@@ -83,6 +83,8 @@ export const da = {
     INTERNAL: 'Der skete en fejl hos os. Prøv igen om lidt.',
     PAYLOAD_TOO_LARGE: 'Det, du sendte, er for stort. Gør det mindre, og prøv igen.',
     DECISION_ALREADY_RECORDED: 'Den samme beslutning blev registreret for et øjeblik siden, så den er ikke registreret igen.',
+    NOT_DATA_PROTECTION_ADVISER: 'Kun databeskyttelsesrådgiveren kan godkende udkastet.',
+    COMPLIANCE_DRAFT_CHANGED: 'Udkastet er ændret, siden du åbnede det. Læs den nye version, og godkend den igen.',
   },
   form: {
     required: '(skal udfyldes)',
@@ -616,6 +618,7 @@ export const da = {
       job: { queued: 'Satte et job i kø', started: 'Startede et job', succeeded: 'Job færdigt', failed: 'Job fejlede', retrying: 'Prøver job igen' },
       retention: { swept: 'Gennemførte sletning efter opbevaringsperioden' },
       demo: { seeded: 'Oprettede demo-organisationen' },
+      compliance: { approved: 'Godkendte et dokumentationsudkast (databeskyttelsesrådgiver)', exported: 'Hentede et dokumentationsudkast som Word-fil' },
     },
     resourceTypes: {
       run: 'Kørsel',

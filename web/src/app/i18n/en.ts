@@ -80,6 +80,8 @@ export const en: Translation = {
     INTERNAL: 'Something went wrong on our side. Try again shortly.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large. Make it smaller, and try again.',
     DECISION_ALREADY_RECORDED: 'The same decision was recorded a moment ago, so it was not recorded again.',
+    NOT_DATA_PROTECTION_ADVISER: 'Only the data protection adviser can sign off the draft.',
+    COMPLIANCE_DRAFT_CHANGED: 'The draft has changed since you opened it. Read the new version and sign it off again.',
   },
   form: {
     required: '(required)',
@@ -613,6 +615,7 @@ export const en: Translation = {
       job: { queued: 'Queued a job', started: 'Started a job', succeeded: 'Job finished', failed: 'Job failed', retrying: 'Retrying a job' },
       retention: { swept: 'Erased content past its retention period' },
       demo: { seeded: 'Created the demo organisation' },
+      compliance: { approved: 'Signed off a compliance draft (data protection adviser)', exported: 'Downloaded a compliance draft as a Word file' },
     },
     resourceTypes: {
       run: 'Run',

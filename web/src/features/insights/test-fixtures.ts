@@ -13,6 +13,7 @@ export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDeta
     assistants: ['letter'],
     questions: [],
     criteria: [],
+    possiblyHighRisk: false,
     startsAt: '2026-01-05T00:00:00.000Z',
     endsAt: '2026-03-31T00:00:00.000Z',
     status: 'ACTIVE',

@@ -21,6 +21,7 @@ const summary = (u: ReturnType<typeof makeUser>, active = true): UserSummary => 
   active,
   mustChangePassword: false,
   sso: false,
+  dataProtectionAdviser: false,
   locale: u.locale,
   unit: u.unit,
   lastLoginAt: null,
