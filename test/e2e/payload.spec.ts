@@ -81,4 +81,29 @@ describe('what the first page costs to download', () => {
     expect(chartScripts).toHaveLength(1);
     expectNoProblems(problems);
   });
+
+  it('English is loaded when it is chosen, and a reload in English shows English at once', async () => {
+    const { page, problems } = await env.openPage();
+    const englishScripts: string[] = [];
+    page.on('response', (res) => {
+      if (/\/assets\/en-[^/]+\.js$/.test(res.url())) englishScripts.push(res.url());
+    });
+    await signIn(page, env.server.baseUrl, DEMO_USERS.EMPLOYEE.email, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Mine prøvehandlinger' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(englishScripts).toEqual([]);
+
+    await page.getByTestId('language-switch').first().click();
+    await page.getByRole('heading', { level: 1, name: 'My trials' }).waitFor();
+    expect(englishScripts).toHaveLength(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My trials' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Mine prøvehandlinger' }).count()).toBe(0);
+    // Back to Danish for the account, so the demo employee is as the other tests expect.
+    await page.getByTestId('language-switch').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mine prøvehandlinger' }).waitFor();
+    expectNoProblems(problems);
+  });
 });

@@ -45,6 +45,7 @@ const AuditPage = page(() => import('../features/audit/routes/audit-page'), 'Aud
 const BoardPage = page(() => import('../features/insights/routes/board-page'), 'BoardPage', ROUTE_ROLES.insights);
 const PublicRegisterPage = page(() => import('../features/insights/routes/public-register-page'), 'PublicRegisterPage');
 const TrialInsightsPage = page(() => import('../features/insights/routes/trial-insights-page'), 'TrialInsightsPage');
+const CompliancePage = page(() => import('../features/compliance/routes/compliance-page'), 'CompliancePage');
 const PoliciesPage = page(() => import('../features/policies/routes/policies-page'), 'PoliciesPage');
 const PolicyPage = page(() => import('../features/policies/routes/policy-page'), 'PolicyPage');
 const JobsPage = page(() => import('../features/jobs/routes/jobs-page'), 'JobsPage', ROUTE_ROLES.jobs);
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
           { path: '/proevehandlinger/:trialId/rediger', lazy: EditTrialPage },
           { path: '/proevehandlinger/:trialId/introduktion', lazy: BriefingPage },
           { path: '/proevehandlinger/:trialId/indsigt', lazy: TrialInsightsPage },
+          { path: '/proevehandlinger/:trialId/dokumentation', lazy: CompliancePage },
           { path: '/proevehandlinger/:trialId/assistent/:assistant', lazy: RunRoute },
           { path: '/koersler', lazy: RunsListPage },
           { path: '/koersler/:runId', lazy: RunDetailPage },

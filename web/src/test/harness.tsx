@@ -3,6 +3,7 @@ import { cleanup, render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { i18n, LOCALE_STORAGE_KEY } from '../app/i18n';
+import { en } from '../app/i18n/en';
 import { AppProviders, createQueryClient } from '../app/providers';
 import { preloadPages, routes } from '../app/router';
 
@@ -46,8 +47,8 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       role: 'EMPLOYEE',
       locale: 'da',
       mustChangePassword: false,
-    sso: false,
-    dataProtectionAdviser: false,
+      sso: false,
+      dataProtectionAdviser: false,
       unit: UNITS.BORGERSERVICE,
     },
     LEADER: {
@@ -57,8 +58,8 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       role: 'LEADER',
       locale: 'da',
       mustChangePassword: false,
-    sso: false,
-    dataProtectionAdviser: false,
+      sso: false,
+      dataProtectionAdviser: false,
       unit: UNITS.BORGERSERVICE,
     },
     DIGITAL_UNIT: {
@@ -68,8 +69,8 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
       role: 'DIGITAL_UNIT',
       locale: 'da',
       mustChangePassword: false,
-    sso: false,
-    dataProtectionAdviser: false,
+      sso: false,
+      dataProtectionAdviser: false,
       unit: UNITS.DIGITAL,
     },
   };
@@ -192,6 +193,10 @@ export function renderApp(path = '/') {
 export function setupWebTests(): void {
   // Pages are loaded on demand (router.tsx); loaded once here, a test's first visit does not wait for a transform.
   beforeAll(() => preloadPages());
+  // The app loads English when it is chosen; tests switch with changeLanguage directly, so it is there from the start.
+  beforeAll(() => {
+    i18n.addResourceBundle('en', 'translation', en, true, true);
+  });
   beforeEach(async () => {
     localStorage.removeItem(LOCALE_STORAGE_KEY);
     document.cookie = 'pw_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';

@@ -80,7 +80,9 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
     const userIds = {} as Record<Role, string>;
     for (const [role, u] of Object.entries(DEMO_USERS) as [Role, (typeof DEMO_USERS)[Role]][]) {
       const row = await tx.user.create({
-        data: { email: u.email, name: u.name, role, unitId: unitIds.get(u.unitCode)!, passwordHash },
+        // The digital unit's demo person is also the data protection adviser, so the sign-off of the compliance
+        // drafts can be tried without creating a person first.
+        data: { email: u.email, name: u.name, role, unitId: unitIds.get(u.unitCode)!, passwordHash, dataProtectionAdviser: role === 'DIGITAL_UNIT' },
       });
       userIds[role] = row.id;
     }

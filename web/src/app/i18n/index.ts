@@ -2,11 +2,10 @@ import type { Locale } from '@contracts/auth.js';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { da } from './da';
-import { en } from './en';
 
 export const LOCALE_STORAGE_KEY = 'pw.locale';
 export const SUPPORTED_LOCALES: readonly Locale[] = ['da', 'en'];
-export const resources = { da: { translation: da }, en: { translation: en } } as const;
+export const resources = { da: { translation: da } } as const;
 
 const isLocale = (v: unknown): v is Locale => v === 'da' || v === 'en';
 
@@ -29,7 +28,9 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLocale() ?? 'da',
+  // English comes when it is chosen (loadEnglish): most people never do, and it would be a tenth of the first
+  // page's code (docs/decisions/0014).
+  lng: 'da',
   fallbackLng: 'da',
   supportedLngs: [...SUPPORTED_LOCALES],
   interpolation: { escapeValue: false }, // React escapes
@@ -39,6 +40,25 @@ void i18n.use(initReactI18next).init({
 });
 reflectLocale(i18n.language);
 i18n.on('languageChanged', reflectLocale);
+
+let english: Promise<void> | null = null;
+/** Loads the English texts once; a failed load (offline) is tried again at the next choice. */
+export function loadEnglish(): Promise<void> {
+  english ??= import('./en').then(
+    ({ en }) => {
+      i18n.addResourceBundle('en', 'translation', en, true, true);
+    },
+    (e: unknown) => {
+      english = null;
+      throw e;
+    },
+  );
+  return english;
+}
+
+/** Resolves when the language chosen in this browser is ready: at once for Danish, after loading for English. */
+export const i18nReady: Promise<void> =
+  storedLocale() === 'en' ? loadEnglish().then(() => i18n.changeLanguage('en').then(() => undefined), () => undefined) : Promise.resolve();
 
 export function currentLocale(): Locale {
   return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'da';
@@ -51,5 +71,6 @@ export async function setLocale(locale: Locale): Promise<void> {
   } catch {
     // Not fatal: the choice then lasts until the page is reloaded.
   }
+  if (locale === 'en') await loadEnglish();
   await i18n.changeLanguage(locale);
 }

@@ -12,7 +12,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/alert';
 import { useErrorMessage } from '../../../components/error-message';
 import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
-import { SelectField, TextAreaField, TextField } from '../../../components/form-fields';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
 import { useCurrentUser } from '../../../lib/session';
@@ -38,6 +38,7 @@ const FIELDS = [
   'briefing',
   'questions',
   'criteria',
+  'possiblyHighRisk',
 ] as const;
 type Field = (typeof FIELDS)[number];
 const isField = (k: unknown): k is Field => (FIELDS as readonly unknown[]).includes(k);
@@ -57,6 +58,7 @@ interface Values {
   briefing: string;
   questions: TrialQuestion[];
   criteria: CriterionDraft[];
+  possiblyHighRisk: boolean;
 }
 
 const EMPTY: Values = {
@@ -72,6 +74,7 @@ const EMPTY: Values = {
   briefing: '',
   questions: [],
   criteria: [],
+  possiblyHighRisk: false,
 };
 
 /** The date part of an ISO date-time, for a date field. */
@@ -91,6 +94,7 @@ function valuesOf(trial: TrialDetail): Values {
     briefing: trial.briefing,
     questions: trial.questions.map((q) => ({ ...q })),
     criteria: trial.criteria.map(draftOf),
+    possiblyHighRisk: trial.possiblyHighRisk,
   };
 }
 
@@ -468,6 +472,15 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
         error={errors.briefing}
         onChange={(e) => set('briefing', e.target.value)}
       />
+      <div className="form-group">
+        <CheckboxField
+          id={charterFieldId('possiblyHighRisk')}
+          label={t('trials.form.possiblyHighRisk')}
+          hint={t('trials.form.possiblyHighRiskHint')}
+          checked={values.possiblyHighRisk}
+          onChange={(e) => set('possiblyHighRisk', e.target.checked)}
+        />
+      </div>
 
       <fieldset className="form-group" data-testid="charter-questions">
         <legend className="form-label">{t('trials.form.questions')}</legend>

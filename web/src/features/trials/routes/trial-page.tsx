@@ -100,6 +100,13 @@ function LatestDecision({ trial }: { trial: TrialDetail }) {
           <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/indsigt`}>{t('insights.trial.link')}</Link>
         </p>
       ) : null}
+      {trial.canAdminister ? (
+        <p>
+          <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/dokumentation`} data-testid="compliance-link">
+            {t('compliance.link')}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { Role } from '@contracts/auth.js';
 import type { UnitList, UpdateUserRequest, UserSummary } from '@contracts/users.js';
 import { type FormEvent, Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../../components/form-fields';
+import { CheckboxField, SelectField } from '../../../components/form-fields';
 import { formatDateTime } from '../../../lib/format';
 import { ResetPasswordRow } from './reset-password';
 import { RoleOptions, UnitOptions } from './role-options';
@@ -31,6 +31,7 @@ function EditRow({
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>(user.role);
   const [unitId, setUnitId] = useState(user.unit.id);
+  const [adviser, setAdviser] = useState(user.dataProtectionAdviser);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -39,6 +40,7 @@ function EditRow({
     const changes: UpdateUserRequest = {};
     if (role !== user.role) changes.role = role;
     if (unitId !== user.unit.id) changes.unitId = unitId;
+    if (adviser !== user.dataProtectionAdviser) changes.dataProtectionAdviser = adviser;
     if (Object.keys(changes).length === 0) return onCancel();
     onSave(changes);
   };
@@ -69,6 +71,13 @@ function EditRow({
               <UnitOptions units={units} />
             </SelectField>
           </div>
+          <CheckboxField
+            id={`${id}-adviser`}
+            label={t('users.dataProtectionAdviser')}
+            hint={t('users.dataProtectionAdviserHint')}
+            checked={adviser}
+            onChange={(e) => setAdviser(e.target.checked)}
+          />
           <div className="button-group mt-5">
             <button type="submit" className="button button-primary" disabled={pending}>
               {t('users.save')}
@@ -152,6 +161,11 @@ export function UsersTable({
                     {user.sso ? (
                       <span className="badge badge-info ml-2" data-testid="signs-in-sso" title={t('users.ssoHint')}>
                         {t('users.sso')}
+                      </span>
+                    ) : null}
+                    {user.dataProtectionAdviser ? (
+                      <span className="badge badge-info ml-2" data-testid="data-protection-adviser">
+                        {t('users.dataProtectionAdviserBadge')}
                       </span>
                     ) : null}
                     {user.mustChangePassword ? (
