@@ -673,6 +673,24 @@ describe('decisions, the report and the public register', () => {
     expect((await leader.post(`/api/trials/${trialId}/publication`, { published: true }).expect(200)).body).toEqual({ published: true });
     const reg = PublicRegister.parse((await anon.get('/api/public/register').expect(200)).body);
     expect(reg.organisation).toBe('Rødovre Kommune');
+
+    // The same entry in the two external standards, from the same facts, to anyone signed out.
+    const dutch = (await anon.get('/api/public/register/algoritmeregister.json').expect(200)).body as {
+      standard: string;
+      entries: { name: string; organization: string; status: string; lang: string; human_intervention: string; methods_and_models: string; missingFields: string[] }[];
+    };
+    expect(dutch.standard).toBe('Algoritmeregister 1.0.0');
+    expect(dutch.entries).toHaveLength(1);
+    expect(dutch.entries[0]).toMatchObject({ name: 'Klarsprog i Borgerservice', organization: 'Rødovre Kommune', status: 'In gebruik', lang: 'dan' });
+    expect(dutch.entries[0]!.human_intervention).toContain('Fire øjne');
+    // The test app runs on the offline engine: named, and said to run on the municipality's own servers.
+    expect(dutch.entries[0]!.methods_and_models).toContain('regelmotor');
+    expect(dutch.entries[0]!.missingFields).toContain('lawful_basis');
+    const uk = (await anon.get('/api/public/register/atrs.json').expect(200)) as { body: { standard: string; records: unknown[] }; headers: Record<string, string> };
+    expect(uk.body.standard).toBe('ATRS v3.0');
+    expect(JSON.stringify(uk.body.records)).toContain('Klarsprog i Borgerservice');
+    expect(uk.headers['content-disposition']).toMatch(/^attachment; filename="ai-register-atrs-\d{4}-\d{2}-\d{2}\.json"/);
+    await anon.get('/api/public/register/unknown.json').expect(400);
     expect(reg.trials).toHaveLength(1);
     const entry = reg.trials[0]!;
     expect(entry).toMatchObject({

@@ -25,6 +25,7 @@ import {
   getTrialInsights,
   listDecisions,
   publicRegister,
+  registerStandardEntries,
   reportData,
   setPublication,
   withheldFieldsOf,
@@ -113,6 +114,13 @@ export function publicRoutes(deps: Deps): Router {
   const r = Router();
   r.get('/register', async (_req, res) => {
     res.json(PublicRegister.parse(await publicRegister(deps)));
+  });
+  // The same entries in two external standards, as files to hand to those registers.
+  r.get('/register/:standard.json', async (req, res) => {
+    const { standard } = z.object({ standard: z.enum(['algoritmeregister', 'atrs']) }).parse(req.params);
+    const entries = await registerStandardEntries(deps, `${req.protocol}://${req.get('host')}/ai-register`);
+    res.setHeader('Content-Disposition', attachment(`ai-register-${standard}-${copenhagenDate(deps.now())}.json`));
+    res.json(standard === 'atrs' ? { standard: 'ATRS v3.0', records: entries.atrs } : { standard: 'Algoritmeregister 1.0.0', entries: entries.algoritmeregister });
   });
   return r;
 }

@@ -23,7 +23,7 @@ import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial, requireRole } from '../auth/permissions.js';
 import { plainLanguage } from '../policies/policy.plain.js';
 import { hasCurrentBriefing, toDecisionView } from '../trials/trials.service.js';
-import { ASSISTANT_NAMES, CLASS_WORDS, orJoin } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, orJoin } from '../policies/policy.words.js';
 import {
   computeMeasures,
   editSizeOf,
@@ -40,6 +40,8 @@ import {
   type RunFacts,
 } from './insights.compute.js';
 import { criterionResults } from './insights.criteria.js';
+import { toAlgoritmeregister, toAtrsRecord, type AlgoritmeregisterEntry, type AtrsRecord, type RegisterEntryFacts } from './insights.register-standards.js';
+import { allowsProvider, destinationOf } from '../policies/policy.evaluate.js';
 import { distinct, isoWeek, measure, median, periodOf, weeksBetween } from './insights.measures.js';
 
 const TRIAL = 'Prøvehandlingen';
@@ -488,4 +490,26 @@ export async function publicRegister(deps: Deps): Promise<PublicRegister> {
       };
     }),
   };
+}
+
+/**
+ * The public register's entries in the Dutch Algoritmeregister standard and as UK algorithmic transparency
+ * records, from the same facts; the model named is the one a run of the trial goes to under its policy.
+ */
+export async function registerStandardEntries(deps: Deps, registerUrl: string): Promise<{ algoritmeregister: AlgoritmeregisterEntry[]; atrs: AtrsRecord[] }> {
+  const register = await publicRegister(deps);
+  const policyOf = new Map((await deps.db.trial.findMany({ where: { id: { in: register.trials.map((t) => t.id) } }, select: { id: true, policyId: true } })).map((t) => [t.id, t.policyId]));
+  const facts = register.trials.map((trial): RegisterEntryFacts => {
+    const policy = deps.policies.get(policyOf.get(trial.id) ?? '')?.policy;
+    const provider = deps.providers.choose((kind, model) => (policy ? allowsProvider(policy, kind, model) : kind === 'offline'));
+    const local = policy ? destinationOf(policy, provider.kind, provider.baseUrl) === 'local' : provider.kind === 'offline';
+    return {
+      trial,
+      models: [{ provider: PROVIDER_NAMES[provider.kind].da, model: provider.model, runsLocally: local }],
+      organisation: register.organisation,
+      registerUrl,
+      contactEmail: null,
+    };
+  });
+  return { algoritmeregister: facts.map(toAlgoritmeregister), atrs: facts.map(toAtrsRecord) };
 }

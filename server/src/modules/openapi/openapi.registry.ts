@@ -849,6 +849,18 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     responses: { 200: { description: 'The register.', schema: PublicRegister } },
     errors: [],
   },
+  {
+    method: 'GET',
+    path: '/api/public/register/{standard}.json',
+    operationId: 'getPublicRegisterInStandard',
+    tag: 'insights',
+    summary: 'The public AI register in an external standard: the Dutch Algoritmeregister (1.0.0) or a UK algorithmic transparency record (ATRS v3.0)',
+    description:
+      '`standard` is `algoritmeregister` or `atrs`. The same published trials and facts as the register, laid out field for field in the standard, in Danish; each entry lists in `missingFields` what the facts cannot fill (legal basis, impact assessments, data sources, owner ...), for a person to write before submitting. Sent as an attachment.',
+    access: PUBLIC,
+    responses: { 200: { description: 'The entries.', contentType: 'application/json', rawSchema: { type: 'object' } } },
+    errors: ['VALIDATION_FAILED'],
+  },
 
   // --- assistants and runs ----------------------------------------------------------------------------------
   {

@@ -1410,6 +1410,12 @@ export const da = {
     },
   },
   register: {
+    standards: {
+      heading: 'Registret i andre standarder',
+      intro: 'De samme oplysninger som filer til andre AI-registre. Felter, som oplysningerne ikke kan udfylde, står tomme og er nævnt i missingFields.',
+      algoritmeregister: 'Det hollandske Algoritmeregister (JSON, standard 1.0.0)',
+      atrs: 'Britisk Algorithmic Transparency Record (JSON, ATRS v3.0)',
+    },
     title: 'AI-registret',
     lead: 'Her kan du se, hvilke prøvehandlinger med kunstig intelligens kommunen har offentliggjort: hvad de skal, hvilke regler der gælder for data, og hvordan mennesker kontrollerer resultatet.',
     organisation: 'Myndighed: {{name}}',

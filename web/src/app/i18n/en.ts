@@ -1406,6 +1406,12 @@ export const en: Translation = {
     },
   },
   register: {
+    standards: {
+      heading: 'The register in other standards',
+      intro: 'The same facts as files for other AI registers. Fields the facts cannot fill are left empty and named in missingFields.',
+      algoritmeregister: 'The Dutch Algoritmeregister (JSON, standard 1.0.0)',
+      atrs: 'UK Algorithmic Transparency Record (JSON, ATRS v3.0)',
+    },
     title: 'The AI register',
     lead: 'The trials with artificial intelligence the municipality has published: what they are for, which rules apply to data, and how people check the results.',
     organisation: 'Authority: {{name}}',

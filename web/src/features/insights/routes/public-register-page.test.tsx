@@ -25,6 +25,9 @@ describe('the public AI register', () => {
     expect(screen.getByTestId('register-oversight').textContent).toBe('En medarbejder læser og godkender hvert udkast, før det bruges.');
     expect(screen.getByTestId('register-decision').textContent).toContain('Indfør');
     expect(screen.getByTestId('register-decision').textContent).toContain('Brevene blev lettere at læse.');
+    const standards = within(screen.getByTestId('register-standards'));
+    expect(standards.getByRole('link', { name: /Algoritmeregister/ }).getAttribute('href')).toBe('/api/public/register/algoritmeregister.json');
+    expect(standards.getByRole('link', { name: /ATRS v3\.0/ }).getAttribute('href')).toBe('/api/public/register/atrs.json');
     // Not sent to the sign-in page, and no menu for signed-in people.
     expect(screen.queryByRole('navigation', { name: 'Hovedmenu' })).toBeNull();
     expect(api.calls('GET', '/api/public/register')).toHaveLength(1);

@@ -31,6 +31,26 @@ export function PublicRegisterPage() {
               ))}
             </ul>
           )}
+          {register.data.trials.length > 0 ? (
+            <section aria-labelledby="register-standards-heading" className="mt-7" data-testid="register-standards">
+              <h2 id="register-standards-heading" className="h3">
+                {t('register.standards.heading')}
+              </h2>
+              <p>{t('register.standards.intro')}</p>
+              <ul>
+                <li>
+                  <a href="/api/public/register/algoritmeregister.json" download>
+                    {t('register.standards.algoritmeregister')}
+                  </a>
+                </li>
+                <li>
+                  <a href="/api/public/register/atrs.json" download>
+                    {t('register.standards.atrs')}
+                  </a>
+                </li>
+              </ul>
+            </section>
+          ) : null}
         </>
       ) : null}
     </Page>
