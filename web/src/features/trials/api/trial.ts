@@ -1,3 +1,4 @@
+import { ComplianceList } from '@contracts/compliance.js';
 import { PolicyList } from '@contracts/policies.js';
 import { ReflectionList, type ReflectionRequest, ReflectionResponse } from '@contracts/experiences.js';
 import {
@@ -142,5 +143,18 @@ export function useUserChoices(enabled: boolean) {
     queryKey: ['trials', 'user-choices'],
     queryFn: ({ signal }) => apiRequest('/api/users/directory', Directory, { signal }),
     enabled,
+  });
+}
+
+/**
+ * Whether the trial's compliance drafts are signed off in their current version, for the trial page; the same
+ * cache entry as the Dokumentation page, so a sign-off there shows here.
+ */
+export function useComplianceStatus(trialId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['compliance', trialId],
+    queryFn: ({ signal }) => apiRequest(`/api/trials/${encodeURIComponent(trialId)}/compliance`, ComplianceList, { signal }),
+    enabled,
+    retry: false,
   });
 }

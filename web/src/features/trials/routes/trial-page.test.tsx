@@ -62,6 +62,31 @@ describe('the trial page', () => {
     expect(await screen.findByText('Lars Leder')).toBeTruthy();
   });
 
+  it('shows a leader the way to the documentation and how many drafts are signed off in their current version', async () => {
+    const trial = makeTrialDetail({ canAdminister: true });
+    const draft = (kind: 'ropa' | 'dpia', current: boolean | null) => ({
+      kind,
+      title: kind,
+      factsHash: 'a'.repeat(64),
+      sections: [],
+      approval: current === null ? null : { approvedBy: { name: 'Dina' }, approvedAt: '2026-12-01T09:00:00.000Z', current },
+      outdated: current === false,
+      changes: current === false ? ['Formål'] : [],
+    });
+    fakeApi(
+      makeUser('LEADER'),
+      trialRoutes(trial, {
+        'GET /api/trials/t1/compliance': {
+          status: 200,
+          body: { organisation: 'Rødovre Kommune', trial: { id: 't1', title: trial.title, possiblyHighRisk: false }, canApprove: false, documents: [draft('ropa', true), draft('dpia', false)] },
+        },
+      }),
+    );
+    renderApp('/proevehandlinger/t1');
+    expect((await screen.findByTestId('compliance-link')).getAttribute('href')).toBe('/proevehandlinger/t1/dokumentation');
+    expect((await screen.findByTestId('compliance-status')).textContent).toBe('1 af 2 udkast godkendt i den nuværende version');
+  });
+
   it('lets a leader add a colleague from the directory as a participant', async () => {
     const trial = makeTrialDetail({ canAdminister: true, participants: PARTICIPANTS, allowedTransitions: ['ACTIVE'] });
     const api = fakeApi(

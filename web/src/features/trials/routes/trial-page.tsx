@@ -6,7 +6,7 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Loading, Page } from '../../../components/page';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
-import { useTrialDetail } from '../api/trial';
+import { useComplianceStatus, useTrialDetail } from '../api/trial';
 import { KnowledgeBase } from '../components/knowledge-base';
 import { Reflections } from '../components/reflections';
 import { Participants, PolicyChanged, Revisions, TrialActions } from '../components/trial-admin';
@@ -80,6 +80,7 @@ function LatestDecision({ trial }: { trial: TrialDetail }) {
   const { t, i18n } = useTranslation();
   const pick = useLocalized();
   const d = trial.latestDecision;
+  const compliance = useComplianceStatus(trial.id, trial.canAdminister);
   if (!d && !trial.canAdminister) return null;
   return (
     <section aria-labelledby="decision-heading" data-testid="trial-decision">
@@ -105,6 +106,14 @@ function LatestDecision({ trial }: { trial: TrialDetail }) {
           <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/dokumentation`} data-testid="compliance-link">
             {t('compliance.link')}
           </Link>
+          {compliance.data ? (
+            <span className="d-block small-text" data-testid="compliance-status">
+              {t('compliance.trialStatus', {
+                approved: compliance.data.documents.filter((d) => d.approval?.current).length,
+                total: compliance.data.documents.length,
+              })}
+            </span>
+          ) : null}
         </p>
       ) : null}
     </section>
