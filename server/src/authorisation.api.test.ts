@@ -237,10 +237,18 @@ const TABLE: Record<string, Row> = {
     request: async (w) => ({ path: `/api/trials/${(await freshTrial(w)).id}/publication`, body: { published: true } }),
     expect: administer,
   },
+  'GET /api/trials/:trialId/compliance': { request: (w) => ({ path: `/api/trials/${w.trialId}/compliance` }), expect: administer },
+  'POST /api/trials/:trialId/compliance/:kind/export.docx': { request: (w) => ({ path: `/api/trials/${w.trialId}/compliance/ropa/export.docx` }), expect: administer },
+  // Only the data protection adviser signs off; nobody in this table is one, so those who see the drafts get 403.
+  'POST /api/trials/:trialId/compliance/:kind/approval': {
+    request: (w) => ({ path: `/api/trials/${w.trialId}/compliance/ropa/approval`, body: { factsHash: '0'.repeat(64) } }),
+    expect: { ...administer, leader: 403, digital: 403 },
+  },
   'GET /api/insights': { request: () => ({ path: '/api/insights' }), expect: digitalOnly },
   'GET /api/insights/export.csv': { request: () => ({ path: '/api/insights/export.csv' }), expect: digitalOnly },
   // The public AI register: anyone, signed in or not.
   'GET /api/public/register': { request: () => ({ path: '/api/public/register' }), expect: all('ok') },
+  'GET /api/public/register/:standard.json': { request: () => ({ path: '/api/public/register/atrs.json' }), expect: all('ok') },
   'POST /api/trials/:trialId/minutes/uploads': {
     request: (w) => ({ path: `/api/trials/${w.trialId}/minutes/uploads`, file: { name: 'noter.txt', content: 'Anne: Vi beslutter at holde møde igen.\nBo: Jeg sender referatet senest fredag.' } }),
     expect: takePart,
@@ -379,7 +387,7 @@ describe('authorisation of every endpoint', () => {
         }
         expect(res.status, `${method} ${pattern} as ${who}: ${JSON.stringify(res.body)}`).toBe(expected);
         const code = ErrorBody.parse(res.body).error.code;
-        expect(code).toMatch(expected === 401 ? /^(UNAUTHENTICATED|SESSION_EXPIRED)$/ : expected === 403 ? /^(FORBIDDEN|FOUR_EYES_REQUIRED)$/ : /^NOT_FOUND$/);
+        expect(code).toMatch(expected === 401 ? /^(UNAUTHENTICATED|SESSION_EXPIRED)$/ : expected === 403 ? /^(FORBIDDEN|FOUR_EYES_REQUIRED|NOT_DATA_PROTECTION_ADVISER)$/ : /^NOT_FOUND$/);
       });
     }
   }

@@ -261,7 +261,14 @@ export async function complianceFactsOf(deps: Deps, actor: Actor, id: string, ad
       participants: { include: { user: { select: { name: true } } }, orderBy: { user: { name: 'asc' } } },
     },
   });
-  if (!t || (!adviser && !canAdministerTrial(actor, t))) throw notFound(TRIAL);
+  if (!t) throw notFound(TRIAL);
+  if (!adviser && !canAdministerTrial(actor, t)) {
+    // A participant knows the trial exists; to anyone else it does not.
+    if (t.status !== 'DRAFT' && t.participants.some((p) => p.userId === actor.id)) {
+      throw forbidden('Kun lederen af prøvehandlingen, Digital Udvikling og databeskyttelsesrådgiveren kan se dokumentationen.');
+    }
+    throw notFound(TRIAL);
+  }
   return {
     id: t.id,
     unitId: t.unitId,
