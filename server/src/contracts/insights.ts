@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FailureType } from './experiences.js';
 import { AssistantId, DataClass, ProviderKind } from './policies.js';
-import { DecisionOutcome, SuccessCriterion, TrialDecisionView, TrialStatus } from './trials.js';
+import { CriterionVerdict, DecisionOutcome, SuccessCriterion, TrialDecisionView, TrialStatus } from './trials.js';
 
 // The decision belongs to the trial (TrialDetail shows it); re-exported here for the board.
 export { DECISION_OUTCOME_LABELS, DecisionOutcome, TrialDecisionView } from './trials.js';
@@ -126,13 +126,8 @@ export const CreateDecisionRequest = z
   .strict();
 export type CreateDecisionRequest = z.infer<typeof CreateDecisionRequest>;
 
-/**
- * Whether a criterion is met (docs/decisions/0017): met when the whole 95 % interval lies on the right side of the
- * threshold, not met when it lies wholly on the wrong side, otherwise not yet decidable.
- */
-export const CriterionVerdict = z.enum(['met', 'notMet', 'undecided']);
-export type CriterionVerdict = z.infer<typeof CriterionVerdict>;
-export const CRITERION_VERDICT_LABELS: Record<CriterionVerdict, { da: string; en: string }> = {
+export { CriterionVerdict } from './trials.js';
+export const CRITERION_VERDICT_LABELS: Record<z.infer<typeof CriterionVerdict>, { da: string; en: string }> = {
   met: { da: 'Opfyldt', en: 'Met' },
   notMet: { da: 'Ikke opfyldt', en: 'Not met' },
   undecided: { da: 'Kan ikke afgøres endnu', en: 'Not yet decidable' },

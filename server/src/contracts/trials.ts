@@ -223,11 +223,33 @@ export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, { da: string; en: 
   STOP: { da: 'Stop', en: 'Stop' },
 };
 
+/**
+ * Whether a criterion is met (docs/decisions/0017): met when the whole 95 % interval lies on the right side of the
+ * threshold, not met when it lies wholly on the wrong side, otherwise not yet decidable.
+ */
+export const CriterionVerdict = z.enum(['met', 'notMet', 'undecided']);
+export type CriterionVerdict = z.infer<typeof CriterionVerdict>;
+
+/** A success criterion as the board computed it when a decision was made: the evidence the decision rests on. */
+export const DecisionCriterion = z.object({
+  criterion: SuccessCriterion,
+  /** null when the figure was withheld (fewer than 3 people) or there was nothing to compute yet. */
+  estimate: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  verdict: CriterionVerdict.nullable(),
+  /** The board's reason when there is no estimate. */
+  reason: z.string().nullable(),
+});
+export type DecisionCriterion = z.infer<typeof DecisionCriterion>;
+
 export const TrialDecisionView = z.object({
   id: z.string(),
   outcome: DecisionOutcome,
   rationale: z.string(),
   evidence: z.string(),
+  /** The success criteria and their verdicts at the time of the decision. */
+  criteria: z.array(DecisionCriterion).default([]),
   decidedBy: z.object({ name: z.string() }),
   createdAt: z.string(),
 });

@@ -761,6 +761,21 @@ describe('success criteria the board computes (docs/decisions/0017)', () => {
     expect(results.map((r) => r.result)).toEqual(criteria.map(() => ({ status: 'suppressed', people: 2, reason: SUPPRESSED_REASON })));
   });
 
+  it('when a decision is recorded, then it keeps the criteria and their verdicts as they stood, also in the report', async () => {
+    const board = (await insights()).criteria;
+    const res = await leader
+      .post(`/api/trials/${trialId}/decisions`, { outcome: 'ADOPT', rationale: 'Kriterierne for afvisninger er opfyldt; vi indfører.', evidence: '' })
+      .expect(201);
+    const decision = TrialDecisionResponse.parse(res.body).decision;
+    expect(decision.criteria.map((c) => [c.criterion.id, c.verdict, c.low, c.high])).toEqual(
+      board.map((b) => [b.criterion.id, ok(b.result).verdict, ok(b.result).low, ok(b.result).high]),
+    );
+    const html = (await leader.get(`/api/trials/${trialId}/report`).expect(200)).text;
+    const block = html.slice(html.indexOf('Kriterierne for afvisninger er opfyldt'));
+    expect(block).toContain('Succeskriterier ved beslutningen');
+    expect(block).toContain('Andel afviste udkast: højst 60 %: 16,67 % (3,01 % – 56,35 %), <strong>Opfyldt</strong>');
+  });
+
   it('when the printed report is made, then it carries each criterion with its interval and verdict', async () => {
     const html = (await leader.get(`/api/trials/${trialId}/report`).expect(200)).text;
     const section = html.slice(html.indexOf('<h2>Succeskriterier</h2>'), html.indexOf('<h2>Beslutning</h2>'));

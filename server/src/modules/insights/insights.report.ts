@@ -1,6 +1,6 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
 import { CRITERION_VERDICT_LABELS, DECISION_OUTCOME_LABELS, type Measure } from '../../contracts/insights.js';
-import { criterionText, criterionValueText } from '../../contracts/trials.js';
+import { criterionText, criterionValueText, type DecisionCriterion } from '../../contracts/trials.js';
 import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES } from '../policies/policy.words.js';
 import type { ReportData } from './insights.service.js';
 
@@ -127,6 +127,19 @@ export function renderReport(d: ReportData): string {
         ? d.selected.map((r) => `<blockquote><p>${text(r.text)}</p><p class="meta">${date(r.createdAt)}</p></blockquote>`).join('')
         : '<p class="note">Der er ikke valgt refleksioner til rapporten.</p>';
 
+  const decisionCriteria = (cs: DecisionCriterion[]) =>
+    cs.length
+      ? `<h4>Succeskriterier ved beslutningen</h4><ul>${cs
+          .map(
+            (c) =>
+              `<li>${e(criterionText(c.criterion))}: ${
+                c.verdict && c.estimate !== null && c.low !== null && c.high !== null
+                  ? `${e(criterionValueText(c.criterion.measure, c.estimate))} (${e(criterionValueText(c.criterion.measure, c.low))} – ${e(criterionValueText(c.criterion.measure, c.high))}), <strong>${e(CRITERION_VERDICT_LABELS[c.verdict].da)}</strong>`
+                  : e(c.reason ?? '')
+              }</li>`,
+          )
+          .join('')}</ul>`
+      : '';
   const criteria = i.criteria.length
     ? table(
         ['Kriterium', 'Skøn', '95 %-konfidensinterval', 'Vurdering'],
@@ -149,7 +162,7 @@ export function renderReport(d: ReportData): string {
         .map(
           (x) => `<div class="decision"><h3>Beslutning: ${e(DECISION_OUTCOME_LABELS[x.outcome].da)}</h3>
 <p class="meta">${date(x.createdAt)} · ${e(x.decidedBy.name)}</p>
-<h4>Begrundelse</h4><p>${text(x.rationale)}</p><h4>Grundlag</h4><p>${text(x.evidence)}</p></div>`,
+<h4>Begrundelse</h4><p>${text(x.rationale)}</p><h4>Grundlag</h4><p>${text(x.evidence)}</p>${decisionCriteria(x.criteria)}</div>`,
         )
         .join('')
     : '<p class="note">Der er endnu ikke truffet en beslutning.</p>';

@@ -14,7 +14,7 @@ import type {
 } from '../../contracts/insights.js';
 import { EMPTY_REASONS, EXPORT_SUPPRESSED_NOTE, ExportField as ExportFields, type ExportField } from '../../contracts/insights.js';
 import { AssistantId, type DataAction, type DataClass } from '../../contracts/policies.js';
-import { SuccessCriterion } from '../../contracts/trials.js';
+import { SuccessCriterion, type DecisionCriterion } from '../../contracts/trials.js';
 import type { Deps } from '../../deps.js';
 import type { Trial } from '../../lib/db.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -149,6 +149,13 @@ export async function createDecision(deps: Deps, actor: Actor, trialId: string, 
     throw conflict('TRIAL_NOT_STARTED', 'Prøvehandlingen er ikke startet endnu. Beslut først, når den har kørt og der er erfaringer at bygge på.');
   }
   const now = deps.now();
+  // The evidence the decision rests on: each success criterion as the board shows it for the whole trial now.
+  const evidence = criterionResults(await runsOf(deps, [trial.id], { from: null, to: null }), criteriaOf(trial)).map(
+    ({ criterion, result }): DecisionCriterion =>
+      result.status === 'ok'
+        ? { criterion, estimate: result.value.estimate, low: result.value.low, high: result.value.high, verdict: result.value.verdict, reason: null }
+        : { criterion, estimate: null, low: null, high: null, verdict: null, reason: result.reason },
+  );
   const d = await deps.db.$transaction(async (tx) => {
     // The latest decision is what the public AI register shows: a repeat must not add a second row or audit event.
     const repeat = await tx.trialDecision.findFirst({
@@ -169,7 +176,15 @@ export async function createDecision(deps: Deps, actor: Actor, trialId: string, 
       );
     }
     const created = await tx.trialDecision.create({
-      data: { trialId, outcome: input.outcome, rationale: input.rationale, evidence: input.evidence, decidedById: actor.id, createdAt: now },
+      data: {
+        trialId,
+        outcome: input.outcome,
+        rationale: input.rationale,
+        evidence: input.evidence,
+        criteria: JSON.stringify(evidence),
+        decidedById: actor.id,
+        createdAt: now,
+      },
       include: { decidedBy: { select: { name: true } } },
     });
     // The outcome only: the rationale and evidence are text and stay out of the audit trail.

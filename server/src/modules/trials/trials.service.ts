@@ -1,5 +1,6 @@
 import type { AssistantId } from '../../contracts/policies.js';
 import {
+  DecisionCriterion,
   END_BEFORE_START_MESSAGE,
   type AcknowledgeBriefingRequest,
   type BriefingView,
@@ -221,12 +222,23 @@ function requireEndAfterStart(startsAt: Date, endsAt: Date): void {
 // Reading
 
 /** A recorded adopt / adjust / stop decision as the trial page and the review board show it. */
+/** The criteria recorded with a decision; a row that does not parse counts as none rather than failing the page. */
+function decisionCriteriaOf(json: string): DecisionCriterion[] {
+  try {
+    const parsed = DecisionCriterion.array().safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
 export function toDecisionView(d: TrialDecision & { decidedBy: { name: string } }): TrialDecisionView {
   return {
     id: d.id,
     outcome: d.outcome,
     rationale: d.rationale,
     evidence: d.evidence,
+    criteria: decisionCriteriaOf(d.criteria),
     decidedBy: { name: d.decidedBy.name },
     createdAt: d.createdAt.toISOString(),
   };

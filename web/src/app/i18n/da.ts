@@ -1337,6 +1337,7 @@ export const da = {
       rationale: 'Begrundelse',
       rationaleHint: 'Hvorfor? Mindst 10 tegn.',
       evidence: 'Grundlag',
+      criteria: 'Succeskriterier ved beslutningen',
       evidenceHint: 'Hvilke tal, erfaringer eller refleksioner bygger beslutningen på? (valgfrit)',
       submit: 'Registrér beslutning',
       saving: 'Gemmer …',

@@ -1333,6 +1333,7 @@ export const en: Translation = {
       rationale: 'Rationale',
       rationaleHint: 'Why? At least 10 characters.',
       evidence: 'Evidence',
+      criteria: 'Success criteria when decided',
       evidenceHint: 'Which figures, experiences or reflections does the decision rest on? (optional)',
       submit: 'Record decision',
       saving: 'Saving …',

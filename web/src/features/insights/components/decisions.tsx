@@ -1,5 +1,5 @@
-import { CreateDecisionRequest, DECISION_OUTCOME_LABELS, type DecisionOutcome, type TrialDecisionView } from '@contracts/insights.js';
-import type { TrialDetail } from '@contracts/trials.js';
+import { CreateDecisionRequest, CRITERION_VERDICT_LABELS, DECISION_OUTCOME_LABELS, type DecisionOutcome, type TrialDecisionView } from '@contracts/insights.js';
+import { criterionText, criterionValueText, type TrialDetail } from '@contracts/trials.js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useCreateDecision, useSetPublication } from '../api/insights';
+import { useReasonText } from './measure-view';
 
 const OUTCOMES: readonly DecisionOutcome[] = ['ADOPT', 'ADJUST', 'STOP'];
 type Field = 'outcome' | 'rationale' | 'evidence';
@@ -213,6 +214,8 @@ export function DecisionForm({
 export function DecisionList({ decisions }: { decisions: TrialDecisionView[] }) {
   const { t, i18n } = useTranslation();
   const pick = useLocalized();
+  const reasonText = useReasonText();
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'da';
   if (decisions.length === 0) return <p data-testid="decisions-none">{t('insights.decision.none')}</p>;
   return (
     <ol className="nobullet-list" data-testid="decisions-list">
@@ -229,6 +232,26 @@ export function DecisionList({ decisions }: { decisions: TrialDecisionView[] }) 
             <p className="m-0" style={{ whiteSpace: 'pre-wrap' }}>
               <strong>{t('insights.decision.evidence')}:</strong> {d.evidence}
             </p>
+          ) : null}
+          {d.criteria.length ? (
+            <div data-testid="decision-criteria">
+              <p className="m-0 weight-semibold">{t('insights.decision.criteria')}</p>
+              <ul className="m-0">
+                {d.criteria.map((c) => (
+                  <li key={c.criterion.id}>
+                    {criterionText(c.criterion, lang)}:{' '}
+                    {c.verdict && c.estimate !== null && c.low !== null && c.high !== null ? (
+                      <>
+                        {criterionValueText(c.criterion.measure, c.estimate, lang)} ({criterionValueText(c.criterion.measure, c.low, lang)} –{' '}
+                        {criterionValueText(c.criterion.measure, c.high, lang)}), <strong>{pick(CRITERION_VERDICT_LABELS[c.verdict])}</strong>
+                      </>
+                    ) : (
+                      reasonText(c.reason ?? '')
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
         </li>
       ))}

@@ -151,6 +151,30 @@ describe('the trial overview (indsigt)', () => {
     expect(edits.textContent).not.toMatch(/Opfyldt|Ikke opfyldt/);
   });
 
+  it('when a decision was recorded with criteria, then the list shows each with its verdict as it stood', async () => {
+    const insights = makeInsights({
+      decisions: [
+        {
+          id: 'd1',
+          outcome: 'ADOPT',
+          rationale: 'Vi indfører.',
+          evidence: '',
+          criteria: [
+            { criterion: { id: 'r', measure: 'rejectedShare', comparator: 'atMost', threshold: 60 }, estimate: 16.67, low: 3.01, high: 56.35, verdict: 'met', reason: null },
+            { criterion: { id: 'm', measure: 'minutesSavedMedian', comparator: 'atLeast', threshold: 10 }, estimate: null, low: null, high: null, verdict: null, reason: SUPPRESSED_REASON },
+          ],
+          decidedBy: { name: 'Lars Leder' },
+          createdAt: '2026-12-01T10:00:00.000Z',
+        },
+      ],
+    });
+    fakeApi(makeUser('LEADER'), routes(insights));
+    renderApp('/proevehandlinger/t1/indsigt');
+    const list = await screen.findByTestId('decision-criteria');
+    expect(list.textContent).toContain('Andel afviste udkast: højst 60 %: 16,67 % (3,01 % – 56,35 %), Opfyldt');
+    expect(list.textContent).toContain(`Median sparede minutter pr. kørsel: mindst 10 minutter: ${SUPPRESSED_REASON}`);
+  });
+
   it('when the charter has no criteria, then the section says how to add them', async () => {
     fakeApi(makeUser('LEADER'), routes(makeInsights()));
     renderApp('/proevehandlinger/t1/indsigt');
@@ -246,6 +270,7 @@ describe('the trial overview (indsigt)', () => {
       outcome: 'ADJUST' as const,
       rationale: 'Klagevejledningen skal med i skabelonen.',
       evidence: '4 af 9 breve manglede klagevejledning.',
+      criteria: [],
       decidedBy: { name: 'Lars Leder' },
       createdAt: '2026-02-01T10:00:00.000Z',
     };
@@ -374,6 +399,7 @@ describe('the trial overview (indsigt)', () => {
                 outcome: 'ADJUST',
                 rationale: 'Skabelonen skal rettes.',
                 evidence: 'Tal fra loggen.',
+                criteria: [],
                 decidedBy: { name: 'Lars Leder' },
                 createdAt: '2026-02-01T10:00:00.000Z',
               },

@@ -257,6 +257,7 @@ describe('the trial page', () => {
       outcome: 'ADOPT' as const,
       rationale: 'Brevene blev lettere at læse.',
       evidence: '',
+      criteria: [],
       decidedBy: { name: 'Lars Leder' },
       createdAt: '2026-04-02T10:00:00.000Z',
     };

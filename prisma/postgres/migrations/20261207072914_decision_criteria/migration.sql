@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrialDecision" ADD COLUMN     "criteria" TEXT NOT NULL DEFAULT '[]';
