@@ -25,7 +25,7 @@ import { policiesRoutes } from './modules/policies/policies.routes.js';
 import { createProviderRegistry } from './modules/providers/providers.registry.js';
 import { runsRoutes } from './modules/runs/runs.routes.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
-import { experiencesRoutes, reflectionsRoutes } from './modules/experiences/experiences.routes.js';
+import { baselineRoutes, experiencesRoutes, reflectionsRoutes } from './modules/experiences/experiences.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -113,6 +113,7 @@ export function createApp(deps: Deps): Express {
   api.use('/audit', auditRoutes(deps));
   api.use('/trials/:trialId/documents', documentsRoutes(deps));
   api.use('/trials/:trialId/reflections', reflectionsRoutes(deps));
+  api.use('/trials/:trialId/baseline', baselineRoutes(deps));
   api.use('/trials/:trialId/compliance', complianceRoutes(deps));
   api.use('/trials/:trialId', trialInsightsRoutes(deps));
   api.use('/trials', trialsRoutes(deps));

@@ -224,6 +224,8 @@ const TABLE: Record<string, Row> = {
     expect: takePart,
   },
   'GET /api/trials/:trialId/reflections': { request: (w) => ({ path: `/api/trials/${w.trialId}/reflections` }), expect: seeTrial },
+  'GET /api/trials/:trialId/baseline': { request: (w) => ({ path: `/api/trials/${w.trialId}/baseline` }), expect: seeTrial },
+  'PUT /api/trials/:trialId/baseline': { request: (w) => ({ path: `/api/trials/${w.trialId}/baseline`, body: { assistant: 'letter', minutes: 25 } }), expect: takePart },
   'GET /api/trials/:trialId/insights': { request: (w) => ({ path: `/api/trials/${w.trialId}/insights` }), expect: administer },
   'GET /api/trials/:trialId/decisions': { request: (w) => ({ path: `/api/trials/${w.trialId}/decisions` }), expect: seeTrial },
   'POST /api/trials/:trialId/decisions': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssistantId } from './policies.js';
 
 export const FailureType = z.enum([
   'FACTUAL_ERROR',
@@ -100,3 +101,20 @@ export type ReflectionResponse = z.infer<typeof ReflectionResponse>;
 
 export const ReflectionList = z.object({ reflections: z.array(ReflectionView) });
 export type ReflectionList = z.infer<typeof ReflectionList>;
+
+/** A participant's no-AI baseline: how many minutes one task of the assistant takes them without it. */
+export const BaselineRequest = z
+  .object({
+    assistant: AssistantId,
+    minutes: z
+      .number({ message: 'Angiv minutter som et helt tal.' })
+      .int({ message: 'Angiv minutter som et helt tal.' })
+      .min(1, { message: 'Angiv mindst 1 minut.' })
+      .max(1440, { message: 'Angiv højst 1.440 minutter (et døgn).' }),
+  })
+  .strict();
+export type BaselineRequest = z.infer<typeof BaselineRequest>;
+export const BaselineView = z.object({ assistant: AssistantId, minutes: z.number().int(), updatedAt: z.string() });
+export type BaselineView = z.infer<typeof BaselineView>;
+export const BaselineList = z.object({ baselines: z.array(BaselineView) });
+export const BaselineResponse = z.object({ baseline: BaselineView });

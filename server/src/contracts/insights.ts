@@ -15,6 +15,7 @@ export const EMPTY_REASONS = {
   noTrials: 'Ingen prøvehandlinger matcher filtrene.',
   noReviews: 'Ingen kørsler er vurderet endnu.',
   noEdits: 'Ingen udkast er rettet endnu.',
+  noBaselines: 'Ingen deltagere har angivet, hvor lang tid opgaven tager uden assistenten.',
 } as const;
 /** The fewest distinct people a shown measure may rest on. */
 export const MIN_PEOPLE = 3;
@@ -147,6 +148,19 @@ export type CriterionEstimate = z.infer<typeof CriterionEstimate>;
 export const CriterionResult = z.object({ criterion: SuccessCriterion, result: Measure(CriterionEstimate) });
 export type CriterionResult = z.infer<typeof CriterionResult>;
 
+/** The optional no-AI baseline beside the minutes saved: what the assistant saves, in proportion to the task. */
+export const BaselineComparison = z.object({
+  /** The median of the participants' own estimates of one task without the assistant, in minutes. */
+  medianWithout: z.number(),
+  /** The median minutes saved per run (experience logs); null when that figure rests on fewer than 3 people. */
+  medianSaved: z.number().nullable(),
+  /** medianSaved / medianWithout; null with medianSaved. */
+  shareSaved: z.number().nullable(),
+  /** How many estimates (one per person and assistant). */
+  estimates: z.number().int(),
+});
+export type BaselineComparison = z.infer<typeof BaselineComparison>;
+
 export const TrialInsights = z.object({
   trial: z.object({
     id: z.string(),
@@ -170,6 +184,8 @@ export const TrialInsights = z.object({
   providers: Measure(z.array(ProviderUse)),
   /** Free-text reflections without author names; shown only when 3 or more people wrote them. */
   reflections: Measure(z.array(InsightReflection)),
+  /** The no-AI baseline compared with the minutes saved (people behind it: those who gave an estimate). */
+  baseline: Measure(BaselineComparison).default({ status: 'empty', reason: EMPTY_REASONS.noBaselines }),
   /** The charter's success criteria, each with its estimate, interval and verdict (or why it has none). */
   criteria: z.array(CriterionResult).default([]),
   decisions: z.array(TrialDecisionView),

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  BaselineList,
+  BaselineRequest,
+  BaselineResponse,
   ExperienceLogRequest,
   ExperienceLogResponse,
   ExperienceState,
@@ -10,7 +13,7 @@ import {
 } from '../../contracts/experiences.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { createReflection, getExperience, listReflections, logExperience } from './experiences.service.js';
+import { createReflection, getExperience, listBaselines, listReflections, logExperience, setBaseline } from './experiences.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
@@ -44,6 +47,21 @@ export function reflectionsRoutes(deps: Deps): Router {
     const actor = requireActor(req);
     const { trialId } = TrialParam.parse(req.params);
     res.json(ReflectionList.parse({ reflections: await listReflections(deps, actor, trialId) }));
+  });
+  return r;
+}
+
+/** Mounted at /api/trials/:trialId/baseline: the participant's own no-AI baselines. */
+export function baselineRoutes(deps: Deps): Router {
+  const r = Router({ mergeParams: true });
+  r.get('/', async (req, res) => {
+    const { trialId } = TrialParam.parse(req.params);
+    res.json(BaselineList.parse({ baselines: await listBaselines(deps, requireActor(req), trialId) }));
+  });
+  r.put('/', async (req, res) => {
+    const { trialId } = TrialParam.parse(req.params);
+    const baseline = await setBaseline(deps, requireActor(req), trialId, BaselineRequest.parse(req.body));
+    res.json(BaselineResponse.parse({ baseline }));
   });
   return r;
 }

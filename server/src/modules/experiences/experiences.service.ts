@@ -1,4 +1,6 @@
 import type {
+  BaselineRequest,
+  BaselineView,
   ExperienceLogRequest,
   ExperienceLogView,
   ExperienceState,
@@ -8,7 +10,7 @@ import type {
 } from '../../contracts/experiences.js';
 import type { Deps } from '../../deps.js';
 import type { ExperienceLog, Prisma } from '../../lib/db.js';
-import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.js';
@@ -207,4 +209,41 @@ export async function listReflections(deps: Deps, actor: Actor, trialId: string)
     take: 1000,
   });
   return rows.map(reflectionView);
+}
+
+/** The participant's own no-AI baselines in a trial (one per assistant they have estimated). */
+export async function listBaselines(deps: Deps, actor: Actor, trialId: string): Promise<BaselineView[]> {
+  const { trial } = await trialForReflections(deps, actor, trialId);
+  const rows = await deps.db.taskBaseline.findMany({ where: { trialId: trial.id, userId: actor.id }, orderBy: { assistant: 'asc' } });
+  return rows.map((b) => ({ assistant: b.assistant as BaselineView['assistant'], minutes: b.minutes, updatedAt: b.updatedAt.toISOString() }));
+}
+
+/**
+ * A participant says how long one task of an assistant of the trial takes them without it; a new estimate replaces
+ * the old one. The board compares the median with the minutes saved (docs/decisions/0017).
+ */
+export async function setBaseline(deps: Deps, actor: Actor, trialId: string, req: BaselineRequest): Promise<BaselineView> {
+  const { trial, participates } = await trialForReflections(deps, actor, trialId);
+  if (!participates) throw forbidden('Kun deltagere i prøvehandlingen kan angive, hvor lang tid opgaven tager uden assistenten.');
+  const assistants = await deps.db.trial.findUniqueOrThrow({ where: { id: trial.id }, select: { assistants: true } });
+  if (!(JSON.parse(assistants.assistants) as string[]).includes(req.assistant)) {
+    throw badRequest('VALIDATION_FAILED', 'Prøvehandlingen bruger ikke den assistent.', [{ path: ['assistant'], message: 'Prøvehandlingen bruger ikke den assistent.', code: 'custom' }]);
+  }
+  const row = await deps.db.$transaction(async (tx) => {
+    const saved = await tx.taskBaseline.upsert({
+      where: { trialId_userId_assistant: { trialId: trial.id, userId: actor.id, assistant: req.assistant } },
+      create: { trialId: trial.id, userId: actor.id, assistant: req.assistant, minutes: req.minutes },
+      update: { minutes: req.minutes },
+    });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'experience.baseline_set',
+      resourceType: 'trial',
+      resourceId: trial.id,
+      unitId: trial.unitId,
+      details: { assistant: req.assistant },
+    });
+    return saved;
+  });
+  return { assistant: req.assistant, minutes: row.minutes, updatedAt: row.updatedAt.toISOString() };
 }

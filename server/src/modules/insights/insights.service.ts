@@ -12,7 +12,7 @@ import type {
   TrialExport,
   TrialInsights,
 } from '../../contracts/insights.js';
-import { EMPTY_REASONS, EXPORT_SUPPRESSED_NOTE, ExportField as ExportFields, type ExportField } from '../../contracts/insights.js';
+import { EMPTY_REASONS, EXPORT_SUPPRESSED_NOTE, ExportField as ExportFields, type BaselineComparison, type ExportField, type Measure } from '../../contracts/insights.js';
 import { AssistantId, type DataAction, type DataClass } from '../../contracts/policies.js';
 import { SuccessCriterion, type DecisionCriterion } from '../../contracts/trials.js';
 import type { Deps } from '../../deps.js';
@@ -80,6 +80,15 @@ async function requireSees(deps: Deps, actor: Actor, trialId: string): Promise<T
   if (canAdministerTrial(actor, trial)) return trial;
   if (trial.status !== 'DRAFT' && (await isParticipant(deps, actor, trialId))) return trial;
   throw notFound(TRIAL);
+}
+
+/** The participants' no-AI estimates beside the minutes saved, under the board's rule of 3 people. */
+function baselineOf(rows: { userId: string; minutes: number }[], saved: Measure<{ median: number }>): Measure<BaselineComparison> {
+  return measure(distinct(rows.map((r) => r.userId)), EMPTY_REASONS.noBaselines, () => {
+    const without = median(rows.map((r) => r.minutes));
+    const medianSaved = saved.status === 'ok' ? saved.value.median : null;
+    return { medianWithout: without, medianSaved, shareSaved: medianSaved === null || without === 0 ? null : Math.round((medianSaved / without) * 100) / 100, estimates: rows.length };
+  });
 }
 
 /** The charter's computable success criteria; a row that does not parse counts as none rather than failing the board. */
@@ -226,6 +235,9 @@ async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): P
     decisionsOf(deps, trial.id),
   ]);
 
+  const seenOf = () => [...new Set([...assistants, ...runs.map((r) => r.assistant as AssistantId)])];
+  const computed = computeMeasures(runs, seenOf(), actionOf(deps));
+  const baselines = await deps.db.taskBaseline.findMany({ where: { trialId: trial.id }, select: { userId: true, minutes: true } });
   const nonBlocked = runs.filter((r) => !isBlocked(r));
   const perPerson = new Map<string, number>();
   for (const r of nonBlocked) perPerson.set(r.userId, (perPerson.get(r.userId) ?? 0) + 1);
@@ -233,7 +245,7 @@ async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): P
   const invited = participants.length;
   const active = perPerson.size;
 
-  const seen = [...new Set([...assistants, ...runs.map((r) => r.assistant as AssistantId)])];
+  const seen = seenOf();
   const runsOverTime = runs.length
     ? weeksBetween(runs[0]!.createdAt, runs[runs.length - 1]!.createdAt).map((w) => ({
         ...w,
@@ -265,11 +277,12 @@ async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): P
       runsPerPerson: measure(active, EMPTY_REASONS.noRuns, () => ({ median: median(counts), min: Math.min(...counts), max: Math.max(...counts) })),
     },
     runsOverTime,
-    ...computeMeasures(runs, seen, actionOf(deps)),
+    ...computed,
     // Reflections are free text: with fewer than 3 authors the wording could tell who wrote it.
     reflections: measure(distinct(reflections.map((r) => r.userId)), 'Ingen refleksioner endnu.', () =>
       reflections.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })),
     ),
+    baseline: baselineOf(baselines, computed.minutesSaved),
     criteria: criterionResults(runs, criteriaOf(trial)),
     decisions,
     emptyReason: runs.length ? null : noRunsReason,

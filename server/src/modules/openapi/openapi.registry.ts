@@ -2,14 +2,7 @@ import { AuditList, AuditListQuery, AuditVerification } from '../../contracts/au
 import { ComplianceApprovalRequest, ComplianceDocumentResponse, ComplianceList } from '../../contracts/compliance.js';
 import { AuthConfigResponse, ChangePasswordRequest, CsrfResponse, LoginRequest, MeResponse, OidcCallbackQuery, OidcStartQuery, UpdateMeRequest } from '../../contracts/auth.js';
 import { DocumentList, DocumentUploadResponse, SearchQuery, SearchResponse } from '../../contracts/documents.js';
-import {
-  ExperienceLogRequest,
-  ExperienceLogResponse,
-  ExperienceState,
-  ReflectionList,
-  ReflectionRequest,
-  ReflectionResponse,
-} from '../../contracts/experiences.js';
+import { BaselineList, BaselineRequest, BaselineResponse, ExperienceLogRequest, ExperienceLogResponse, ExperienceState, ReflectionList, ReflectionRequest, ReflectionResponse } from '../../contracts/experiences.js';
 import { ExtractResponse } from '../../contracts/files.js';
 import {
   BoardQuery,
@@ -656,6 +649,29 @@ export const ENDPOINTS: readonly EndpointDoc[] = [
     access: SEE_TRIAL,
     responses: { 200: { description: 'The reflections.', schema: ReflectionList } },
     errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    path: '/api/trials/{trialId}/baseline',
+    operationId: 'listMyBaselines',
+    tag: 'experiences',
+    summary: 'My no-AI baselines in a trial',
+    description: 'How long one task of each assistant takes the signed-in person without it, as they last said.',
+    access: SEE_TRIAL,
+    responses: { 200: { description: 'The baselines.', schema: BaselineList } },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'PUT',
+    path: '/api/trials/{trialId}/baseline',
+    operationId: 'setMyBaseline',
+    tag: 'experiences',
+    summary: 'Say how long one task of an assistant takes without it (the no-AI baseline)',
+    description: 'One estimate per person and assistant; a new one replaces the old. The board shows the median beside the minutes saved once 3 or more people have given one. Audited as experience.baseline_set, without the figure.',
+    access: { roles: 'any', rule: 'Participants only. Administrators who do not take part get 403; anyone else 404.' },
+    body: { kind: 'json', schema: BaselineRequest },
+    responses: { 200: { description: 'The baseline.', schema: BaselineResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'],
   },
   {
     method: 'POST',

@@ -181,6 +181,14 @@ export const da = {
     },
   },
   trials: {
+    baseline: {
+      heading: 'Uden assistenten',
+      hint: 'Frivilligt: hvor mange minutter tager én opgave dig, når du laver den uden assistenten? Så kan lederen se, hvor stor en del af tiden assistenten sparer. Du kan rette dit svar.',
+      label: 'Minutter pr. opgave uden {{name}}',
+      save: 'Gem',
+      saved: 'Gemt.',
+      invalid: 'Skriv et helt antal minutter mellem 1 og 1.440.',
+    },
     pageTitle: 'Prøvehandlinger',
     heading: 'Prøvehandlinger',
     intro: {
@@ -612,7 +620,7 @@ export const da = {
         viewed: 'Så en andens udkast',
         content_purged: 'Slettede indhold efter opbevaringsperioden',
       },
-      experience: { logged: 'Skrev erfaringslog' },
+      experience: { logged: 'Skrev erfaringslog', baseline_set: 'Angav tid for opgaven uden assistent' },
       reflection: { created: 'Skrev refleksion' },
       document: {
         uploaded: 'Tilføjede dokument til vidensbasen',
@@ -1162,6 +1170,13 @@ export const da = {
     trialStatus: '{{approved}} af {{total}} udkast godkendt i den nuværende version',
   },
   insights: {
+    baseline: {
+      heading: 'Hvor lang tid tager opgaven uden assistenten?',
+      hint: 'Deltagernes eget skøn over én opgave uden assistenten, sammenlignet med den sparede tid pr. kørsel.',
+      without: 'Uden assistenten tager én opgave i midten {{minutes}}.',
+      saved: 'Assistenten sparer i midten {{minutes}} pr. kørsel, svarende til {{share}} af tiden.',
+      noSaved: 'Den sparede tid vises, når mindst 3 personer har skrevet erfaringslog.',
+    },
     suppressed: 'Færre end 3 personer – vises ikke, så ingen kan genkendes.',
     criteria: {
       heading: 'Blev succeskriterierne nået?',
@@ -1184,6 +1199,7 @@ export const da = {
       noTrials: 'Ingen prøvehandlinger matcher filtrene.',
       noReviews: 'Ingen kørsler er vurderet endnu.',
       noEdits: 'Ingen udkast er rettet endnu.',
+      noBaselines: 'Ingen deltagere har angivet, hvor lang tid opgaven tager uden assistenten.',
     },
     basedOn_one: 'Bygger på {{n}} person.',
     basedOn_other: 'Bygger på {{n}} personer.',

@@ -178,6 +178,14 @@ export const en: Translation = {
     },
   },
   trials: {
+    baseline: {
+      heading: 'Without the assistant',
+      hint: 'Optional: how many minutes does one task take you without the assistant? The leader can then see what share of the time the assistant saves. You can change your answer.',
+      label: 'Minutes per task without {{name}}',
+      save: 'Save',
+      saved: 'Saved.',
+      invalid: 'Write a whole number of minutes between 1 and 1,440.',
+    },
     pageTitle: 'Trials',
     heading: 'Trials',
     intro: {
@@ -609,7 +617,7 @@ export const en: Translation = {
         viewed: 'Viewed someone else’s draft',
         content_purged: 'Erased content after the retention period',
       },
-      experience: { logged: 'Logged experience' },
+      experience: { logged: 'Logged experience', baseline_set: 'Gave the time of the task without the assistant' },
       reflection: { created: 'Wrote a reflection' },
       document: {
         uploaded: 'Added a document to the knowledge base',
@@ -1158,6 +1166,13 @@ export const en: Translation = {
     trialStatus: '{{approved}} of {{total}} drafts signed off in their current version',
   },
   insights: {
+    baseline: {
+      heading: 'How long does the task take without the assistant?',
+      hint: 'The participants’ own estimate of one task without the assistant, compared with the time saved per run.',
+      without: 'Without the assistant, one task takes a median of {{minutes}}.',
+      saved: 'The assistant saves a median of {{minutes}} per run, {{share}} of the time.',
+      noSaved: 'The time saved is shown once at least 3 people have logged their experience.',
+    },
     suppressed: 'Fewer than 3 people – not shown, so nobody can be recognised.',
     criteria: {
       heading: 'Were the success criteria met?',
@@ -1180,6 +1195,7 @@ export const en: Translation = {
       noTrials: 'No trials match the filters.',
       noReviews: 'No runs have been reviewed yet.',
       noEdits: 'No drafts have been edited yet.',
+      noBaselines: 'No participant has said how long the task takes without the assistant.',
     },
     basedOn_one: 'Based on {{n}} person.',
     basedOn_other: 'Based on {{n}} people.',

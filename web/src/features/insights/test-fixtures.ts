@@ -102,6 +102,7 @@ export function makeInsights(overrides: Partial<TrialInsights> = {}): TrialInsig
       ],
       people: 3,
     },
+    baseline: { status: 'ok', people: 3, value: { medianWithout: 40, medianSaved: 10, shareSaved: 0.25, estimates: 3 } },
     criteria: [],
     decisions: [],
     emptyReason: null,

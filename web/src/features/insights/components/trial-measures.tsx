@@ -115,6 +115,27 @@ export function OutcomesSection({ insights }: { insights: TrialInsights }) {
   );
 }
 
+/** The optional no-AI baseline: the participants' own time for a task without the assistant, beside the time saved. */
+export function BaselineSection({ insights }: { insights: TrialInsights }) {
+  const { t } = useTranslation();
+  const { share } = useNumbers();
+  return (
+    <Section id="baseline" heading={t('insights.baseline.heading')}>
+      <p className="form-hint">{t('insights.baseline.hint')}</p>
+      <MeasureView measure={insights.baseline} testId="measure-baseline">
+        {(b) => (
+          <p data-testid="baseline-value">
+            {t('insights.baseline.without', { minutes: t('count.minutes', { count: round1(b.medianWithout) }) })}{' '}
+            {b.medianSaved === null || b.shareSaved === null
+              ? t('insights.baseline.noSaved')
+              : t('insights.baseline.saved', { minutes: t('count.minutes', { count: round1(b.medianSaved) }), share: share(b.shareSaved) })}
+          </p>
+        )}
+      </MeasureView>
+    </Section>
+  );
+}
+
 export function MinutesSavedSection({ insights }: { insights: TrialInsights }) {
   const { t } = useTranslation();
   const { n } = useNumbers();

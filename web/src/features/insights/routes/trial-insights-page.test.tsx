@@ -97,6 +97,7 @@ describe('the trial overview (indsigt)', () => {
       guard: suppressed(2),
       providers: suppressed(2),
       reflections: suppressed(1),
+      baseline: suppressed(2),
     });
     fakeApi(makeUser('DIGITAL_UNIT'), routes(insights));
     renderApp('/proevehandlinger/t1/indsigt');
@@ -104,7 +105,7 @@ describe('the trial overview (indsigt)', () => {
 
     // Participation counts are not per-person breakdowns and are always shown.
     expect(screen.getByTestId('participation-invited').textContent).toBe('2');
-    for (const id of ['measure-runs-per-person', 'measure-outcomes', 'measure-guard', 'measure-providers', 'measure-reflections']) {
+    for (const id of ['measure-runs-per-person', 'measure-outcomes', 'measure-guard', 'measure-providers', 'measure-reflections', 'measure-baseline']) {
       const el = screen.getByTestId(id);
       expect(el.getAttribute('data-status'), id).toBe('suppressed');
       expect(el.textContent, id).toBe(SUPPRESSED_REASON);
@@ -173,6 +174,14 @@ describe('the trial overview (indsigt)', () => {
     const list = await screen.findByTestId('decision-criteria');
     expect(list.textContent).toContain('Andel afviste udkast: højst 60 %: 16,67 % (3,01 % – 56,35 %), Opfyldt');
     expect(list.textContent).toContain(`Median sparede minutter pr. kørsel: mindst 10 minutter: ${SUPPRESSED_REASON}`);
+  });
+
+  it('when 3 or more people gave a no-AI baseline, then the overview compares it with the minutes saved', async () => {
+    fakeApi(makeUser('LEADER'), routes(makeInsights()));
+    renderApp('/proevehandlinger/t1/indsigt');
+    expect((await screen.findByTestId('baseline-value')).textContent).toBe(
+      'Uden assistenten tager én opgave i midten 40 minutter. Assistenten sparer i midten 10 minutter pr. kørsel, svarende til 25\u00a0% af tiden.',
+    );
   });
 
   it('when the charter has no criteria, then the section says how to add them', async () => {

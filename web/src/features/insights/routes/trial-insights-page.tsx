@@ -12,6 +12,7 @@ import { ExportButtons } from '../components/export-buttons';
 import { useReasonText } from '../components/measure-view';
 import { PeriodFilter } from '../components/period-filter';
 import {
+  BaselineSection,
   ExperienceSection,
   GuardSection,
   MinutesSavedSection,
@@ -94,6 +95,7 @@ export function TrialInsightsPage() {
         <RunsOverTimeSection insights={data} />
         <OutcomesSection insights={data} />
         <MinutesSavedSection insights={data} />
+        <BaselineSection insights={data} />
         <ExperienceSection insights={data} />
         <GuardSection insights={data} />
         <ProvidersSection insights={data} />

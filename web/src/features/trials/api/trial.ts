@@ -1,6 +1,6 @@
 import { ComplianceList } from '@contracts/compliance.js';
 import { PolicyList } from '@contracts/policies.js';
-import { ReflectionList, type ReflectionRequest, ReflectionResponse } from '@contracts/experiences.js';
+import { BaselineList, type BaselineRequest, BaselineResponse, ReflectionList, type ReflectionRequest, ReflectionResponse } from '@contracts/experiences.js';
 import {
   type AcknowledgeBriefingRequest,
   BriefingResponse,
@@ -156,5 +156,24 @@ export function useComplianceStatus(trialId: string, enabled: boolean) {
     queryFn: ({ signal }) => apiRequest(`/api/trials/${encodeURIComponent(trialId)}/compliance`, ComplianceList, { signal }),
     enabled,
     retry: false,
+  });
+}
+
+const baselineKey = (trialId: string) => ['trials', 'baseline', trialId] as const;
+
+/** The signed-in participant's own no-AI baselines in the trial. */
+export function useBaselines(trialId: string) {
+  return useQuery({
+    queryKey: baselineKey(trialId),
+    queryFn: ({ signal }) => apiRequest(`/api/trials/${encodeURIComponent(trialId)}/baseline`, BaselineList, { signal }),
+    retry: false,
+  });
+}
+
+export function useSetBaseline(trialId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BaselineRequest) => apiRequest(`/api/trials/${encodeURIComponent(trialId)}/baseline`, BaselineResponse, { method: 'PUT', body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: baselineKey(trialId) }),
   });
 }

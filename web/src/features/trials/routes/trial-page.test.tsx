@@ -87,6 +87,27 @@ describe('the trial page', () => {
     expect((await screen.findByTestId('compliance-status')).textContent).toBe('1 af 2 udkast godkendt i den nuværende version');
   });
 
+  it('lets a participant say how long a task takes without the assistant, refusing what is not whole minutes', async () => {
+    const trial = makeTrialDetail({ status: 'ACTIVE', isParticipant: true, myBriefing: { acknowledged: true, briefedAt: '2026-01-06T09:30:00.000Z' } });
+    const api = fakeApi(
+      makeUser('EMPLOYEE'),
+      trialRoutes(trial, {
+        'GET /api/trials/t1/baseline': { status: 200, body: { baselines: [] } },
+        'PUT /api/trials/t1/baseline': { status: 200, body: { baseline: { assistant: 'letter', minutes: 35, updatedAt: '2026-12-01T10:00:00.000Z' } } },
+      }),
+    );
+    renderApp('/proevehandlinger/t1');
+    const form = within(await screen.findByTestId('baseline-letter'));
+    fireEvent.change(form.getByRole('textbox'), { target: { value: 'en halv time' } });
+    fireEvent.click(form.getByRole('button', { name: 'Gem' }));
+    expect(await form.findByText('Skriv et helt antal minutter mellem 1 og 1.440.')).toBeTruthy();
+    expect(api.calls('PUT', '/api/trials/t1/baseline')).toHaveLength(0);
+    fireEvent.change(form.getByRole('textbox'), { target: { value: '35' } });
+    fireEvent.click(form.getByRole('button', { name: 'Gem' }));
+    expect(await form.findByText('Gemt.')).toBeTruthy();
+    expect(api.calls('PUT', '/api/trials/t1/baseline')[0]?.body).toEqual({ assistant: 'letter', minutes: 35 });
+  });
+
   it('lets a leader add a colleague from the directory as a participant', async () => {
     const trial = makeTrialDetail({ canAdminister: true, participants: PARTICIPANTS, allowedTransitions: ['ACTIVE'] });
     const api = fakeApi(

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { Loading, Page } from '../../../components/page';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
+import { BaselineForm } from '../components/baseline-form';
 import { useComplianceStatus, useTrialDetail } from '../api/trial';
 import { KnowledgeBase } from '../components/knowledge-base';
 import { Reflections } from '../components/reflections';
@@ -69,6 +70,7 @@ export function TrialPage() {
             <Revisions trialId={found.id} />
           </>
         ) : null}
+        <BaselineForm trial={found} />
         <Reflections trial={found} />
       </Page>
     </>
