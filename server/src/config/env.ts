@@ -12,7 +12,6 @@ const bool = z
 
 /** The model providers an operator can choose; the offline rule engine is always available besides. */
 export const AI_PROVIDERS = ['offline', 'openai', 'azure-openai', 'openai-compatible'] as const;
-export type AiProviderKind = (typeof AI_PROVIDERS)[number];
 
 const MB = 1024 * 1024;
 

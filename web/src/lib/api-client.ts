@@ -6,7 +6,7 @@ import type { z } from 'zod';
  * Codes the client itself produces when there is no usable answer from the server. They never collide with the
  * server's ErrorCode values, so a screen can branch on `code` without knowing where the error came from.
  */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE';
+const CLIENT_ERROR_CODES: readonly string[] = ['NETWORK_ERROR', 'INVALID_RESPONSE'];
 
 /** The one error type of the web client. `message` is the server's Danish text, meant for the person. */
 export class ApiError extends Error {
@@ -25,7 +25,7 @@ export class ApiError extends Error {
   }
 
   get isClientError(): boolean {
-    return this.code === 'NETWORK_ERROR' || this.code === 'INVALID_RESPONSE';
+    return CLIENT_ERROR_CODES.includes(this.code);
   }
 }
 

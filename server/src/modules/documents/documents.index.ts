@@ -30,10 +30,6 @@ export function invalidateTrialIndex(trialId: string): void {
   cache.delete(trialId);
 }
 
-export async function trialIndex(deps: Deps, trialId: string): Promise<Bm25Index> {
-  return (await trialSearch(deps, trialId)).index;
-}
-
 /** Builds under way, by trial and signature: searches that arrive meanwhile wait for the same build. */
 const building = new Map<string, Promise<TrialSearch>>();
 

@@ -96,9 +96,6 @@ export function periodOf(q: { from?: string; to?: string }): { from: Date | null
   return { from, to };
 }
 
-export function inPeriod(d: Date, p: { from: Date | null; to: Date | null }): boolean {
-  return (!p.from || d.getTime() >= p.from.getTime()) && (!p.to || d.getTime() <= p.to.getTime());
-}
 
 /** The ISO week (Monday start) of the Copenhagen calendar day of an instant: { week: '2026-W48', weekStart }. */
 export function isoWeek(d: Date): { week: string; weekStart: string } {
