@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { ComplianceApprovalRequest, ComplianceDocumentResponse, ComplianceKind, ComplianceList } from '../../contracts/compliance.js';
 import { DOCX_MEDIA_TYPE } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { approveCompliance, exportComplianceDocx, listCompliance } from './compliance.service.js';
+import { TrialParam } from '../../contracts/common.js';
 
-const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
 const KindParam = TrialParam.extend({ kind: ComplianceKind });
 
 /** Mounted at /api/trials/:trialId/compliance: the trial's GDPR and AI Act drafts, their sign-off and Word files. */

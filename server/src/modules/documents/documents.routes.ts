@@ -6,8 +6,8 @@ import { requireActor } from '../auth/auth.middleware.js';
 import { requireFile, singleFileUpload } from '../files/files.upload.js';
 import { registerJobHandler } from '../jobs/jobs.service.js';
 import { deleteDocument, indexDocumentJob, listDocuments, searchDocuments, uploadDocument } from './documents.service.js';
+import { TrialParam } from '../../contracts/common.js';
 
-const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
 const DocumentParam = TrialParam.extend({ id: z.string().min(1).max(100) });
 
 /** Mounted at /api/trials/:trialId/documents. */

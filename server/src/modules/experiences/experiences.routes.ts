@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import {
   BaselineList,
   BaselineRequest,
@@ -14,9 +13,8 @@ import {
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { createReflection, getExperience, listBaselines, listReflections, logExperience, setBaseline } from './experiences.service.js';
+import { IdParam, TrialParam } from '../../contracts/common.js';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
-const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
 
 /** Mounted at /api/runs: the experience log of one run. */
 export function experiencesRoutes(deps: Deps): Router {

@@ -30,8 +30,8 @@ import {
   setPublication,
   withheldFieldsOf,
 } from './insights.service.js';
+import { TrialParam } from '../../contracts/common.js';
 
-const TrialParam = z.object({ trialId: z.string().min(1).max(100) });
 const ReportQuery = z.object({
   reflection: z
     .union([z.string().max(100), z.array(z.string().max(100)).max(100)])

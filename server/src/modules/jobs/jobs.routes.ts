@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { JobQueueResponse, JobResponse } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { getJob, listJobQueue } from './jobs.service.js';
+import { IdParam } from '../../contracts/common.js';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 export function jobsRoutes(deps: Deps): Router {
   const r = Router();

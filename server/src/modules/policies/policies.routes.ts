@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { PolicyList, PolicyResponse, PreviewRequest, PreviewResponse } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { getPolicy, listPolicies, previewPolicy } from './policies.service.js';
+import { IdParam } from '../../contracts/common.js';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 export function policiesRoutes(deps: Deps): Router {
   const r = Router();

@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { DOCX_MEDIA_TYPE, FinalTextResponse, ReviewRequest, ReviewResponse, RunList, RunListQuery } from '../../contracts/reviews.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { exportFinalDocx, exportFinalText, getFinalText, listRuns, reviewRun } from './reviews.service.js';
+import { IdParam } from '../../contracts/common.js';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 /** Mounted at /api/runs, after the runs routes (which own POST / and GET /:id). */
 export function reviewsRoutes(deps: Deps): Router {

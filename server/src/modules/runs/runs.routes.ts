@@ -1,12 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { CreateRunRequest, RunResponse } from '../../contracts/runs.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { executeRun, getRun } from './runs.service.js';
 import { streamRun } from './runs.stream.js';
+import { IdParam } from '../../contracts/common.js';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 export function runsRoutes(deps: Deps): Router {
   const r = Router();

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import {
   AcknowledgeBriefingRequest,
   BriefingResponse,
@@ -25,8 +24,8 @@ import {
   transitionTrial,
   updateTrial,
 } from './trials.service.js';
+import { IdParam } from '../../contracts/common.js';
 
-const Params = z.object({ id: z.string().min(1).max(100) });
 
 /** Mounted at /api/trials (documents and minutes add their own paths under /api/trials/:trialId). */
 export function trialsRoutes(deps: Deps): Router {
@@ -41,43 +40,43 @@ export function trialsRoutes(deps: Deps): Router {
   });
   r.get('/:id', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(TrialResponse.parse({ trial: await getTrial(deps, actor, id) }));
   });
   r.patch('/:id', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(TrialResponse.parse({ trial: await updateTrial(deps, actor, id, UpdateTrialRequest.parse(req.body)) }));
   });
   r.post('/:id/status', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(TrialResponse.parse({ trial: await transitionTrial(deps, actor, id, TransitionRequest.parse(req.body)) }));
   });
   r.put('/:id/participants', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(TrialResponse.parse({ trial: await setParticipants(deps, actor, id, SetParticipantsRequest.parse(req.body)) }));
   });
   r.get('/:id/revisions', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(TrialRevisionList.parse({ revisions: await listRevisions(deps, actor, id) }));
   });
   r.get('/:id/briefing', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(BriefingResponse.parse({ briefing: await getBriefing(deps, actor, id) }));
   });
   r.post('/:id/briefing/acknowledge', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     const briefing = await acknowledgeBriefing(deps, actor, id, AcknowledgeBriefingRequest.parse(req.body));
     res.json(BriefingResponse.parse({ briefing }));
   });
   r.post('/:id/policy/confirm', async (req, res) => {
     const actor = requireActor(req);
-    const { id } = Params.parse(req.params);
+    const { id } = IdParam.parse(req.params);
     res.json(TrialResponse.parse({ trial: await confirmPolicy(deps, actor, id) }));
   });
   return r;

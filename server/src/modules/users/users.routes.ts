@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { CreateUserRequest, Directory, PasswordResetResponse, UnitList, UpdateUserRequest, UserList, UserResponse } from '../../contracts/users.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
 import { createUser, listDirectory, listUnits, listUsers, resetPassword, updateUser } from './users.service.js';
+import { IdParam } from '../../contracts/common.js';
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 export function usersRoutes(deps: Deps): Router {
   const r = Router();

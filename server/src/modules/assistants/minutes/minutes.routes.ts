@@ -1,5 +1,4 @@
 import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
 import { MinutesUploadResponse } from '../../../contracts/minutes.js';
 import type { Deps } from '../../../deps.js';
 import { AppError, badRequest } from '../../../lib/errors.js';
@@ -7,8 +6,8 @@ import { requireActor } from '../../auth/auth.middleware.js';
 import { cleanFilename, singleFileUpload } from '../../files/files.upload.js';
 import { registerJobHandler } from '../../jobs/jobs.service.js';
 import { MAX_AUDIO_BYTES, TRANSCRIPTION_JOB, transcribeJob, uploadForMinutes } from './minutes.uploads.js';
+import { TrialParam } from '../../../contracts/common.js';
 
-const Params = z.object({ trialId: z.string().min(1).max(100) });
 
 /**
  * One file in the field `file`, in memory only, up to the size of an audio recording; multer's and the multipart
@@ -35,7 +34,7 @@ export function minutesRoutes(deps: Deps): Router {
     singleFile(),
     async (req, res) => {
       const actor = requireActor(req);
-      const { trialId } = Params.parse(req.params);
+      const { trialId } = TrialParam.parse(req.params);
       const f = req.file;
       if (!f) throw badRequest('VALIDATION_FAILED', 'Vælg en fil at sende: en Teams-udskrift (.vtt eller .docx) eller en optagelse.');
       const result = await uploadForMinutes(deps, actor, trialId, {
