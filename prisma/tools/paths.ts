@@ -1,10 +1,16 @@
 // Where the schemas and migrations live, and how a DATABASE_URL maps to a provider.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type Provider = 'sqlite' | 'postgresql';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The nearest folder above this module with a package.json: the repository, from prisma/tools or dist/prisma/tools. */
+export const REPO_ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export const SQLITE_SCHEMA_PATH = path.join(REPO_ROOT, 'prisma', 'schema.prisma');
 export const POSTGRES_SCHEMA_PATH = path.join(REPO_ROOT, 'prisma', 'postgres', 'schema.prisma');

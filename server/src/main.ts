@@ -5,6 +5,7 @@ import { createDb } from './lib/db.js';
 import { startIntegrityCheck } from './lib/db-health.js';
 import { answerServerRefusals, HTTP_SERVER_OPTIONS } from './lib/http.js';
 import { createLogger } from './lib/logger.js';
+import { runOnceInWorker, siblingModule } from './lib/runtime.js';
 import { withStartupLock } from './lib/startup-lock.js';
 import { purgeExpiredSessions } from './modules/auth/auth.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/demo/demo.constants.js';
@@ -55,8 +56,9 @@ Fix the policy file and start again. The server has not started.\n`);
     () => logger.info('waiting for another instance to finish migrating and seeding'),
     async () => {
       if (config.autoMigrate) {
-        const { deployMigrations } = await import('../../prisma/tools/schema-engine.js');
-        const { applied } = await deployMigrations({ url: config.databaseUrl });
+        // In a thread of its own, so that the schema engine (WebAssembly, about 30 MB) goes when it is done.
+        const engine = siblingModule(import.meta.url, '../../prisma/tools/schema-engine');
+        const { applied } = await runOnceInWorker<{ applied: string[] }>(engine, 'deployMigrations', [{ url: config.databaseUrl }]);
         if (applied.length) logger.info({ applied }, 'migrations applied');
       }
 

@@ -1,10 +1,19 @@
+import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The repository root: relative paths in configuration (database file, web build) are resolved from here. */
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The repository root: relative paths in configuration (database file, web build) are resolved from here. It is
+ * the nearest folder above this module with a package.json, whether the module runs from server/src or built
+ * into dist/server/src.
+ */
+export const ROOT_DIR = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

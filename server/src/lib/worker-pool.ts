@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from './errors.js';
+import { siblingModule, workerBootCode } from './runtime.js';
 
 export interface WorkerPoolOptions {
   /** Worker threads at most; they are started when work arrives and kept. */
@@ -109,14 +110,9 @@ interface Slot {
 /** How long a module may take to load in a fresh worker before the task counts as failed. */
 const LOAD_GRACE_MS = 60_000;
 
-/**
- * Node 20 does not hand tsx's loader (node --import tsx, or vitest's) to a worker's entry point, so each worker
- * registers tsx itself and then imports the TypeScript entry (runs.bench.ts starts its helpers the same way).
- */
+/** The worker's entry, from the sources (tsx registered first) or built (lib/runtime.ts). */
 function bootCode(): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker-pool.worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return workerBootCode(siblingModule(import.meta.url, './worker-pool.worker'));
 }
 
 export class WorkerPool {

@@ -18,10 +18,11 @@ import {
   type HistoryCharter,
   type HistoryText,
 } from './demo.history.texts.js';
+import { ROOT_DIR } from '../../config/env.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-const DRAFTS_FILE = path.join(import.meta.dirname, 'demo.history.drafts.json');
+const DRAFTS_FILE = path.join(ROOT_DIR, 'server/src/modules/demo/demo.history.drafts.json');
 
 // ---------------------------------------------------------------------------------------------------------
 // The drafts the offline engine made of the texts (`npm run demo:drafts`)

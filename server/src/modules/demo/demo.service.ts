@@ -10,8 +10,9 @@ import { indexDocument, uploadDocument } from '../documents/documents.service.js
 import { activeAccountsAcceptingPassword } from '../users/users.service.js';
 import { DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_TRIALS, DEMO_USERS } from './demo.constants.js';
 import { seedDemoHistory } from './demo.history.js';
+import { ROOT_DIR } from '../../config/env.js';
 
-const DOCUMENTS_DIR = path.join(import.meta.dirname, 'documents');
+const DOCUMENTS_DIR = path.join(ROOT_DIR, 'server/src/modules/demo/documents');
 
 export class DemoRefusedError extends Error {
   constructor() {

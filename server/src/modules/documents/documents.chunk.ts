@@ -1,5 +1,6 @@
 import type { ParseConfig } from '../../config/env.js';
 import { runParseTask } from '../files/files.limits.js';
+import { siblingModule } from '../../lib/runtime.js';
 
 export interface ChunkSpan {
   ordinal: number;
@@ -142,7 +143,7 @@ export function chunkPlaces(text: string, markdown: boolean): ChunkPlace[] {
   return chunkText(text, { markdown }).map(({ text: _text, ...place }) => place);
 }
 
-const CHUNK_MODULE = new URL('./documents.chunk.ts', import.meta.url);
+const CHUNK_MODULE = siblingModule(import.meta.url, './documents.chunk');
 
 /**
  * chunkText in the parse pool (docs/decisions/0012): splitting megabytes of text takes long enough to be felt by

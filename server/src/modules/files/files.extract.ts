@@ -2,13 +2,14 @@ import { DEFAULT_PARSE, type ParseConfig } from '../../config/env.js';
 import { emptyFile, fileTooLarge, unsupportedFile } from './files.errors.js';
 import { inspectZip, runParseTask, transferableCopy } from './files.limits.js';
 import type { FileKind } from './files.parse.js';
+import { siblingModule } from '../../lib/runtime.js';
 
 export type { FileKind } from './files.parse.js';
 export { decodeText } from './files.parse.js';
 export { emptyFile, fileTooLarge, pdfNoText, unreadableFile, unsupportedFile } from './files.errors.js';
 
 /** The parsers, loaded in the parse pool's workers (never on the main thread). */
-const PARSE_MODULE = new URL('./files.parse.ts', import.meta.url);
+const PARSE_MODULE = siblingModule(import.meta.url, './files.parse');
 
 export interface ExtractInput {
   buffer: Buffer;

@@ -3,4 +3,4 @@ import fs from 'node:fs';
 import { OPENAPI_FILE, renderOpenApiDocument } from './openapi.document.js';
 
 fs.writeFileSync(OPENAPI_FILE, renderOpenApiDocument());
-process.stdout.write(`Wrote ${OPENAPI_FILE.pathname}\n`);
+process.stdout.write(`Wrote ${OPENAPI_FILE}\n`);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import * as audit from '../../contracts/audit.js';
 import * as compliance from '../../contracts/compliance.js';
@@ -19,6 +20,7 @@ import * as trials from '../../contracts/trials.js';
 import * as users from '../../contracts/users.js';
 import { ENDPOINTS } from './openapi.registry.js';
 import type { EndpointDoc } from './openapi.types.js';
+import { ROOT_DIR } from '../../config/env.js';
 
 type Json = Record<string, unknown>;
 type ErrorCode = errors.ErrorCode;
@@ -292,7 +294,7 @@ function operation(e: EndpointDoc, refFor: (s: z.ZodType, io: 'input' | 'output'
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -350,7 +352,7 @@ export function buildOpenApiDocument(endpoints: readonly EndpointDoc[] = ENDPOIN
 }
 
 /** Where `npm run openapi` writes the document, in the repository. */
-export const OPENAPI_FILE = new URL('../../../../docs/openapi.json', import.meta.url);
+export const OPENAPI_FILE = path.join(ROOT_DIR, 'docs/openapi.json');
 
 /** The document as committed in docs/openapi.json: two-space indented, ending with a newline. */
 export function renderOpenApiDocument(): string {

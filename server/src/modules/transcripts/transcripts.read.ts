@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors.js';
 import { checkCharacters, inspectZip, runParseTask, transferableCopy } from '../files/files.limits.js';
 import { asBuffer, decodeText, docxRawText } from '../files/files.parse.js';
 import { readTranscript, turnsToText, type TranscriptFormat } from './transcripts.parse.js';
+import { siblingModule } from '../../lib/runtime.js';
 
 /**
  * An uploaded transcript (Teams .vtt or .docx, or a text file) read into "Name: text" lines, in the parse
@@ -18,7 +19,7 @@ export interface TranscriptFile {
   attendees: string[];
 }
 
-const READ_MODULE = new URL('./transcripts.read.ts', import.meta.url);
+const READ_MODULE = siblingModule(import.meta.url, './transcripts.read');
 
 const unreadableDocx = () =>
   new AppError('UNSUPPORTED_MEDIA_TYPE', 'Word-filen kan ikke læses. Gem den igen som .docx, eller upload udskriften som .vtt.', 415);

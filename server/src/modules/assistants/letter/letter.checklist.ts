@@ -308,13 +308,28 @@ function quote(sentence: string, match: { index: number; 0: string }, max = 180)
   return `${start > 0 ? '…' : ''}${sentence.slice(start, end).trim()}${end < sentence.length ? '…' : ''}`;
 }
 
-/** Every match of a rule in a sentence: all of a pattern's, or the one a function finds. */
-function matchesOf(rule: Rule, text: string): { index: number; 0: string }[] {
+/** A global copy of each pattern, made once: the checklist runs on every letter, input and draft alike. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** The matches of a rule in a sentence, one at a time: all of a pattern's, or the one a function finds. */
+function* matchesOf(rule: Rule, text: string): Generator<{ index: number; 0: string }> {
   if (typeof rule === 'function') {
     const m = rule(text);
-    return m ? [m] : [];
+    if (m) yield m;
+    return;
   }
-  return [...text.matchAll(new RegExp(rule.source, rule.flags.includes('g') ? rule.flags : `${rule.flags}g`))];
+  let g = globalCopies.get(rule);
+  if (!g) {
+    g = new RegExp(rule.source, rule.flags.includes('g') ? rule.flags : `${rule.flags}g`);
+    globalCopies.set(rule, g);
+  }
+  // A fresh start for each sentence; the loop is synchronous, so no other caller shares `lastIndex` meanwhile.
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    const at = g.lastIndex;
+    yield m;
+    g.lastIndex = m[0].length === 0 ? at + 1 : at;
+  }
 }
 
 function find(
@@ -326,8 +341,9 @@ function find(
   for (const s of sentences) {
     if (!accept(s)) continue;
     for (const rule of rules) {
-      const m = matchesOf(rule, s.text).find((x) => keep(s.text, x.index));
-      if (m) return quote(s.text, m);
+      for (const m of matchesOf(rule, s.text)) {
+        if (keep(s.text, m.index)) return quote(s.text, m);
+      }
     }
   }
   return undefined;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ActionItem } from './minutes.types.js';
+import { ROOT_DIR } from '../../../config/env.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../../test/fixtures/minutes');
+const FIXTURES = path.join(ROOT_DIR, 'test/fixtures/minutes');
 
 export interface GoldCase {
   id: string;

@@ -1,11 +1,11 @@
 /**
  * The benchmark's helpers, each on a thread of its own so that they do not share the server's event loop (as a
  * browser and a model provider would not): `fake` runs the fake OpenAI-compatible provider, `load` the load
- * generator. See runs.bench.ts.
+ * generator. See bench-pipeline.ts.
  */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
-import { startFakeProvider } from '../../../../test/fake-provider.js';
+import { startFakeProvider } from '../../test/fake-provider.js';
 
 export interface Target {
   port: number;
