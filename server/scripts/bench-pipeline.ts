@@ -44,9 +44,15 @@ const SERVER_START = FROM_SOURCE ? [process.execPath, '--import', 'tsx', 'server
 const POLICY_ID = 'borgerbreve-maskering';
 const LETTER = 'Kære Jens Hansen\n\nVi har modtaget din ansøgning om boligstøtte. Du hører fra os inden for 4 uger.\n\nMed venlig hilsen\nBorgerservice';
 const SYSTEM = 'Skriv i klarsprog.';
-/** Simulated employees, taking turns request by request (one person does not send 32 letters at once). */
-const PEOPLE = 32;
+/**
+ * Simulated employees, taking turns request by request (one person does not send 32 letters at once). The daily
+ * limit stays at the highest a shipped policy sets (100 runs per person), so the limit check counts what it
+ * counts in use; there are as many people as it takes for none of them to reach it over the whole benchmark.
+ */
+const DAILY_LIMIT = 100;
+const PEOPLE = 256;
 const LATENCY = { warmup: 300, count: 2000, maxMs: 30_000 };
+/** 1 + 2,300 + 21,000 runs in all: under PEOPLE × DAILY_LIMIT. */
 const THROUGHPUT = { concurrency: 32, warmup: 1000, batches: 4, batch: 5000, maxMs: 120_000 };
 const TARGETS = { addedP50: 1, addedP99: 3, rps: 1000, ofSdk: 0.65, rssMb: 250 };
 
@@ -130,10 +136,11 @@ function rawRequest(port: number, method: string, p: string, headers: Record<str
 
 /** The server in a process of its own; resolves once it listens. Its log lines are read and dropped. */
 async function startServer(env: Record<string, string>, profileDir: string | undefined): Promise<ChildProcess> {
-  const profile = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
-  const [command, ...args] = SERVER_START;
-  // start.sh execs node, so the child's pid is the server's.
-  const child = spawn(command!, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env, ...profile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // start.sh execs node, so the child's pid is the server's. Node refuses --cpu-prof in NODE_OPTIONS, so a profiled
+  // server is started by hand with start.sh's two settings.
+  const profiled = ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--max-old-space-size=384', 'dist/server/src/main.js'];
+  const [command, ...args] = profileDir && !FROM_SOURCE ? [process.execPath, ...profiled] : SERVER_START;
+  const child = spawn(command!, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', MALLOC_ARENA_MAX: '2', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -154,14 +161,14 @@ async function main() {
   const load = (target: Target, opts: LoadOptions) => loader.ask<LoadResult>({ kind: 'load', target, opts });
   const fakeUrl = fake.ready;
 
-  // A copy of the policies with a daily limit no simulated person reaches (each makes about 800 runs).
+  // A copy of the policies with the highest daily limit a shipped policy has (each person makes about 91 runs).
   const policiesDir = path.join(tmp, 'policies');
   fs.mkdirSync(policiesDir);
   for (const f of fs.readdirSync(path.join(ROOT, 'policies'))) {
     let text = fs.readFileSync(path.join(ROOT, 'policies', f), 'utf8');
     if (f === `${POLICY_ID}.yaml`) {
       const doc = YAML.parse(text) as { limits: { runsPerPersonPerDay: number } };
-      doc.limits.runsPerPersonPerDay = 5000;
+      doc.limits.runsPerPersonPerDay = DAILY_LIMIT;
       text = YAML.stringify(doc);
     }
     fs.writeFileSync(path.join(policiesDir, f), text);
@@ -225,8 +232,7 @@ async function main() {
   const rssAtStart = rssMb(pid);
 
   // Each person signs in once and reuses the cookies and CSRF token, as a browser does.
-  const headers: Record<string, string>[] = [];
-  for (const user of users) {
+  const signIn = async (user: (typeof users)[number]) => {
     const jar = new Map<string, string>();
     const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = await rawRequest(port, 'GET', '/api/auth/csrf', {});
@@ -242,8 +248,10 @@ async function main() {
     if (login.res.statusCode !== 200) throw new Error(`sign-in failed: ${login.res.statusCode} ${login.body}`);
     cookiesOf(login.res, jar);
     const csrfToken = jar.get('pw_csrf') ? decodeURIComponent(jar.get('pw_csrf')!) : token;
-    headers.push({ 'content-type': 'application/json', cookie: cookieHeader(), [CSRF_HEADER]: csrfToken });
-  }
+    return { 'content-type': 'application/json', cookie: cookieHeader(), [CSRF_HEADER]: csrfToken };
+  };
+  const headers: Record<string, string>[] = [];
+  for (let i = 0; i < users.length; i += 8) headers.push(...(await Promise.all(users.slice(i, i + 8).map(signIn))));
 
   const runBody = JSON.stringify({ trialId: trial.id, assistant: 'letter', input: LETTER });
   const runTarget: Target = { port, method: 'POST', path: '/api/runs', headers, body: runBody, expect: 201 };

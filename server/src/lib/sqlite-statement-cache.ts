@@ -18,6 +18,9 @@ interface BoundView {
   raw(): { all(): unknown[] };
 }
 
+/** A statement's result columns, asked for by the adapter on every call; they are fixed once it is prepared. */
+const columnsOf = new WeakMap<Statement, ReturnType<Statement['columns']>>();
+
 function view(stmt: Statement): BoundView {
   let bound: unknown[] = [];
   const self: BoundView = {
@@ -27,7 +30,14 @@ function view(stmt: Statement): BoundView {
       return self;
     },
     run: () => stmt.run(bound),
-    columns: () => stmt.columns(),
+    columns: () => {
+      let columns = columnsOf.get(stmt);
+      if (!columns) {
+        columns = stmt.columns();
+        columnsOf.set(stmt, columns);
+      }
+      return columns;
+    },
     raw: () => ({ all: () => stmt.raw(true).all(bound) }),
   };
   return self;

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { providerOf } from './db.js';
 
 /** Arbitrary constant that names the start-up lock on PostgreSQL (the audit chain's is 724_201, retention's 724_202). */
@@ -14,6 +13,8 @@ const STARTUP_LOCK_KEY = 724_203;
  */
 export async function withStartupLock<T>(databaseUrl: string, onWait: () => void, work: () => Promise<T>): Promise<T> {
   if (providerOf(databaseUrl) !== 'postgresql') return work();
+  // Loaded only here: a server on SQLite does not keep PostgreSQL's driver in memory.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
