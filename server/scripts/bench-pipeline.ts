@@ -138,9 +138,11 @@ function rawRequest(port: number, method: string, p: string, headers: Record<str
 async function startServer(env: Record<string, string>, profileDir: string | undefined): Promise<ChildProcess> {
   // start.sh execs node, so the child's pid is the server's. Node refuses --cpu-prof in NODE_OPTIONS, so a profiled
   // server is started by hand with start.sh's two settings.
-  const profiled = ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--max-old-space-size=384', 'dist/server/src/main.js'];
+  const profiled = ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--max-old-space-size=384', '--max-semi-space-size=8', 'dist/server/src/main.js'];
   const [command, ...args] = profileDir && !FROM_SOURCE ? [process.execPath, ...profiled] : SERVER_START;
-  const child = spawn(command!, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', MALLOC_ARENA_MAX: '2', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // start.sh's memory settings (and NODE_OPTIONS) may be tried out from the benchmark's environment.
+  const memory = Object.fromEntries(['SERVER_HEAP_MB', 'SERVER_SEMI_SPACE_MB', 'MALLOC_ARENA_MAX', 'NODE_OPTIONS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+  const child = spawn(command!, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', MALLOC_ARENA_MAX: '2', ...env, ...memory }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   await new Promise<void>((resolve, reject) => {

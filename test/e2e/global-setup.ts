@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The server serves dist/web; build it from the current sources before any browser test, so a test never runs
+ * The server serves dist/web; build it (and the server itself) from the current sources before any browser test, so a test never runs
  * against a stale bundle (a build takes about a second). It runs as its own process with NODE_ENV=production:
  * inside Vitest NODE_ENV is "test", which would give React's development build instead of what people get.
  */
@@ -17,5 +17,10 @@ export default function setup(): void {
   );
   if (result.status !== 0) {
     throw new Error(`Building the web app failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  // The browser tests run the server as `npm start` does: built to dist/ (test/e2e/server.ts).
+  const server = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: rootDir, encoding: 'utf8' });
+  if (server.status !== 0) {
+    throw new Error(`Building the server failed (exit ${server.status}):\n${server.stdout}\n${server.stderr}`);
   }
 }

@@ -44,7 +44,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real server (`node --import tsx server/src/main.ts`) on a free port with a fresh SQLite
+ * Starts the real server (built, by server/scripts/start.sh as `npm start` does) on a free port with a fresh SQLite
  * database and the demo organisation, and waits until GET /api/ready answers 200. `env` adds or overrides
  * settings (for example a model provider pointing at the fake one).
  */
@@ -71,7 +71,8 @@ export async function startServer({
   const extraEnv = typeof env === 'function' ? env(baseUrl) : env;
   const databaseFile = path.join(dataDir, 'e2e.db');
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // Built, started by the script `npm start` uses: what people run (the global setup built it).
+  const child = spawn('sh', ['server/scripts/start.sh'], {
     cwd: rootDir,
     env: {
       ...process.env,
