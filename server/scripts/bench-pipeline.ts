@@ -105,6 +105,13 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time a process has used so far (user and system, all its threads), in ms, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, counted from the state (field 3), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function freePort(): Promise<number> {
   const s = http.createServer();
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
@@ -291,13 +298,16 @@ async function main() {
     if (i >= LATENCY.warmup) sdk.push(performance.now() - s);
   }
   await load(runTarget, { ...one, count: LATENCY.warmup });
+  const cpuBefore = cpuMs(pid);
   const gov = await load(runTarget, { ...one, count: LATENCY.count });
+  const cpuOne = (cpuMs(pid) - cpuBefore) / gov.latencies.length;
   const [d50, d99, s50, s99, g50, g99] = [pct(direct.latencies, 50), pct(direct.latencies, 99), pct(sdk, 50), pct(sdk, 99), pct(gov.latencies, 50), pct(gov.latencies, 99)];
   print('(a) latency at concurrency 1');
   print(`    fake provider, raw HTTP        n=${direct.latencies.length}  p50 ${ms(d50)}  p99 ${ms(d99)}  errors ${direct.errors}`);
   print(`    provider client (openai SDK)   n=${sdk.length}  p50 ${ms(s50)}  p99 ${ms(s99)}  (the server's own client, no governance)`);
   print(`    POST /api/runs governed        n=${gov.latencies.length}  p50 ${ms(g50)}  p99 ${ms(g99)}  errors ${gov.errors}${gov.firstError ? ` (${gov.firstError})` : ''}`);
-  print(`    added over the client call     p50 ${ms(g50 - s50)} (target <= ${TARGETS.addedP50} ms)  p99 ${ms(g99 - s99)} (target <= ${TARGETS.addedP99} ms)\n`);
+  print(`    added over the client call     p50 ${ms(g50 - s50)} (target <= ${TARGETS.addedP50} ms)  p99 ${ms(g99 - s99)} (target <= ${TARGETS.addedP99} ms)`);
+  print(`    the server's CPU per run       ${ms(cpuOne)} (all its threads)\n`);
 
   // (b) Throughput at concurrency 32 over 20,000 runs, with the server's memory after every batch.
   const c = { concurrency: THROUGHPUT.concurrency, maxMs: THROUGHPUT.maxMs };
@@ -308,6 +318,7 @@ async function main() {
   let firstError = '';
   let seconds = 0;
   const latencies: number[] = [];
+  const cpuStart = cpuMs(pid);
   for (let b = 0; b < THROUGHPUT.batches; b++) {
     const r = await load(runTarget, { ...c, count: THROUGHPUT.batch });
     done += r.latencies.length;
@@ -318,6 +329,7 @@ async function main() {
     rss.push(rssMb(pid));
   }
   const govRps = done / seconds;
+  const cpuMany = (cpuMs(pid) - cpuStart) / done;
   // The provider client alone, 32 at a time from this process's thread: the floor under any integration.
   const sdkRps = await (async () => {
     let n = 0;
@@ -333,6 +345,7 @@ async function main() {
   })();
   print(`(b) throughput at concurrency ${c.concurrency}`);
   print(`    POST /api/runs governed   n=${done} in ${seconds.toFixed(1)} s  ${govRps.toFixed(0)} runs/s  p50 ${ms(pct(latencies, 50))}  p99 ${ms(pct(latencies, 99))}  errors ${errors}${firstError ? ` (${firstError})` : ''}`);
+  print(`    the server's CPU per run  ${ms(cpuMany)} (all its threads)`);
   print(`    provider client alone     ${sdkRps.toFixed(0)} calls/s  (no governance, no database, no HTTP server in front)`);
   print(`    governed / client alone   ${(govRps / sdkRps).toFixed(2)} (target >= ${TARGETS.ofSdk})`);
   print(`    server RSS                at start ${rssAtStart.toFixed(0)} MB; after ${rss.map((m, i) => `${(i + 1) * THROUGHPUT.batch}: ${m.toFixed(0)}`).join(', ')} MB (target <= ${TARGETS.rssMb} MB)\n`);
