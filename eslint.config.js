@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
@@ -35,6 +36,7 @@ const zones = [
     message: 'Use server/src/lib/db.ts, not the generated clients.',
   },
   { target: './web', from: './server/src', except: ['./contracts'], message: 'The web reaches the server only through contracts.' },
+  { target: './server/src', from: './server/scripts', message: 'The server never imports its command-line tools and benchmarks (server/scripts).' },
   ...otherModules.map((m) => ({
     target: `./${modulesDir}/${m}`,
     from: `./${modulesDir}/providers`,
@@ -65,9 +67,45 @@ const textLeavers = fs.existsSync(modulesDir)
   : [];
 const gatewayZones = textLeavers.map((m) => ({
   target: `./${modulesDir}/${m}`,
-  from: [`./${modulesDir}/guard/scan.ts`, `./${modulesDir}/guard/pseudonymise.ts`],
+  from: [`./${modulesDir}/guard/scan.ts`, `./${modulesDir}/guard/pseudonymise.ts`, `./${modulesDir}/guard/guard.service.ts`],
   message: 'Scan, judge and pseudonymise text through the gateway (gateway.service.ts guardText), not the guard directly (docs/decisions/0004).',
 }));
+
+// A module is reached from another through its service and its types (STYLE.md): its `*.service.ts` and
+// `*.types.ts` files are its front door (and `*.middleware.ts`, the Express middleware other modules' routes put
+// in front of their handlers), everything else in its folder is its own. contracts/ and lib/ are for all.
+const modulesRoot = path.resolve(import.meta.dirname, modulesDir);
+const moduleOf = (file) => {
+  const rel = path.relative(modulesRoot, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep)[0];
+};
+const moduleBoundary = {
+  meta: {
+    type: 'problem',
+    messages: {
+      internal:
+        "'{{file}}' belongs inside the {{theirs}} module: reach it through its service or its types (a *.service.ts or *.types.ts file), or move what both need to contracts/ or lib/.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename;
+    const mine = moduleOf(file);
+    if (!mine) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), spec);
+      const theirs = moduleOf(target);
+      if (!theirs || theirs === mine) return;
+      const base = path.basename(target).replace(/\.js$/, '.ts');
+      if (/\.(service|types|middleware)\.ts$/.test(base)) return;
+      context.report({ node: node.source, messageId: 'internal', data: { theirs, file: base } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+const architecture = { rules: { 'module-boundary': moduleBoundary } };
 
 const boundaries = (extraZones) => ({
   'import/no-restricted-paths': ['error', { zones: [...zones, ...extraZones] }],
@@ -83,7 +121,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js}'],
-    plugins: { import: importPlugin },
+    plugins: { import: importPlugin, architecture },
     languageOptions: { globals: { ...globals.node } },
     settings: {
       // Without a parser for .ts the import plugin cannot read the files an import leads to, and no-cycle sees none.
@@ -94,6 +132,7 @@ export default tseslint.config(
       ...boundaries(gatewayZones),
       // A module that needs another's internals and is needed by it is one module in two folders (STYLE.md).
       'import/no-cycle': ['error', { ignoreExternal: true }],
+      'architecture/module-boundary': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'error',
@@ -109,6 +148,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'prisma/tools/**'],
-    rules: { 'no-console': 'off', ...boundaries([]) },
+    // Tests build their fixtures from whatever they need.
+    rules: { 'no-console': 'off', ...boundaries([]), 'architecture/module-boundary': 'off' },
   },
 );

@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeps, createApp } from '../app.js';
-import { loadConfig } from '../config/env.js';
-import { MeResponse } from '../contracts/auth.js';
-import { createDb, type Db } from '../lib/db.js';
-import { createLogger } from '../lib/logger.js';
-import { freshDatabaseUrl } from '../../../test/support/app.js';
+import { buildDeps, createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
+import { MeResponse } from '../src/contracts/auth.js';
+import { createDb, type Db } from '../src/lib/db.js';
+import { createLogger } from '../src/lib/logger.js';
+import { freshDatabaseUrl } from '../../test/support/app.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = 'den første lange adgangskode';
 
 let url: string;
@@ -42,7 +42,7 @@ function npmAdminCreate(args: string[], input: string, databaseUrl = url) {
 
 /** The same script without npm in front, for the refusals (quicker). */
 function adminCreate(args: string[], input: string, databaseUrl = url) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/src/scripts/admin-create.ts', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/scripts/admin-create.ts', ...args], {
     cwd: ROOT,
     env: env(databaseUrl),
     input,

@@ -10,11 +10,11 @@
  * 2 wrong usage; 78 wrong configuration (as the server).
  */
 import { parseArgs } from 'node:util';
-import { migrationStatus } from '../../../prisma/tools/schema-engine.js';
-import { ConfigError, loadConfig } from '../config/env.js';
-import { createDb, providerOf } from '../lib/db.js';
-import { AppError } from '../lib/errors.js';
-import { createDigitalUnitAccount } from '../modules/users/users.service.js';
+import { migrationStatus } from '../../prisma/tools/schema-engine.js';
+import { ConfigError, loadConfig } from '../src/config/env.js';
+import { createDb, providerOf } from '../src/lib/db.js';
+import { AppError } from '../src/lib/errors.js';
+import { createDigitalUnitAccount } from '../src/modules/users/users.service.js';
 
 const USAGE = `Brug:
   npm run --silent admin:create -- --email <e-mail> --name <navn> [--unit <kode>] [--unit-name <navn>]

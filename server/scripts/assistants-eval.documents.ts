@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CSRF_HEADER } from '../contracts/auth.js';
-import { DocumentsRunDetails, DocumentUploadResponse } from '../contracts/documents.js';
-import { JobResponse } from '../contracts/jobs.js';
+import { CSRF_HEADER } from '../src/contracts/auth.js';
+import { DocumentsRunDetails, DocumentUploadResponse } from '../src/contracts/documents.js';
+import { JobResponse } from '../src/contracts/jobs.js';
 import {
   FIXTURES,
   fixed,
@@ -27,7 +27,7 @@ import {
   type SetFiles,
   type SetName,
 } from './assistants-eval.harness.js';
-import type { Client } from '../../../test/support/factories.js';
+import type { Client } from '../../test/support/factories.js';
 
 const POLICY = 'interne-referater';
 const INDEX_TIMEOUT_MS = 120_000;

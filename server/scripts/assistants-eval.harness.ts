@@ -8,20 +8,20 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deployMigrations } from '../../../prisma/tools/schema-engine.js';
-import { createTrial, createUnit, createUser, signedIn, type Client } from '../../../test/support/factories.js';
-import type { TestApp } from '../../../test/support/app.js';
-import { buildDeps, createApp } from '../app.js';
-import { loadConfig } from '../config/env.js';
-import { ErrorBody } from '../contracts/errors.js';
-import type { AssistantId } from '../contracts/policies.js';
-import { RunResponse, type RunView } from '../contracts/runs.js';
-import type { Deps } from '../deps.js';
-import { createDb } from '../lib/db.js';
-import { createLogger } from '../lib/logger.js';
-import { startJobWorker, type JobWorker } from '../modules/jobs/jobs.service.js';
+import { deployMigrations } from '../../prisma/tools/schema-engine.js';
+import { createTrial, createUnit, createUser, signedIn, type Client } from '../../test/support/factories.js';
+import type { TestApp } from '../../test/support/app.js';
+import { buildDeps, createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
+import { ErrorBody } from '../src/contracts/errors.js';
+import type { AssistantId } from '../src/contracts/policies.js';
+import { RunResponse, type RunView } from '../src/contracts/runs.js';
+import type { Deps } from '../src/deps.js';
+import { createDb } from '../src/lib/db.js';
+import { createLogger } from '../src/lib/logger.js';
+import { startJobWorker, type JobWorker } from '../src/modules/jobs/jobs.service.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 
 /**

@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { docx } from '../../../test/fixtures/documents/make-files.js';
-import { CSRF_HEADER } from '../contracts/auth.js';
-import { MinutesTextUpload } from '../contracts/minutes.js';
-import { MATCH_THRESHOLD, scoreActionItems, taskOverlap } from '../modules/assistants/minutes/minutes.score.js';
+import { docx } from '../../test/fixtures/documents/make-files.js';
+import { CSRF_HEADER } from '../src/contracts/auth.js';
+import { MinutesTextUpload } from '../src/contracts/minutes.js';
+import { MATCH_THRESHOLD, scoreActionItems, taskOverlap } from '../src/modules/assistants/minutes/minutes.score.js';
 import {
   FIXTURES,
   fixed,

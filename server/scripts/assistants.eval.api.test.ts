@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabaseUrl } from '../../../test/support/app.js';
+import { freshDatabaseUrl } from '../../test/support/app.js';
 import { scoreDocuments } from './assistants-eval.documents.js';
 import { formatReport, parseSetArgs, startEvalApp, type EvalApp, type ScoreReport } from './assistants-eval.harness.js';
 import { scoreLetters } from './assistants-eval.letters.js';

@@ -1,6 +1,6 @@
-import { loadConfig } from '../../config/env.js';
-import { createDb } from '../../lib/db.js';
-import { verifyAuditChain } from './audit.service.js';
+import { loadConfig } from '../src/config/env.js';
+import { createDb } from '../src/lib/db.js';
+import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 
 /** `npm run audit:verify`: checks the whole chain; exit 0 when intact, 1 with the first broken link. */
 const config = loadConfig();

@@ -10,11 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rankPassages } from './documents.index.js';
-import { Bm25Index, type IndexedChunk } from './retrieval.js';
-import { fuse, rng, VectorIndex } from './retrieval.hybrid.js';
+import { rankPassages } from '../src/modules/documents/documents.index.js';
+import { Bm25Index, type IndexedChunk } from '../src/modules/documents/retrieval.js';
+import { fuse, rng, VectorIndex } from '../src/modules/documents/retrieval.hybrid.js';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/documents');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/documents');
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,23 +11,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deployMigrations } from '../../../prisma/tools/schema-engine.js';
-import { buildDeps } from '../app.js';
-import { loadConfig } from '../config/env.js';
-import type { AssistantId } from '../contracts/policies.js';
-import type { RunOptions } from '../contracts/runs.js';
-import type { Deps } from '../deps.js';
-import { createDb } from '../lib/db.js';
-import { AppError } from '../lib/errors.js';
-import { createLogger } from '../lib/logger.js';
-import type { AuditDetails } from '../modules/audit/audit.service.js';
-import type { Actor } from '../modules/auth/auth.types.js';
-import { reviewRun } from '../modules/reviews/reviews.service.js';
-import { executeRun } from '../modules/runs/runs.service.js';
-import { draftKey, type DemoDraft, type DemoDrafts } from '../modules/demo/demo.history.js';
-import { BLOCKED_TRANSCRIPTS, FINISHED_TRIAL, LETTER_TEXTS, MINUTES_TEXTS, RUNNING_TRIAL, type DraftEdit, type HistoryText } from '../modules/demo/demo.history.texts.js';
+import { deployMigrations } from '../../prisma/tools/schema-engine.js';
+import { buildDeps } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
+import type { AssistantId } from '../src/contracts/policies.js';
+import type { RunOptions } from '../src/contracts/runs.js';
+import type { Deps } from '../src/deps.js';
+import { createDb } from '../src/lib/db.js';
+import { AppError } from '../src/lib/errors.js';
+import { createLogger } from '../src/lib/logger.js';
+import type { AuditDetails } from '../src/modules/audit/audit.service.js';
+import type { Actor } from '../src/modules/auth/auth.types.js';
+import { reviewRun } from '../src/modules/reviews/reviews.service.js';
+import { executeRun } from '../src/modules/runs/runs.service.js';
+import { draftKey, type DemoDraft, type DemoDrafts } from '../src/modules/demo/demo.history.js';
+import { BLOCKED_TRANSCRIPTS, FINISHED_TRIAL, LETTER_TEXTS, MINUTES_TEXTS, RUNNING_TRIAL, type DraftEdit, type HistoryText } from '../src/modules/demo/demo.history.texts.js';
 
-const OUT = path.join(import.meta.dirname, '../modules/demo/demo.history.drafts.json');
+const OUT = path.join(import.meta.dirname, '../src/modules/demo/demo.history.drafts.json');
 const DAY_MS = 86_400_000;
 
 interface Bench {

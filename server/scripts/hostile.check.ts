@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ROOT_DIR } from '../config/env.js';
+import { ROOT_DIR } from '../src/config/env.js';
 import {
   bombs,
   describe,
@@ -32,7 +32,7 @@ import {
   type Answer,
   type BombAnswer,
   type Target,
-} from '../../../test/support/hostile.js';
+} from '../../test/support/hostile.js';
 
 const SETTLE_MS = 10_000;
 const GOALS = { bombMs: 10_000, healthMs: 1_000, rssBytes: 1.5 * 1024 ** 3, minRequests: 1_000 };

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseAnnotatedJsonl } from './pii-corpus.js';
-import { scan } from './scan.js';
+import { parseAnnotatedJsonl } from '../src/modules/guard/pii-corpus.js';
+import { scan } from '../src/modules/guard/scan.js';
 
 /**
  * `npm run pii:bench`: throughput of `npm run --silent pii:scan` end to end (process start included) on a
@@ -13,7 +13,7 @@ import { scan } from './scan.js';
  * repeated with varied digits and names so nothing is cached by shape), and p50/p99 latency per 2 KB text over
  * many iterations. `--end-to-end` prints the first part only. Prints figures; asserts nothing.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const sources = [path.join(root, 'test/fixtures/guard/da-sample.jsonl'), path.join(root, 'test/fixtures/guard/da-corpus.jsonl')].filter((p) =>
   fs.existsSync(p),
 );

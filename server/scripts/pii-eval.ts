@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, formatReport } from './evaluate.js';
-import { parseAnnotatedJsonl } from './pii-corpus.js';
-import { scan } from './scan.js';
+import { evaluate, formatReport } from '../src/modules/guard/evaluate.js';
+import { parseAnnotatedJsonl } from '../src/modules/guard/pii-corpus.js';
+import { scan } from '../src/modules/guard/scan.js';
 
 /**
  * `npm run pii:eval -- [corpus.jsonl] [--errors]`: precision, recall and F1 per type, exact span and overlap,
@@ -10,7 +10,7 @@ import { scan } from './scan.js';
  * positives.
  */
 const SHARED_SAMPLE = '/work/shared/fixtures/pii/da-sample.jsonl';
-const LOCAL_COPY = path.resolve(import.meta.dirname, '../../../../test/fixtures/guard/da-sample.jsonl');
+const LOCAL_COPY = path.resolve(import.meta.dirname, '../../test/fixtures/guard/da-sample.jsonl');
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--')) ?? (fs.existsSync(SHARED_SAMPLE) ? SHARED_SAMPLE : LOCAL_COPY);
 const docs = parseAnnotatedJsonl(fs.readFileSync(file, 'utf8'));

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scan } from './scan.js';
+import { scan } from '../src/modules/guard/scan.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /** Runs what `npm run pii:scan` runs, with `input` on stdin. */
 function runScanCli(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'server/src/scripts/pii-scan.js')], { cwd: root });
+    const child = spawn(process.execPath, [path.join(root, 'server/scripts/pii-scan.js')], { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

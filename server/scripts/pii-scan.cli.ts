@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import os from 'node:os';
-import { scanJsonLinesParallel } from './pii-scan.parallel.js';
+import { scanJsonLinesParallel } from '../src/modules/guard/pii-scan.parallel.js';
 
 /**
  * `npm run pii:scan < in.jsonl > out.jsonl`: finds Danish personal data in JSON Lines {"id", "text"} and
  * writes {"id", "entities": [{"type", "start", "end"}]} per line, in input order, streaming. Malformed lines
  * are reported on stderr with their line number; the run goes on and exits with code 1 at the end. Offsets are
  * JavaScript string offsets (UTF-16 code units), end exclusive. The lines are scanned on worker threads while
- * the main thread reads and writes; npm runs this file from a bundle (server/src/scripts/pii-scan.js), which starts faster.
+ * the main thread reads and writes; npm runs this file from a bundle (server/scripts/pii-scan.js), which starts faster.
  */
 // One worker per two cores, at most two: a fresh thread spends about as much CPU again on V8 compiling the
 // scanner in the background as on scanning 16 MB, so on two cores a second worker only competes with the first

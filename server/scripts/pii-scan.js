@@ -1,5 +1,5 @@
 /**
- * `npm run pii:scan`: runs server/src/modules/guard/pii-scan.cli.ts from a bundle (the CLI and its worker, each
+ * `npm run pii:scan`: runs server/scripts/pii-scan.cli.ts from a bundle (the CLI and its worker, each
  * one plain JavaScript file) instead of through tsx, whose loader costs more time at start than scanning a
  * few megabytes does. Plain JavaScript itself, so that node runs it directly.
  *
@@ -18,7 +18,7 @@ import v8 from 'node:v8';
 // scan (docs/decisions/0006, addendum on pii:scan throughput). Set before the worker starts; results do not change.
 v8.setFlagsFromString('--max-inlined-bytecode-size=30');
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const guard = path.join(root, 'server/src/modules/guard');
 const cache = path.join(root, 'node_modules/.cache/pii-scan');
 const stampFile = path.join(cache, 'inputs.json');
@@ -49,7 +49,7 @@ async function build() {
   const { build: esbuild } = await import('esbuild');
   const result = await esbuild({
     entryPoints: {
-      'pii-scan.cli': path.join(guard, 'pii-scan.cli.ts'),
+      'pii-scan.cli': path.join(root, 'server/scripts/pii-scan.cli.ts'),
       'pii-scan.worker': path.join(guard, 'pii-scan.worker.ts'),
     },
     absWorkingDir: root,

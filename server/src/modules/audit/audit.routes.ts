@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { AuditList, AuditListQuery, AuditVerification } from '../../contracts/audit.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { requireRole } from '../auth/permissions.js';
+import { requireRole } from '../auth/permissions.service.js';
 import { listAuditEvents, verifyAuditChain } from './audit.service.js';
 
 export function auditRoutes(deps: Deps): Router {

@@ -1,7 +1,7 @@
 import type { AuditEventView, AuditList, AuditVerification } from '../../contracts/audit.js';
 import { Prisma, type Db, type DbProvider, type Tx } from '../../lib/db.js';
 import type { Actor } from '../auth/auth.types.js';
-import { requireRole } from '../auth/permissions.js';
+import { requireRole } from '../auth/permissions.service.js';
 import { GENESIS_HASH, hashEvent, verifyChainPage, type AuditDetails } from './audit.chain.js';
 export type { AuditDetails } from './audit.chain.js';
 

@@ -9,6 +9,9 @@ import type { Actor } from './auth.types.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { pruneSignInFailures } from './sign-in-book.js';
 
+// For other modules, which reach this one through its service (eslint.config.js, module-boundary).
+export { DEMO_PASSWORD, hashPassword, verifyPassword } from './password.js';
+
 const userWithUnit = { unit: { select: { id: true, name: true, code: true } } } as const;
 
 type UserRow = {

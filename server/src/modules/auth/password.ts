@@ -20,3 +20,6 @@ export async function verifyPassword(hashed: string, password: string): Promise<
     return false;
   }
 }
+
+/** The demo organisation's password: published (README, console), so production refuses it for every account. */
+export const DEMO_PASSWORD = 'Demo-Workbench-2026';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { COMPLIANCE_TITLES, type ComplianceKind, type ComplianceSection } from '../../contracts/compliance.js';
 import { DataClass, SPECIAL_CATEGORIES, type ApprovalFunction, type AssistantId, type DataAction, type ProviderKind } from '../../contracts/policies.js';
-import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, listJoin } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, listJoin } from '../policies/policy-rules.service.js';
 
 /** Every fact a draft may rest on, flat, so that a change can be named field by field. */
 export interface DraftFacts {

@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { humanOversightOf, ORGANISATION } from '../insights/insights.service.js';
-import { allowsProvider, destinationOf } from '../policies/policy.evaluate.js';
+import { allowsProvider, destinationOf } from '../policies/policy-rules.service.js';
 import { finalTextDocx } from '../reviews/reviews.service.js';
 import { complianceFactsOf } from '../trials/trials.service.js';
 import { changesBetween, draftOf, factsFor, hashOf, kindsOf, markdownOf, type DraftFacts } from './compliance.drafts.js';

@@ -1,5 +1,5 @@
 /** The demo organisation's sign-ins. Shown in the README and on the console; never created in production. */
-export const DEMO_PASSWORD = 'Demo-Workbench-2026';
+export { DEMO_PASSWORD } from '../auth/auth.service.js';
 
 export const DEMO_USERS = {
   EMPLOYEE: { email: 'medarbejder@demo.rodovre.dk', name: 'Mette Medarbejder', unitCode: 'BORGERSERVICE' },

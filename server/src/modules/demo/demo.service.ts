@@ -5,12 +5,13 @@ import type { Role } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from '../auth/auth.service.js';
 import { indexDocument, uploadDocument } from '../documents/documents.service.js';
 import { activeAccountsAcceptingPassword } from '../users/users.service.js';
 import { DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_TRIALS, DEMO_USERS } from './demo.constants.js';
 import { seedDemoHistory } from './demo.history.js';
 import { ROOT_DIR } from '../../config/env.js';
+
 
 const DOCUMENTS_DIR = path.join(ROOT_DIR, 'server/src/modules/demo/documents');
 

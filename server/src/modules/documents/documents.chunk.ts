@@ -1,5 +1,5 @@
 import type { ParseConfig } from '../../config/env.js';
-import { runParseTask } from '../files/files.limits.js';
+import { runParseTask } from '../files/files.service.js';
 import { siblingModule } from '../../lib/runtime.js';
 
 export interface ChunkSpan {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DocumentList, DocumentUploadResponse, SearchQuery, SearchResponse } from '../../contracts/documents.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { requireFile, singleFileUpload } from '../files/files.upload.js';
+import { requireFile, singleFileUpload } from '../files/files.service.js';
 import { registerJobHandler } from '../jobs/jobs.service.js';
 import { deleteDocument, indexDocumentJob, listDocuments, searchDocuments, uploadDocument } from './documents.service.js';
 import { TrialParam } from '../../contracts/common.js';

@@ -6,13 +6,16 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { pacer } from '../../lib/pacing.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial } from '../auth/permissions.js';
-import { extractText, type FileKind } from '../files/files.extract.js';
+import { canAdministerTrial } from '../auth/permissions.service.js';
+import { extractText, type FileKind } from '../files/files.service.js';
 import { enqueueJob, JobFailure, type Job, type JobContext } from '../jobs/jobs.service.js';
-import type { UploadedFile } from '../files/files.upload.js';
+import type { UploadedFile } from '../files/files.service.js';
 import { chunkInWorker } from './documents.chunk.js';
 import { embedDocumentChunks, type EmbeddingOutcome } from './documents.embed.js';
 import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
+
+// For other modules, which reach this one through its service (eslint.config.js, module-boundary).
+export { invalidateTrialIndex } from './documents.index.js';
 
 // What the documents assistant needs: passages for a question, and whether there is anything to search.
 export { countReadyDocuments, retrievePassages, type Passage } from './documents.index.js';

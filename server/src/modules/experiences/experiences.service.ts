@@ -13,7 +13,7 @@ import type { ExperienceLog, Prisma } from '../../lib/db.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial } from '../auth/permissions.js';
+import { canAdministerTrial } from '../auth/permissions.service.js';
 
 type Question = { id: string; text: string };
 

@@ -1,8 +1,8 @@
 import type { AssistantId, DataClass, PolicyFile } from '../../contracts/policies.js';
 import type { Entity } from '../guard/guard.types.js';
-import { countKeptInLinks, pseudonymise, restore, type PseudonymMapping } from '../guard/pseudonymise.js';
-import { scan } from '../guard/scan.js';
-import { evaluatePolicy, type Evaluation } from '../policies/policy.evaluate.js';
+import { countKeptInLinks, pseudonymise, restore, type PseudonymMapping } from '../guard/guard.service.js';
+import { scan } from '../guard/guard.service.js';
+import { evaluatePolicy, type Evaluation } from '../policies/policy-rules.service.js';
 import type { Provider } from '../providers/providers.types.js';
 import { withEveryOccurrence, type MaskSpan } from './gateway.masking.js';
 

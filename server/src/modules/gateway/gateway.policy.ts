@@ -1,9 +1,9 @@
 import type { PolicyFile } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
 import { conflict } from '../../lib/errors.js';
-import type { LoadedPolicy } from '../policies/policies.loader.js';
+import type { LoadedPolicy } from '../policies/policy-rules.service.js';
 import { servedPolicyVersion } from '../policies/policy-versions.service.js';
-import { allowsProvider } from '../policies/policy.evaluate.js';
+import { allowsProvider } from '../policies/policy-rules.service.js';
 import type { Provider } from '../providers/providers.types.js';
 
 /** What the text is sent for: it decides the wording of a refusal, not the rule. */

@@ -1,4 +1,4 @@
-import { restoreBetween } from '../guard/pseudonymise.js';
+import { restoreBetween } from '../guard/guard.service.js';
 
 /** What could still become a placeholder ([NAVN_1], [CPR_12] ...) once more text arrives. */
 const PLACEHOLDER_PREFIX = /^\[(?:[A-Z][A-Z_]*\d*)?$/;

@@ -71,7 +71,7 @@ describe('evaluation against annotated Danish texts', () => {
 });
 
 describe('test corpus files', () => {
-  it('the JSON Lines corpus is built from its marked-up source (run pii-corpus.build.ts after editing)', () => {
+  it('the JSON Lines corpus is built from its marked-up source (run server/scripts/pii-corpus-build.ts after editing)', () => {
     const source = parseMarkedCorpus(fs.readFileSync(path.join(fixtures, 'da-corpus.src.txt'), 'utf8'));
     expect(load('da-corpus.jsonl')).toEqual(source);
   });

@@ -125,7 +125,7 @@ function join(parts: Uint8Array[], size: number): Uint8Array {
 }
 
 /**
- * From the bundle `npm run pii:scan` runs (server/src/scripts/pii-scan.js), the worker is the bundle beside it;
+ * From the bundle `npm run pii:scan` runs (server/scripts/pii-scan.js), the worker is the bundle beside it;
  * from TypeScript (tsx, tests), a worker registers tsx itself first, as Node 20 does not hand tsx's loader to a
  * worker's entry point (lib/worker-pool.ts does the same).
  */

@@ -9,7 +9,7 @@ import {
   type Measure,
   type TrialExport,
 } from '../../contracts/insights.js';
-import { ASSISTANT_NAMES } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES } from '../policies/policy-rules.service.js';
 import { copenhagenDateTime } from './insights.measures.js';
 
 /**

@@ -1,7 +1,7 @@
 import { FAILURE_TYPE_LABELS } from '../../contracts/experiences.js';
 import { CRITERION_VERDICT_LABELS, DECISION_OUTCOME_LABELS, type Measure } from '../../contracts/insights.js';
 import { criterionText, criterionValueText, type DecisionCriterion } from '../../contracts/trials.js';
-import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES } from '../policies/policy-rules.service.js';
 import type { ReportData } from './insights.service.js';
 
 /** Every text in the report passes through here: titles, reflections and rationales are typed by people. */

@@ -20,10 +20,10 @@ import type { Trial } from '../../lib/db.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial, requireRole } from '../auth/permissions.js';
-import { plainLanguage } from '../policies/policy.plain.js';
+import { canAdministerTrial, requireRole } from '../auth/permissions.service.js';
+import { plainLanguage } from '../policies/policy-rules.service.js';
 import { hasCurrentBriefing, toDecisionView } from '../trials/trials.service.js';
-import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, orJoin } from '../policies/policy.words.js';
+import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, orJoin } from '../policies/policy-rules.service.js';
 import {
   computeMeasures,
   editSizeOf,
@@ -41,7 +41,7 @@ import {
 } from './insights.compute.js';
 import { criterionResults } from './insights.criteria.js';
 import { toAlgoritmeregister, toAtrsRecord, type AlgoritmeregisterEntry, type AtrsRecord, type RegisterEntryFacts } from './insights.register-standards.js';
-import { allowsProvider, destinationOf } from '../policies/policy.evaluate.js';
+import { allowsProvider, destinationOf } from '../policies/policy-rules.service.js';
 import { distinct, isoWeek, measure, median, periodOf, weeksBetween } from './insights.measures.js';
 
 const TRIAL = 'Prøvehandlingen';

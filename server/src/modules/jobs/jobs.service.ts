@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { Job } from '../../lib/db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { requireRole } from '../auth/permissions.js';
+import { requireRole } from '../auth/permissions.service.js';
 
 export type { Job };
 

@@ -12,6 +12,7 @@ import type { LoadedPolicy } from './policies.loader.js';
 import { actionOf } from './policy.evaluate.js';
 import { plainLanguage } from './policy.plain.js';
 
+
 function summary(l: LoadedPolicy): PolicySummary {
   const p = l.policy;
   return {

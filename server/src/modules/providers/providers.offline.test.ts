@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOfflineProvider, OFFLINE_NOTICE, replaceOfficialese, splitLongSentences } from './providers.offline.js';
+import { createOfflineProvider, replaceOfficialese, splitLongSentences } from './providers.offline.js';
+import { OFFLINE_NOTICE } from './providers.types.js';
 
 describe('the offline rule engine', () => {
   const offline = createOfflineProvider();

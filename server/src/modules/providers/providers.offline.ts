@@ -1,7 +1,5 @@
-import { ProviderError, type Completion, type CompletionRequest, type Provider } from './providers.types.js';
+import { OFFLINE_NOTICE, ProviderError, type Completion, type CompletionRequest, type Provider } from './providers.types.js';
 
-/** Said in every answer of the offline engine, so nobody mistakes its output for a language model's. */
-export const OFFLINE_NOTICE = 'Offline regelmotor – ikke en sprogmodel';
 export const OFFLINE_MODEL = 'regelmotor-1';
 
 /** Above this many words a sentence is split where a conjunction allows it. */

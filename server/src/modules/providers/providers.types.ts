@@ -111,3 +111,6 @@ export class ProviderError extends Error {
     this.name = 'ProviderError';
   }
 }
+
+/** Said in every answer of the offline engine, so nobody mistakes its output for a language model's. */
+export const OFFLINE_NOTICE = 'Offline regelmotor – ikke en sprogmodel';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { RetentionOverview, RetentionSweepResponse } from '../../contracts/retention.js';
 import type { Deps } from '../../deps.js';
 import { requireActor } from '../auth/auth.middleware.js';
-import { requireRole } from '../auth/permissions.js';
+import { requireRole } from '../auth/permissions.service.js';
 import { getRetentionOverview, sweepRetention } from './retention.service.js';
 
 /** Retention is the digital unit's: it erases content across every unit's trials. */

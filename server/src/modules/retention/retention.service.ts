@@ -11,8 +11,8 @@ import { type Tx, reclaimErasedSpace } from '../../lib/db.js';
 import { AppError, conflict } from '../../lib/errors.js';
 import { type AuditInput, recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { requireRole } from '../auth/permissions.js';
-import { invalidateTrialIndex } from '../documents/documents.index.js';
+import { requireRole } from '../auth/permissions.service.js';
+import { invalidateTrialIndex } from '../documents/documents.service.js';
 
 const DAY_MS = 86_400_000;
 const UPCOMING_DAYS = 7;

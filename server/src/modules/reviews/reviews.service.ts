@@ -6,12 +6,15 @@ import { danishDate, localDay } from '../../lib/dates.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, recordRunViewed } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial } from '../auth/permissions.js';
+import { canAdministerTrial } from '../auth/permissions.service.js';
 import { EXPERIENCE_OPEN_WHERE, experienceOpen } from '../experiences/experiences.service.js';
 import { ORGANISATION } from '../insights/insights.service.js';
 import { finalTextDocx } from './reviews.docx.js';
 import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
 import { awaitingOf, maySecondApprove, reviewStateFor } from './reviews.state.js';
+
+// For other modules, which reach this one through its service (eslint.config.js, module-boundary).
+export { reviewStateFor } from './reviews.state.js';
 
 /** Shown when a policy has gone from the server since the run (the label is still owed). */
 const FALLBACK_LABEL = { da: 'Udarbejdet med hjælp fra AI', en: 'Prepared with the help of AI' };

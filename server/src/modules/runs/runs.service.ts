@@ -8,7 +8,7 @@ import type { Prisma, Run } from '../../lib/db.js';
 import { badGateway, conflict, gatewayTimeout, limitReached, notFound, policyViolation } from '../../lib/errors.js';
 import { recordAudit, recordRunViewed, type AuditInput } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial } from '../auth/permissions.js';
+import { canAdministerTrial } from '../auth/permissions.service.js';
 import {
   destinationOfProvider,
   guardText,
@@ -20,10 +20,10 @@ import {
   restoreText,
   restoringStream,
 } from '../gateway/gateway.service.js';
-import type { LoadedPolicy } from '../policies/policies.loader.js';
+import type { LoadedPolicy } from '../policies/policy-rules.service.js';
 import { requireCurrentBriefing, requireParticipant } from '../trials/trials.service.js';
-import { reviewStateFor } from '../reviews/reviews.state.js';
-import { getAssistant } from '../assistants/assistants.registry.js';
+import { reviewStateFor } from '../reviews/reviews.service.js';
+import { getAssistant } from '../assistants/assistants.service.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
 import { ProviderError, type ProviderKind } from '../providers/providers.types.js';
 import { insertRun } from './runs.insert.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_PARSE, type ParseConfig } from '../../config/env.js';
-import { docxRawText } from '../files/files.parse.js';
+import { docxRawText } from '../files/files.service.js';
 
 /** One speaker's turn: consecutive cues of the same speaker merged. `speaker` is null in plain notes. */
 export interface Turn {

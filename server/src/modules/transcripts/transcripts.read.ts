@@ -1,7 +1,7 @@
 import type { ParseConfig } from '../../config/env.js';
 import { AppError } from '../../lib/errors.js';
-import { checkCharacters, inspectZip, runParseTask, transferableCopy } from '../files/files.limits.js';
-import { asBuffer, decodeText, docxRawText } from '../files/files.parse.js';
+import { checkCharacters, inspectZip, runParseTask, transferableCopy } from '../files/files.service.js';
+import { asBuffer, decodeText, docxRawText } from '../files/files.service.js';
 import { readTranscript, turnsToText, type TranscriptFormat } from './transcripts.parse.js';
 import { siblingModule } from '../../lib/runtime.js';
 

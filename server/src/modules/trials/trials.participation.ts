@@ -1,6 +1,6 @@
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial } from '../auth/permissions.js';
+import { canAdministerTrial } from '../auth/permissions.service.js';
 
 export interface Participation {
   briefingVersion: number | null;

@@ -22,11 +22,11 @@ import type { Trial, TrialDecision, Tx } from '../../lib/db.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { canAdministerTrial } from '../auth/permissions.js';
-import type { LoadedPolicy } from '../policies/policies.loader.js';
+import { canAdministerTrial } from '../auth/permissions.service.js';
+import type { LoadedPolicy } from '../policies/policy-rules.service.js';
 import { assistantsNotAllowed } from '../policies/policies.service.js';
-import { ASSISTANT_NAMES } from '../policies/policy.words.js';
-import { plainLanguage } from '../policies/policy.plain.js';
+import { ASSISTANT_NAMES } from '../policies/policy-rules.service.js';
+import { plainLanguage } from '../policies/policy-rules.service.js';
 import { ASSISTANT_BRIEFING, OFFLINE_ENGINE_NOTE } from './trials.briefing.js';
 import {
   activationProblems,

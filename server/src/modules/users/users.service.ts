@@ -5,9 +5,8 @@ import type { Deps } from '../../deps.js';
 import { AppError, badRequest, conflict, notFound, rateLimited, unauthenticated } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
-import { requireRole } from '../auth/permissions.js';
-import { DEMO_PASSWORD } from '../demo/demo.constants.js';
+import { DEMO_PASSWORD, hashPassword, verifyPassword } from '../auth/auth.service.js';
+import { requireRole } from '../auth/permissions.service.js';
 
 const select = {
   id: true,

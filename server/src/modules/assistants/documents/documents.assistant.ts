@@ -1,7 +1,7 @@
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import type { Citation, DocumentsRunDetails } from '../../../contracts/documents.js';
 import { countReadyDocuments, retrievePassages, type Passage } from '../../documents/documents.service.js';
-import { OFFLINE_NOTICE } from '../../providers/providers.offline.js';
+import { OFFLINE_NOTICE } from '../../providers/providers.types.js';
 import type { Assistant, AssistantRequest, AssistantResult } from '../assistant.types.js';
 import { checkQuotes } from './documents.quotes.js';
 import { answersQuestion } from './documents.decide.js';

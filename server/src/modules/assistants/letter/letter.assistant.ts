@@ -1,5 +1,5 @@
 import type { Assistant, AssistantRequest, AssistantResult } from '../assistant.types.js';
-import { OFFLINE_NOTICE } from '../../providers/providers.offline.js';
+import { OFFLINE_NOTICE } from '../../providers/providers.types.js';
 import { ProviderError } from '../../providers/providers.types.js';
 import { checkLetter } from './letter.checklist.js';
 import { finishLetterDetails } from './letter.details.js';

@@ -1,4 +1,4 @@
-import { OFFLINE_NOTICE } from '../../providers/providers.offline.js';
+import { OFFLINE_NOTICE } from '../../providers/providers.types.js';
 import { ProviderError } from '../../providers/providers.types.js';
 import type { Assistant, AssistantRequest, AssistantResult } from '../assistant.types.js';
 import { extractMinutes } from './minutes.extract.js';

@@ -1,4 +1,4 @@
-import { readTranscript, type Turn } from '../../transcripts/transcripts.parse.js';
+import { readTranscript, type Turn } from '../../transcripts/transcripts.service.js';
 import { References, segmentsOf } from './minutes.sources.js';
 import { contentTokens } from './minutes.score.js';
 import { findDue, normaliseDue } from './minutes.due.js';

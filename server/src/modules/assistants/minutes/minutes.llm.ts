@@ -2,7 +2,7 @@ import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { z } from 'zod';
 import { DEFAULT_CONTEXT_TOKENS } from '../../../config/env.js';
 import { ProviderError, type Completion, type Provider } from '../../providers/providers.types.js';
-import { readTranscript } from '../../transcripts/transcripts.parse.js';
+import { readTranscript } from '../../transcripts/transcripts.service.js';
 import { CHARS_PER_TOKEN, cutText, estimateTokens, joinSegments, packSegments, type Segment } from '../assistants.context.js';
 import { completeStructured, readJson } from '../assistants.structured.js';
 import { segmentsOf, type Segment as Said } from './minutes.sources.js';

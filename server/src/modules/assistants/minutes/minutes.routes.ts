@@ -3,7 +3,7 @@ import { MinutesUploadResponse } from '../../../contracts/minutes.js';
 import type { Deps } from '../../../deps.js';
 import { AppError, badRequest } from '../../../lib/errors.js';
 import { requireActor } from '../../auth/auth.middleware.js';
-import { cleanFilename, singleFileUpload } from '../../files/files.upload.js';
+import { cleanFilename, singleFileUpload } from '../../files/files.service.js';
 import { registerJobHandler } from '../../jobs/jobs.service.js';
 import { MAX_AUDIO_BYTES, TRANSCRIPTION_JOB, transcribeJob, uploadForMinutes } from './minutes.uploads.js';
 import { TrialParam } from '../../../contracts/common.js';

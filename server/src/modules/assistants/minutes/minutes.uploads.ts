@@ -12,7 +12,7 @@ import { enqueueJob, JobFailure, toJobView, type Job, type JobContext, type JobH
 import { requireTranscriber, transcribeForTrial } from '../../gateway/gateway.service.js';
 import { executeRun, requireRunsLeftToday } from '../../runs/runs.service.js';
 import { requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
-import { readTranscriptFile } from '../../transcripts/transcripts.read.js';
+import { readTranscriptFile } from '../../transcripts/transcripts.service.js';
 
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;

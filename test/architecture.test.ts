@@ -1,0 +1,56 @@
+/**
+ * The architecture's boundaries are lint rules (eslint.config.js); these tests feed ESLint imports a newcomer
+ * might write and check that `npm run lint` refuses the ones that cross a boundary and lets the others through.
+ */
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+let eslint: ESLint;
+
+beforeAll(() => {
+  // import/no-cycle reads the linted file from disk, and these files exist only here; every other rule runs.
+  eslint = new ESLint({ cwd: root, overrideConfig: { rules: { 'import/no-cycle': 'off' } } });
+});
+
+/** The rule ids ESLint reports for `code` as if it were the file `file` (relative to the repository). */
+async function rulesFor(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('module boundaries', () => {
+  it("refuses a module reaching into another module's own files", async () => {
+    const rules = await rulesFor('server/src/modules/runs/runs.example.ts', "import { hashPassword } from '../auth/password.js';\nexport const h = hashPassword;\n");
+    expect(rules).toContain('architecture/module-boundary');
+  });
+
+  it("lets a module use another's service, types and middleware", async () => {
+    const code = [
+      "import { hashPassword } from '../auth/auth.service.js';",
+      "import type { Actor } from '../auth/auth.types.js';",
+      "import { requireAuth } from '../auth/auth.middleware.js';",
+      'export const used: unknown[] = [hashPassword, requireAuth];',
+      'export type A = Actor;',
+      '',
+    ].join('\n');
+    expect(await rulesFor('server/src/modules/runs/runs.example.ts', code)).toEqual([]);
+  });
+
+  it('lets a module use its own files, and a submodule those of its parent module', async () => {
+    const code = "import { getAssistant } from '../assistants.service.js';\nimport { lix } from './letter.lix.js';\nexport const used = [getAssistant, lix];\n";
+    expect(await rulesFor('server/src/modules/assistants/letter/letter.example.ts', code)).toEqual([]);
+  });
+
+  it('refuses the guard to every module but the gateway, even through its service', async () => {
+    const code = "import { scan } from '../guard/guard.service.js';\nexport const s = scan;\n";
+    expect(await rulesFor('server/src/modules/documents/documents.example.ts', code)).toContain('import/no-restricted-paths');
+    expect(await rulesFor('server/src/modules/gateway/gateway.example.ts', code)).toEqual([]);
+  });
+
+  it('refuses the server importing a command-line tool or benchmark', async () => {
+    const code = "import { ROOT } from '../../scripts/assistants-eval.harness.js';\nexport const r = ROOT;\n";
+    expect(await rulesFor('server/src/lib/example.ts', code)).toContain('import/no-restricted-paths');
+  });
+});
