@@ -1,5 +1,27 @@
 import { z } from 'zod';
 
+/**
+ * Every action the server records in the audit trail. recordAudit takes only these, so a new action is added
+ * here (and gets its Danish label in the web's audit.actions, checked by a test) before it can be recorded.
+ * Events already stored keep the action they were stored with, so a view reads `action` as a string.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.break_glass_login', 'auth.login', 'auth.login_failed', 'auth.logout', 'auth.password_change_failed', 'auth.password_changed', 'auth.sso_linked', 'auth.sso_login', 'auth.sso_refused',
+  'compliance.approved', 'compliance.exported',
+  'demo.seeded',
+  'document.deleted', 'document.indexed', 'document.purged', 'document.uploaded',
+  'documents.embedded',
+  'experience.baseline_set', 'experience.logged',
+  'job.failed', 'job.queued', 'job.requeued', 'job.retrying', 'job.started', 'job.succeeded',
+  'reflection.created',
+  'retention.swept',
+  'run.blocked', 'run.cancelled', 'run.completed', 'run.content_purged', 'run.exported', 'run.failed', 'run.review_refused', 'run.reviewed', 'run.viewed',
+  'trial.briefing_acknowledged', 'trial.created', 'trial.decided', 'trial.exported', 'trial.loosened', 'trial.participants_changed', 'trial.policy_confirmed', 'trial.published', 'trial.status_changed', 'trial.unpublished', 'trial.updated',
+  'user.created', 'user.deactivated', 'user.password_reset', 'user.reactivated', 'user.updated',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
 export const AuditEventView = z.object({
   seq: z.number(),
   at: z.string(),

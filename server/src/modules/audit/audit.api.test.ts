@@ -44,7 +44,7 @@ describe('audit trail', () => {
     const before = await t.deps.db.auditEvent.count();
     await expect(
       t.deps.db.$transaction(async (tx) => {
-        await recordAudit(tx, t.deps.provider, { actor: null, action: 'test.change', resourceType: 'test' });
+        await recordAudit(tx, t.deps.provider, { actor: null, action: 'trial.updated', resourceType: 'test' });
         throw new Error('change failed');
       }),
     ).rejects.toThrow('change failed');
@@ -54,7 +54,7 @@ describe('audit trail', () => {
   it('when many changes are recorded at once, then the chain stays a single line', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.deps.db.$transaction((tx) => recordAudit(tx, t.deps.provider, { actor: null, action: 'test.parallel', resourceType: 'test', details: { i } })),
+        t.deps.db.$transaction((tx) => recordAudit(tx, t.deps.provider, { actor: null, action: 'trial.updated', resourceType: 'test', details: { i } })),
       ),
     );
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);

@@ -1,4 +1,4 @@
-import type { AuditEventView, AuditList, AuditVerification } from '../../contracts/audit.js';
+import type { AuditAction, AuditEventView, AuditList, AuditVerification } from '../../contracts/audit.js';
 import { Prisma, type Db, type DbProvider, type Tx } from '../../lib/db.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.service.js';
@@ -7,7 +7,7 @@ export type { AuditDetails } from './audit.chain.js';
 
 export interface AuditInput {
   actor: Pick<Actor, 'id' | 'role'> | null;
-  action: string;
+  action: AuditAction;
   resourceType: string;
   resourceId?: string | null;
   unitId?: string | null;

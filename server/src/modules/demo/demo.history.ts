@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuditAction } from '../../contracts/audit.js';
 import type { Role } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
 import { localDay, startOfLocalDay } from '../../lib/dates.js';
@@ -287,7 +288,7 @@ async function createTrial(
     }),
   });
 
-  const event = (when: Date, actor: Pick<Person, 'id' | 'role'>, action: string, details?: AuditDetails) =>
+  const event = (when: Date, actor: Pick<Person, 'id' | 'role'>, action: AuditAction, details?: AuditDetails) =>
     batch.events.push({ at: when, actor, action, resourceType: 'trial', resourceId: trialId, unitId, ...(details ? { details } : {}) });
   event(createdAt, leader, 'trial.created', { version: 1, policyId: c.policyId, policyVersion, assistants: [c.assistant] });
   event(invitedAt, leader, 'trial.participants_changed', { added: ids.length, removed: 0, addedIds: ids, removedIds: [] });
@@ -309,7 +310,7 @@ interface RunContext {
   policyVersion: string;
   /** Retention has erased the run's content (and the text beside it in reviews and the log). */
   purged: boolean;
-  event(when: Date, actor: Pick<Person, 'id' | 'role'>, action: string, details: AuditDetails): void;
+  event(when: Date, actor: Pick<Person, 'id' | 'role'>, action: AuditAction, details: AuditDetails): void;
 }
 
 /** One planned run: its row, its reviews, its log, what was copied, and whether retention has erased it. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { AuditAction } from '../../contracts/audit.js';
 import { JOB_QUEUE_LIMIT, type JobQueueItem, type JobQueueResponse, type JobQueueSummary, JobType, type JobStatus, type JobView } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -377,7 +378,7 @@ function describeFailure(err: unknown): { code: string; message: string; retry: 
   return { code: 'INTERNAL', message: GENERIC_FAILURE, retry: true };
 }
 
-async function audit(deps: Deps, job: Job, action: string, extra: Record<string, string | number | null>): Promise<void> {
+async function audit(deps: Deps, job: Job, action: Extract<AuditAction, `job.${string}`>, extra: Record<string, string | number | null>): Promise<void> {
   await deps.db.$transaction((tx) =>
     recordAudit(tx, deps.provider, {
       actor: null,

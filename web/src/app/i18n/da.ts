@@ -629,7 +629,7 @@ export const da = {
         purged: 'Slettede dokument efter opbevaringsperioden',
       },
       documents: { embedded: 'Sendte tekststykker til indeksering (embeddings)' },
-      job: { queued: 'Satte et job i kø', started: 'Startede et job', succeeded: 'Job færdigt', failed: 'Job fejlede', retrying: 'Prøver job igen' },
+      job: { queued: 'Satte et job i kø', started: 'Startede et job', succeeded: 'Job færdigt', failed: 'Job fejlede', retrying: 'Prøver job igen', requeued: 'Satte et job i kø igen, efter at dets instans stoppede' },
       retention: { swept: 'Gennemførte sletning efter opbevaringsperioden' },
       demo: { seeded: 'Oprettede demo-organisationen' },
       compliance: { approved: 'Godkendte et dokumentationsudkast (databeskyttelsesrådgiver)', exported: 'Hentede et dokumentationsudkast som Word-fil' },

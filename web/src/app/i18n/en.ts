@@ -626,7 +626,7 @@ export const en: Translation = {
         purged: 'Erased a document after the retention period',
       },
       documents: { embedded: 'Sent passages for indexing (embeddings)' },
-      job: { queued: 'Queued a job', started: 'Started a job', succeeded: 'Job finished', failed: 'Job failed', retrying: 'Retrying a job' },
+      job: { queued: 'Queued a job', started: 'Started a job', succeeded: 'Job finished', failed: 'Job failed', retrying: 'Retrying a job', requeued: 'Queued a job again after its instance stopped' },
       retention: { swept: 'Erased content past its retention period' },
       demo: { seeded: 'Created the demo organisation' },
       compliance: { approved: 'Signed off a compliance draft (data protection adviser)', exported: 'Downloaded a compliance draft as a Word file' },
