@@ -33,9 +33,10 @@ export const RunView = z.object({
   /** The draft with the original values restored; null when blocked, failed or purged after retention. */
   output: z.string().nullable(),
   /**
-   * The assistant's structured result, with originals restored: letter { lixBefore, lixAfter, checklist },
-   * minutes { summary, decisions, actionItems, attendees }, documents { answered, citations }. Null when there
-   * is none or the content was purged.
+   * The assistant's structured result, with originals restored, in the shape of `assistant`: LetterRunDetails
+   * (contracts/letters.ts), MinutesDetails (contracts/minutes.ts) or DocumentsRunDetails (contracts/documents.ts).
+   * An open object here, as the shapes share no field to tell them apart by; the web reads each with its schema
+   * by `assistant`. Null when there is none or the content was purged.
    */
   details: z.record(z.string(), z.unknown()).nullable(),
   draftMarker: z.literal(DRAFT_MARKER),

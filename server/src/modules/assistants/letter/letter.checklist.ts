@@ -1,3 +1,4 @@
+import type { ChecklistItemId } from '../../../contracts/letters.js';
 import { clausesOf, findConcept, stem, stems, type Word } from './letter.meaning.js';
 
 /**
@@ -16,8 +17,7 @@ import { clausesOf, findConcept, stem, stems, type Word } from './letter.meaning
  * "…, idet tillægget kun ydes til pensionister, hvis formue …" leaves the decision before it standing.
  */
 
-export const CHECKLIST_ITEMS = ['decision', 'reason', 'action', 'deadline', 'complaint', 'contact'] as const;
-export type ChecklistItemId = (typeof CHECKLIST_ITEMS)[number];
+export { CHECKLIST_ITEMS, type ChecklistItemId } from '../../../contracts/letters.js';
 
 export interface ChecklistItem {
   item: ChecklistItemId;

@@ -1,34 +1,17 @@
+import { DocumentsRunDetails } from '@contracts/documents.js';
+import { CHECKLIST_ITEMS, type ChecklistItemId, LetterRunDetails } from '@contracts/letters.js';
+import { MinutesDetails } from '@contracts/minutes.js';
 import type { RunView } from '@contracts/runs.js';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '../../../components/alert';
 import { formatNumber } from '../../../lib/format';
 
-// The assistants' structured results, read leniently: they are still being built, and a page that shows the
-// draft must not fail because one part of the details is missing or shaped differently.
-const LetterDetails = z.object({
-  lixBefore: z.number(),
-  lixAfter: z.number(),
-  checklist: z.array(z.object({ item: z.string(), present: z.boolean(), evidence: z.string().nullish() })).default([]),
-  /** What the offline rule engine changed, in Danish. */
-  changes: z.array(z.string()).optional(),
-});
-const CHECKLIST_ITEMS = ['decision', 'reason', 'action', 'deadline', 'complaint', 'contact'] as const;
-const isChecklistItem = (id: string): id is (typeof CHECKLIST_ITEMS)[number] => (CHECKLIST_ITEMS as readonly string[]).includes(id);
-const MinutesDetails = z.object({
-  summary: z.string().default(''),
-  attendees: z.array(z.string()).default([]),
-  decisions: z.array(z.string()).default([]),
-  actionItems: z.array(z.object({ owner: z.string().nullish(), task: z.string(), due: z.string().nullish() })).default([]),
-});
-const DocumentsDetails = z.object({
-  answered: z.boolean(),
-  citations: z
-    .array(z.object({ filename: z.string(), heading: z.string().nullish(), quote: z.string().nullish() }).loose())
-    .default([]),
-});
+// The assistants' structured results, in the shapes the server writes them (contracts/). A page that shows the
+// draft does not fail when one does not parse: it shows the draft without them.
+const isChecklistItem = (id: string): id is ChecklistItemId => (CHECKLIST_ITEMS as readonly string[]).includes(id);
 
-function Letter({ details }: { details: z.infer<typeof LetterDetails> }) {
+function Letter({ details }: { details: LetterRunDetails }) {
   const { t, i18n } = useTranslation();
   const lix = (n: number) => formatNumber(Math.round(n), i18n.language);
   const itemName = (id: string) => (isChecklistItem(id) ? t(`runs.letter.items.${id}`) : id);
@@ -78,7 +61,7 @@ function Letter({ details }: { details: z.infer<typeof LetterDetails> }) {
   );
 }
 
-function Minutes({ details }: { details: z.infer<typeof MinutesDetails> }) {
+function Minutes({ details }: { details: MinutesDetails }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="run-details-heading" data-testid="minutes-details">
@@ -123,7 +106,7 @@ function Minutes({ details }: { details: z.infer<typeof MinutesDetails> }) {
   );
 }
 
-function Documents({ details }: { details: z.infer<typeof DocumentsDetails> }) {
+function Documents({ details }: { details: DocumentsRunDetails }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="run-details-heading" data-testid="documents-details">
@@ -176,13 +159,13 @@ export function RunDetails({ run }: { run: RunView }) {
 
 function AssistantDetails({ run }: { run: RunView }) {
   if (run.assistant === 'letter') {
-    const d = LetterDetails.safeParse(run.details);
+    const d = LetterRunDetails.safeParse(run.details);
     return d.success ? <Letter details={d.data} /> : null;
   }
   if (run.assistant === 'minutes') {
     const d = MinutesDetails.safeParse(run.details);
     return d.success ? <Minutes details={d.data} /> : null;
   }
-  const d = DocumentsDetails.safeParse(run.details);
+  const d = DocumentsRunDetails.safeParse(run.details);
   return d.success ? <Documents details={d.data} /> : null;
 }

@@ -343,7 +343,7 @@ describe('details of the other assistants', () => {
   });
 
   it('documents: the citations, or the plain message when the knowledge base has no answer', async () => {
-    await setup({ answered: true, citations: [{ filename: 'regler.pdf', heading: 'Frister', quote: 'Fristen er 4 uger.' }] }, 'documents')();
+    await setup({ answered: true, citations: [{ n: 1, documentId: 'd1', filename: 'regler.pdf', heading: 'Frister', quote: 'Fristen er 4 uger.', startChar: 120, endChar: 138, score: 0.82 }] }, 'documents')();
     const cites = screen.getByTestId('citations');
     expect(cites.textContent).toContain('regler.pdf');
     expect(cites.textContent).toContain('Frister');
