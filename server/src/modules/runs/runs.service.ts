@@ -75,8 +75,44 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
   }
 }
 
+/** What the gate let through: the trial as the run sees it, and the policy version it runs under. */
+type Gate = NonNullable<Awaited<ReturnType<typeof loadRunGate>>> & { loaded: LoadedPolicy; policy: PolicyFile };
+/** The guarded input and what is recorded of it whatever the outcome (counts only, never a value). */
+type Guarded = ReturnType<typeof guardText> & {
+  provider: ReturnType<typeof providerFor>;
+  counts: Counts;
+  base: Prisma.RunUncheckedCreateInput & { id: string };
+  auditBase: AuditDetails;
+};
+/** The assistant's answer, with the originals put back on our side. */
+interface Answer {
+  completion: AssistantResult;
+  durationMs: number;
+  output: string;
+  details: unknown;
+  mapping: ReturnType<ReturnType<typeof protector>['mapping']>;
+  keptInLinks: number;
+}
+
 async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks: RunHooks): Promise<RunView> {
   const now = deps.now();
+  const gate = await passGate(deps, actor, req, now);
+  const guarded = guardInput(deps, gate, actor, req, now);
+  if (guarded.text === null) throw await refuseBlocked(deps, actor, req, gate, guarded, now);
+  const answer = await dispatch(deps, actor, req, gate, { ...guarded, text: guarded.text }, hooks);
+  const run = await storeDraft(deps, actor, req, gate, guarded, answer, now);
+  deps.logger.info(
+    { runId: run.id, trialId: gate.id, assistant: req.assistant, decision: guarded.evaluation.decision, provider: run.provider, model: run.model, durationMs: answer.durationMs },
+    'run completed',
+  );
+  return toView(run, gate.loaded, reviewStateFor({ ...run, reviews: [], experienceLog: null }, actor.id, canAdministerTrial(actor, gate)));
+}
+
+/**
+ * The gate: the person takes part in the trial, it is running, they have read its current briefing, the trial
+ * and its policy allow the assistant, and today's limit is not reached.
+ */
+async function passGate(deps: Deps, actor: Actor, req: CreateRunRequest, now: Date): Promise<Gate> {
   const trial = await loadRunGate(deps, req.trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
   const me = requireParticipant(actor, trial, trial.participant);
@@ -96,17 +132,20 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     );
   }
   await requireWithinDailyLimit(deps, actor, trial.id, policy, now);
+  return { ...trial, loaded, policy };
+}
 
+/** The guard finds personal data and the policy decides, for the destination the run would go to. */
+function guardInput(deps: Deps, gate: Gate, actor: Actor, req: CreateRunRequest, now: Date): Guarded {
+  const { policy, loaded } = gate;
   const provider = providerFor(deps, policy);
-  const destination = destinationOfProvider(provider);
-  const guarded = guardText(policy, req.input, destination, { assistant: req.assistant });
+  const guarded = guardText(policy, req.input, destinationOfProvider(provider), { assistant: req.assistant });
   const { evaluation } = guarded;
   const counts: Counts = Object.fromEntries(evaluation.counts.map((c) => [c.type, c.count]));
   // Known before anything is sent, so what else the run sends (a question's embedding) is audited with it.
-  const runId = randomUUID();
-  const base: Prisma.RunUncheckedCreateInput & { id: string } = {
-    id: runId,
-    trialId: trial.id,
+  const base: Guarded['base'] = {
+    id: randomUUID(),
+    trialId: gate.id,
     userId: actor.id,
     assistant: req.assistant,
     policyId: policy.id,
@@ -124,36 +163,43 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     findings: evaluation.counts.map((c) => `${c.type}:${c.count}`),
     inputChars: req.input.length,
   };
+  return { ...guarded, provider, counts, base, auditBase };
+}
 
-  if (guarded.text === null) {
-    // Refused before anything leaves the server: the row keeps counts and reasons, never the text.
-    const run = await deps.db.$transaction(async (tx) => {
-      const created = await tx.run.create({ data: { ...base, status: 'BLOCKED', completedAt: now } });
-      await recordAudit(tx, deps.provider, {
-        actor,
-        action: 'run.blocked',
-        resourceType: 'run',
-        resourceId: created.id,
-        unitId: trial.unitId,
-        details: { ...auditBase, decision: 'blocked', reasons: evaluation.reasons.map((r) => (r.dataClass ? `${r.code}:${r.dataClass}` : r.code)) },
-      });
-      return created;
+/** Refused before anything leaves the server: the row keeps counts and reasons, never the text. */
+async function refuseBlocked(deps: Deps, actor: Actor, req: CreateRunRequest, gate: Gate, guarded: Guarded, now: Date): Promise<unknown> {
+  const { evaluation } = guarded;
+  const run = await deps.db.$transaction(async (tx) => {
+    const created = await tx.run.create({ data: { ...guarded.base, status: 'BLOCKED', completedAt: now } });
+    await recordAudit(tx, deps.provider, {
+      actor,
+      action: 'run.blocked',
+      resourceType: 'run',
+      resourceId: created.id,
+      unitId: gate.unitId,
+      details: { ...guarded.auditBase, decision: 'blocked', reasons: evaluation.reasons.map((r) => (r.dataClass ? `${r.code}:${r.dataClass}` : r.code)) },
     });
-    deps.logger.info({ runId: run.id, trialId: trial.id, assistant: req.assistant, counts }, 'run blocked by policy');
-    const details: RunBlockedDetails = {
-      runId: run.id,
-      reasons: evaluation.reasons.filter((r) => r.code !== 'DATA_CLASS_MASKED' && r.code !== 'DATA_CLASS_WARNING'),
-      counts: evaluation.counts.map(({ type, count }) => ({ type, count })),
-    };
-    throw policyViolation(
-      `Teksten kan ikke sendes under prøvehandlingens datapolitik, og intet er sendt. ${details.reasons.map((r) => r.da).join(' ')}`,
-      details,
-    );
-  }
+    return created;
+  });
+  deps.logger.info({ runId: run.id, trialId: gate.id, assistant: req.assistant, counts: guarded.counts }, 'run blocked by policy');
+  const details: RunBlockedDetails = {
+    runId: run.id,
+    reasons: evaluation.reasons.filter((r) => r.code !== 'DATA_CLASS_MASKED' && r.code !== 'DATA_CLASS_WARNING'),
+    counts: evaluation.counts.map(({ type, count }) => ({ type, count })),
+  };
+  return policyViolation(`Teksten kan ikke sendes under prøvehandlingens datapolitik, og intet er sendt. ${details.reasons.map((r) => r.da).join(' ')}`, details);
+}
 
+/**
+ * Only the pseudonymised text is sent; the originals are put back in the draft on our side. A failure, or a
+ * person who stopped waiting, is stored as such (recordUnfinished) and thrown.
+ */
+async function dispatch(deps: Deps, actor: Actor, req: CreateRunRequest, gate: Gate, guarded: Guarded & { text: string }, hooks: RunHooks): Promise<Answer> {
+  const { provider } = guarded;
+  const destination = destinationOfProvider(provider);
   // Further text that leaves with this run (knowledge-base passages) meets the same policy and shares the
   // input's placeholders, so one mapping restores the whole draft.
-  const extra = protector(policy, destination, guarded.mapping);
+  const extra = protector(gate.policy, destination, guarded.mapping);
   // Restores as it streams; the mapping is read on every piece, as protect() may have added placeholders since.
   const draftStream = hooks.onDraftToken ? restoringStream(extra.mapping, hooks.onDraftToken) : undefined;
   const onToken =
@@ -165,13 +211,15 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
       : undefined;
   hooks.onSend?.();
   const started = performance.now();
+  const unfinished = (err: unknown, providerKind: string, model: string) =>
+    recordUnfinished(deps, actor, gate.unitId, { ...guarded.base, provider: providerKind, model }, guarded.auditBase, err, started, hooks.signal);
   let completion: AssistantResult;
   try {
     completion = await getAssistant(req.assistant).run({
       deps,
-      trialId: trial.id,
+      trialId: gate.id,
       actor,
-      runId,
+      runId: guarded.base.id,
       text: guarded.text,
       ...(req.options ? { options: req.options } : {}),
       provider,
@@ -181,13 +229,10 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
     });
     draftStream?.end();
   } catch (err) {
-    throw await recordUnfinished(deps, actor, trial.unitId, { ...base, provider: provider.kind, model: provider.model }, auditBase, err, started, hooks.signal);
+    throw await unfinished(err, provider.kind, provider.model);
   }
   // Stopped while the answer came in, or just as it ended: what the person did not wait for is not a draft.
-  if (hooks.signal?.aborted) {
-    const cancelled = new ProviderError('cancelled', completion.provider);
-    throw await recordUnfinished(deps, actor, trial.unitId, { ...base, provider: completion.provider, model: completion.model }, auditBase, cancelled, started, hooks.signal);
-  }
+  if (hooks.signal?.aborted) throw await unfinished(new ProviderError('cancelled', completion.provider), completion.provider, completion.model);
   const durationMs = Math.round(performance.now() - started);
   const mapping = extra.mapping();
   const output = restoreText(completion.draft, mapping);
@@ -197,19 +242,26 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
   const restored = restoreDeep(completion.details, mapping);
   // Figures that must be counted on the real texts (a letter's LIX) are counted here, after restoring.
   const details = getAssistant(req.assistant).finish?.(restored, { input: req.input, draft: output }) ?? restored;
+  return { completion, durationMs, output, details, mapping, keptInLinks };
+}
 
-  const run = await deps.db.$transaction(async (tx) => {
+/** The draft, its content kept for the policy's retention period, stored with its audit event in one transaction. */
+async function storeDraft(deps: Deps, actor: Actor, req: CreateRunRequest, gate: Gate, guarded: Guarded, answer: Answer, now: Date): Promise<Run> {
+  const { policy, loaded } = gate;
+  const { evaluation } = guarded;
+  const { completion, durationMs } = answer;
+  return deps.db.$transaction(async (tx) => {
     const created: Run = {
-      id: runId,
-      trialId: trial.id,
+      id: guarded.base.id,
+      trialId: gate.id,
       userId: actor.id,
       assistant: req.assistant,
       // A question the knowledge base does not answer has nothing to approve: it is stored as such.
-      status: notAnswered(req.assistant, details) ? 'NOT_ANSWERED' : 'DRAFT',
+      status: notAnswered(req.assistant, answer.details) ? 'NOT_ANSWERED' : 'DRAFT',
       policyId: policy.id,
       policyVersion: loaded.version,
       guardDecision: evaluation.decision,
-      guardFindings: JSON.stringify(counts),
+      guardFindings: JSON.stringify(guarded.counts),
       provider: completion.provider,
       model: completion.model,
       promptTokens: completion.usage.promptTokens,
@@ -220,10 +272,10 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
       fourEyes: evaluation.fourEyes,
       // Content, and the mapping that re-identifies it: kept only for the policy's retention period.
       input: req.input,
-      output,
+      output: answer.output,
       finalText: null,
-      details: JSON.stringify(details),
-      pseudonymMap: JSON.stringify(mapping),
+      details: JSON.stringify(answer.details),
+      pseudonymMap: JSON.stringify(answer.mapping),
       contentPurgedAt: null,
       retainUntil: new Date(now.getTime() + policy.retentionDays * DAY_MS),
       createdAt: now,
@@ -235,9 +287,9 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
       action: 'run.completed',
       resourceType: 'run',
       resourceId: created.id,
-      unitId: trial.unitId,
+      unitId: gate.unitId,
       details: {
-        ...auditBase,
+        ...guarded.auditBase,
         decision: evaluation.decision,
         masked: guarded.masked.length,
         fourEyes: evaluation.fourEyes,
@@ -246,16 +298,11 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
         promptTokens: completion.usage.promptTokens,
         completionTokens: completion.usage.completionTokens,
         durationMs,
-        ...(keptInLinks ? { placeholdersKeptInLinks: keptInLinks } : {}),
+        ...(answer.keptInLinks ? { placeholdersKeptInLinks: answer.keptInLinks } : {}),
       },
     });
     return created;
   });
-  deps.logger.info(
-    { runId: run.id, trialId: trial.id, assistant: req.assistant, decision: evaluation.decision, provider: run.provider, model: run.model, durationMs },
-    'run completed',
-  );
-  return toView(run, loaded, reviewStateFor({ ...run, reviews: [], experienceLog: null }, actor.id, canAdministerTrial(actor, trial)));
 }
 
 /** A run's owner sees it, and so do those who administer its trial. To anyone else it does not exist. */
