@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { type Ref, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './icon';
 
@@ -66,4 +66,19 @@ export function ErrorSummary({
       </div>
     </div>
   );
+}
+
+/**
+ * Focus for a form's error summary: call `failedAttempt()` after every failed submit, and focus moves to the
+ * summary (rendered with `ref={summaryRef}`), also when its message is the same as last time, so that a screen
+ * reader reads it out again.
+ */
+export function useErrorSummaryFocus() {
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+  const failedAttempt = useCallback(() => setAttempt((n) => n + 1), []);
+  return { summaryRef, failedAttempt };
 }

@@ -1,7 +1,7 @@
 import { ChangePasswordRequest, type CurrentUser } from '@contracts/auth.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { useErrorMessage } from '../../../components/error-message';
 import { TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
@@ -23,12 +23,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeat: '' });
   const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   const set = (key: Field, value: string) => setValues((v) => ({ ...v, [key]: value }));
   // What the person types takes away that field's error; "repeat" is judged against the new password too.
@@ -41,7 +36,7 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
   const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
     setErrors(fields);
     setFormError(general);
-    setAttempt((n) => n + 1);
+    failedAttempt();
   };
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

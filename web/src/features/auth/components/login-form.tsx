@@ -1,8 +1,8 @@
 import type { CurrentUser } from '@contracts/auth.js';
 import { LoginRequest } from '@contracts/auth.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { useErrorMessage } from '../../../components/error-message';
 import { TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom } from '../../../lib/api-client';
@@ -23,18 +23,12 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
   const [password, setPassword] = useState('');
   const { errors: fieldErrors, setErrors: setFieldErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  // Move focus to the summary after every failed attempt, also when the message is the same as last time.
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
     setFieldErrors(fields);
     setFormError(general);
-    setAttempt((n) => n + 1);
+    failedAttempt();
   };
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

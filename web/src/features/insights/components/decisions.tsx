@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { CheckboxField, TextAreaField } from '../../../components/form-fields';
 import { fieldErrorsFrom } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -40,15 +40,10 @@ export function DecisionForm({
   const [evidence, setEvidence] = useState('');
   const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [saved, setSaved] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [toConfirm, setToConfirm] = useState<CreateDecisionRequest | null>(null);
   const [sending, setSending] = useState(false);
   const sendingRef = useRef(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -65,7 +60,7 @@ export function DecisionForm({
     }
     if (!parsed.success || Object.keys(found).length > 0) {
       setErrors(found);
-      setAttempt((n) => n + 1);
+      failedAttempt();
       return;
     }
     setErrors({});
@@ -88,7 +83,7 @@ export function DecisionForm({
         const fields = fieldErrorsFrom(err) as Partial<Record<Field, string>>;
         if (Object.keys(fields).length) {
           setErrors(fields);
-          setAttempt((n) => n + 1);
+          failedAttempt();
         }
       },
       onSettled: () => {

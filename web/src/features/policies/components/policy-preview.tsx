@@ -1,7 +1,7 @@
 import type { AssistantId, PreviewResponse } from '@contracts/policies.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { useErrorMessage } from '../../../components/error-message';
 import { TextAreaField } from '../../../components/form-fields';
 import { Icon } from '../../../components/icon';
@@ -43,21 +43,15 @@ export function PolicyPreview({
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const answers = useRef(0);
   const fieldId = `${idPrefix}-text`;
   const H = headingLevel === 2 ? 'h2' : 'h3';
 
-  // After every failed attempt, focus the error summary so it is read out (also when the message is unchanged).
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
-
   const fail = (field: string | null, general: string | null) => {
     setFieldError(field);
     setFormError(general);
-    setAttempt((n) => n + 1);
+    failedAttempt();
   };
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

@@ -4,10 +4,10 @@ import {
   FailureType,
   type ExperienceLogView,
 } from '@contracts/experiences.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { TextAreaField, TextField } from '../../../components/form-fields';
 import { Loading } from '../../../components/page';
 import { fieldErrorsFrom } from '../../../lib/api-client';
@@ -73,11 +73,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
     setValues(change);
     clear(field);
   };
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   const validate = (): Partial<Record<Field, string>> => {
     const e: Partial<Record<Field, string>> = {};
@@ -96,7 +92,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
+      failedAttempt();
       return;
     }
     const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v.trim() !== ''));
@@ -121,7 +117,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
           for (const f of ['usefulness', 'minutesSaved', 'wouldUseAgain', 'reflection'] as const) if (server[f]) mapped[f] = server[f];
           if (Object.keys(mapped).length > 0) {
             setErrors(mapped);
-            setAttempt((n) => n + 1);
+            failedAttempt();
           }
         },
       },

@@ -1,9 +1,9 @@
 import type { ReviewAwaiting, ReviewRequest, ReviewView, RunReviewState } from '@contracts/reviews.js';
 import type { RunStatus } from '@contracts/runs.js';
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { TextAreaField } from '../../../components/form-fields';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
@@ -62,11 +62,7 @@ export function ReviewPanel({
   const [edited, setEdited] = useState(base);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<{ fieldId: string; message: string } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   const step = state.awaiting === 'second_approval' ? 2 : 1;
   const decide = (req: ReviewRequest) => {
@@ -85,7 +81,7 @@ export function ReviewPanel({
 
   const fail = (fieldId: string, message: string) => {
     setFieldError({ fieldId, message });
-    setAttempt((n) => n + 1);
+    failedAttempt();
   };
 
   const onEditSubmit = (e: FormEvent) => {

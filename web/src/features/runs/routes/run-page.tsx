@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useErrorMessage } from '../../../components/error-message';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { SelectField, TextAreaField } from '../../../components/form-fields';
 import { Loading, Page } from '../../../components/page';
 import { isApiError } from '../../../lib/api-client';
@@ -105,7 +105,6 @@ function RunWorkbench({
   const [usedText, setUsedText] = useState<string | null>(null);
   useUnsavedChanges(text.trim() !== '' && text !== usedText);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<Phase>('idle');
   const [draft, setDraft] = useState('');
   const [template, setTemplate] = useState<MinutesTemplateId>(DEFAULT_MINUTES_TEMPLATE);
@@ -114,15 +113,12 @@ function RunWorkbench({
   const [fileNote, setFileNote] = useState<{ variant: 'info' | 'success' | 'error'; text: string } | null>(null);
   const [shownPreview, setShownPreview] = useState<{ text: string; result: PreviewResponse; id: number } | null>(null);
   const abortRef = useRef<AbortController | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const fileRef = useRef<HTMLInputElement>(null);
   const preview = useSentPreview(trial.policyId);
   const extract = useExtractText();
   const fieldId = 'run-input';
 
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
   // Leaving the page hangs up, which stops the model on the server.
   useEffect(() => () => abortRef.current?.abort(), []);
   // The briefing changed while the page was open: refresh the trial list, and the page around this one asks
@@ -138,7 +134,7 @@ function RunWorkbench({
       return true;
     }
     setFieldError(t(`runs.${assistant}.empty`));
-    setAttempt((n) => n + 1);
+    failedAttempt();
     return false;
   };
 

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../../components/alert';
 import { useErrorMessage } from '../../../components/error-message';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useLocalized } from '../../../lib/localized';
@@ -126,16 +126,12 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
   const [formError, setFormError] = useState<string | null>(null);
   const [loosening, setLoosening] = useState<{ message: string; items: string[]; body: UpdateTrialRequest } | null>(null);
   const [conflicted, setConflicted] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const looseningRef = useRef<HTMLDivElement>(null);
   const pending = create.isPending || update.isPending;
   // Compared with what the form started from, so typing and then undoing it does not count as a change.
   const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(initial));
 
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
   useEffect(() => {
     if (loosening) looseningRef.current?.focus();
   }, [loosening]);
@@ -172,7 +168,7 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
   const fail = (fields: FieldErrors, general: string | null) => {
     setErrors(fields);
     setFormError(general);
-    setAttempt((n) => n + 1);
+    failedAttempt();
   };
 
   /** Mirrors CreateTrialRequest, with the form's own wording for each field. */

@@ -3,7 +3,7 @@ import type { TrialDetail } from '@contracts/trials.js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { useErrorMessage } from '../../../components/error-message';
 import { formatNumber } from '../../../lib/format';
 import { useDeleteDocument, useDocuments, useUploadDocument } from '../api/documents';
@@ -168,13 +168,8 @@ function UploadForm({ trialId, onUploaded }: { trialId: string; onUploaded: (doc
   const errorMessage = useErrorMessage();
   const upload = useUploadDocument(trialId);
   const fileRef = useRef<HTMLInputElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const [missing, setMissing] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -182,7 +177,7 @@ function UploadForm({ trialId, onUploaded }: { trialId: string; onUploaded: (doc
     if (!file) {
       upload.reset();
       setMissing(true);
-      setAttempt((n) => n + 1);
+      failedAttempt();
       return;
     }
     setMissing(false);
@@ -191,7 +186,7 @@ function UploadForm({ trialId, onUploaded }: { trialId: string; onUploaded: (doc
         if (fileRef.current) fileRef.current.value = '';
         onUploaded(document);
       },
-      onError: () => setAttempt((n) => n + 1),
+      onError: () => failedAttempt(),
     });
   };
 

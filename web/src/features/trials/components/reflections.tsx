@@ -1,10 +1,10 @@
 import { ReflectionRequest } from '@contracts/experiences.js';
 import type { TrialDetail } from '@contracts/trials.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
 import { useErrorMessage } from '../../../components/error-message';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { TextAreaField } from '../../../components/form-fields';
 import { formatDateTime } from '../../../lib/format';
 import { useCreateReflection, useReflections } from '../api/trial';
@@ -21,13 +21,8 @@ export function Reflections({ trial }: { trial: TrialDetail }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const canWrite = trial.isParticipant && trial.status !== 'DRAFT';
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   if (!trial.isParticipant && !trial.canAdminister) return null;
 
@@ -37,7 +32,7 @@ export function Reflections({ trial }: { trial: TrialDetail }) {
     const parsed = ReflectionRequest.safeParse({ text });
     if (!parsed.success) {
       setError(text.trim().length < 3 ? t('trials.reflections.tooShort') : t('trials.reflections.tooLong'));
-      setAttempt((n) => n + 1);
+      failedAttempt();
       return;
     }
     create.mutate(parsed.data, {
@@ -48,7 +43,7 @@ export function Reflections({ trial }: { trial: TrialDetail }) {
       },
       onError: (err) => {
         setError(errorMessage(err));
-        setAttempt((n) => n + 1);
+        failedAttempt();
       },
     });
   };

@@ -1,10 +1,10 @@
 import { TrialNotReadyDetails, type TrialDetail, type TrialStatus } from '@contracts/trials.js';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert';
 import { useErrorMessage } from '../../../components/error-message';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useConfirmPolicy, useRevisions, useSetParticipants, useTransitionTrial, useUserChoices } from '../api/trial';
@@ -21,12 +21,7 @@ export function TrialActions({ trial }: { trial: TrialDetail }) {
   const transition = useTransitionTrial(trial.id);
   const [confirmClose, setConfirmClose] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   const go = (status: TrialStatus) => {
     setDone(null);
@@ -37,7 +32,7 @@ export function TrialActions({ trial }: { trial: TrialDetail }) {
           setConfirmClose(false);
           setDone(t('trials.admin.moved', { status: t(`trials.status.${moved.status}`) }));
         },
-        onError: () => setAttempt((n) => n + 1),
+        onError: () => failedAttempt(),
       },
     );
   };

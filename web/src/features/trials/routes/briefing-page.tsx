@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { useErrorMessage } from '../../../components/error-message';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { CheckboxField } from '../../../components/form-fields';
 import { Loading, Page } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
@@ -28,13 +28,8 @@ export function BriefingPage() {
   const acknowledge = useAcknowledgeBriefing(trialId);
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const trialPath = `/proevehandlinger/${encodeURIComponent(trialId)}`;
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
 
   if (briefing.isPending) return <Loading />;
   if (briefing.error || !briefing.data) {
@@ -53,7 +48,7 @@ export function BriefingPage() {
     e.preventDefault();
     if (!understood) {
       setError(t('trials.briefing.mustCheck'));
-      setAttempt((n) => n + 1);
+      failedAttempt();
       return;
     }
     setError(null);
@@ -63,7 +58,7 @@ export function BriefingPage() {
         onSuccess: () => void navigate(trialPath, { state: { flash: 'acknowledged' } }),
         onError: (err) => {
           setError(errorMessage(err));
-          setAttempt((n) => n + 1);
+          failedAttempt();
         },
       },
     );

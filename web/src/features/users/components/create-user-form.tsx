@@ -1,8 +1,8 @@
 import type { Role } from '@contracts/auth.js';
 import { CreateUserRequest, type UnitList, type UserSummary } from '@contracts/users.js';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryItem } from '../../../components/error-summary';
+import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../components/error-summary';
 import { useErrorMessage } from '../../../components/error-message';
 import { SelectField, TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
@@ -37,12 +37,7 @@ export function CreateUserForm({
   const [values, setValues] = useState<Values>(EMPTY);
   const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
   const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
 
   // What the person enters takes away that field's error from the last attempt.
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -53,7 +48,7 @@ export function CreateUserForm({
   const fail = (fields: Partial<Record<Field, string>>, general: string | null) => {
     setErrors(fields);
     setFormError(general);
-    setAttempt((n) => n + 1);
+    failedAttempt();
   };
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
