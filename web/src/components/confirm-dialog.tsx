@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { Button } from './button';
 
 /**
  * A DKFDS modal that asks before something that cannot be taken back quietly (publishing, a decision, leaving
@@ -110,21 +111,21 @@ export function ConfirmDialog({
           <div className="modal-footer">
             {primary === 'confirm' ? (
               <>
-                <button type="button" className="button button-primary" onClick={onConfirmClick}>
+                <Button variant="primary" type="button" onClick={onConfirmClick}>
                   {confirmLabel}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => answer(onCancel)}>
+                </Button>
+                <Button variant="secondary" type="button" onClick={() => answer(onCancel)}>
                   {cancelLabel}
-                </button>
+                </Button>
               </>
             ) : (
               <>
-                <button type="button" className="button button-primary" onClick={() => answer(onCancel)}>
+                <Button variant="primary" type="button" onClick={() => answer(onCancel)}>
                   {cancelLabel}
-                </button>
-                <button type="button" className="button button-secondary" onClick={onConfirmClick}>
+                </Button>
+                <Button variant="secondary" type="button" onClick={onConfirmClick}>
                   {confirmLabel}
-                </button>
+                </Button>
               </>
             )}
           </div>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button';
 
 /**
  * Shown when a page fails while rendering (a bug, not an API error: those are shown on the page itself).
@@ -15,9 +16,9 @@ export function ErrorPage() {
       <h1>{t('errorPage.heading')}</h1>
       <p>{t('errorPage.text')}</p>
       <p>
-        <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+        <Button variant="primary" type="button" onClick={() => window.location.reload()}>
           {t('errorPage.reload')}
-        </button>
+        </Button>
       </p>
     </main>
   );

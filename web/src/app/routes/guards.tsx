@@ -9,6 +9,7 @@ import { CHANGE_PASSWORD_PATH, type ChangePasswordLocationState } from '../../fe
 import type { LoginLocationState } from '../../features/auth/routes/login-page';
 import { CurrentUserContext, sessionEndReason, useCurrentUser, useSession } from '../../lib/session';
 import { ForbiddenPage } from './forbidden-page';
+import { Button } from '../../components/button';
 
 /** The server could not say who is signed in (network down, server error): say so and offer to try again. */
 function SessionUnavailable({ error, retry }: { error: unknown; retry: () => void }) {
@@ -16,9 +17,9 @@ function SessionUnavailable({ error, retry }: { error: unknown; retry: () => voi
   return (
     <Page title={t('errorPage.pageTitle')} heading={t('errorPage.heading')}>
       <AsyncErrorRegion error={error} />
-      <button type="button" className="button button-primary" onClick={retry}>
+      <Button variant="primary" type="button" onClick={retry}>
         {t('errors.retry')}
-      </button>
+      </Button>
     </Page>
   );
 }

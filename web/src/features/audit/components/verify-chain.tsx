@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { useVerifyAudit } from '../api/audit';
+import { Button } from '../../../components/button';
 
 /** "Kontrollér kæden": recomputes the hash chain on the server and says whether it is intact. */
 export function VerifyChain() {
@@ -10,15 +11,14 @@ export function VerifyChain() {
   return (
     <section aria-labelledby="verify-heading" className="mb-7">
       <h2 id="verify-heading">{t('audit.verifyHeading')}</h2>
-      <button
+      <Button variant="secondary"
         type="button"
-        className="button button-secondary"
         onClick={() => verify.mutate()}
         disabled={verify.isPending}
         data-testid="verify-chain"
       >
         {verify.isPending ? t('audit.verifying') : t('audit.verify')}
-      </button>
+      </Button>
       <div role="status" aria-live="polite" aria-atomic="true" className="mt-5" data-testid="verify-result">
         {result && !verify.isPending ? (
           result.ok ? (

@@ -4,6 +4,7 @@ import { Loading, Page } from '../../../components/page';
 import { useActorNames, useAuditEvents } from '../api/audit';
 import { AuditTable } from '../components/audit-table';
 import { VerifyChain } from '../components/verify-chain';
+import { Button } from '../../../components/button';
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -27,15 +28,14 @@ export function AuditPage() {
               <AuditTable events={all} actorNames={actors.data ?? new Map()} />
               <div className="mt-5">
                 {events.hasNextPage ? (
-                  <button
+                  <Button variant="secondary"
                     type="button"
-                    className="button button-secondary"
                     onClick={() => void events.fetchNextPage()}
                     disabled={events.isFetchingNextPage}
                     data-testid="audit-load-more"
                   >
                     {events.isFetchingNextPage ? t('audit.loadingMore') : t('audit.loadMore')}
-                  </button>
+                  </Button>
                 ) : (
                   <p className="small-text">{t('audit.noMore')}</p>
                 )}

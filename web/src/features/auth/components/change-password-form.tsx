@@ -7,6 +7,7 @@ import { TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useChangePassword } from '../api/password';
+import { Button } from '../../../components/button';
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
 type Field = (typeof FIELDS)[number];
@@ -118,9 +119,9 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
         onChange={(e) => edit('repeat', e.target.value)}
       />
       <div className="mt-6">
-        <button type="submit" className="button button-primary" disabled={change.isPending}>
+        <Button variant="primary" type="submit" disabled={change.isPending}>
           {change.isPending ? t('auth.changePassword.submitting') : t('auth.changePassword.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/form-fields';
 import { fieldErrorsFrom } from '../../../lib/api-client';
 import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useLogin } from '../api/login';
+import { Button } from '../../../components/button';
 
 type Field = 'email' | 'password';
 
@@ -100,9 +101,9 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
         }}
       />
       <div className="mt-6">
-        <button type="submit" className="button button-primary" disabled={login.isPending}>
+        <Button variant="primary" type="submit" disabled={login.isPending}>
           {login.isPending ? t('auth.submitting') : t('auth.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

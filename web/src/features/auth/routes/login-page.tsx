@@ -6,6 +6,7 @@ import { Loading, Page } from '../../../components/page';
 import { useSession } from '../../../lib/session';
 import { useAuthConfig } from '../api/config';
 import { LoginForm } from '../components/login-form';
+import { buttonClass } from '../../../components/button';
 
 export interface LoginLocationState {
   from?: string;
@@ -60,7 +61,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
             <>
               <p>{t('auth.ssoIntro')}</p>
               {/* A navigation of the whole page: the provider's sign-in page, then back to the callback. */}
-              <a className="button button-primary" href={startUrl} data-testid="sso-login">
+              <a className={buttonClass('primary')} href={startUrl} data-testid="sso-login">
                 {oidc.label}
               </a>
             </>

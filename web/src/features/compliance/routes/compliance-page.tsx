@@ -9,6 +9,7 @@ import { Loading, Page } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { downloadComplianceDocx, useApproveCompliance, useCompliance } from '../api/compliance';
+import { Button } from '../../../components/button';
 
 /** Whether the adviser signed off the version on screen, an older one, or none. */
 function ApprovalStatus({ doc }: { doc: ComplianceDocument }) {
@@ -62,9 +63,8 @@ function DocumentView({ trialId, doc, canApprove }: { trialId: string; doc: Comp
         </div>
       ))}
       <div className="mt-4 no-print">
-        <button
+        <Button variant="secondary"
           type="button"
-          className="button button-secondary"
           onClick={() => {
             setDownloadError(null);
             downloadComplianceDocx(trialId, doc.kind).catch((e: unknown) => setDownloadError(errorMessage(e)));
@@ -72,17 +72,16 @@ function DocumentView({ trialId, doc, canApprove }: { trialId: string; doc: Comp
         >
           {t('compliance.download')}
           <span className="sr-only"> {pick(COMPLIANCE_TITLES[doc.kind])}</span>
-        </button>
+        </Button>
         {canApprove && !doc.approval?.current ? (
-          <button
-            type="button"
-            className="button button-primary ml-4"
+          <Button variant="primary"
+            type="button" className="ml-4"
             disabled={approve.isPending}
             onClick={() => approve.mutate({ kind: doc.kind, factsHash: doc.factsHash })}
           >
             {t('compliance.approve')}
             <span className="sr-only"> {pick(COMPLIANCE_TITLES[doc.kind])}</span>
-          </button>
+          </Button>
         ) : null}
       </div>
       <div aria-live="polite">
@@ -129,9 +128,9 @@ export function CompliancePage() {
       <Page title={t('compliance.title', { title: data.trial.title })} lead={t('compliance.lead')} testId="compliance-page">
         <p data-testid="compliance-summary">{t('compliance.summary', { approved, total: data.documents.length })}</p>
         {data.trial.possiblyHighRisk ? null : <p className="form-hint">{t('compliance.noFria')}</p>}
-        <button type="button" className="button button-tertiary no-print" onClick={() => window.print()}>
+        <Button variant="tertiary" type="button" className="no-print" onClick={() => window.print()}>
           {t('compliance.print')}
-        </button>
+        </Button>
         {data.documents.map((d) => (
           <DocumentView key={d.kind} trialId={data.trial.id} doc={d} canApprove={data.canApprove} />
         ))}

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button';
 
 export interface TableColumn {
   key: string;
@@ -38,15 +39,14 @@ export function ChartFigure({
       <div role="img" aria-label={summary} className="insights-chart">
         {children}
       </div>
-      <button
+      <Button variant="secondary"
         type="button"
-        className="button button-secondary"
         aria-expanded={asTable}
         aria-controls={tableId}
         onClick={() => setAsTable((v) => !v)}
       >
         {asTable ? t('insights.hideTable') : t('insights.showTable')}
-      </button>
+      </Button>
       <div id={tableId} hidden={!asTable}>
         {asTable ? <DataTable caption={heading} columns={columns} rows={rows} testId={`${testId}-table`} /> : null}
       </div>

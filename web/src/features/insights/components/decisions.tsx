@@ -12,6 +12,7 @@ import { useLocalized } from '../../../lib/localized';
 import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useCreateDecision, useSetPublication } from '../api/insights';
 import { useReasonText } from './measure-view';
+import { Button } from '../../../components/button';
 
 const OUTCOMES: readonly DecisionOutcome[] = ['ADOPT', 'ADJUST', 'STOP'];
 type Field = 'outcome' | 'rationale' | 'evidence';
@@ -164,9 +165,9 @@ export function DecisionForm({
               clear('evidence');
             }}
           />
-          <button type="submit" className="button button-primary" disabled={sending || create.isPending}>
+          <Button variant="primary" type="submit" disabled={sending || create.isPending}>
             {sending || create.isPending ? t('insights.decision.saving') : t('insights.decision.submit')}
-          </button>
+          </Button>
         </form>
       )}
       {toConfirm ? (

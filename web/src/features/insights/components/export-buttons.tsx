@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion } from '../../../components/alert';
 import { downloadTrialExport, type Period } from '../api/insights';
+import { Button } from '../../../components/button';
 
 /**
  * The trial's exports as buttons, not links: each download is a POST the audit trail records as trial.exported,
@@ -16,15 +17,14 @@ export function ExportButtons({ trialId, period }: { trialId: string; period: Pe
       <ul className="nobullet-list">
         {(['csv', 'json'] as const).map((format) => (
           <li className="mb-3" key={format}>
-            <button
+            <Button variant="secondary"
               type="button"
-              className="button button-secondary"
               disabled={download.isPending}
               onClick={() => download.mutate(format)}
               data-testid={`export-${format}`}
             >
               {t(`insights.exports.${format}`)}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/form-fields';
+import { Button } from '../../../components/button';
 
 export interface PeriodValue {
   from: string;
@@ -63,20 +64,19 @@ export function PeriodFilter({ applied, onApply }: { applied: PeriodValue; onApp
         </p>
       ) : null}
       <PeriodFields idPrefix="period" value={value} onChange={setValue} />
-      <button type="submit" className="button button-secondary">
+      <Button variant="secondary" type="submit">
         {t('insights.filters.apply')}
-      </button>{' '}
+      </Button>{' '}
       {applied.from || applied.to ? (
-        <button
+        <Button variant="tertiary"
           type="button"
-          className="button button-tertiary"
           onClick={() => {
             setValue({ from: '', to: '' });
             onApply({ from: '', to: '' });
           }}
         >
           {t('insights.filters.clear')}
-        </button>
+        </Button>
       ) : null}
     </form>
   );

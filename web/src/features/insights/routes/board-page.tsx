@@ -14,6 +14,7 @@ import { Bars } from '../components/charts';
 import { useNumbers } from '../components/format';
 import { useReasonText } from '../components/measure-view';
 import { PeriodFields } from '../components/period-filter';
+import { Button, buttonClass } from '../../../components/button';
 
 const ASSISTANTS = AssistantId.options;
 
@@ -108,13 +109,13 @@ export function BoardPage() {
           </SelectField>
         </div>
         <PeriodFields idPrefix="board" value={form} onChange={(p) => setForm({ ...form, ...p })} />
-        <button type="submit" className="button button-primary">
+        <Button variant="primary" type="submit">
           {t('insights.filters.apply')}
-        </button>{' '}
+        </Button>{' '}
         {filtered ? (
-          <button type="button" className="button button-tertiary" onClick={onClear}>
+          <Button variant="tertiary" type="button" onClick={onClear}>
             {t('insights.filters.clear')}
-          </button>
+          </Button>
         ) : null}
       </form>
 
@@ -123,7 +124,7 @@ export function BoardPage() {
       {board.data ? (
         <>
           <p className="mt-5">
-            <a href={boardExportPath(applied)} download className="button button-secondary" data-testid="board-csv">
+            <a href={boardExportPath(applied)} download className={buttonClass('secondary')} data-testid="board-csv">
               {t('insights.board.csv')}
             </a>
           </p>

@@ -22,6 +22,7 @@ import {
   ReflectionsSection,
   RunsOverTimeSection,
 } from '../components/trial-measures';
+import { buttonClass } from '../../../components/button';
 
 /**
  * A trial's overview for its administrators (the leader of its unit and the digital unit): the measures, each in
@@ -116,7 +117,7 @@ export function TrialInsightsPage() {
             href={reportPath(data.trial.id, selected)}
             target="_blank"
             rel="noopener noreferrer"
-            className="button button-primary"
+            className={buttonClass('primary')}
             data-testid="report-link"
           >
             {t('insights.report.print')}

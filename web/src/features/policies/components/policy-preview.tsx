@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { usePreviewPolicy } from '../api/policies';
 import { PreviewResult } from './preview-result';
+import { Button } from '../../../components/button';
 
 interface Shown {
   text: string;
@@ -110,9 +111,9 @@ export function PolicyPreview({
           onChange={(e) => setText(e.target.value)}
         />
         <div className="mt-5 mb-6">
-          <button type="submit" className="button button-primary" disabled={preview.isPending}>
+          <Button variant="primary" type="submit" disabled={preview.isPending}>
             {preview.isPending ? t('policies.preview.submitting') : t('policies.preview.submit')}
-          </button>
+          </Button>
         </div>
       </form>
       <PreviewResult

@@ -5,6 +5,7 @@ import { Alert, AsyncErrorRegion } from '../../../components/alert';
 import { Loading, Page } from '../../../components/page';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useRetentionOverview, useSweepNow } from '../api/retention';
+import { Button } from '../../../components/button';
 
 /**
  * Opbevaring og sletning, for the digital unit: what the next sweep erases, what follows within a week, and what
@@ -60,19 +61,18 @@ export function RetentionPage() {
                     {t('retention.confirmText', { runs: t('count.runs', { count: overview.data.due.runs }), documents: t('count.documents', { count: overview.data.due.documents }) })}
                   </p>
                   <div className="run-actions">
-                    <button type="button" className="button button-primary" onClick={onSweep}>
+                    <Button variant="primary" type="button" onClick={onSweep}>
                       {t('retention.confirm')}
-                    </button>
-                    <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                    </Button>
+                    <Button variant="secondary" type="button" onClick={() => setConfirming(false)}>
                       {t('retention.cancel')}
-                    </button>
+                    </Button>
                   </div>
                 </div>
               </div>
             ) : (
-              <button
+              <Button variant="primary"
                 type="button"
-                className="button button-primary"
                 onClick={() => {
                   sweep.reset();
                   setConfirming(true);
@@ -80,7 +80,7 @@ export function RetentionPage() {
                 disabled={sweep.isPending}
               >
                 {sweep.isPending ? t('retention.sweeping') : t('retention.sweepNow')}
-              </button>
+              </Button>
             )}
             <div role="status" aria-live="polite" aria-atomic="true" data-testid="retention-status" className="mt-4">
               {result ? (

@@ -15,6 +15,7 @@ import { useLocalized } from '../../../lib/localized';
 import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useExperience, useLogExperience } from '../api/review';
+import { Button } from '../../../components/button';
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 const FAILURES = FailureType.options;
@@ -257,9 +258,9 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
         </fieldset>
       ) : null}
 
-      <button type="submit" className="button button-primary mt-4" disabled={save.isPending}>
+      <Button variant="primary" type="submit" className="mt-4" disabled={save.isPending}>
         {save.isPending ? t('experience.saving') : t('experience.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

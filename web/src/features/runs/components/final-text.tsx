@@ -5,6 +5,7 @@ import { Loading } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useDownloadFinalDocx, useExportFinalText, useFinalText } from '../api/review';
+import { Button } from '../../../components/button';
 
 /** Older browsers and non-secure pages have no Clipboard API: copy through a hidden, selected textarea. */
 function copyWithSelection(text: string): boolean {
@@ -94,13 +95,13 @@ export function FinalText({ runId }: { runId: string }) {
       </p>
       <p className="form-hint">{t('review.final.copyHint')}</p>
       <p className="form-hint">{t('review.final.downloadDocxHint')}</p>
-      <button type="button" className="button button-primary" onClick={() => void onCopy()} disabled={exportText.isPending}>
+      <Button variant="primary" type="button" onClick={() => void onCopy()} disabled={exportText.isPending}>
         {t('review.final.copy')}
-      </button>{' '}
+      </Button>{' '}
       {/* The download is an export like the copy: the server records it before it sends the file. */}
-      <button type="button" className="button button-secondary" onClick={onDownload} disabled={downloadDocx.isPending}>
+      <Button variant="secondary" type="button" onClick={onDownload} disabled={downloadDocx.isPending}>
         {t('review.final.downloadDocx')}
-      </button>
+      </Button>
       <AsyncErrorRegion error={exportText.error} testId="final-copy-error" />
       <AsyncErrorRegion error={downloadDocx.error} testId="final-download-error" />
       <div role="status" aria-live="polite" data-testid="final-copy-status">

@@ -8,6 +8,7 @@ import { TextAreaField } from '../../../components/form-fields';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useReviewRun } from '../api/review';
+import { Button } from '../../../components/button';
 
 type Mode = 'choose' | 'edit' | 'reject';
 
@@ -149,15 +150,15 @@ export function ReviewPanel({
 
       {mayDecide && mode === 'choose' ? (
         <div className="run-actions mt-4" data-testid="review-actions">
-          <button type="button" className="button button-primary" onClick={() => decide({ decision: 'APPROVE', step })} disabled={review.isPending}>
+          <Button variant="primary" type="button" onClick={() => decide({ decision: 'APPROVE', step })} disabled={review.isPending}>
             {t('review.approve')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => open('edit')} disabled={review.isPending}>
+          </Button>
+          <Button variant="secondary" type="button" onClick={() => open('edit')} disabled={review.isPending}>
             {t('review.editAndApprove')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => open('reject')} disabled={review.isPending}>
+          </Button>
+          <Button variant="secondary" type="button" onClick={() => open('reject')} disabled={review.isPending}>
             {t('review.reject')}
-          </button>
+          </Button>
         </div>
       ) : null}
 
@@ -241,12 +242,12 @@ function DecisionForm(props: {
         onChange={(e) => props.onChange(e.target.value)}
       />
       <div className="run-actions mt-4">
-        <button type="submit" className="button button-primary" disabled={props.pending}>
+        <Button variant="primary" type="submit" disabled={props.pending}>
           {props.submitLabel}
-        </button>
-        <button type="button" className="button button-tertiary" onClick={props.onCancel}>
+        </Button>
+        <Button variant="tertiary" type="button" onClick={props.onCancel}>
           {props.cancelLabel}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -20,6 +20,7 @@ import { useExtractText, useSentPreview, useTrial, useTrialPolicy } from '../api
 import { DraftText } from '../components/draft-text';
 import { RunDetails } from '../components/run-details';
 import { RunFollowUp } from '../components/run-follow-up';
+import { Button } from '../../../components/button';
 
 const ASSISTANTS: readonly AssistantId[] = ['letter', 'minutes', 'documents'];
 const isAssistant = (a: string | undefined): a is AssistantId => !!a && (ASSISTANTS as readonly string[]).includes(a);
@@ -277,9 +278,9 @@ function RunWorkbench({
               onChange={onFile}
               data-testid="run-file-input"
             />
-            <button type="button" className="button button-tertiary" onClick={() => fileRef.current?.click()} disabled={extract.isPending || phase === 'streaming'}>
+            <Button variant="tertiary" type="button" onClick={() => fileRef.current?.click()} disabled={extract.isPending || phase === 'streaming'}>
               {extract.isPending ? t('runs.file.loading') : t('runs.file.button')}
-            </button>
+            </Button>
             <div aria-live="polite" data-testid="run-file-note">
               {fileNote ? (
                 <p className={`mt-2 mb-0 small-text${fileNote.variant === 'error' ? ' form-error-message' : ''}`}>{fileNote.text}</p>
@@ -287,16 +288,16 @@ function RunWorkbench({
             </div>
           </div>
           <div className="run-actions mt-5 mb-6">
-            <button type="button" className="button button-secondary" onClick={onPreview} disabled={preview.isPending || phase === 'streaming'}>
+            <Button variant="secondary" type="button" onClick={onPreview} disabled={preview.isPending || phase === 'streaming'}>
               {preview.isPending ? t('runs.previewing') : t('runs.preview')}
-            </button>
-            <button type="submit" className="button button-primary" disabled={phase === 'streaming'}>
+            </Button>
+            <Button variant="primary" type="submit" disabled={phase === 'streaming'}>
               {t('runs.submit')}
-            </button>
+            </Button>
             {phase === 'streaming' ? (
-              <button type="button" className="button button-secondary" onClick={onStop} data-testid="run-stop">
+              <Button variant="secondary" type="button" onClick={onStop} data-testid="run-stop">
                 {t('runs.stop')}
-              </button>
+              </Button>
             ) : null}
           </div>
         </form>

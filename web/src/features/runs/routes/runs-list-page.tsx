@@ -6,6 +6,7 @@ import { Loading, Page } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { type RunListView, useRunList } from '../api/review';
+import { Button } from '../../../components/button';
 
 /** Danish addresses for the views, so a view can be bookmarked and shared. */
 const VIEW_PARAM: Record<RunListView, string> = { mine: 'mine', review: 'afventer', second_approval: 'anden-godkendelse' };
@@ -32,14 +33,14 @@ export function RunsListPage() {
         <ul className="nobullet-list run-list-views">
           {views.map((v) => (
             <li key={v} className="d-inline-block mr-4">
-              <button
+              <Button
                 type="button"
-                className={`button ${v === view ? 'button-primary' : 'button-secondary'}`}
+                variant={v === view ? 'primary' : 'secondary'}
                 aria-pressed={v === view}
                 onClick={() => setParams(v === 'mine' ? {} : { visning: VIEW_PARAM[v] })}
               >
                 {t(`runList.views.${v}`)}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -54,14 +55,13 @@ export function RunsListPage() {
           <>
             <RunsTable runs={runs} caption={t(`runList.views.${view}`)} />
             {list.hasNextPage ? (
-              <button
-                type="button"
-                className="button button-secondary mt-5"
+              <Button variant="secondary"
+                type="button" className="mt-5"
                 onClick={() => void list.fetchNextPage()}
                 disabled={list.isFetchingNextPage}
               >
                 {list.isFetchingNextPage ? t('runList.loadingMore') : t('runList.loadMore')}
-              </button>
+              </Button>
             ) : null}
           </>
         ) : (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../components/error-message';
 import { TextField } from '../../../components/form-fields';
 import { useBaselines, useSetBaseline } from '../api/trial';
+import { Button } from '../../../components/button';
 
 /**
  * "Uden assistenten": a participant may say how long one task takes them without the assistant. Optional; the
@@ -55,9 +56,9 @@ export function BaselineForm({ trial }: { trial: TrialDetail }) {
               setSaved(null);
             }}
           />
-          <button type="submit" className="button button-secondary" disabled={save.isPending}>
+          <Button variant="secondary" type="submit" disabled={save.isPending}>
             {t('trials.baseline.save')}
-          </button>
+          </Button>
           <span aria-live="polite" className="ml-4">
             {saved === a ? t('trials.baseline.saved') : null}
           </span>

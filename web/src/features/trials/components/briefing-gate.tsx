@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/alert';
 import { Page } from '../../../components/page';
 import { useTrials } from '../api/get-trials';
+import { buttonClass } from '../../../components/button';
 
 /**
  * Whether the viewer must read and acknowledge the trial's briefing before using its assistants. Read from the
@@ -21,7 +22,7 @@ export function BriefingRequiredNotice({ trialId, title, message }: { trialId: s
     <Page title={t('trials.gate.title')} testId="briefing-gate">
       <Alert variant="warning" heading={t('trials.gate.heading')}>
         <p>{message ?? t('trials.gate.text', { title: title ?? '' })}</p>
-        <Link to={`/proevehandlinger/${encodeURIComponent(trialId)}/introduktion`} className="button button-primary">
+        <Link to={`/proevehandlinger/${encodeURIComponent(trialId)}/introduktion`} className={buttonClass('primary')}>
           {t('trials.gate.link')}
         </Link>
       </Alert>

@@ -21,6 +21,7 @@ import { useUnsavedChanges } from '../../../lib/use-unsaved-changes';
 import { useCreateTrial, usePolicyChoices, useUnitChoices, useUpdateTrial } from '../api/trial';
 import { useAssistantList } from './assistant-list';
 import { CriteriaFieldset, criterionFieldId, criterionOf, draftOf, type CriterionDraft } from './criteria-fieldset';
+import { Button, buttonClass } from '../../../components/button';
 
 export const ASSISTANT_IDS: readonly AssistantId[] = ['letter', 'minutes', 'documents'];
 export const MAX_QUESTIONS = 10;
@@ -284,9 +285,9 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
           <p>{conflicted}</p>
           <p className="m-0">{t('trials.form.conflictText')}</p>
         </Alert>
-        <button type="button" className="button button-primary" onClick={() => onReload?.()}>
+        <Button variant="primary" type="button" onClick={() => onReload?.()}>
           {t('trials.form.reload')}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -306,17 +307,16 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
               </ul>
             ) : null}
             <div className="mt-4">
-              <button
+              <Button variant="primary"
                 type="button"
-                className="button button-primary"
                 disabled={pending}
                 onClick={() => saveUpdate({ ...loosening.body, confirmLoosening: true })}
               >
                 {t('trials.form.confirmLoosening')}
-              </button>
-              <button type="button" className="button button-secondary ml-4" onClick={() => setLoosening(null)}>
+              </Button>
+              <Button variant="secondary" type="button" className="ml-4" onClick={() => setLoosening(null)}>
                 {t('trials.form.cancelLoosening')}
-              </button>
+              </Button>
             </div>
           </Alert>
         </div>
@@ -498,34 +498,32 @@ export function CharterForm({ trial, onReload }: { trial?: TrialDetail; onReload
                 )
               }
             />
-            <button
+            <Button variant="tertiary"
               type="button"
-              className="button button-tertiary"
               onClick={() => set('questions', values.questions.filter((x) => x.id !== q.id))}
             >
               {t('trials.form.removeQuestion')}
               <span className="sr-only"> {i + 1}</span>
-            </button>
+            </Button>
           </div>
         ))}
         {values.questions.length < MAX_QUESTIONS ? (
-          <button
+          <Button variant="secondary"
             type="button"
-            className="button button-secondary"
             onClick={() => set('questions', [...values.questions, { id: newQuestionId(), text: '' }])}
           >
             {t('trials.form.addQuestion')}
-          </button>
+          </Button>
         ) : (
           <p className="m-0">{t('trials.form.questionsFull', { max: MAX_QUESTIONS })}</p>
         )}
       </fieldset>
 
       <div className="mt-6">
-        <button type="submit" className="button button-primary" disabled={pending}>
+        <Button variant="primary" type="submit" disabled={pending}>
           {pending ? t('trials.form.saving') : trial ? t('trials.form.saveChanges') : t('trials.form.create')}
-        </button>
-        <Link to={cancelTo} className="button button-tertiary ml-4">
+        </Button>
+        <Link to={cancelTo} className={buttonClass('tertiary', 'ml-4')}>
           {t('trials.form.cancel')}
         </Link>
       </div>

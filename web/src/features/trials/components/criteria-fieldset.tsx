@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/form-fields';
 import { useLocalized } from '../../../lib/localized';
+import { Button } from '../../../components/button';
 
 export const MAX_CRITERIA = 10;
 
@@ -98,22 +99,21 @@ export function CriteriaFieldset({
               error={errors?.[i]}
               onChange={(e) => change(c.id, { threshold: e.target.value })}
             />
-            <button type="button" className="button button-tertiary" onClick={() => onChange(criteria.filter((x) => x.id !== c.id))}>
+            <Button variant="tertiary" type="button" onClick={() => onChange(criteria.filter((x) => x.id !== c.id))}>
               {t('trials.form.removeCriterion')}
               <span className="sr-only"> {i + 1}</span>
-            </button>
+            </Button>
           </fieldset>
         );
       })}
       {criteria.length < MAX_CRITERIA ? (
-        <button
+        <Button variant="secondary"
           type="button"
-          className="button button-secondary"
           data-testid="add-criterion"
           onClick={() => onChange([...criteria, { id: newId(), measure: 'wouldUseAgainShare', comparator: 'atLeast', threshold: '' }])}
         >
           {t('trials.form.addCriterion')}
-        </button>
+        </Button>
       ) : (
         <p className="m-0">{t('trials.form.criteriaFull', { max: MAX_CRITERIA })}</p>
       )}

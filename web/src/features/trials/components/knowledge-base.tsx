@@ -7,6 +7,7 @@ import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../c
 import { useErrorMessage } from '../../../components/error-message';
 import { formatNumber } from '../../../lib/format';
 import { useDeleteDocument, useDocuments, useUploadDocument } from '../api/documents';
+import { Button } from '../../../components/button';
 
 /** What the server reads (server/src/modules/files/files.extract.ts); the server still decides. */
 const ACCEPT = '.pdf,.docx,.md,.markdown,.txt,application/pdf,text/markdown,text/plain';
@@ -129,9 +130,8 @@ function DocumentsTable({
                 <td>{formatNumber(d.chunks, i18n.language)}</td>
                 {trial.canAdminister ? (
                   <td>
-                    <button
+                    <Button variant="tertiary"
                       type="button"
-                      className="button button-tertiary"
                       disabled={remove.isPending}
                       onClick={() => {
                         remove.reset();
@@ -139,7 +139,7 @@ function DocumentsTable({
                       }}
                     >
                       {t('trials.documents.delete', { name: d.filename })}
-                    </button>
+                    </Button>
                   </td>
                 ) : null}
               </tr>
@@ -150,12 +150,12 @@ function DocumentsTable({
       {confirming ? (
         <Alert variant="warning" heading={t('trials.documents.confirmHeading')} headingLevel={3} testId="confirm-delete-document">
           <p>{t('trials.documents.confirmText', { name: confirming.filename })}</p>
-          <button type="button" className="button button-primary" disabled={remove.isPending} onClick={() => doDelete(confirming)}>
+          <Button variant="primary" type="button" disabled={remove.isPending} onClick={() => doDelete(confirming)}>
             {t('trials.documents.confirmDelete')}
-          </button>
-          <button type="button" className="button button-secondary ml-4" onClick={() => setConfirming(null)}>
+          </Button>
+          <Button variant="secondary" type="button" className="ml-4" onClick={() => setConfirming(null)}>
             {t('trials.documents.cancel')}
-          </button>
+          </Button>
         </Alert>
       ) : null}
       <AsyncErrorRegion error={remove.error} />
@@ -222,9 +222,9 @@ function UploadForm({ trialId, onUploaded }: { trialId: string; onUploaded: (doc
           onChange={() => setMissing(false)}
         />
       </div>
-      <button type="submit" className="button button-primary" disabled={upload.isPending}>
+      <Button variant="primary" type="submit" disabled={upload.isPending}>
         {upload.isPending ? t('trials.documents.upload.sending') : t('trials.documents.upload.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorSummary, type SummaryItem, useErrorSummaryFocus } from '../../../c
 import { TextAreaField } from '../../../components/form-fields';
 import { formatDateTime } from '../../../lib/format';
 import { useCreateReflection, useReflections } from '../api/trial';
+import { Button } from '../../../components/button';
 
 /**
  * Participants write what they learned; they see their own reflections, administrators see everyone's.
@@ -70,9 +71,9 @@ export function Reflections({ trial }: { trial: TrialDetail }) {
               setError(null);
             }}
           />
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
+          <Button variant="primary" type="submit" disabled={create.isPending}>
             {t('trials.reflections.submit')}
-          </button>
+          </Button>
         </form>
       ) : null}
       <StatusRegion message={saved} />

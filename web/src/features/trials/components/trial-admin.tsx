@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useConfirmPolicy, useRevisions, useSetParticipants, useTransitionTrial, useUserChoices } from '../api/trial';
 import { useAssistantList } from './assistant-list';
+import { Button, buttonClass } from '../../../components/button';
 
 /** The label of the button that moves the trial to `to`; resuming a paused trial reads differently from starting it. */
 const transitionKey = (from: TrialStatus, to: TrialStatus) =>
@@ -57,32 +58,32 @@ export function TrialActions({ trial }: { trial: TrialDetail }) {
       {confirmClose ? (
         <Alert variant="warning" heading={t('trials.admin.closeHeading')} headingLevel={3} testId="confirm-close">
           <p>{t('trials.admin.closeText')}</p>
-          <button type="button" className="button button-primary" disabled={transition.isPending} onClick={() => go('CLOSED')}>
+          <Button variant="primary" type="button" disabled={transition.isPending} onClick={() => go('CLOSED')}>
             {t('trials.admin.closeConfirm')}
-          </button>
-          <button type="button" className="button button-secondary ml-4" onClick={() => setConfirmClose(false)}>
+          </Button>
+          <Button variant="secondary" type="button" className="ml-4" onClick={() => setConfirmClose(false)}>
             {t('trials.admin.closeCancel')}
-          </button>
+          </Button>
         </Alert>
       ) : (
         <ul className="nobullet-list">
           {trial.allowedTransitions.map((to) => (
             <li key={to} className="mb-3">
-              <button
+              <Button
                 type="button"
-                className={to === 'CLOSED' ? 'button button-secondary' : 'button button-primary'}
+                variant={to === 'CLOSED' ? 'secondary' : 'primary'}
                 disabled={transition.isPending}
                 onClick={() => (to === 'CLOSED' ? setConfirmClose(true) : go(to))}
               >
                 {t(`trials.admin.transitions.${transitionKey(trial.status, to)}`)}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
       )}
       {trial.status !== 'CLOSED' ? (
         <p>
-          <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/rediger`} className="button button-secondary">
+          <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/rediger`} className={buttonClass('secondary')}>
             {t('trials.admin.edit')}
           </Link>
         </p>
@@ -139,9 +140,9 @@ export function PolicyChanged({ trial }: { trial: TrialDetail }) {
         {dropped.length ? (
           editLink
         ) : (
-          <button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+          <Button variant="primary" type="button" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
             {t('trials.admin.confirmPolicy')}
-          </button>
+          </Button>
         )}
       </Alert>
       <AsyncErrorRegion error={confirm.error} />
@@ -204,15 +205,14 @@ export function Participants({ trial }: { trial: TrialDetail }) {
                         : t('trials.participants.notAcknowledged')}
                   </td>
                   <td>
-                    <button
+                    <Button variant="tertiary"
                       type="button"
-                      className="button button-tertiary"
                       disabled={setParticipants.isPending}
                       onClick={() => save(current.filter((id) => id !== p.userId))}
                     >
                       {t('trials.participants.remove')}
                       <span className="sr-only"> {p.name}</span>
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               ))}
@@ -248,24 +248,23 @@ export function Participants({ trial }: { trial: TrialDetail }) {
                 ))}
             </ul>
           </fieldset>
-          <button type="submit" className="button button-primary" disabled={setParticipants.isPending}>
+          <Button variant="primary" type="submit" disabled={setParticipants.isPending}>
             {t('trials.participants.save')}
-          </button>
-          <button type="button" className="button button-secondary ml-4" onClick={() => setPicking(false)}>
+          </Button>
+          <Button variant="secondary" type="button" className="ml-4" onClick={() => setPicking(false)}>
             {t('trials.participants.cancel')}
-          </button>
+          </Button>
         </form>
       ) : (
-        <button
+        <Button variant="secondary"
           type="button"
-          className="button button-secondary"
           onClick={() => {
             setChosen(current);
             setPicking(true);
           }}
         >
           {t('trials.participants.choose')}
-        </button>
+        </Button>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { Loading, Page } from '../../../components/page';
 import { formatDateTime } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useAcknowledgeBriefing, useBriefing } from '../api/trial';
+import { Button } from '../../../components/button';
 
 const CHECKBOX_ID = 'briefing-understood';
 
@@ -163,9 +164,9 @@ export function BriefingPage() {
                 setError(null);
               }}
             />
-            <button type="submit" className="button button-primary" disabled={acknowledge.isPending}>
+            <Button variant="primary" type="submit" disabled={acknowledge.isPending}>
               {t('trials.briefing.acknowledge')}
-            </button>
+            </Button>
           </form>
         )}
       </Page>

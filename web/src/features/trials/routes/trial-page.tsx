@@ -12,6 +12,7 @@ import { KnowledgeBase } from '../components/knowledge-base';
 import { Reflections } from '../components/reflections';
 import { Participants, PolicyChanged, Revisions, TrialActions } from '../components/trial-admin';
 import { TrialStatusBadge } from '../components/trial-status';
+import { buttonClass } from '../../../components/button';
 
 const FLASHES = ['created', 'saved', 'acknowledged'] as const;
 type Flash = (typeof FLASHES)[number];
@@ -132,7 +133,7 @@ function ParticipantCallToAction({ trial }: { trial: TrialDetail }) {
       <div data-testid="briefing-required">
         <Alert variant="warning" heading={t('trials.detail.briefingRequiredHeading')}>
           <p>{t('trials.detail.briefingRequiredText')}</p>
-          <Link to={briefingPath} className="button button-primary">
+          <Link to={briefingPath} className={buttonClass('primary')}>
             {t('trials.detail.readBriefing')}
           </Link>
         </Alert>
@@ -146,7 +147,7 @@ function ParticipantCallToAction({ trial }: { trial: TrialDetail }) {
         <ul className="nobullet-list">
           {trial.assistants.map((a) => (
             <li key={a} className="mb-3">
-              <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/assistent/${a}`} className="button button-primary">
+              <Link to={`/proevehandlinger/${encodeURIComponent(trial.id)}/assistent/${a}`} className={buttonClass('primary')}>
                 {t('trials.detail.useAssistant', { name: t(`trials.assistants.${a}`) })}
               </Link>
             </li>

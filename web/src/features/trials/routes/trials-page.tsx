@@ -5,6 +5,7 @@ import { Loading, Page } from '../../../components/page';
 import { useCurrentUser } from '../../../lib/session';
 import { useTrials } from '../api/get-trials';
 import { TrialsTable } from '../components/trials-table';
+import { buttonClass } from '../../../components/button';
 
 export function TrialsPage() {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ export function TrialsPage() {
     <Page title={t('trials.pageTitle')} heading={t('trials.heading')} lead={t(`trials.intro.${user.role}`)}>
       {user.role !== 'EMPLOYEE' ? (
         <p>
-          <Link to="/proevehandlinger/ny" className="button button-primary" data-testid="create-trial">
+          <Link to="/proevehandlinger/ny" className={buttonClass('primary')} data-testid="create-trial">
             {t('trials.create')}
           </Link>
         </p>

@@ -9,6 +9,7 @@ import { fieldErrorsFrom, isApiError } from '../../../lib/api-client';
 import { useFieldErrors } from '../../../lib/use-field-errors';
 import { useCreateUser } from '../api/users';
 import { RoleOptions, UnitOptions } from './role-options';
+import { Button } from '../../../components/button';
 
 const FIELDS = ['name', 'email', 'role', 'unitId', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -143,9 +144,9 @@ export function CreateUserForm({
         onChange={(e) => set('password', e.target.value)}
       />
       <div className="mt-6">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
+        <Button variant="primary" type="submit" disabled={create.isPending}>
           {create.isPending ? t('users.create.submitting') : t('users.create.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import type { UserSummary } from '@contracts/users.js';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
 
 /** Asks before resetting: the person is signed out everywhere at once. */
 export function ResetPasswordRow({
@@ -30,12 +31,12 @@ export function ResetPasswordRow({
           </h3>
           <p>{t('users.reset.confirmText', { name: user.name })}</p>
           <div className="button-group mt-5">
-            <button type="button" className="button button-primary" disabled={pending} onClick={onConfirm}>
+            <Button variant="primary" type="button" disabled={pending} onClick={onConfirm}>
               {pending ? t('users.reset.resetting') : t('users.reset.confirm')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onCancel}>
+            </Button>
+            <Button variant="secondary" type="button" onClick={onCancel}>
               {t('users.reset.cancel')}
-            </button>
+            </Button>
           </div>
         </div>
       </td>
@@ -85,12 +86,12 @@ export function TemporaryPassword({
           </code>
         </p>
         <div className="button-group">
-          <button type="button" className="button button-secondary" onClick={() => void copy()}>
+          <Button variant="secondary" type="button" onClick={() => void copy()}>
             {t('users.reset.copy')}
-          </button>
-          <button type="button" className="button button-tertiary" onClick={onClose}>
+          </Button>
+          <Button variant="tertiary" type="button" onClick={onClose}>
             {t('users.reset.close')}
-          </button>
+          </Button>
         </div>
         <p role="status" aria-live="polite" className="mt-3 mb-0" data-testid="temporary-password-copy-status">
           {copyStatus}

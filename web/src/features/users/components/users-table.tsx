@@ -6,6 +6,7 @@ import { CheckboxField, SelectField } from '../../../components/form-fields';
 import { formatDateTime } from '../../../lib/format';
 import { ResetPasswordRow } from './reset-password';
 import { RoleOptions, UnitOptions } from './role-options';
+import { Button } from '../../../components/button';
 
 export interface UserChange {
   user: UserSummary;
@@ -79,12 +80,12 @@ function EditRow({
             onChange={(e) => setAdviser(e.target.checked)}
           />
           <div className="button-group mt-5">
-            <button type="submit" className="button button-primary" disabled={pending}>
+            <Button variant="primary" type="submit" disabled={pending}>
               {t('users.save')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onCancel}>
+            </Button>
+            <Button variant="secondary" type="button" onClick={onCancel}>
               {t('users.cancel')}
-            </button>
+            </Button>
           </div>
         </form>
       </td>
@@ -180,9 +181,8 @@ export function UsersTable({
                       <span className="small-text">{t('users.selfNote')}</span>
                     ) : (
                       <div className="row-actions">
-                        <button
+                        <Button variant="secondary"
                           type="button"
-                          className="button button-secondary"
                           aria-label={t('users.editLabel', { name: user.name })}
                           aria-expanded={editing === user.id}
                           ref={(el) => {
@@ -195,10 +195,9 @@ export function UsersTable({
                           }}
                         >
                           {t('users.edit')}
-                        </button>
-                        <button
+                        </Button>
+                        <Button variant="secondary"
                           type="button"
-                          className="button button-secondary"
                           aria-label={t('users.reset.actionLabel', { name: user.name })}
                           aria-expanded={confirmingReset === user.id}
                           ref={(el) => {
@@ -211,10 +210,9 @@ export function UsersTable({
                           }}
                         >
                           {t('users.reset.action')}
-                        </button>
-                        <button
+                        </Button>
+                        <Button variant="tertiary"
                           type="button"
-                          className="button button-tertiary"
                           disabled={pending}
                           aria-label={
                             user.active
@@ -233,7 +231,7 @@ export function UsersTable({
                           }
                         >
                           {user.active ? t('users.deactivate') : t('users.reactivate')}
-                        </button>
+                        </Button>
                       </div>
                     )}
                   </td>
