@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { deployMigrations } from '../prisma/tools/schema-engine.js';
+import { buildServer } from './build-server.js';
 import { createDatabase, startThrowawayPostgres } from './postgres.js';
 
 declare module 'vitest' {
@@ -26,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`TEST_DATABASE must be "sqlite" or "postgres", not "${process.env.TEST_DATABASE}"`);
   }
   project.provide('testDatabase', kind);
+  // Some tests start the real server as `npm start` does, built (shutdown, instances, startup-company).
+  buildServer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-test-'));
   const template = path.join(dir, 'template.db');
   await deployMigrations({ url: `file:${template}` });

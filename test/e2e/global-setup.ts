@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../build-server.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,8 +20,5 @@ export default function setup(): void {
     throw new Error(`Building the web app failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   // The browser tests run the server as `npm start` does: built to dist/ (test/e2e/server.ts).
-  const server = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: rootDir, encoding: 'utf8' });
-  if (server.status !== 0) {
-    throw new Error(`Building the server failed (exit ${server.status}):\n${server.stdout}\n${server.stderr}`);
-  }
+  buildServer();
 }
