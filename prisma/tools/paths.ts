@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export type Provider = 'sqlite' | 'postgresql';
 
-/** The nearest folder above this module with a package.json: the repository, from prisma/tools or dist/prisma/tools. */
+/** The nearest folder above this module with a package.json: the repository, from prisma/tools or dist/prisma/tools (the server's ROOT_DIR too). */
 export const REPO_ROOT = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);

@@ -31,6 +31,7 @@ import { deployMigrations } from '../../prisma/tools/schema-engine.js';
 import { loadConfig } from '../src/config/env.js';
 import { CSRF_HEADER } from '../src/contracts/auth.js';
 import { createDb } from '../src/lib/db.js';
+import { workerBootCode } from '../src/lib/runtime.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { loadPolicies } from '../src/modules/policies/policies.loader.js';
@@ -60,9 +61,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** A helper thread (see bench-pipeline.worker.ts) and a way to ask it things. */
 async function startWorker(role: 'fake' | 'load') {
-  // Node 20 does not pass tsx's loader on to a worker's entry point, so the worker registers it first.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./bench-pipeline.worker.ts', import.meta.url).href)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData: role });
+  const worker = new Worker(workerBootCode(new URL('./bench-pipeline.worker.ts', import.meta.url)), { eval: true, workerData: role });
   const pending = new Map<number, (result: unknown) => void>();
   let nextId = 1;
   const ready = await new Promise<string>((resolve, reject) => {

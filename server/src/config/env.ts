@@ -1,19 +1,13 @@
-import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { REPO_ROOT } from '../../../prisma/tools/paths.js';
 
 /**
- * The repository root: relative paths in configuration (database file, web build) are resolved from here. It is
- * the nearest folder above this module with a package.json, whether the module runs from server/src or built
- * into dist/server/src.
+ * The repository root: relative paths in configuration (database file, web build) are resolved from here. The
+ * same folder as the migration tools find (prisma/tools/paths.ts), from server/src or built into dist/.
  */
-export const ROOT_DIR = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-})();
+export const ROOT_DIR = REPO_ROOT;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -80,6 +80,7 @@ type Gate = NonNullable<Awaited<ReturnType<typeof loadRunGate>>> & { loaded: Loa
 /** The guarded input and what is recorded of it whatever the outcome (counts only, never a value). */
 type Guarded = ReturnType<typeof guardText> & {
   provider: ReturnType<typeof providerFor>;
+  destination: ReturnType<typeof destinationOfProvider>;
   counts: Counts;
   base: Prisma.RunUncheckedCreateInput & { id: string };
   auditBase: AuditDetails;
@@ -139,7 +140,8 @@ async function passGate(deps: Deps, actor: Actor, req: CreateRunRequest, now: Da
 function guardInput(deps: Deps, gate: Gate, actor: Actor, req: CreateRunRequest, now: Date): Guarded {
   const { policy, loaded } = gate;
   const provider = providerFor(deps, policy);
-  const guarded = guardText(policy, req.input, destinationOfProvider(provider), { assistant: req.assistant });
+  const destination = destinationOfProvider(provider);
+  const guarded = guardText(policy, req.input, destination, { assistant: req.assistant });
   const { evaluation } = guarded;
   const counts: Counts = Object.fromEntries(evaluation.counts.map((c) => [c.type, c.count]));
   // Known before anything is sent, so what else the run sends (a question's embedding) is audited with it.
@@ -163,7 +165,7 @@ function guardInput(deps: Deps, gate: Gate, actor: Actor, req: CreateRunRequest,
     findings: evaluation.counts.map((c) => `${c.type}:${c.count}`),
     inputChars: req.input.length,
   };
-  return { ...guarded, provider, counts, base, auditBase };
+  return { ...guarded, provider, destination, counts, base, auditBase };
 }
 
 /** Refused before anything leaves the server: the row keeps counts and reasons, never the text. */
@@ -195,8 +197,7 @@ async function refuseBlocked(deps: Deps, actor: Actor, req: CreateRunRequest, ga
  * person who stopped waiting, is stored as such (recordUnfinished) and thrown.
  */
 async function dispatch(deps: Deps, actor: Actor, req: CreateRunRequest, gate: Gate, guarded: Guarded & { text: string }, hooks: RunHooks): Promise<Answer> {
-  const { provider } = guarded;
-  const destination = destinationOfProvider(provider);
+  const { provider, destination } = guarded;
   // Further text that leaves with this run (knowledge-base passages) meets the same policy and shares the
   // input's placeholders, so one mapping restores the whole draft.
   const extra = protector(gate.policy, destination, guarded.mapping);
