@@ -161,19 +161,28 @@ export function wouldUseAgainShare(runs: RunFacts[]): Measure<number> {
   return experienceMeasure(runs, (logs) => round2(logs.filter((l) => l.wouldUseAgain).length / logs.length));
 }
 
+type ActionOf = (policyId: string, c: DataClass) => DataAction | null;
+type People = ReturnType<typeof peopleOf>;
+type Logs = ReturnType<typeof logsOf>;
+
 /** Every measure of one trial (or one slice of runs) except participation, reflections and decisions. */
-export function computeMeasures(runs: RunFacts[], assistants: readonly AssistantId[], actionOf: (policyId: string, c: DataClass) => DataAction | null) {
-  const noRuns = EMPTY_REASONS.noRuns;
+export function computeMeasures(runs: RunFacts[], assistants: readonly AssistantId[], actionOf: ActionOf) {
   const logs = logsOf(runs);
   const people = peopleOf(runs);
-  const expEmpty = experienceEmpty(runs);
-  // The experience measures rest on the authors of logs and are about everyone who ran something.
-  const experience = <T>(value: () => T) => measure(people.loggers, expEmpty, value, people.requesters);
+  return {
+    outcomes: outcomesMeasure(runs, EMPTY_REASONS.noRuns),
+    editSize: editSizeMeasure(runs, people),
+    ...experienceMeasures(runs, logs, people, assistants),
+    guard: guardMeasure(runs, people, actionOf),
+    providers: providersMeasure(runs, people),
+  };
+}
 
+function editSizeMeasure(runs: RunFacts[], people: People) {
   const edited = runs.filter((r) => outcomeOf(r) === 'EDITED');
-  const editSize = measure(
+  return measure(
     people.edited,
-    runs.length ? EMPTY_REASONS.noEdits : noRuns,
+    runs.length ? EMPTY_REASONS.noEdits : EMPTY_REASONS.noRuns,
     () => {
       const sizes = edited.map(editSizeOf);
       return { median: median(sizes), mean: mean(sizes), max: Math.max(...sizes) };
@@ -181,23 +190,18 @@ export function computeMeasures(runs: RunFacts[], assistants: readonly Assistant
     people.withDraft,
     people.requesters,
   );
+}
 
-  // Each assistant's cell is a breakdown of its own: shown only with 3 or more people behind it, and named as
-  // suppressed when 1-2 people ran the assistant, logged or not.
-  const perAssistant: { assistant: AssistantId; total: number; median: number; runs: number }[] = [];
-  const suppressedAssistants: AssistantId[] = [];
-  for (const a of assistants) {
-    const mine = logs.filter((l) => l.assistant === a);
-    const loggers = distinct(mine.map((l) => l.userId));
-    const ran = distinct(runs.filter((r) => r.assistant === a).map((r) => r.userId));
-    if (withheld(loggers, ran)) suppressedAssistants.push(a);
-    else if (loggers > 0) perAssistant.push({ assistant: a, total: sum(mine.map((l) => l.minutesSaved)), median: median(mine.map((l) => l.minutesSaved)), runs: mine.length });
-  }
+/** Minutes saved, usefulness, failure types and "would use again", from the experience logs of the runs. */
+function experienceMeasures(runs: RunFacts[], logs: Logs, people: People, assistants: readonly AssistantId[]) {
+  const expEmpty = experienceEmpty(runs);
+  // The experience measures rest on the authors of logs and are about everyone who ran something.
+  const experience = <T>(value: () => T) => measure(people.loggers, expEmpty, value, people.requesters);
+
   const minutesSaved = experience(() => ({
     total: sum(logs.map((l) => l.minutesSaved)),
     median: median(logs.map((l) => l.minutesSaved)),
-    perAssistant,
-    suppressedAssistants,
+    ...minutesPerAssistant(runs, logs, assistants),
   }));
 
   const usefulness = experience(() => {
@@ -218,37 +222,62 @@ export function computeMeasures(runs: RunFacts[], assistants: readonly Assistant
     const yes = logs.filter((l) => l.wouldUseAgain).length;
     return { yes, no: logs.length - yes, shareYes: round2(yes / logs.length) };
   });
+  return { minutesSaved, usefulness, failureTypes, wouldUseAgain };
+}
 
+/**
+ * Each assistant's cell is a breakdown of its own: shown only with 3 or more people behind it, and named as
+ * suppressed when 1-2 people ran the assistant, logged or not.
+ */
+function minutesPerAssistant(runs: RunFacts[], logs: Logs, assistants: readonly AssistantId[]) {
+  const perAssistant: { assistant: AssistantId; total: number; median: number; runs: number }[] = [];
+  const suppressedAssistants: AssistantId[] = [];
+  for (const a of assistants) {
+    const mine = logs.filter((l) => l.assistant === a);
+    const loggers = distinct(mine.map((l) => l.userId));
+    const ran = distinct(runs.filter((r) => r.assistant === a).map((r) => r.userId));
+    if (withheld(loggers, ran)) suppressedAssistants.push(a);
+    else if (loggers > 0) perAssistant.push({ assistant: a, total: sum(mine.map((l) => l.minutesSaved)), median: median(mine.map((l) => l.minutesSaved)), runs: mine.length });
+  }
+  return { perAssistant, suppressedAssistants };
+}
+
+/** The data classes behind the blocked (or masked) runs: how many runs each class was found in. */
+function findingsByClass(rs: RunFacts[], action: DataAction, actionOf: ActionOf) {
+  const counts = new Map<DataClass, number>();
+  for (const r of rs) {
+    for (const [c, n] of Object.entries(findingsOf(r.guardFindings)) as [DataClass, number][]) {
+      if (!n) continue;
+      // The policy says which class caused the block or the mask; without it every class found is counted.
+      const act = actionOf(r.policyId, c);
+      if (act !== null && act !== action) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  // Most frequent first; equal counts by name, so the order does not depend on the order of the runs.
+  return [...counts.entries()]
+    .map(([dataClass, count]) => ({ dataClass, count }))
+    .sort((a, b) => b.count - a.count || a.dataClass.localeCompare(b.dataClass));
+}
+
+function guardMeasure(runs: RunFacts[], people: People, actionOf: ActionOf) {
   const blockedRuns = runs.filter(isBlocked);
   const maskedRuns = runs.filter(isMasked);
-  const byClass = (rs: RunFacts[], action: DataAction) => {
-    const counts = new Map<DataClass, number>();
-    for (const r of rs) {
-      for (const [c, n] of Object.entries(findingsOf(r.guardFindings)) as [DataClass, number][]) {
-        if (!n) continue;
-        // The policy says which class caused the block or the mask; without it every class found is counted.
-        const act = actionOf(r.policyId, c);
-        if (act !== null && act !== action) continue;
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-      }
-    }
-    // Most frequent first; equal counts by name, so the order does not depend on the order of the runs.
-    return [...counts.entries()]
-      .map(([dataClass, count]) => ({ dataClass, count }))
-      .sort((a, b) => b.count - a.count || a.dataClass.localeCompare(b.dataClass));
-  };
   // The guard checks every request, so the people behind the guard figures are everyone who made a request.
-  const guard = measure(people.requesters, noRuns, () => ({
-    blocked: byClass(blockedRuns, 'block'),
-    masked: byClass(maskedRuns, 'mask'),
+  return measure(people.requesters, EMPTY_REASONS.noRuns, () => ({
+    blocked: findingsByClass(blockedRuns, 'block', actionOf),
+    masked: findingsByClass(maskedRuns, 'mask', actionOf),
     blockedRuns: blockedRuns.length,
     maskedRuns: maskedRuns.length,
   }));
+}
 
+/** Runs and tokens per provider and model, most used first. */
+function providersMeasure(runs: RunFacts[], people: People) {
   const withProvider = runs.filter((r) => r.provider && r.model);
-  const providers = measure(
+  return measure(
     people.withProvider,
-    noRuns,
+    EMPTY_REASONS.noRuns,
     () => {
       const groups = new Map<string, { provider: ProviderKind; model: string; runs: number; promptTokens: number; completionTokens: number }>();
       for (const r of withProvider) {
@@ -263,15 +292,4 @@ export function computeMeasures(runs: RunFacts[], assistants: readonly Assistant
     },
     people.requesters,
   );
-
-  return {
-    outcomes: outcomesMeasure(runs, noRuns),
-    editSize,
-    minutesSaved,
-    usefulness,
-    failureTypes,
-    wouldUseAgain,
-    guard,
-    providers,
-  };
 }

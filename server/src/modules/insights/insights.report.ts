@@ -52,15 +52,42 @@ dl{display:grid;grid-template-columns:12rem 1fr;gap:.25rem 1rem}dt{font-weight:6
 .page-break{break-before:page}thead{display:table-header-group}}
 `;
 
+type Insights = ReportData['insights'];
+
+/** The report's sections, each rendered to HTML, in the order the page shows them. */
+interface ReportSections {
+  participation: string;
+  outcomes: string;
+  edits: string;
+  minutes: string;
+  usefulness: string;
+  again: string;
+  failures: string;
+  guard: string;
+  providers: string;
+  reflections: string;
+  criteria: string;
+  decisions: string;
+}
+
 /** The learning report of a trial: one standalone HTML page (no scripts, no external assets) that prints to PDF. */
 export function renderReport(d: ReportData): string {
   const i = d.insights;
-  const c = d.charter;
-  const p = i.participation;
-
   // Every heading and label below is the one the board uses for the same figure (web/src/app/i18n/da.ts,
   // `insights`); a test holds the two together.
-  const participation = table(
+  return reportPage(d, {
+    participation: participationTable(i.participation),
+    ...reviewTables(i),
+    ...experienceTables(i),
+    ...guardTables(i),
+    reflections: reflectionsSection(i, d.selected),
+    criteria: criteriaSection(i.criteria),
+    decisions: decisionsSection(i.decisions),
+  });
+}
+
+function participationTable(p: Insights['participation']): string {
+  return table(
     ['', 'Personer'],
     [
       ['Inviterede', p.invited],
@@ -74,7 +101,10 @@ export function renderReport(d: ReportData): string {
       ],
     ],
   );
+}
 
+/** What the drafts became after human review, and how much the edited ones were changed. */
+function reviewTables(i: Insights): Pick<ReportSections, 'outcomes' | 'edits'> {
   const outcomes = withMeasure(i.outcomes, (o) =>
     table(
       ['Udfald', 'Kørsler'],
@@ -88,6 +118,11 @@ export function renderReport(d: ReportData): string {
     ),
   );
   const edits = withMeasure(i.editSize, (s) => table(['Ændrede tegn i rettede udkast', 'Tegn'], [['Median', s.median], ['Gennemsnit', s.mean], ['Højst', s.max]]));
+  return { outcomes, edits };
+}
+
+/** The participants' experience logs: minutes saved, usefulness, would use again, failure types. */
+function experienceTables(i: Insights): Pick<ReportSections, 'minutes' | 'usefulness' | 'again' | 'failures'> {
   const minutes = withMeasure(i.minutesSaved, (m) =>
     table(
       ['Assistent', 'Minutter i alt', 'Median (minutter)', 'Kørsler med erfaringslog'],
@@ -101,6 +136,12 @@ export function renderReport(d: ReportData): string {
     table(['Svar', 'Antal svar'], [...u.distribution.map((n, k): (string | number)[] => [String(k + 1), n]), ['Gennemsnit', u.mean]]),
   );
   const again = withMeasure(i.wouldUseAgain, (w) => table(['Svar', 'Antal svar'], [['Ja', w.yes], ['Nej', w.no], ['Andel ja', pct(w.shareYes)]]));
+  const failures = withMeasure(i.failureTypes, (fs) => table(['Fejltype', 'Antal'], fs.map((f) => [e(FAILURE_TYPE_LABELS[f.type].da), f.count])));
+  return { minutes, usefulness, again, failures };
+}
+
+/** What the guard refused or masked, and which providers and models the runs went to. */
+function guardTables(i: Insights): Pick<ReportSections, 'guard' | 'providers'> {
   const guard = withMeasure(i.guard, (g) =>
     table(
       ['Oplysning', 'Antal fund'],
@@ -118,32 +159,24 @@ export function renderReport(d: ReportData): string {
       ps.map((x) => [e(PROVIDER_NAMES[x.provider as keyof typeof PROVIDER_NAMES]?.da ?? x.provider), e(x.model), x.runs, x.promptTokens, x.completionTokens]),
     ),
   );
-  const failures = withMeasure(i.failureTypes, (fs) => table(['Fejltype', 'Antal'], fs.map((f) => [e(FAILURE_TYPE_LABELS[f.type].da), f.count])));
+  return { guard, providers };
+}
 
-  const reflections =
-    i.reflections.status !== 'ok'
-      ? `<p class="note">${e(i.reflections.reason)}</p>`
-      : d.selected.length
-        ? d.selected.map((r) => `<blockquote><p>${text(r.text)}</p><p class="meta">${date(r.createdAt)}</p></blockquote>`).join('')
-        : '<p class="note">Der er ikke valgt refleksioner til rapporten.</p>';
+/** The reflections the leader chose for the report, or why there are none. */
+function reflectionsSection(i: Insights, selected: ReportData['selected']): string {
+  return i.reflections.status !== 'ok'
+    ? `<p class="note">${e(i.reflections.reason)}</p>`
+    : selected.length
+      ? selected.map((r) => `<blockquote><p>${text(r.text)}</p><p class="meta">${date(r.createdAt)}</p></blockquote>`).join('')
+      : '<p class="note">Der er ikke valgt refleksioner til rapporten.</p>';
+}
 
-  const decisionCriteria = (cs: DecisionCriterion[]) =>
-    cs.length
-      ? `<h4>Succeskriterier ved beslutningen</h4><ul>${cs
-          .map(
-            (c) =>
-              `<li>${e(criterionText(c.criterion))}: ${
-                c.verdict && c.estimate !== null && c.low !== null && c.high !== null
-                  ? `${e(criterionValueText(c.criterion.measure, c.estimate))} (${e(criterionValueText(c.criterion.measure, c.low))} – ${e(criterionValueText(c.criterion.measure, c.high))}), <strong>${e(CRITERION_VERDICT_LABELS[c.verdict].da)}</strong>`
-                  : e(c.reason ?? '')
-              }</li>`,
-          )
-          .join('')}</ul>`
-      : '';
-  const criteria = i.criteria.length
+/** The charter's success criteria as the board computes them now. */
+function criteriaSection(criteria: Insights['criteria']): string {
+  return criteria.length
     ? table(
         ['Kriterium', 'Skøn', '95 %-konfidensinterval', 'Vurdering'],
-        i.criteria.map((x): string[] =>
+        criteria.map((x): string[] =>
           x.result.status === 'ok'
             ? [
                 e(criterionText(x.criterion)),
@@ -156,9 +189,28 @@ export function renderReport(d: ReportData): string {
       ) +
       '<p class="note">Opfyldt: hele intervallet ligger på den rigtige side af grænsen. Ikke opfyldt: hele intervallet ligger på den forkerte side. Ellers kan det ikke afgøres endnu. Andele: Wilson-interval; medianer og gennemsnit: bootstrap over personer.</p>'
     : '<p class="note">Rammen har ingen målbare succeskriterier.</p>';
+}
 
-  const decisions = i.decisions.length
-    ? i.decisions
+/** The success criteria as they stood when a decision was made, recorded with it. */
+function decisionCriteria(cs: DecisionCriterion[]): string {
+  return cs.length
+    ? `<h4>Succeskriterier ved beslutningen</h4><ul>${cs
+        .map(
+          (c) =>
+            `<li>${e(criterionText(c.criterion))}: ${
+              c.verdict && c.estimate !== null && c.low !== null && c.high !== null
+                ? `${e(criterionValueText(c.criterion.measure, c.estimate))} (${e(criterionValueText(c.criterion.measure, c.low))} – ${e(criterionValueText(c.criterion.measure, c.high))}), <strong>${e(CRITERION_VERDICT_LABELS[c.verdict].da)}</strong>`
+                : e(c.reason ?? '')
+            }</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+}
+
+/** Every adopt / adjust / stop decision with its rationale, evidence and criteria. */
+function decisionsSection(decisions: Insights['decisions']): string {
+  return decisions.length
+    ? decisions
         .map(
           (x) => `<div class="decision"><h3>Beslutning: ${e(DECISION_OUTCOME_LABELS[x.outcome].da)}</h3>
 <p class="meta">${date(x.createdAt)} · ${e(x.decidedBy.name)}</p>
@@ -166,7 +218,27 @@ export function renderReport(d: ReportData): string {
         )
         .join('')
     : '<p class="note">Der er endnu ikke truffet en beslutning.</p>';
+}
 
+/** The charter the trial was run under, as the report's first section. */
+function charterSection(c: ReportData['charter']): string {
+  return `<section>
+<h2>Rammen</h2>
+<dl>
+<dt>Formål</dt><dd>${text(c.purpose)}</dd>
+<dt>Hypotese</dt><dd>${text(c.hypothesis)}</dd>
+<dt>Succeskriterier</dt><dd>${text(c.successCriteria)}</dd>
+<dt>Afdeling</dt><dd>${e(c.unit)}</dd>
+<dt>Periode</dt><dd>${date(c.startsAt)} – ${date(c.endsAt)}</dd>
+<dt>Assistenter</dt><dd>${e(c.assistants.join(', '))}</dd>
+<dt>Datapolitik</dt><dd>${e(c.policy)}</dd>
+</dl>
+</section>`;
+}
+
+/** The standalone page around the sections: head, styles, header, the sections in order and the footer. */
+function reportPage(d: ReportData, s: ReportSections): string {
+  const c = d.charter;
   return `<!doctype html>
 <html lang="da">
 <head>
@@ -179,52 +251,41 @@ export function renderReport(d: ReportData): string {
 <header>
 <p class="meta">Læringsrapport · ${e(d.trial.unit.name)} · udskrevet ${date(d.generatedAt)}</p>
 <h1>${e(c.title)}</h1>
-${i.emptyReason ? `<p class="note">${e(i.emptyReason)}</p>` : ''}
+${d.insights.emptyReason ? `<p class="note">${e(d.insights.emptyReason)}</p>` : ''}
 </header>
-<section>
-<h2>Rammen</h2>
-<dl>
-<dt>Formål</dt><dd>${text(c.purpose)}</dd>
-<dt>Hypotese</dt><dd>${text(c.hypothesis)}</dd>
-<dt>Succeskriterier</dt><dd>${text(c.successCriteria)}</dd>
-<dt>Afdeling</dt><dd>${e(c.unit)}</dd>
-<dt>Periode</dt><dd>${date(c.startsAt)} – ${date(c.endsAt)}</dd>
-<dt>Assistenter</dt><dd>${e(c.assistants.join(', '))}</dd>
-<dt>Datapolitik</dt><dd>${e(c.policy)}</dd>
-</dl>
-</section>
+${charterSection(c)}
 <section>
 <h2>Kommer alle med?</h2>
-${participation}
+${s.participation}
 <h2>Hvad blev udkastene til?</h2>
-${outcomes}
+${s.outcomes}
 <h3>Hvor meget blev rettet?</h3>
-${edits}
+${s.edits}
 </section>
 <section class="page-break">
 <h2>Sparet tid</h2>
 <p class="note">Deltagernes eget skøn i erfaringsloggen. Et negativt tal betyder, at det tog længere tid.</p>
-${minutes}
+${s.minutes}
 <h2>Hvor brugbare var udkastene?</h2>
 <p class="note">1 = ikke brugbart, 5 = meget brugbart.</p>
-${usefulness}
+${s.usefulness}
 <h2>Vil deltagerne bruge assistenten igen?</h2>
-${again}
+${s.again}
 <h2>Fejltyper</h2>
-${failures}
+${s.failures}
 <h2>Afviste og maskerede forespørgsler</h2>
-${guard}
+${s.guard}
 <h2>Sprogmodeller og forbrug</h2>
-${providers}
+${s.providers}
 </section>
 <section class="page-break">
 <h2>Refleksioner</h2>
 <p class="note">Udvalgt til rapporten af prøvehandlingens leder.</p>
-${reflections}
+${s.reflections}
 <h2>Succeskriterier</h2>
-${criteria}
+${s.criteria}
 <h2>Beslutning</h2>
-${decisions}
+${s.decisions}
 </section>
 <footer><p class="meta">Tal, der bygger på færre end 3 personer, vises ikke, så ingen kan genkendes. Der vises aldrig tekster fra kørslerne her.</p></footer>
 </body>
