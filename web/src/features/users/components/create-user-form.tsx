@@ -25,13 +25,11 @@ interface Values {
 }
 const EMPTY: Values = { name: '', email: '', role: 'EMPLOYEE', unitId: '', password: '' };
 
-export function CreateUserForm({
-  units,
-  onCreated,
-}: {
-  units: UnitList['units'];
-  onCreated: (user: UserSummary) => void;
-}) {
+/**
+ * The create-user form's state: values, field errors and the general error of the last attempt, checked with the
+ * contract before sending and mapped back to fields from the server's answer.
+ */
+function useCreateUserForm(onCreated: (user: UserSummary) => void) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const create = useCreateUser();
@@ -85,6 +83,19 @@ export function CreateUserForm({
     ...(formError ? [{ message: formError }] : []),
     ...FIELDS.flatMap((f) => (errors[f] ? [{ fieldId: fieldId(f), message: errors[f] }] : [])),
   ];
+
+  return { values, errors, set, onSubmit, items, summaryRef, pending: create.isPending };
+}
+
+export function CreateUserForm({
+  units,
+  onCreated,
+}: {
+  units: UnitList['units'];
+  onCreated: (user: UserSummary) => void;
+}) {
+  const { t } = useTranslation();
+  const { values, errors, set, onSubmit, items, summaryRef, pending } = useCreateUserForm(onCreated);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="create-user-heading" data-testid="create-user-form">
@@ -144,8 +155,8 @@ export function CreateUserForm({
         onChange={(e) => set('password', e.target.value)}
       />
       <div className="mt-6">
-        <Button variant="primary" type="submit" disabled={create.isPending}>
-          {create.isPending ? t('users.create.submitting') : t('users.create.submit')}
+        <Button variant="primary" type="submit" disabled={pending}>
+          {pending ? t('users.create.submitting') : t('users.create.submit')}
         </Button>
       </div>
     </form>

@@ -93,6 +93,207 @@ function EditRow({
   );
 }
 
+/** A ref callback per user for one kind of row button, and focus back to that button once React has rendered. */
+function useButtonsByUser() {
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const refFor = (userId: string) => (el: HTMLButtonElement | null) => {
+    if (el) buttons.current.set(userId, el);
+    else buttons.current.delete(userId);
+  };
+  const focusLater = (userId: string) => queueMicrotask(() => buttons.current.get(userId)?.focus());
+  return { refFor, focusLater };
+}
+
+/**
+ * Which user's edit form or reset confirmation is open (at most one of them at a time), and focus back to the
+ * button that opened it when it is cancelled.
+ */
+function useRowPanels() {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirmingReset, setConfirmingReset] = useState<string | null>(null);
+  const editButtons = useButtonsByUser();
+  const resetButtons = useButtonsByUser();
+  return {
+    editing,
+    confirmingReset,
+    editButtonRef: editButtons.refFor,
+    resetButtonRef: resetButtons.refFor,
+    toggleEditor: (userId: string) => {
+      setConfirmingReset(null);
+      setEditing(editing === userId ? null : userId);
+    },
+    toggleReset: (userId: string) => {
+      setEditing(null);
+      setConfirmingReset(confirmingReset === userId ? null : userId);
+    },
+    closeEditor: (userId: string) => {
+      setEditing(null);
+      // Give focus back to the button that opened the editor.
+      editButtons.focusLater(userId);
+    },
+    cancelReset: (userId: string) => {
+      setConfirmingReset(null);
+      resetButtons.focusLater(userId);
+    },
+    closeReset: () => setConfirmingReset(null),
+  };
+}
+
+function UsersTableHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('users.columns.name')}</th>
+        <th scope="col">{t('users.columns.email')}</th>
+        <th scope="col">{t('users.columns.role')}</th>
+        <th scope="col">{t('users.columns.unit')}</th>
+        <th scope="col">{t('users.columns.status')}</th>
+        <th scope="col">{t('users.columns.lastLogin')}</th>
+        <th scope="col">{t('users.columns.actions')}</th>
+      </tr>
+    </thead>
+  );
+}
+
+function UserStatusBadges({ user }: { user: UserSummary }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={user.active ? 'badge badge-success' : 'badge'}>
+        {user.active ? t('users.active') : t('users.inactive')}
+      </span>
+      {user.sso ? (
+        <span className="badge badge-info ml-2" data-testid="signs-in-sso" title={t('users.ssoHint')}>
+          {t('users.sso')}
+        </span>
+      ) : null}
+      {user.dataProtectionAdviser ? (
+        <span className="badge badge-info ml-2" data-testid="data-protection-adviser">
+          {t('users.dataProtectionAdviserBadge')}
+        </span>
+      ) : null}
+      {user.mustChangePassword ? (
+        <span className="badge badge-warning ml-2" data-testid="must-change-password">
+          {t('users.mustChangePassword')}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+type ButtonRef = (el: HTMLButtonElement | null) => void;
+
+/** Edit, reset password and (de)activate for another person's row. */
+function UserRowActions({
+  user,
+  pending,
+  editOpen,
+  resetOpen,
+  editButtonRef,
+  resetButtonRef,
+  onEdit,
+  onReset,
+  onToggleActive,
+}: {
+  user: UserSummary;
+  pending: boolean;
+  editOpen: boolean;
+  resetOpen: boolean;
+  editButtonRef: ButtonRef;
+  resetButtonRef: ButtonRef;
+  onEdit: () => void;
+  onReset: () => void;
+  onToggleActive: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="row-actions">
+      <Button
+        variant="secondary"
+        type="button"
+        aria-label={t('users.editLabel', { name: user.name })}
+        aria-expanded={editOpen}
+        ref={editButtonRef}
+        onClick={onEdit}
+      >
+        {t('users.edit')}
+      </Button>
+      <Button
+        variant="secondary"
+        type="button"
+        aria-label={t('users.reset.actionLabel', { name: user.name })}
+        aria-expanded={resetOpen}
+        ref={resetButtonRef}
+        onClick={onReset}
+      >
+        {t('users.reset.action')}
+      </Button>
+      <Button
+        variant="tertiary"
+        type="button"
+        disabled={pending}
+        aria-label={
+          user.active
+            ? t('users.deactivateLabel', { name: user.name })
+            : t('users.reactivateLabel', { name: user.name })
+        }
+        onClick={onToggleActive}
+      >
+        {user.active ? t('users.deactivate') : t('users.reactivate')}
+      </Button>
+    </div>
+  );
+}
+
+/** One user's row: the person's own row says why it offers no actions. */
+function UserRow({
+  user,
+  self,
+  pending,
+  panels,
+  onToggleActive,
+}: {
+  user: UserSummary;
+  self: boolean;
+  pending: boolean;
+  panels: ReturnType<typeof useRowPanels>;
+  onToggleActive: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <tr data-testid="user-row" data-email={user.email}>
+      <th scope="row">
+        {user.name} {self ? <span className="weight-normal">{t('users.you')}</span> : null}
+      </th>
+      <td className="break-word">{user.email}</td>
+      <td>{t(`roles.${user.role}`)}</td>
+      <td>{user.unit.name}</td>
+      <td>
+        <UserStatusBadges user={user} />
+      </td>
+      <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.never')}</td>
+      <td>
+        {self ? (
+          <span className="small-text">{t('users.selfNote')}</span>
+        ) : (
+          <UserRowActions
+            user={user}
+            pending={pending}
+            editOpen={panels.editing === user.id}
+            resetOpen={panels.confirmingReset === user.id}
+            editButtonRef={panels.editButtonRef(user.id)}
+            resetButtonRef={panels.resetButtonRef(user.id)}
+            onEdit={() => panels.toggleEditor(user.id)}
+            onReset={() => panels.toggleReset(user.id)}
+            onToggleActive={onToggleActive}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
 /**
  * All users with their role, unit and status. The digital unit changes role and unit in a row form,
  * (de)activates with one button and resets a password after confirming; the person's own row offers nothing, as
@@ -113,149 +314,53 @@ export function UsersTable({
   onChange: (change: UserChange, done: () => void) => void;
   onReset: (user: UserSummary, done: () => void) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [confirmingReset, setConfirmingReset] = useState<string | null>(null);
-  const editButtons = useRef(new Map<string, HTMLButtonElement>());
-  const resetButtons = useRef(new Map<string, HTMLButtonElement>());
+  const { t } = useTranslation();
+  const panels = useRowPanels();
   const sorted = [...users].sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const COLS = 7;
 
-  const closeEditor = (userId: string) => {
-    setEditing(null);
-    // Give focus back to the button that opened the editor.
-    queueMicrotask(() => editButtons.current.get(userId)?.focus());
-  };
+  const toggleActive = (user: UserSummary) =>
+    onChange(
+      { user, changes: { active: !user.active }, kind: user.active ? 'deactivated' : 'reactivated' },
+      () => undefined,
+    );
 
   return (
     <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t('users.caption')}>
       <table className="table table--zebra" data-testid="users-table">
         <caption className="sr-only">{t('users.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.columns.name')}</th>
-            <th scope="col">{t('users.columns.email')}</th>
-            <th scope="col">{t('users.columns.role')}</th>
-            <th scope="col">{t('users.columns.unit')}</th>
-            <th scope="col">{t('users.columns.status')}</th>
-            <th scope="col">{t('users.columns.lastLogin')}</th>
-            <th scope="col">{t('users.columns.actions')}</th>
-          </tr>
-        </thead>
+        <UsersTableHead />
         <tbody>
           {sorted.map((user) => {
-            const self = user.id === currentUserId;
             const pending = pendingUserId === user.id;
             return (
               <Fragment key={user.id}>
-                <tr data-testid="user-row" data-email={user.email}>
-                  <th scope="row">
-                    {user.name} {self ? <span className="weight-normal">{t('users.you')}</span> : null}
-                  </th>
-                  <td className="break-word">{user.email}</td>
-                  <td>{t(`roles.${user.role}`)}</td>
-                  <td>{user.unit.name}</td>
-                  <td>
-                    <span className={user.active ? 'badge badge-success' : 'badge'}>
-                      {user.active ? t('users.active') : t('users.inactive')}
-                    </span>
-                    {user.sso ? (
-                      <span className="badge badge-info ml-2" data-testid="signs-in-sso" title={t('users.ssoHint')}>
-                        {t('users.sso')}
-                      </span>
-                    ) : null}
-                    {user.dataProtectionAdviser ? (
-                      <span className="badge badge-info ml-2" data-testid="data-protection-adviser">
-                        {t('users.dataProtectionAdviserBadge')}
-                      </span>
-                    ) : null}
-                    {user.mustChangePassword ? (
-                      <span className="badge badge-warning ml-2" data-testid="must-change-password">
-                        {t('users.mustChangePassword')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.never')}</td>
-                  <td>
-                    {self ? (
-                      <span className="small-text">{t('users.selfNote')}</span>
-                    ) : (
-                      <div className="row-actions">
-                        <Button variant="secondary"
-                          type="button"
-                          aria-label={t('users.editLabel', { name: user.name })}
-                          aria-expanded={editing === user.id}
-                          ref={(el) => {
-                            if (el) editButtons.current.set(user.id, el);
-                            else editButtons.current.delete(user.id);
-                          }}
-                          onClick={() => {
-                            setConfirmingReset(null);
-                            setEditing(editing === user.id ? null : user.id);
-                          }}
-                        >
-                          {t('users.edit')}
-                        </Button>
-                        <Button variant="secondary"
-                          type="button"
-                          aria-label={t('users.reset.actionLabel', { name: user.name })}
-                          aria-expanded={confirmingReset === user.id}
-                          ref={(el) => {
-                            if (el) resetButtons.current.set(user.id, el);
-                            else resetButtons.current.delete(user.id);
-                          }}
-                          onClick={() => {
-                            setEditing(null);
-                            setConfirmingReset(confirmingReset === user.id ? null : user.id);
-                          }}
-                        >
-                          {t('users.reset.action')}
-                        </Button>
-                        <Button variant="tertiary"
-                          type="button"
-                          disabled={pending}
-                          aria-label={
-                            user.active
-                              ? t('users.deactivateLabel', { name: user.name })
-                              : t('users.reactivateLabel', { name: user.name })
-                          }
-                          onClick={() =>
-                            onChange(
-                              {
-                                user,
-                                changes: { active: !user.active },
-                                kind: user.active ? 'deactivated' : 'reactivated',
-                              },
-                              () => undefined,
-                            )
-                          }
-                        >
-                          {user.active ? t('users.deactivate') : t('users.reactivate')}
-                        </Button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-                {editing === user.id ? (
+                <UserRow
+                  user={user}
+                  self={user.id === currentUserId}
+                  pending={pending}
+                  panels={panels}
+                  onToggleActive={() => toggleActive(user)}
+                />
+                {panels.editing === user.id ? (
                   <EditRow
                     user={user}
                     units={units}
                     colSpan={COLS}
                     pending={pending}
-                    onCancel={() => closeEditor(user.id)}
-                    onSave={(changes) => onChange({ user, changes, kind: 'updated' }, () => closeEditor(user.id))}
+                    onCancel={() => panels.closeEditor(user.id)}
+                    onSave={(changes) =>
+                      onChange({ user, changes, kind: 'updated' }, () => panels.closeEditor(user.id))
+                    }
                   />
                 ) : null}
-                {confirmingReset === user.id ? (
+                {panels.confirmingReset === user.id ? (
                   <ResetPasswordRow
                     user={user}
                     colSpan={COLS}
                     pending={pending}
-                    onCancel={() => {
-                      setConfirmingReset(null);
-                      queueMicrotask(() => resetButtons.current.get(user.id)?.focus());
-                    }}
-                    onConfirm={() => onReset(user, () => setConfirmingReset(null))}
+                    onCancel={() => panels.cancelReset(user.id)}
+                    onConfirm={() => onReset(user, panels.closeReset)}
                   />
                 ) : null}
               </Fragment>

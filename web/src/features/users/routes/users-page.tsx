@@ -1,4 +1,4 @@
-import type { UserSummary } from '@contracts/users.js';
+import type { UnitList, UserSummary } from '@contracts/users.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsyncErrorRegion, StatusRegion } from '../../../components/alert';
@@ -8,6 +8,26 @@ import { useResetPassword, useUnits, useUpdateUser, useUsers } from '../api/user
 import { CreateUserForm } from '../components/create-user-form';
 import { TemporaryPassword } from '../components/reset-password';
 import { type UserChange, UsersTable } from '../components/users-table';
+
+/** The form for a new user, under the list, with the message that the last one was created. */
+function CreateUserSection({
+  units,
+  created,
+  onCreated,
+}: {
+  units: UnitList['units'];
+  created: string | null;
+  onCreated: (user: UserSummary) => void;
+}) {
+  return (
+    <div className="row mt-8">
+      <div className="col-12 col-md-8 col-lg-6">
+        <StatusRegion message={created} testId="create-user-status" />
+        <CreateUserForm units={units} onCreated={onCreated} />
+      </div>
+    </div>
+  );
+}
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -78,19 +98,15 @@ export function UsersPage() {
           ) : (
             <p>{t('users.empty')}</p>
           )}
-          <div className="row mt-8">
-            <div className="col-12 col-md-8 col-lg-6">
-              <StatusRegion message={created} testId="create-user-status" />
-              <CreateUserForm
-                units={units.data.units}
-                onCreated={(user) => {
-                  update.reset();
-                  setStatus(null);
-                  setCreated(t('users.created', { name: user.name }));
-                }}
-              />
-            </div>
-          </div>
+          <CreateUserSection
+            units={units.data.units}
+            created={created}
+            onCreated={(user) => {
+              update.reset();
+              setStatus(null);
+              setCreated(t('users.created', { name: user.name }));
+            }}
+          />
         </>
       ) : null}
     </Page>
