@@ -51,7 +51,6 @@ export function CriteriaFieldset({
   onChange: (next: CriterionDraft[]) => void;
 }) {
   const { t } = useTranslation();
-  const pick = useLocalized();
   const change = (id: string, patch: Partial<CriterionDraft>) => onChange(criteria.map((c) => (c.id === id ? { ...c, ...patch } : c)));
   return (
     <fieldset className="form-group" data-testid="charter-criteria" aria-describedby="charter-criteria-hint">
@@ -60,52 +59,16 @@ export function CriteriaFieldset({
         {t('trials.form.criteriaHint', { max: MAX_CRITERIA })}
       </p>
       {listError ? <p className="form-error-message">{listError}</p> : null}
-      {criteria.map((c, i) => {
-        const unit = pick(CRITERION_UNIT_LABELS[CRITERION_UNITS[c.measure]]);
-        return (
-          <fieldset key={c.id} className="mb-5" data-testid={`charter-criterion-${i}`}>
-            <legend className="h5">{t('trials.form.criterionLabel', { n: i + 1 })}</legend>
-            <SelectField
-              id={`charter-criterion-${i}-measure`}
-              label={t('trials.form.criterionMeasure')}
-              value={c.measure}
-              onChange={(e) => change(c.id, { measure: CriterionMeasure.parse(e.target.value) })}
-            >
-              {CriterionMeasure.options.map((m) => (
-                <option key={m} value={m}>
-                  {pick(CRITERION_MEASURE_LABELS[m])}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              id={`charter-criterion-${i}-comparator`}
-              label={t('trials.form.criterionComparator')}
-              className="input-width-s"
-              value={c.comparator}
-              onChange={(e) => change(c.id, { comparator: CriterionComparator.parse(e.target.value) })}
-            >
-              {CriterionComparator.options.map((k) => (
-                <option key={k} value={k}>
-                  {pick(CRITERION_COMPARATOR_LABELS[k])}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              id={criterionFieldId(i)}
-              label={unit ? `${t('trials.form.criterionThreshold')} (${unit})` : t('trials.form.criterionThreshold')}
-              inputMode="decimal"
-              className="input-width-xs"
-              value={c.threshold}
-              error={errors?.[i]}
-              onChange={(e) => change(c.id, { threshold: e.target.value })}
-            />
-            <Button variant="tertiary" type="button" onClick={() => onChange(criteria.filter((x) => x.id !== c.id))}>
-              {t('trials.form.removeCriterion')}
-              <span className="sr-only"> {i + 1}</span>
-            </Button>
-          </fieldset>
-        );
-      })}
+      {criteria.map((c, i) => (
+        <CriterionFields
+          key={c.id}
+          criterion={c}
+          index={i}
+          error={errors?.[i]}
+          onChange={(patch) => change(c.id, patch)}
+          onRemove={() => onChange(criteria.filter((x) => x.id !== c.id))}
+        />
+      ))}
       {criteria.length < MAX_CRITERIA ? (
         <Button variant="secondary"
           type="button"
@@ -117,6 +80,68 @@ export function CriteriaFieldset({
       ) : (
         <p className="m-0">{t('trials.form.criteriaFull', { max: MAX_CRITERIA })}</p>
       )}
+    </fieldset>
+  );
+}
+
+/** One criterion: the measure, its direction and the threshold in the measure's unit. */
+function CriterionFields({
+  criterion: c,
+  index: i,
+  error,
+  onChange,
+  onRemove,
+}: {
+  criterion: CriterionDraft;
+  index: number;
+  error: string | undefined;
+  onChange: (patch: Partial<CriterionDraft>) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  const unit = pick(CRITERION_UNIT_LABELS[CRITERION_UNITS[c.measure]]);
+  return (
+    <fieldset className="mb-5" data-testid={`charter-criterion-${i}`}>
+      <legend className="h5">{t('trials.form.criterionLabel', { n: i + 1 })}</legend>
+      <SelectField
+        id={`charter-criterion-${i}-measure`}
+        label={t('trials.form.criterionMeasure')}
+        value={c.measure}
+        onChange={(e) => onChange({ measure: CriterionMeasure.parse(e.target.value) })}
+      >
+        {CriterionMeasure.options.map((m) => (
+          <option key={m} value={m}>
+            {pick(CRITERION_MEASURE_LABELS[m])}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id={`charter-criterion-${i}-comparator`}
+        label={t('trials.form.criterionComparator')}
+        className="input-width-s"
+        value={c.comparator}
+        onChange={(e) => onChange({ comparator: CriterionComparator.parse(e.target.value) })}
+      >
+        {CriterionComparator.options.map((k) => (
+          <option key={k} value={k}>
+            {pick(CRITERION_COMPARATOR_LABELS[k])}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={criterionFieldId(i)}
+        label={unit ? `${t('trials.form.criterionThreshold')} (${unit})` : t('trials.form.criterionThreshold')}
+        inputMode="decimal"
+        className="input-width-xs"
+        value={c.threshold}
+        error={error}
+        onChange={(e) => onChange({ threshold: e.target.value })}
+      />
+      <Button variant="tertiary" type="button" onClick={onRemove}>
+        {t('trials.form.removeCriterion')}
+        <span className="sr-only"> {i + 1}</span>
+      </Button>
     </fieldset>
   );
 }
