@@ -83,8 +83,7 @@ function DocumentsTable({
   trial: TrialDetail;
   onStatus: (message: string | null) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const errorText = useDocumentErrorText();
+  const { t } = useTranslation();
   const remove = useDeleteDocument(trial.id);
   const [confirming, setConfirming] = useState<DocumentView | null>(null);
 
@@ -120,46 +119,75 @@ function DocumentsTable({
           </thead>
           <tbody>
             {documents.map((d) => (
-              <tr key={d.id} data-document={d.id}>
-                <th scope="row">{d.filename}</th>
-                <td>{sizeText(d.sizeBytes, i18n.language)}</td>
-                <td>
-                  {t(`trials.documents.status.${d.status}`)}
-                  {d.status === 'FAILED' ? <span className="d-block small-text">{errorText(d.errorCode)}</span> : null}
-                </td>
-                <td>{formatNumber(d.chunks, i18n.language)}</td>
-                {trial.canAdminister ? (
-                  <td>
-                    <Button variant="tertiary"
-                      type="button"
-                      disabled={remove.isPending}
-                      onClick={() => {
-                        remove.reset();
-                        setConfirming(d);
-                      }}
-                    >
-                      {t('trials.documents.delete', { name: d.filename })}
-                    </Button>
-                  </td>
-                ) : null}
-              </tr>
+              <DocumentRow
+                key={d.id}
+                doc={d}
+                canAdminister={trial.canAdminister}
+                deleting={remove.isPending}
+                onDelete={() => {
+                  remove.reset();
+                  setConfirming(d);
+                }}
+              />
             ))}
           </tbody>
         </table>
       </div>
       {confirming ? (
-        <Alert variant="warning" heading={t('trials.documents.confirmHeading')} headingLevel={3} testId="confirm-delete-document">
-          <p>{t('trials.documents.confirmText', { name: confirming.filename })}</p>
-          <Button variant="primary" type="button" disabled={remove.isPending} onClick={() => doDelete(confirming)}>
-            {t('trials.documents.confirmDelete')}
-          </Button>
-          <Button variant="secondary" type="button" className="ml-4" onClick={() => setConfirming(null)}>
-            {t('trials.documents.cancel')}
-          </Button>
-        </Alert>
+        <ConfirmDelete doc={confirming} pending={remove.isPending} onConfirm={() => doDelete(confirming)} onCancel={() => setConfirming(null)} />
       ) : null}
       <AsyncErrorRegion error={remove.error} />
     </>
+  );
+}
+
+/** One document: its name, size, how far the server got with it, and for administrators a delete button. */
+function DocumentRow({
+  doc: d,
+  canAdminister,
+  deleting,
+  onDelete,
+}: {
+  doc: DocumentView;
+  canAdminister: boolean;
+  deleting: boolean;
+  onDelete: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const errorText = useDocumentErrorText();
+  return (
+    <tr data-document={d.id}>
+      <th scope="row">{d.filename}</th>
+      <td>{sizeText(d.sizeBytes, i18n.language)}</td>
+      <td>
+        {t(`trials.documents.status.${d.status}`)}
+        {d.status === 'FAILED' ? <span className="d-block small-text">{errorText(d.errorCode)}</span> : null}
+      </td>
+      <td>{formatNumber(d.chunks, i18n.language)}</td>
+      {canAdminister ? (
+        <td>
+          <Button variant="tertiary" type="button" disabled={deleting} onClick={onDelete}>
+            {t('trials.documents.delete', { name: d.filename })}
+          </Button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/** Deleting a document takes it out of the assistant's answers: asked first. */
+function ConfirmDelete({ doc, pending, onConfirm, onCancel }: { doc: DocumentView; pending: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert variant="warning" heading={t('trials.documents.confirmHeading')} headingLevel={3} testId="confirm-delete-document">
+      <p>{t('trials.documents.confirmText', { name: doc.filename })}</p>
+      <Button variant="primary" type="button" disabled={pending} onClick={onConfirm}>
+        {t('trials.documents.confirmDelete')}
+      </Button>
+      <Button variant="secondary" type="button" className="ml-4" onClick={onCancel}>
+        {t('trials.documents.cancel')}
+      </Button>
+    </Alert>
   );
 }
 

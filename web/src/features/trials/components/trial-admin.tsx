@@ -1,5 +1,6 @@
 import { TrialNotReadyDetails, type TrialDetail, type TrialStatus } from '@contracts/trials.js';
-import { useState } from 'react';
+import type { Directory } from '@contracts/users.js';
+import { type Dispatch, type SetStateAction, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, AsyncErrorRegion, StatusRegion } from '../../../components/alert';
@@ -152,7 +153,7 @@ export function PolicyChanged({ trial }: { trial: TrialDetail }) {
 
 /** Who takes part and whether they have read the current briefing; administrators add and remove people. */
 export function Participants({ trial }: { trial: TrialDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const setParticipants = useSetParticipants(trial.id);
   const [picking, setPicking] = useState(false);
   const users = useUserChoices(picking);
@@ -181,80 +182,22 @@ export function Participants({ trial }: { trial: TrialDetail }) {
       {trial.participants.length === 0 ? (
         <p>{t('trials.participants.none')}</p>
       ) : (
-        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t('trials.participants.caption')}>
-          <table className="table table--zebra" data-testid="participants-table">
-            <caption className="sr-only">{t('trials.participants.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trials.participants.name')}</th>
-                <th scope="col">{t('trials.participants.email')}</th>
-                <th scope="col">{t('trials.participants.briefing')}</th>
-                <th scope="col">{t('trials.participants.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trial.participants.map((p) => (
-                <tr key={p.userId} data-user={p.userId}>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.email}</td>
-                  <td>
-                    {p.briefedCurrent && p.briefedAt
-                      ? t('trials.participants.acknowledged', { date: formatDateTime(p.briefedAt, i18n.language) })
-                      : p.briefedAt
-                        ? t('trials.participants.outdated')
-                        : t('trials.participants.notAcknowledged')}
-                  </td>
-                  <td>
-                    <Button variant="tertiary"
-                      type="button"
-                      disabled={setParticipants.isPending}
-                      onClick={() => save(current.filter((id) => id !== p.userId))}
-                    >
-                      {t('trials.participants.remove')}
-                      <span className="sr-only"> {p.name}</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ParticipantsTable
+          participants={trial.participants}
+          pending={setParticipants.isPending}
+          onRemove={(userId) => save(current.filter((id) => id !== userId))}
+        />
       )}
       {picking ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save(chosen);
-          }}
-          data-testid="participant-picker"
-        >
-          <fieldset>
-            <legend className="form-label">{t('trials.participants.pickLegend')}</legend>
-            <AsyncErrorRegion error={users.error} />
-            <ul className="nobullet-list">
-              {(users.data?.people ?? []).map((u) => (
-                  <li key={u.id}>
-                    <input
-                      id={`participant-${u.id}`}
-                      type="checkbox"
-                      className="form-checkbox"
-                      checked={chosen.includes(u.id)}
-                      onChange={(e) => setChosen((c) => (e.target.checked ? [...c, u.id] : c.filter((x) => x !== u.id)))}
-                    />
-                    <label htmlFor={`participant-${u.id}`}>
-                      {u.name} ({u.unit.name})
-                    </label>
-                  </li>
-                ))}
-            </ul>
-          </fieldset>
-          <Button variant="primary" type="submit" disabled={setParticipants.isPending}>
-            {t('trials.participants.save')}
-          </Button>
-          <Button variant="secondary" type="button" className="ml-4" onClick={() => setPicking(false)}>
-            {t('trials.participants.cancel')}
-          </Button>
-        </form>
+        <ParticipantPicker
+          people={users.data?.people ?? []}
+          error={users.error}
+          chosen={chosen}
+          onChoose={setChosen}
+          pending={setParticipants.isPending}
+          onSave={() => save(chosen)}
+          onCancel={() => setPicking(false)}
+        />
       ) : (
         <Button variant="secondary"
           type="button"
@@ -267,6 +210,112 @@ export function Participants({ trial }: { trial: TrialDetail }) {
         </Button>
       )}
     </section>
+  );
+}
+
+/** The participants with whether each has read the current briefing, and a button to remove each. */
+function ParticipantsTable({
+  participants,
+  pending,
+  onRemove,
+}: {
+  participants: TrialDetail['participants'];
+  pending: boolean;
+  onRemove: (userId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table--responsive-scroll" tabIndex={0} role="region" aria-label={t('trials.participants.caption')}>
+      <table className="table table--zebra" data-testid="participants-table">
+        <caption className="sr-only">{t('trials.participants.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('trials.participants.name')}</th>
+            <th scope="col">{t('trials.participants.email')}</th>
+            <th scope="col">{t('trials.participants.briefing')}</th>
+            <th scope="col">{t('trials.participants.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {participants.map((p) => (
+            <tr key={p.userId} data-user={p.userId}>
+              <th scope="row">{p.name}</th>
+              <td>{p.email}</td>
+              <td>
+                {p.briefedCurrent && p.briefedAt
+                  ? t('trials.participants.acknowledged', { date: formatDateTime(p.briefedAt, i18n.language) })
+                  : p.briefedAt
+                    ? t('trials.participants.outdated')
+                    : t('trials.participants.notAcknowledged')}
+              </td>
+              <td>
+                <Button variant="tertiary" type="button" disabled={pending} onClick={() => onRemove(p.userId)}>
+                  {t('trials.participants.remove')}
+                  <span className="sr-only"> {p.name}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The people who may take part, each with a checkbox; saving sets the participants to those chosen. */
+function ParticipantPicker({
+  people,
+  error,
+  chosen,
+  onChoose,
+  pending,
+  onSave,
+  onCancel,
+}: {
+  people: Directory['people'];
+  error: unknown;
+  chosen: string[];
+  onChoose: Dispatch<SetStateAction<string[]>>;
+  pending: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      data-testid="participant-picker"
+    >
+      <fieldset>
+        <legend className="form-label">{t('trials.participants.pickLegend')}</legend>
+        <AsyncErrorRegion error={error} />
+        <ul className="nobullet-list">
+          {people.map((u) => (
+            <li key={u.id}>
+              <input
+                id={`participant-${u.id}`}
+                type="checkbox"
+                className="form-checkbox"
+                checked={chosen.includes(u.id)}
+                onChange={(e) => onChoose((c) => (e.target.checked ? [...c, u.id] : c.filter((x) => x !== u.id)))}
+              />
+              <label htmlFor={`participant-${u.id}`}>
+                {u.name} ({u.unit.name})
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <Button variant="primary" type="submit" disabled={pending}>
+        {t('trials.participants.save')}
+      </Button>
+      <Button variant="secondary" type="button" className="ml-4" onClick={onCancel}>
+        {t('trials.participants.cancel')}
+      </Button>
+    </form>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { BriefingView } from '@contracts/trials.js';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,16 +22,10 @@ const CHECKBOX_ID = 'briefing-understood';
  */
 export function BriefingPage() {
   const { trialId = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const pick = useLocalized();
-  const errorMessage = useErrorMessage();
-  const navigate = useNavigate();
+  const { t } = useTranslation();
   const briefing = useBriefing(trialId);
-  const acknowledge = useAcknowledgeBriefing(trialId);
-  const [understood, setUnderstood] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const trialPath = `/proevehandlinger/${encodeURIComponent(trialId)}`;
+  const acknowledgement = useAcknowledgement(trialId, trialPath);
 
   if (briefing.isPending) return <Loading />;
   if (briefing.error || !briefing.data) {
@@ -44,33 +39,6 @@ export function BriefingPage() {
     );
   }
   const view = briefing.data.briefing;
-
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (!understood) {
-      setError(t('trials.briefing.mustCheck'));
-      failedAttempt();
-      return;
-    }
-    setError(null);
-    acknowledge.mutate(
-      { briefingRevision: view.briefingRevision },
-      {
-        onSuccess: () => void navigate(trialPath, { state: { flash: 'acknowledged' } }),
-        onError: (err) => {
-          setError(errorMessage(err));
-          failedAttempt();
-        },
-      },
-    );
-  };
-
-  const items: SummaryItem[] = error ? [{ fieldId: CHECKBOX_ID, message: error }] : [];
-  const sections = [
-    { key: 'may', rules: view.policy.plain.may },
-    { key: 'mayNot', rules: view.policy.plain.mayNot },
-    { key: 'must', rules: view.policy.plain.must },
-  ] as const;
 
   return (
     <>
@@ -97,79 +65,157 @@ export function BriefingPage() {
           </section>
         ) : null}
 
-        <section aria-labelledby="briefing-assistants-heading">
-          <h2 id="briefing-assistants-heading">{t('trials.briefing.assistantsHeading')}</h2>
-          {view.assistants.map((a) => (
-            <div key={a.id} data-testid={`briefing-assistant-${a.id}`}>
-              <h3>{a.name}</h3>
-              <p>{a.whatItIs}</p>
-              {a.failureModes.length ? (
-                <>
-                  <h4>{t('trials.briefing.failureModes')}</h4>
-                  <ul>
-                    {a.failureModes.map((f) => (
-                      <li key={f}>{f}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </div>
-          ))}
-        </section>
-
-        <section aria-labelledby="briefing-policy-heading">
-          <h2 id="briefing-policy-heading">{t('trials.briefing.policyHeading', { title: view.policy.title })}</h2>
-          {sections.map(({ key, rules }) => (
-            <section key={key} aria-labelledby={`briefing-${key}`}>
-              <h3 id={`briefing-${key}`}>{t(`trials.briefing.${key}`)}</h3>
-              {rules.length ? (
-                <ul>
-                  {rules.map((r) => (
-                    <li key={r.code}>{pick(r)}</li>
-                  ))}
-                </ul>
-              ) : (
-                <p>{t('trials.briefing.noRules')}</p>
-              )}
-            </section>
-          ))}
-          <p>
-            <Link to={`/datapolitikker/${encodeURIComponent(view.policy.id)}`}>{t('trials.briefing.fullPolicy')}</Link>
-          </p>
-        </section>
+        <BriefingAssistants assistants={view.assistants} />
+        <BriefingPolicy policy={view.policy} />
 
         {view.acknowledged ? (
-          <div data-testid="briefing-acknowledged">
-            <Alert variant="success">
-              <p className="m-0">
-                {view.briefedAt
-                  ? t('trials.briefing.alreadyAt', { date: formatDateTime(view.briefedAt, i18n.language) })
-                  : t('trials.briefing.already')}
-              </p>
-            </Alert>
-            <p>
-              <Link to={trialPath}>{t('trials.briefing.backToTrial')}</Link>
-            </p>
-          </div>
+          <Acknowledged briefedAt={view.briefedAt} trialPath={trialPath} />
         ) : (
-          <form onSubmit={onSubmit} noValidate data-testid="briefing-form">
-            <ErrorSummary ref={summaryRef} items={items} testId="briefing-errors" />
-            <CheckboxField
-              id={CHECKBOX_ID}
-              label={t('trials.briefing.understood')}
-              checked={understood}
-              error={error ?? undefined}
-              onChange={(e) => {
-                setUnderstood(e.target.checked);
-                setError(null);
-              }}
-            />
-            <Button variant="primary" type="submit" disabled={acknowledge.isPending}>
-              {t('trials.briefing.acknowledge')}
-            </Button>
-          </form>
+          <AcknowledgeForm form={acknowledgement} briefingRevision={view.briefingRevision} />
         )}
       </Page>
     </>
+  );
+}
+
+/** What each assistant is and how it fails. */
+function BriefingAssistants({ assistants }: { assistants: BriefingView['assistants'] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="briefing-assistants-heading">
+      <h2 id="briefing-assistants-heading">{t('trials.briefing.assistantsHeading')}</h2>
+      {assistants.map((a) => (
+        <div key={a.id} data-testid={`briefing-assistant-${a.id}`}>
+          <h3>{a.name}</h3>
+          <p>{a.whatItIs}</p>
+          {a.failureModes.length ? (
+            <>
+              <h4>{t('trials.briefing.failureModes')}</h4>
+              <ul>
+                {a.failureModes.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The policy in plain words: what a participant may, may not and must do, and a link to the whole policy. */
+function BriefingPolicy({ policy }: { policy: BriefingView['policy'] }) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  const sections = [
+    { key: 'may', rules: policy.plain.may },
+    { key: 'mayNot', rules: policy.plain.mayNot },
+    { key: 'must', rules: policy.plain.must },
+  ] as const;
+  return (
+    <section aria-labelledby="briefing-policy-heading">
+      <h2 id="briefing-policy-heading">{t('trials.briefing.policyHeading', { title: policy.title })}</h2>
+      {sections.map(({ key, rules }) => (
+        <section key={key} aria-labelledby={`briefing-${key}`}>
+          <h3 id={`briefing-${key}`}>{t(`trials.briefing.${key}`)}</h3>
+          {rules.length ? (
+            <ul>
+              {rules.map((r) => (
+                <li key={r.code}>{pick(r)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('trials.briefing.noRules')}</p>
+          )}
+        </section>
+      ))}
+      <p>
+        <Link to={`/datapolitikker/${encodeURIComponent(policy.id)}`}>{t('trials.briefing.fullPolicy')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The current revision is already read: when, and the way back to the trial. */
+function Acknowledged({ briefedAt, trialPath }: { briefedAt: string | null; trialPath: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div data-testid="briefing-acknowledged">
+      <Alert variant="success">
+        <p className="m-0">
+          {briefedAt ? t('trials.briefing.alreadyAt', { date: formatDateTime(briefedAt, i18n.language) }) : t('trials.briefing.already')}
+        </p>
+      </Alert>
+      <p>
+        <Link to={trialPath}>{t('trials.briefing.backToTrial')}</Link>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * "I have read and understood": the checkbox, its error and the submit that records the revision read, then goes
+ * back to the trial. Held by the page, so the answer to a sent acknowledgement still arrives when the form has
+ * given way to "already read".
+ */
+function useAcknowledgement(trialId: string, trialPath: string) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const navigate = useNavigate();
+  const acknowledge = useAcknowledgeBriefing(trialId);
+  const [understood, setUnderstood] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
+
+  const submit = (briefingRevision: number) => {
+    if (!understood) {
+      setError(t('trials.briefing.mustCheck'));
+      failedAttempt();
+      return;
+    }
+    setError(null);
+    acknowledge.mutate(
+      { briefingRevision },
+      {
+        onSuccess: () => void navigate(trialPath, { state: { flash: 'acknowledged' } }),
+        onError: (err) => {
+          setError(errorMessage(err));
+          failedAttempt();
+        },
+      },
+    );
+  };
+
+  const check = (checked: boolean) => {
+    setUnderstood(checked);
+    setError(null);
+  };
+
+  return { understood, check, error, summaryRef, submit, pending: acknowledge.isPending };
+}
+
+function AcknowledgeForm({ form, briefingRevision }: { form: ReturnType<typeof useAcknowledgement>; briefingRevision: number }) {
+  const { t } = useTranslation();
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    form.submit(briefingRevision);
+  };
+  const items: SummaryItem[] = form.error ? [{ fieldId: CHECKBOX_ID, message: form.error }] : [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="briefing-form">
+      <ErrorSummary ref={form.summaryRef} items={items} testId="briefing-errors" />
+      <CheckboxField
+        id={CHECKBOX_ID}
+        label={t('trials.briefing.understood')}
+        checked={form.understood}
+        error={form.error ?? undefined}
+        onChange={(e) => form.check(e.target.checked)}
+      />
+      <Button variant="primary" type="submit" disabled={form.pending}>
+        {t('trials.briefing.acknowledge')}
+      </Button>
+    </form>
   );
 }
