@@ -1,5 +1,5 @@
 import OpenAI, { AzureOpenAI, toFile } from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ResponseFormatJSONObject, ResponseFormatJSONSchema } from 'openai/resources/shared';
 import { DEFAULT_CONTEXT_TOKENS, DEFAULT_TRANSCRIPTION_TIMEOUT_MS, type AiConfig, type StructuredOutputMode } from '../../config/env.js';
 import { toProviderError } from './providers.errors.js';
@@ -61,10 +61,37 @@ function clientFor(cfg: RemoteConfig, azureDeployment?: string, timeoutMs = cfg.
 export function createOpenAiProvider(cfg: RemoteConfig): Provider {
   const client = clientFor(cfg);
   const kind: ProviderKind = cfg.provider;
+  const call = completerFor(cfg, client, kind);
+  const transcribe = transcriberFor(cfg, kind);
+  const embeddings = embeddingsFor(cfg, client, kind);
+
+  const baseUrl = cfg.provider === 'azure-openai' ? cfg.endpoint : cfg.baseUrl;
+  return {
+    kind,
+    model: cfg.model,
+    ...(baseUrl ? { baseUrl } : {}),
+    contextTokens: cfg.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+    ...embeddings,
+    complete: (req) => asProviderErrors(kind, req.signal, () => call(req)),
+    transcribe: (audio, filename, mime, signal) => asProviderErrors(kind, signal, () => transcribe(audio, filename, mime, signal)),
+  };
+}
+
+/** What the SDK throws after its last try, as one ProviderError (providers.errors.ts); a bug of ours is thrown as it is. */
+async function asProviderErrors<T>(kind: ProviderKind, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toProviderError(err, kind, signal) ?? err;
+  }
+}
+
+/** Chat completions: streamed token by token when the request asks for tokens, otherwise one answer. */
+function completerFor(cfg: RemoteConfig, client: OpenAI, kind: ProviderKind): (req: CompletionRequest) => Promise<Completion> {
   // OpenAI and Azure hold a model to a JSON schema; servers that speak the API otherwise mostly know json_object.
   const structuredOutput: StructuredOutputMode = cfg.structuredOutput ?? (cfg.provider === 'openai-compatible' ? 'json_object' : 'json_schema');
 
-  async function call(req: CompletionRequest): Promise<Completion> {
+  return async (req) => {
     const model = req.model ?? cfg.model;
     // For Azure the deployment decides the model; `model` is still sent, as the API expects a value.
     const messages: ChatCompletionMessageParam[] = [
@@ -81,43 +108,60 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
         { model, messages, stream: true, stream_options: { include_usage: true }, ...extra },
         options,
       );
-      let text = '';
-      let usage = { promptTokens: 0, completionTokens: 0 };
-      let finish: string | null = null;
-      let chunks = 0;
-      for await (const chunk of stream) {
-        chunks += 1;
-        const choice = chunk.choices?.[0];
-        const piece = choice?.delta?.content;
-        if (typeof piece === 'string' && piece.length) {
-          text += piece;
-          req.onToken(piece);
-        }
-        if (choice?.finish_reason) finish = choice.finish_reason;
-        if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens ?? 0, completionTokens: chunk.usage.completion_tokens ?? 0 };
-      }
-      // The SDK ends the loop quietly when the call is aborted: half an answer is a cancel, never a draft.
-      if (req.signal?.aborted) throw new ProviderError('cancelled', kind);
-      if (finish === 'content_filter' && !text) throw new ProviderError('refused', kind);
-      // Not one event could be read (a 200 with some other body): not an answer in any form.
-      if (chunks === 0) throw new ProviderError('malformed', kind);
-      // A stream that stops without saying why (the server closed it cleanly mid-answer), or because the model
-      // ran out of tokens, is not a whole answer.
-      if (finish === null || finish === 'length') throw new ProviderError('incomplete', kind);
-      if (!text) throw new ProviderError('malformed', kind);
-      return { text, provider: kind, model, usage };
+      return readStream(stream, req, req.onToken, kind, model);
     }
 
     const completion: unknown = await client.chat.completions.create({ model, messages, ...extra }, options);
     return readCompletion(completion, kind, model);
-  }
+  };
+}
 
+/** A streamed answer, each piece passed on as it comes; only a whole answer is returned. */
+async function readStream(
+  stream: AsyncIterable<ChatCompletionChunk>,
+  req: CompletionRequest,
+  onToken: (piece: string) => void,
+  kind: ProviderKind,
+  model: string,
+): Promise<Completion> {
+  let text = '';
+  let usage = { promptTokens: 0, completionTokens: 0 };
+  let finish: string | null = null;
+  let chunks = 0;
+  for await (const chunk of stream) {
+    chunks += 1;
+    const choice = chunk.choices?.[0];
+    const piece = choice?.delta?.content;
+    if (typeof piece === 'string' && piece.length) {
+      text += piece;
+      onToken(piece);
+    }
+    if (choice?.finish_reason) finish = choice.finish_reason;
+    if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens ?? 0, completionTokens: chunk.usage.completion_tokens ?? 0 };
+  }
+  // The SDK ends the loop quietly when the call is aborted: half an answer is a cancel, never a draft.
+  if (req.signal?.aborted) throw new ProviderError('cancelled', kind);
+  if (finish === 'content_filter' && !text) throw new ProviderError('refused', kind);
+  // Not one event could be read (a 200 with some other body): not an answer in any form.
+  if (chunks === 0) throw new ProviderError('malformed', kind);
+  // A stream that stops without saying why (the server closed it cleanly mid-answer), or because the model
+  // ran out of tokens, is not a whole answer.
+  if (finish === null || finish === 'length') throw new ProviderError('incomplete', kind);
+  if (!text) throw new ProviderError('malformed', kind);
+  return { text, provider: kind, model, usage };
+}
+
+/** Speech to text, in Danish. */
+function transcriberFor(
+  cfg: RemoteConfig,
+  kind: ProviderKind,
+): (audio: Buffer, filename: string, mime: string, signal?: AbortSignal) => Promise<Transcription> {
   // Speech to text has a longer deadline than chat, so a client of its own (for Azure also its own deployment).
   // A recording takes far longer than a chat answer, so it has a deadline of its own (TRANSCRIPTION_TIMEOUT_MS).
   const transcriptionTimeoutMs = cfg.transcriptionTimeoutMs ?? DEFAULT_TRANSCRIPTION_TIMEOUT_MS;
   const transcriber = clientFor(cfg, cfg.provider === 'azure-openai' ? TRANSCRIPTION_MODEL : undefined, transcriptionTimeoutMs);
 
-  async function transcribe(audio: Buffer, filename: string, mime: string, signal?: AbortSignal): Promise<Transcription> {
+  return async (audio, filename, mime, signal) => {
     // The person's file name can name a citizen ("møde med Jens.m4a"); the provider gets only its extension.
     const ext = /\.[A-Za-z0-9]{1,5}$/.exec(filename)?.[0]?.toLowerCase() ?? '';
     const file = await toFile(audio, `lyd${ext}`, { type: mime });
@@ -130,14 +174,18 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     const text = typeof body === 'object' && body !== null ? (body as { text?: unknown }).text : undefined;
     if (typeof text !== 'string') throw new ProviderError('malformed', kind);
     return { text, provider: kind, model: TRANSCRIPTION_MODEL };
-  }
+  };
+}
 
+/** Embeddings for the knowledge base, one vector per text, when an embeddings model is configured (AI_EMBEDDING_MODEL). */
+function embeddingsFor(cfg: RemoteConfig, client: OpenAI, kind: ProviderKind): Pick<Provider, 'embeddingModel' | 'embed'> {
   const embedding = cfg.embedding;
+  if (!embedding) return {};
   // Azure routes by deployment: the embeddings deployment needs a client of its own.
-  const embedder = embedding && cfg.provider === 'azure-openai' ? clientFor(cfg, embedding.deployment) : client;
+  const embedder = cfg.provider === 'azure-openai' ? clientFor(cfg, embedding.deployment) : client;
+  const model = embedding.model;
 
   async function embed(texts: string[], signal?: AbortSignal): Promise<Embeddings> {
-    const model = embedding!.model;
     if (texts.length === 0) return { vectors: [], provider: kind, model, usage: { promptTokens: 0 } };
     // 'float' explicitly: without it the SDK asks for base64 and decodes it itself, which servers that answer
     // with plain arrays (most OpenAI-compatible ones) break.
@@ -145,39 +193,7 @@ export function createOpenAiProvider(cfg: RemoteConfig): Provider {
     return readEmbeddings(body, texts.length, kind, model);
   }
 
-  const baseUrl = cfg.provider === 'azure-openai' ? cfg.endpoint : cfg.baseUrl;
-  return {
-    kind,
-    model: cfg.model,
-    ...(baseUrl ? { baseUrl } : {}),
-    contextTokens: cfg.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
-    ...(embedding
-      ? {
-          embeddingModel: embedding.model,
-          async embed(texts: string[], signal?: AbortSignal) {
-            try {
-              return await embed(texts, signal);
-            } catch (err) {
-              throw toProviderError(err, kind, signal) ?? err;
-            }
-          },
-        }
-      : {}),
-    async complete(req) {
-      try {
-        return await call(req);
-      } catch (err) {
-        throw toProviderError(err, kind, req.signal) ?? err;
-      }
-    },
-    async transcribe(audio, filename, mime, signal) {
-      try {
-        return await transcribe(audio, filename, mime, signal);
-      } catch (err) {
-        throw toProviderError(err, kind, signal) ?? err;
-      }
-    },
-  };
+  return { embeddingModel: model, embed: (texts, signal) => asProviderErrors(kind, signal, () => embed(texts, signal)) };
 }
 
 /**
