@@ -37,6 +37,41 @@ import { boardRoutes, publicRoutes, trialInsightsRoutes } from './modules/insigh
 import { trialsRoutes } from './modules/trials/trials.routes.js';
 import { unitsRoutes, usersRoutes } from './modules/users/users.routes.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { routerOf } from './api.js';
+import { endpointsOf, type EndpointDoc } from './lib/route.js';
+
+/*
+ * Every endpoint of the API, in the order Express tries them: each group's routes are defined once (lib/route.ts)
+ * and both mounted here and described in the OpenAPI document (API_ENDPOINTS).
+ */
+/** Before the session: health, this API's description and the public AI register need no sign-in. */
+const BEFORE_SESSION = [healthRoutes, openapiRoutes(() => API_ENDPOINTS), publicRoutes];
+/** After the session, CSRF and password-change checks. Specific mounts come before the general ones they share a prefix with. */
+const AFTER_SESSION = [
+  authRoutes,
+  usersRoutes,
+  unitsRoutes,
+  auditRoutes,
+  documentsRoutes,
+  reflectionsRoutes,
+  baselineRoutes,
+  complianceRoutes,
+  trialInsightsRoutes,
+  trialsRoutes,
+  boardRoutes,
+  policiesRoutes,
+  // Three groups share /api/runs: the runs own POST / and GET /:id, reviews and experiences add theirs beside them.
+  runsRoutes,
+  reviewsRoutes,
+  experiencesRoutes,
+  filesRoutes,
+  jobsRoutes,
+  retentionRoutes,
+  minutesRoutes,
+];
+
+/** What the OpenAPI document describes (GET /api/openapi.json, npm run openapi). */
+export const API_ENDPOINTS: readonly EndpointDoc[] = endpointsOf([...BEFORE_SESSION, ...AFTER_SESSION]);
 
 /**
  * Everything services need. Loads the policies (an invalid policy file throws PolicyLoadError here) and builds
@@ -100,33 +135,11 @@ export function createApp(deps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  api.use(healthRoutes(deps));
-  api.use(openapiRoutes());
-  // The public AI register: no sign-in, so before the session and CSRF checks.
-  api.use('/public', publicRoutes(deps));
+  for (const group of BEFORE_SESSION) api.use(group.mount || '/', routerOf(group, deps));
   api.use(sessionMiddleware(deps));
   api.use(csrfMiddleware(deps));
   api.use(passwordChangeGate());
-  api.use('/auth', authRoutes(deps));
-  api.use('/users', usersRoutes(deps));
-  api.use('/units', unitsRoutes(deps));
-  api.use('/audit', auditRoutes(deps));
-  api.use('/trials/:trialId/documents', documentsRoutes(deps));
-  api.use('/trials/:trialId/reflections', reflectionsRoutes(deps));
-  api.use('/trials/:trialId/baseline', baselineRoutes(deps));
-  api.use('/trials/:trialId/compliance', complianceRoutes(deps));
-  api.use('/trials/:trialId', trialInsightsRoutes(deps));
-  api.use('/trials', trialsRoutes(deps));
-  api.use('/insights', boardRoutes(deps));
-  api.use('/policies', policiesRoutes(deps));
-  api.use('/runs', runsRoutes(deps));
-  // After the runs routes: these add GET /, /:id/reviews, /:id/final and /:id/experience beside them.
-  api.use('/runs', reviewsRoutes(deps));
-  api.use('/runs', experiencesRoutes(deps));
-  api.use('/files', filesRoutes(deps));
-  api.use('/jobs', jobsRoutes(deps));
-  api.use('/retention', retentionRoutes(deps));
-  api.use('/trials', minutesRoutes(deps));
+  for (const group of AFTER_SESSION) api.use(group.mount || '/', routerOf(group, deps));
   api.use(apiNotFound);
   app.use('/api', api);
 

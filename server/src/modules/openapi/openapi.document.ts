@@ -18,8 +18,7 @@ import * as reviews from '../../contracts/reviews.js';
 import * as runs from '../../contracts/runs.js';
 import * as trials from '../../contracts/trials.js';
 import * as users from '../../contracts/users.js';
-import { ENDPOINTS } from './openapi.registry.js';
-import type { EndpointDoc } from './openapi.types.js';
+import type { EndpointDoc } from '../../lib/route.js';
 import { ROOT_DIR } from '../../config/env.js';
 
 type Json = Record<string, unknown>;
@@ -184,7 +183,7 @@ function buildComponents(names: Map<z.ZodType, string>) {
   }
   const refFor = (schema: z.ZodType, io: 'input' | 'output'): string => {
     const name = names.get(schema);
-    if (!name) throw new Error('An endpoint in the OpenAPI registry uses a schema that is not exported from server/src/contracts.');
+    if (!name) throw new Error('A route (lib/route.ts) uses a schema that is not exported from server/src/contracts.');
     return `${REF}${name}${io === 'input' && differs.has(name) ? 'Input' : ''}`;
   };
   return { schemas, refFor };
@@ -311,8 +310,8 @@ function reachable(paths: Json, schemas: Record<string, Json>): Record<string, J
   return Object.fromEntries([...seen].sort().map((n) => [n, schemas[n]!]));
 }
 
-/** The OpenAPI 3.1 description of the whole API, built from the endpoint registry and the zod contracts. */
-export function buildOpenApiDocument(endpoints: readonly EndpointDoc[] = ENDPOINTS): Json {
+/** The OpenAPI 3.1 description of the API's endpoints (app.ts API_ENDPOINTS), with the zod contracts as components. */
+export function buildOpenApiDocument(endpoints: readonly EndpointDoc[]): Json {
   const { schemas, refFor } = buildComponents(contractSchemas());
   const paths: Record<string, Record<string, Json>> = {};
   for (const e of [...endpoints].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -330,7 +329,7 @@ export function buildOpenApiDocument(endpoints: readonly EndpointDoc[] = ENDPOIN
         'Sign in with POST /api/auth/login: the session is the httpOnly cookie pw_session. Every state-changing ' +
         'request (POST, PUT, PATCH, DELETE) echoes the CSRF token from GET /api/auth/csrf (also set as the cookie ' +
         'pw_csrf) in the x-csrf-token header. Errors have the body ErrorBody with a stable code; the message is ' +
-        'Danish and says what to do next. Generated from server/src/modules/openapi (npm run openapi).',
+        'Danish and says what to do next. Generated from the route definitions (server/src/lib/route.ts) by npm run openapi.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: '/' }],
@@ -355,6 +354,6 @@ export function buildOpenApiDocument(endpoints: readonly EndpointDoc[] = ENDPOIN
 export const OPENAPI_FILE = path.join(ROOT_DIR, 'docs/openapi.json');
 
 /** The document as committed in docs/openapi.json: two-space indented, ending with a newline. */
-export function renderOpenApiDocument(): string {
-  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+export function renderOpenApiDocument(endpoints: readonly EndpointDoc[]): string {
+  return `${JSON.stringify(buildOpenApiDocument(endpoints), null, 2)}\n`;
 }

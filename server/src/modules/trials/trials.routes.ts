@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import {
   AcknowledgeBriefingRequest,
   BriefingResponse,
@@ -10,8 +9,8 @@ import {
   TrialRevisionList,
   UpdateTrialRequest,
 } from '../../contracts/trials.js';
-import type { Deps } from '../../deps.js';
-import { requireActor } from '../auth/auth.middleware.js';
+import { IdParam } from '../../contracts/common.js';
+import { ADMINISTER, SEE_TRIAL, SIGNED_IN, route, routes } from '../../api.js';
 import {
   acknowledgeBriefing,
   confirmPolicy,
@@ -24,60 +23,150 @@ import {
   transitionTrial,
   updateTrial,
 } from './trials.service.js';
-import { IdParam } from '../../contracts/common.js';
 
-
-/** Mounted at /api/trials (documents and minutes add their own paths under /api/trials/:trialId). */
-export function trialsRoutes(deps: Deps): Router {
-  const r = Router();
-  r.get('/', async (req, res) => {
-    res.json(TrialList.parse({ trials: await listTrials(deps, requireActor(req)) }));
-  });
-  r.post('/', async (req, res) => {
-    const actor = requireActor(req);
-    const trial = await createTrial(deps, actor, CreateTrialRequest.parse(req.body));
-    res.status(201).json(TrialResponse.parse({ trial }));
-  });
-  r.get('/:id', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(TrialResponse.parse({ trial: await getTrial(deps, actor, id) }));
-  });
-  r.patch('/:id', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(TrialResponse.parse({ trial: await updateTrial(deps, actor, id, UpdateTrialRequest.parse(req.body)) }));
-  });
-  r.post('/:id/status', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(TrialResponse.parse({ trial: await transitionTrial(deps, actor, id, TransitionRequest.parse(req.body)) }));
-  });
-  r.put('/:id/participants', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(TrialResponse.parse({ trial: await setParticipants(deps, actor, id, SetParticipantsRequest.parse(req.body)) }));
-  });
-  r.get('/:id/revisions', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(TrialRevisionList.parse({ revisions: await listRevisions(deps, actor, id) }));
-  });
-  r.get('/:id/briefing', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(BriefingResponse.parse({ briefing: await getBriefing(deps, actor, id) }));
-  });
-  r.post('/:id/briefing/acknowledge', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    const briefing = await acknowledgeBriefing(deps, actor, id, AcknowledgeBriefingRequest.parse(req.body));
-    res.json(BriefingResponse.parse({ briefing }));
-  });
-  r.post('/:id/policy/confirm', async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = IdParam.parse(req.params);
-    res.json(TrialResponse.parse({ trial: await confirmPolicy(deps, actor, id) }));
-  });
-  return r;
-}
+/** Mounted at /api/trials (documents, minutes and insights add their own paths under /api/trials/:trialId). */
+export const trialsRoutes = routes('/trials', [
+  route({
+    method: 'GET',
+    path: '/',
+    operationId: 'listTrials',
+    tag: 'trials',
+    summary: 'The trials (prøvehandlinger) the person may see',
+    description: 'Those the person takes part in or administers.',
+    access: SIGNED_IN,
+    responses: { 200: { description: 'The trials.', schema: TrialList } },
+    errors: [],
+    handle: async ({ deps, actor }) => ({ trials: await listTrials(deps, actor) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/',
+    operationId: 'createTrial',
+    tag: 'trials',
+    summary: 'Create a trial with its charter (kommissorium)',
+    description: 'Purpose, assistants, data-use policy, dates and experience questions. Starts as a draft (udkast).',
+    access: { roles: ['LEADER', 'DIGITAL_UNIT'], rule: 'A leader only for their own unit; the digital unit for any unit.' },
+    body: { kind: 'json', schema: CreateTrialRequest },
+    responses: { 201: { description: 'The new trial.', schema: TrialResponse } },
+    errors: ['FORBIDDEN', 'UNKNOWN_POLICY', 'ASSISTANT_NOT_ALLOWED_BY_POLICY'],
+    handle: async ({ deps, actor, body }) => ({ trial: await createTrial(deps, actor, body) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/:id',
+    operationId: 'getTrial',
+    tag: 'trials',
+    summary: 'One trial with its charter, policy and participants',
+    description: "The trial as the person sees it, with their own part in it (briefing acknowledged or not).",
+    access: SEE_TRIAL,
+    responses: { 200: { description: 'The trial.', schema: TrialResponse } },
+    errors: ['NOT_FOUND'],
+    params: IdParam,
+    handle: async ({ deps, actor, params }) => ({ trial: await getTrial(deps, actor, params.id) }),
+  }),
+  route({
+    method: 'PATCH',
+    path: '/:id',
+    operationId: 'updateTrial',
+    tag: 'trials',
+    summary: 'Edit the charter (versioned)',
+    description:
+      'Changes the charter with optimistic locking (expectedVersion). Loosening the charter of an active trial (more assistants, a laxer policy, longer) needs confirmLoosening.',
+    access: ADMINISTER,
+    body: { kind: 'json', schema: UpdateTrialRequest },
+    responses: { 200: { description: 'The updated trial.', schema: TrialResponse } },
+    errors: [
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'VERSION_CONFLICT',
+      'TRIAL_CLOSED',
+      'CHARTER_LOOSENING_NEEDS_CONFIRMATION',
+      'UNKNOWN_POLICY',
+      'ASSISTANT_NOT_ALLOWED_BY_POLICY',
+    ],
+    params: IdParam,
+    handle: async ({ deps, actor, params, body }) => ({ trial: await updateTrial(deps, actor, params.id, body) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/:id/status',
+    operationId: 'transitionTrial',
+    tag: 'trials',
+    summary: 'Start, pause, resume or close a trial',
+    description: 'Moves the trial through its lifecycle (DRAFT, ACTIVE, PAUSED, CLOSED). Starting needs a ready charter, an approved policy that allows every assistant of the charter, and participants.',
+    access: ADMINISTER,
+    body: { kind: 'json', schema: TransitionRequest },
+    responses: { 200: { description: 'The trial in its new status.', schema: TrialResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'TRIAL_NOT_READY'],
+    params: IdParam,
+    handle: async ({ deps, actor, params, body }) => ({ trial: await transitionTrial(deps, actor, params.id, body) }),
+  }),
+  route({
+    method: 'PUT',
+    path: '/:id/participants',
+    operationId: 'setParticipants',
+    tag: 'trials',
+    summary: 'Set the participants (deltagere) of a trial',
+    description: 'Replaces the list of participants with the given active users.',
+    access: ADMINISTER,
+    body: { kind: 'json', schema: SetParticipantsRequest },
+    responses: { 200: { description: 'The trial with its participants.', schema: TrialResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'UNKNOWN_USER', 'TRIAL_CLOSED'],
+    params: IdParam,
+    handle: async ({ deps, actor, params, body }) => ({ trial: await setParticipants(deps, actor, params.id, body) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/:id/revisions',
+    operationId: 'listTrialRevisions',
+    tag: 'trials',
+    summary: 'The versions of the charter',
+    description: 'Every saved version of the charter, who saved it and when.',
+    access: ADMINISTER,
+    responses: { 200: { description: 'The revisions, newest first.', schema: TrialRevisionList } },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+    params: IdParam,
+    handle: async ({ deps, actor, params }) => ({ revisions: await listRevisions(deps, actor, params.id) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/:id/briefing',
+    operationId: 'getBriefing',
+    tag: 'trials',
+    summary: 'The AI literacy briefing (introduktion) of a trial',
+    description: 'What the assistants are, what data may be used and where a person must judge (AI Act Art. 4), with whether the person has acknowledged it.',
+    access: { roles: 'any', rule: 'Participants only; to anyone else the briefing does not exist (404).' },
+    responses: { 200: { description: 'The briefing.', schema: BriefingResponse } },
+    errors: ['NOT_FOUND'],
+    params: IdParam,
+    handle: async ({ deps, actor, params }) => ({ briefing: await getBriefing(deps, actor, params.id) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/:id/briefing/acknowledge',
+    operationId: 'acknowledgeBriefing',
+    tag: 'trials',
+    summary: 'Acknowledge the briefing',
+    description: 'Needed before the assistants can be used. Refused when the briefing changed since it was read.',
+    access: { roles: 'any', rule: 'Participants only; to anyone else the briefing does not exist (404).' },
+    body: { kind: 'json', schema: AcknowledgeBriefingRequest },
+    responses: { 200: { description: 'The acknowledged briefing.', schema: BriefingResponse } },
+    errors: ['NOT_FOUND', 'BRIEFING_OUTDATED'],
+    params: IdParam,
+    handle: async ({ deps, actor, params, body }) => ({ briefing: await acknowledgeBriefing(deps, actor, params.id, body) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/:id/policy/confirm',
+    operationId: 'confirmTrialPolicy',
+    tag: 'trials',
+    summary: 'Accept a changed data-use policy',
+    description:
+      "When the policy file changed after the trial was set up, runs stop (POLICY_CHANGED) until an administrator confirms the new version. A version that no longer allows one of the charter's assistants is refused (ASSISTANT_NOT_ALLOWED_BY_POLICY) until the assistant is removed from the charter.",
+    access: ADMINISTER,
+    responses: { 200: { description: 'The trial on the current policy version.', schema: TrialResponse } },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'POLICY_UNAVAILABLE', 'TRIAL_CLOSED', 'ASSISTANT_NOT_ALLOWED_BY_POLICY'],
+    params: IdParam,
+    handle: async ({ deps, actor, params }) => ({ trial: await confirmPolicy(deps, actor, params.id) }),
+  }),
+]);
