@@ -405,45 +405,92 @@ export interface JobWorker {
  * It looks again when a job ends, or every `pollMs` when there is nothing it may claim.
  */
 export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?: number; leaseMs?: number } = {}): JobWorker {
-  const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
-  const lease: Lease = { workerId: `${PROCESS_WORKER_ID}-${randomBytes(2).toString('hex')}`, leaseMs: opts.leaseMs ?? leaseMsOf(deps) };
-  const ids = new Set<string>();
-  const concurrency = Math.max(1, opts.concurrency ?? deps.config.jobConcurrency);
-  const abort = new AbortController();
-  let draining = false;
-  const running = new Map<JobType, Set<Promise<unknown>>>();
-  let wake: (() => void) | undefined;
-  const sleep = () =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => done(), pollMs);
-      const done = () => {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      };
-      wake = done;
+  const worker: WorkerState = {
+    deps,
+    pollMs: opts.pollMs ?? DEFAULT_POLL_MS,
+    lease: { workerId: `${PROCESS_WORKER_ID}-${randomBytes(2).toString('hex')}`, leaseMs: opts.leaseMs ?? leaseMsOf(deps) },
+    ids: new Set<string>(),
+    concurrency: Math.max(1, opts.concurrency ?? deps.config.jobConcurrency),
+    abort: new AbortController(),
+    draining: false,
+    running: new Map<JobType, Set<Promise<unknown>>>(),
+    wake: undefined,
+  };
+  const heartbeat = startLeaseHeartbeat(worker);
+  const loop = runWorkerLoop(worker, heartbeat);
+
+  return {
+    async drain() {
+      worker.draining = true;
+      worker.wake?.();
+      await loop;
+    },
+    async stop() {
+      worker.draining = true;
+      worker.abort.abort(new Error('job worker stopped'));
+      worker.wake?.();
+      await loop;
+    },
+    get running() {
+      return runningJobs(worker).length;
+    },
+  };
+}
+
+/** What one worker holds while it runs: its lease, the jobs it runs (by kind), and how its pause is cut short. */
+interface WorkerState {
+  deps: Deps;
+  pollMs: number;
+  lease: Lease;
+  /** The ids of the jobs this worker runs, whose leases it renews. */
+  ids: Set<string>;
+  concurrency: number;
+  abort: AbortController;
+  draining: boolean;
+  running: Map<JobType, Set<Promise<unknown>>>;
+  /** Ends the pause between polls early, while there is one. */
+  wake: (() => void) | undefined;
+}
+
+const runningJobs = (worker: WorkerState) => [...worker.running.values()].flatMap((set) => [...set]);
+
+/** Waits `pollMs`, or less when a job ends or the worker is told to stop. */
+function pauseBetweenPolls(worker: WorkerState): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => done(), worker.pollMs);
+    const done = () => {
+      clearTimeout(timer);
+      worker.wake = undefined;
+      resolve();
+    };
+    worker.wake = done;
+  });
+}
+
+function startClaimed(worker: WorkerState, type: JobType, id: string): void {
+  const { deps, running, ids } = worker;
+  const set = running.get(type) ?? new Set<Promise<unknown>>();
+  running.set(type, set);
+  ids.add(id);
+  const p: Promise<unknown> = runClaimed(deps, id, worker.abort.signal)
+    .catch((err: unknown) => deps.logger.error({ jobId: id, err: { name: (err as Error)?.name } }, 'job could not be stored'))
+    .finally(() => {
+      ids.delete(id);
+      set.delete(p);
+      worker.wake?.();
     });
-  const all = () => [...running.values()].flatMap((set) => [...set]);
+  set.add(p);
+}
 
-  function start(type: JobType, id: string): void {
-    const set = running.get(type) ?? new Set<Promise<unknown>>();
-    running.set(type, set);
-    ids.add(id);
-    const p: Promise<unknown> = runClaimed(deps, id, abort.signal)
-      .catch((err: unknown) => deps.logger.error({ jobId: id, err: { name: (err as Error)?.name } }, 'job could not be stored'))
-      .finally(() => {
-        ids.delete(id);
-        set.delete(p);
-        wake?.();
-      });
-    set.add(p);
-  }
-
-  // The sign of life: this worker's running jobs stay its own while it renews their leases. Expired leases of
-  // other (dead) instances are taken back at the same pace.
+/**
+ * The sign of life: this worker's running jobs stay its own while it renews their leases. Expired leases of
+ * other (dead) instances are taken back at the same pace.
+ */
+function startLeaseHeartbeat(worker: WorkerState): NodeJS.Timeout {
+  const { deps, lease } = worker;
   const renewEveryMs = Math.max(10, Math.floor(lease.leaseMs / 3));
   const heartbeat = setInterval(() => {
-    const mine = [...ids];
+    const mine = [...worker.ids];
     const renew = mine.length
       ? deps.db.job.updateMany({
           where: { id: { in: mine }, status: 'RUNNING', workerId: lease.workerId },
@@ -451,63 +498,55 @@ export function startJobWorker(deps: Deps, opts: { pollMs?: number; concurrency?
         })
       : Promise.resolve();
     void renew
-      .then(() => (draining ? 0 : requeueStaleJobs(deps)))
+      .then(() => (worker.draining ? 0 : requeueStaleJobs(deps)))
       .then((n) => {
-        if (n) wake?.();
+        if (n) worker.wake?.();
       })
       .catch((err: unknown) => deps.logger.error({ err: { name: (err as Error)?.name } }, 'job lease renewal failed'));
   }, renewEveryMs);
   heartbeat.unref();
+  return heartbeat;
+}
 
-  const loop = (async () => {
-    try {
-      await requeueStaleJobs(deps);
-    } catch {
-      deps.logger.error('job re-queue failed');
-    }
-    for (const [type, h] of handlers) {
-      await h.onWorkerStart?.(deps).catch(() => deps.logger.warn({ type }, 'job start-up clean-up failed'));
-    }
-    while (!draining) {
-      // Only kinds with a free slot: a kind whose slots are all taken (hung) does not stop the others.
-      const open = JobType.options.filter((t) => handlers.has(t) && (running.get(t)?.size ?? 0) < concurrency);
-      let claimed: string | null = null;
-      try {
-        const next = open.length ? await claimNextJob(deps, open, lease) : null;
-        if (next && !draining) {
-          start(next.type, next.id);
-          claimed = next.id;
-        } else if (next) {
-          // Claimed just as the worker began to stop: straight back, attempt given back.
-          await deps.db.job.update({
-            where: { id: next.id },
-            data: { status: 'QUEUED', attempts: { decrement: 1 }, message: HANDED_BACK_MESSAGE, workerId: null, leaseUntil: null },
-          });
-        }
-      } catch (err) {
-        // A database hiccup must not end the worker; it looks again after the pause.
-        deps.logger.error({ err: { name: (err as Error)?.name } }, 'job worker poll failed');
-      }
-      if (!claimed && !draining) await sleep();
-    }
-    await Promise.all(all());
-    clearInterval(heartbeat);
-  })();
+/** Takes back what a crashed process left RUNNING, polls until the worker drains, then waits for its jobs. */
+async function runWorkerLoop(worker: WorkerState, heartbeat: NodeJS.Timeout): Promise<void> {
+  const { deps } = worker;
+  try {
+    await requeueStaleJobs(deps);
+  } catch {
+    deps.logger.error('job re-queue failed');
+  }
+  for (const [type, h] of handlers) {
+    await h.onWorkerStart?.(deps).catch(() => deps.logger.warn({ type }, 'job start-up clean-up failed'));
+  }
+  while (!worker.draining) {
+    const claimed = await claimAndStart(worker);
+    if (!claimed && !worker.draining) await pauseBetweenPolls(worker);
+  }
+  await Promise.all(runningJobs(worker));
+  clearInterval(heartbeat);
+}
 
-  return {
-    async drain() {
-      draining = true;
-      wake?.();
-      await loop;
-    },
-    async stop() {
-      draining = true;
-      abort.abort(new Error('job worker stopped'));
-      wake?.();
-      await loop;
-    },
-    get running() {
-      return all().length;
-    },
-  };
+/** Claims the next job of a kind with a free slot and starts it; its id, or null when none was started. */
+async function claimAndStart(worker: WorkerState): Promise<string | null> {
+  const { deps } = worker;
+  // Only kinds with a free slot: a kind whose slots are all taken (hung) does not stop the others.
+  const open = JobType.options.filter((t) => handlers.has(t) && (worker.running.get(t)?.size ?? 0) < worker.concurrency);
+  try {
+    const next = open.length ? await claimNextJob(deps, open, worker.lease) : null;
+    if (next && !worker.draining) {
+      startClaimed(worker, next.type, next.id);
+      return next.id;
+    } else if (next) {
+      // Claimed just as the worker began to stop: straight back, attempt given back.
+      await deps.db.job.update({
+        where: { id: next.id },
+        data: { status: 'QUEUED', attempts: { decrement: 1 }, message: HANDED_BACK_MESSAGE, workerId: null, leaseUntil: null },
+      });
+    }
+  } catch (err) {
+    // A database hiccup must not end the worker; it looks again after the pause.
+    deps.logger.error({ err: { name: (err as Error)?.name } }, 'job worker poll failed');
+  }
+  return null;
 }
