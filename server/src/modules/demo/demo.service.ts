@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../contracts/auth.js';
 import type { Deps } from '../../deps.js';
+import type { Tx } from '../../lib/db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { hashPassword } from '../auth/auth.service.js';
@@ -68,54 +69,12 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
     hashPassword(randomBytes(32).toString('base64url'), deps.config.argon2),
   ]);
   const now = deps.now();
-  const day = 86_400_000;
 
   // The organisation and its history in one transaction: a crash leaves nothing half-seeded.
   const seeded = await deps.db.$transaction(async (tx) => {
-    const unitIds = new Map<string, string>();
-    for (const u of UNITS) {
-      const row = await tx.orgUnit.create({
-        data: { code: u.code, name: u.name, parentId: u.parent ? unitIds.get(u.parent)! : null },
-      });
-      unitIds.set(u.code, row.id);
-    }
-    const userIds = {} as Record<Role, string>;
-    for (const [role, u] of Object.entries(DEMO_USERS) as [Role, (typeof DEMO_USERS)[Role]][]) {
-      const row = await tx.user.create({
-        // The digital unit's demo person is also the data protection adviser, so the sign-off of the compliance
-        // drafts can be tried without creating a person first.
-        data: { email: u.email, name: u.name, role, unitId: unitIds.get(u.unitCode)!, passwordHash, dataProtectionAdviser: role === 'DIGITAL_UNIT' },
-      });
-      userIds[role] = row.id;
-    }
-    const trialIds: string[] = [];
-    let documentsTrialId: string | null = null;
-    for (const t of DEMO_TRIALS) {
-      const active = t.status === 'ACTIVE';
-      const trial = await tx.trial.create({
-        data: {
-          unitId: unitIds.get(t.unitCode)!,
-          title: t.title,
-          purpose: t.purpose,
-          hypothesis: t.hypothesis,
-          successCriteria: t.successCriteria,
-          briefing: t.briefing,
-          assistants: JSON.stringify([t.assistant]),
-          questions: JSON.stringify(t.questions),
-          policyId: t.policyId,
-          // The version the trial was set up under, as a leader's own trial records it.
-          policyVersion: deps.policies.get(t.policyId)?.version ?? 'unknown',
-          status: t.status,
-          published: active && t.published === true,
-          startsAt: new Date(now.getTime() + t.startsInDays * day),
-          endsAt: new Date(now.getTime() + t.endsInDays * day),
-          createdById: userIds.LEADER,
-          participants: active ? { create: [{ userId: userIds.EMPLOYEE }, { userId: userIds.LEADER }] } : undefined,
-        },
-      });
-      trialIds.push(trial.id);
-      if (active && t.assistant === 'documents') documentsTrialId = trial.id;
-    }
+    const unitIds = await createUnits(tx);
+    const userIds = await createDemoUsers(tx, unitIds, passwordHash);
+    const { trialIds, documentsTrialId } = await createDemoTrials(tx, deps, { now, unitIds, userIds });
     const history = await seedDemoHistory(tx, deps, {
       now,
       unitIds,
@@ -134,21 +93,87 @@ export async function seedDemoOrganisation(deps: Deps): Promise<{ created: boole
     return { documentsTrialId, leaderId: userIds.LEADER, leaderUnitId: unitIds.get(DEMO_USERS.LEADER.unitCode)! };
   }, SEED_TRANSACTION);
 
-  if (seeded.documentsTrialId) {
-    // Through the documents module, as the trial's leader would upload them: stored, audited and indexed.
-    const leader: Actor = { id: seeded.leaderId, role: 'LEADER', unitId: seeded.leaderUnitId, sessionId: 'demo-seed' };
-    for (const filename of DEMO_DOCUMENTS) {
-      const buffer = fs.readFileSync(path.join(DOCUMENTS_DIR, filename));
-      const { document } = await uploadDocument(deps, leader, seeded.documentsTrialId, {
-        buffer,
-        filename,
-        mimeType: 'text/markdown',
-        size: buffer.length,
-      });
-      // Indexed here rather than waiting for the job worker, so search works the moment the server is up. The
-      // queued indexing job still runs later and replaces the passages with the same ones.
-      await indexDocument(deps, document.id, leader);
-    }
-  }
+  if (seeded.documentsTrialId) await uploadDemoDocuments(deps, seeded.documentsTrialId, seeded.leaderId, seeded.leaderUnitId);
   return { created: true };
+}
+
+/** The demo units, parents first; their ids by code. */
+async function createUnits(tx: Tx): Promise<Map<string, string>> {
+  const unitIds = new Map<string, string>();
+  for (const u of UNITS) {
+    const row = await tx.orgUnit.create({
+      data: { code: u.code, name: u.name, parentId: u.parent ? unitIds.get(u.parent)! : null },
+    });
+    unitIds.set(u.code, row.id);
+  }
+  return unitIds;
+}
+
+/** One person per role, who signs in with the demo password; their ids by role. */
+async function createDemoUsers(tx: Tx, unitIds: Map<string, string>, passwordHash: string): Promise<Record<Role, string>> {
+  const userIds = {} as Record<Role, string>;
+  for (const [role, u] of Object.entries(DEMO_USERS) as [Role, (typeof DEMO_USERS)[Role]][]) {
+    const row = await tx.user.create({
+      // The digital unit's demo person is also the data protection adviser, so the sign-off of the compliance
+      // drafts can be tried without creating a person first.
+      data: { email: u.email, name: u.name, role, unitId: unitIds.get(u.unitCode)!, passwordHash, dataProtectionAdviser: role === 'DIGITAL_UNIT' },
+    });
+    userIds[role] = row.id;
+  }
+  return userIds;
+}
+
+/** The demo trials, set up by the leader; their ids, and the active documents trial's (it gets the knowledge base). */
+async function createDemoTrials(
+  tx: Tx,
+  deps: Deps,
+  { now, unitIds, userIds }: { now: Date; unitIds: Map<string, string>; userIds: Record<Role, string> },
+): Promise<{ trialIds: string[]; documentsTrialId: string | null }> {
+  const day = 86_400_000;
+  const trialIds: string[] = [];
+  let documentsTrialId: string | null = null;
+  for (const t of DEMO_TRIALS) {
+    const active = t.status === 'ACTIVE';
+    const trial = await tx.trial.create({
+      data: {
+        unitId: unitIds.get(t.unitCode)!,
+        title: t.title,
+        purpose: t.purpose,
+        hypothesis: t.hypothesis,
+        successCriteria: t.successCriteria,
+        briefing: t.briefing,
+        assistants: JSON.stringify([t.assistant]),
+        questions: JSON.stringify(t.questions),
+        policyId: t.policyId,
+        // The version the trial was set up under, as a leader's own trial records it.
+        policyVersion: deps.policies.get(t.policyId)?.version ?? 'unknown',
+        status: t.status,
+        published: active && t.published === true,
+        startsAt: new Date(now.getTime() + t.startsInDays * day),
+        endsAt: new Date(now.getTime() + t.endsInDays * day),
+        createdById: userIds.LEADER,
+        participants: active ? { create: [{ userId: userIds.EMPLOYEE }, { userId: userIds.LEADER }] } : undefined,
+      },
+    });
+    trialIds.push(trial.id);
+    if (active && t.assistant === 'documents') documentsTrialId = trial.id;
+  }
+  return { trialIds, documentsTrialId };
+}
+
+/** Through the documents module, as the trial's leader would upload them: stored, audited and indexed. */
+async function uploadDemoDocuments(deps: Deps, trialId: string, leaderId: string, leaderUnitId: string): Promise<void> {
+  const leader: Actor = { id: leaderId, role: 'LEADER', unitId: leaderUnitId, sessionId: 'demo-seed' };
+  for (const filename of DEMO_DOCUMENTS) {
+    const buffer = fs.readFileSync(path.join(DOCUMENTS_DIR, filename));
+    const { document } = await uploadDocument(deps, leader, trialId, {
+      buffer,
+      filename,
+      mimeType: 'text/markdown',
+      size: buffer.length,
+    });
+    // Indexed here rather than waiting for the job worker, so search works the moment the server is up. The
+    // queued indexing job still runs later and replaces the passages with the same ones.
+    await indexDocument(deps, document.id, leader);
+  }
 }
