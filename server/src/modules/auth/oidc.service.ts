@@ -3,6 +3,7 @@ import * as oidc from 'openid-client';
 import { ROLE_ORDER, type OidcConfig, type RoleName } from '../../config/env.js';
 import type { ErrorCode } from '../../contracts/errors.js';
 import type { Deps } from '../../deps.js';
+import type { OidcLogin } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import { startSession } from './auth.service.js';
@@ -82,11 +83,36 @@ export interface OidcSignIn {
 }
 
 export function createOidcSignIn(deps: Deps, config: OidcConfig): OidcSignIn {
+  const ctx: SignInContext = {
+    deps,
+    config,
+    configuration: keptDiscovery(deps, config),
+    refuse: (refusal, userId = null) => refuseSignIn(deps, refusal, userId),
+  };
+  return {
+    begin: (returnTo) => beginSignIn(ctx, returnTo),
+    complete: (query, browser) => completeSignIn(ctx, query, browser),
+    async endSessionUrl() {
+      const conf = await ctx.configuration().catch(() => null);
+      if (!conf?.serverMetadata().end_session_endpoint) return null;
+      return oidc.buildEndSessionUrl(conf, { post_logout_redirect_uri: config.postLogoutRedirectUri }).href;
+    },
+  };
+}
+
+/** What each step of a sign-in needs: the provider's configuration, and how to refuse (audited). */
+interface SignInContext {
+  deps: Deps;
+  config: OidcConfig;
+  configuration: () => Promise<oidc.Configuration>;
+  refuse: (refusal: SsoRefusal, userId?: string | null) => Promise<never>;
+}
+
+/** Discovery once, kept; a failure is not kept, so the next attempt asks the provider again. */
+function keptDiscovery(deps: Deps, config: OidcConfig): () => Promise<oidc.Configuration> {
   const insecure = new URL(config.issuer).protocol === 'http:';
   let discovered: Promise<oidc.Configuration> | undefined;
-
-  /** Discovery once, kept; a failure is not kept, so the next attempt asks the provider again. */
-  function configuration(): Promise<oidc.Configuration> {
+  return () => {
     discovered ??= oidc
       .discovery(new URL(config.issuer), config.clientId, config.clientSecret, undefined, {
         ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
@@ -98,115 +124,153 @@ export function createOidcSignIn(deps: Deps, config: OidcConfig): OidcSignIn {
         throw refusals.unavailable();
       });
     return discovered;
-  }
-
-  async function refuse(refusal: SsoRefusal, userId: string | null = null): Promise<never> {
-    await recordAuditAlone(deps.db, deps.provider, {
-      actor: null,
-      action: 'auth.sso_refused',
-      resourceType: 'user',
-      resourceId: userId,
-      details: { reason: refusal.reason },
-    });
-    throw refusal;
-  }
-
-  return {
-    async begin(returnTo) {
-      const conf = await configuration();
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const codeVerifier = oidc.randomPKCECodeVerifier();
-      const browser = randomBytes(32).toString('base64url');
-      const now = deps.now();
-      await deps.db.oidcLogin.deleteMany({ where: { expiresAt: { lte: now } } });
-      await deps.db.oidcLogin.create({
-        data: { id: sha256(state), browser: sha256(browser), nonce, codeVerifier, returnTo: localPath(returnTo), expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) },
-      });
-      const url = oidc.buildAuthorizationUrl(conf, {
-        redirect_uri: config.redirectUri,
-        scope: 'openid profile email',
-        state,
-        nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-      });
-      return { url: url.href, browser };
-    },
-
-    async complete(query, browser) {
-      const state = query.get('state');
-      if (!state) return refuse(refusals.invalid('state_missing'));
-      // Used once: whoever deletes the row owns the sign-in; a second callback with the same state finds nothing.
-      const row = await deps.db.oidcLogin.findUnique({ where: { id: sha256(state) } });
-      const { count } = await deps.db.oidcLogin.deleteMany({ where: { id: sha256(state) } });
-      if (!row || count !== 1 || row.expiresAt.getTime() <= deps.now().getTime()) return refuse(refusals.used());
-      if (!browser || sha256(browser) !== row.browser) return refuse(refusals.invalid('browser_mismatch'));
-      if (query.get('error')) return refuse(refusals.cancelled());
-
-      const conf = await configuration();
-      const current = new URL(config.redirectUri);
-      current.search = query.toString();
-      let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
-      try {
-        tokens = await oidc.authorizationCodeGrant(conf, current, {
-          pkceCodeVerifier: row.codeVerifier,
-          expectedState: state,
-          expectedNonce: row.nonce,
-          idTokenExpected: true,
-        });
-      } catch (err) {
-        deps.logger.warn({ err: errorName(err) }, 'oidc: the code exchange or the ID token was refused');
-        return refuse(isNetworkError(err) ? refusals.unavailable() : refusals.invalid('token_invalid'));
-      }
-      const idClaims = tokens.claims();
-      if (!idClaims) return refuse(refusals.invalid('id_token_missing'));
-      let claims: Record<string, unknown> = { ...idClaims };
-      // Some providers put groups or the department only in the userinfo answer (Keycloak without mappers on the
-      // ID token); ask there when the ID token lacks them.
-      const lacks = () => claims[config.groupsClaim] === undefined || claims[config.unitClaim] === undefined || (!claims.email && !claims.preferred_username);
-      if (lacks() && conf.serverMetadata().userinfo_endpoint) {
-        try {
-          claims = { ...(await oidc.fetchUserInfo(conf, tokens.access_token, idClaims.sub)), ...claims };
-        } catch (err) {
-          deps.logger.warn({ err: errorName(err) }, 'oidc: userinfo failed');
-        }
-      }
-      // Entra ID sends a reference instead of the groups when a person is in more than 200 ("groups overage").
-      const claimNames = claims._claim_names as Record<string, unknown> | undefined;
-      if (claims[config.groupsClaim] === undefined && claimNames && config.groupsClaim in claimNames) return refuse(refusals.missing('groups_overage'));
-
-      const groups = asStrings(claims[config.groupsClaim]) ?? [];
-      const role = roleFromGroups(groups, config.roleGroups);
-      const emailClaim = [claims.email, claims.preferred_username].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()));
-      const unitCode = asStrings(claims[config.unitClaim])?.[0]?.trim();
-      const subject = `${config.issuer} ${idClaims.sub}`;
-      const existing =
-        (await deps.db.user.findUnique({ where: { oidcSubject: subject } })) ??
-        (emailClaim ? await deps.db.user.findUnique({ where: { email: emailClaim.trim().toLowerCase() } }) : null);
-      if (existing && !existing.active) return refuse(refusals.disabled(), existing.id);
-      if (existing?.oidcSubject && existing.oidcSubject !== subject) return refuse(refusals.emailTaken(), existing.id);
-      if (!emailClaim) return refuse(refusals.missing('email_missing'), existing?.id ?? null);
-      if (!role) return refuse(refusals.noRole(), existing?.id ?? null);
-      if (!unitCode) return refuse(refusals.missing('unit_missing'), existing?.id ?? null);
-      const unit = await deps.db.orgUnit.findUnique({ where: { code: unitCode }, select: { id: true } });
-      if (!unit) return refuse(refusals.unknownUnit(), existing?.id ?? null);
-
-      const email = emailClaim.trim().toLowerCase();
-      const name = nameOf(claims) ?? email;
-      const user = existing
-        ? await updateFromProvider(deps, existing, { subject, role, unitId: unit.id })
-        : await createFromProvider(deps, { subject, email, name, role, unitId: unit.id });
-      const session = await startSession(deps, { id: user.id, role, unitId: unit.id }, { action: 'auth.sso_login', details: { newUser: !existing } });
-      return { ...session, returnTo: row.returnTo };
-    },
-
-    async endSessionUrl() {
-      const conf = await configuration().catch(() => null);
-      if (!conf?.serverMetadata().end_session_endpoint) return null;
-      return oidc.buildEndSessionUrl(conf, { post_logout_redirect_uri: config.postLogoutRedirectUri }).href;
-    },
   };
+}
+
+async function refuseSignIn(deps: Deps, refusal: SsoRefusal, userId: string | null): Promise<never> {
+  await recordAuditAlone(deps.db, deps.provider, {
+    actor: null,
+    action: 'auth.sso_refused',
+    resourceType: 'user',
+    resourceId: userId,
+    details: { reason: refusal.reason },
+  });
+  throw refusal;
+}
+
+/** Stores the sign-in in flight (state, nonce, PKCE verifier, browser binding) and builds the provider's address. */
+async function beginSignIn({ deps, config, configuration }: SignInContext, returnTo: string): Promise<{ url: string; browser: string }> {
+  const conf = await configuration();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const browser = randomBytes(32).toString('base64url');
+  const now = deps.now();
+  await deps.db.oidcLogin.deleteMany({ where: { expiresAt: { lte: now } } });
+  await deps.db.oidcLogin.create({
+    data: { id: sha256(state), browser: sha256(browser), nonce, codeVerifier, returnTo: localPath(returnTo), expiresAt: new Date(now.getTime() + LOGIN_TTL_MS) },
+  });
+  const url = oidc.buildAuthorizationUrl(conf, {
+    redirect_uri: config.redirectUri,
+    scope: 'openid profile email',
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+  });
+  return { url: url.href, browser };
+}
+
+type Tokens = Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+
+/** The provider's answer: the sign-in in flight taken, the code exchanged, the claims read, the account signed in. */
+async function completeSignIn(
+  ctx: SignInContext,
+  query: URLSearchParams,
+  browser: string | undefined,
+): Promise<{ token: string; expiresAt: Date; returnTo: string }> {
+  const { deps, config, refuse } = ctx;
+  const { state, row } = await takeSignInInFlight(ctx, query, browser);
+  const conf = await ctx.configuration();
+  const tokens = await exchangeCode(ctx, conf, query, state, row);
+  const idClaims = tokens.claims();
+  if (!idClaims) return refuse(refusals.invalid('id_token_missing'));
+  const claims = await claimsWithUserInfo(ctx, conf, tokens, idClaims);
+  // Entra ID sends a reference instead of the groups when a person is in more than 200 ("groups overage").
+  const claimNames = claims._claim_names as Record<string, unknown> | undefined;
+  if (claims[config.groupsClaim] === undefined && claimNames && config.groupsClaim in claimNames) return refuse(refusals.missing('groups_overage'));
+
+  const { existing, subject, email, name, role, unitId } = await accountFromClaims(ctx, claims, idClaims.sub);
+  const user = existing
+    ? await updateFromProvider(deps, existing, { subject, role, unitId })
+    : await createFromProvider(deps, { subject, email, name, role, unitId });
+  const session = await startSession(deps, { id: user.id, role, unitId }, { action: 'auth.sso_login', details: { newUser: !existing } });
+  return { ...session, returnTo: row.returnTo };
+}
+
+/** The sign-in this callback answers, deleted as it is taken, and only for the browser that started it. */
+async function takeSignInInFlight(
+  { deps, refuse }: SignInContext,
+  query: URLSearchParams,
+  browser: string | undefined,
+): Promise<{ state: string; row: OidcLogin }> {
+  const state = query.get('state');
+  if (!state) return refuse(refusals.invalid('state_missing'));
+  // Used once: whoever deletes the row owns the sign-in; a second callback with the same state finds nothing.
+  const row = await deps.db.oidcLogin.findUnique({ where: { id: sha256(state) } });
+  const { count } = await deps.db.oidcLogin.deleteMany({ where: { id: sha256(state) } });
+  if (!row || count !== 1 || row.expiresAt.getTime() <= deps.now().getTime()) return refuse(refusals.used());
+  if (!browser || sha256(browser) !== row.browser) return refuse(refusals.invalid('browser_mismatch'));
+  if (query.get('error')) return refuse(refusals.cancelled());
+  return { state, row };
+}
+
+/** The authorization code for tokens, with the PKCE verifier, state and nonce checked by openid-client. */
+async function exchangeCode(
+  { deps, config, refuse }: SignInContext,
+  conf: oidc.Configuration,
+  query: URLSearchParams,
+  state: string,
+  row: OidcLogin,
+): Promise<Tokens> {
+  const current = new URL(config.redirectUri);
+  current.search = query.toString();
+  try {
+    return await oidc.authorizationCodeGrant(conf, current, {
+      pkceCodeVerifier: row.codeVerifier,
+      expectedState: state,
+      expectedNonce: row.nonce,
+      idTokenExpected: true,
+    });
+  } catch (err) {
+    deps.logger.warn({ err: errorName(err) }, 'oidc: the code exchange or the ID token was refused');
+    return refuse(isNetworkError(err) ? refusals.unavailable() : refusals.invalid('token_invalid'));
+  }
+}
+
+/**
+ * Some providers put groups or the department only in the userinfo answer (Keycloak without mappers on the
+ * ID token); ask there when the ID token lacks them.
+ */
+async function claimsWithUserInfo(
+  { deps, config }: SignInContext,
+  conf: oidc.Configuration,
+  tokens: Tokens,
+  idClaims: oidc.IDToken,
+): Promise<Record<string, unknown>> {
+  let claims: Record<string, unknown> = { ...idClaims };
+  const lacks = () => claims[config.groupsClaim] === undefined || claims[config.unitClaim] === undefined || (!claims.email && !claims.preferred_username);
+  if (lacks() && conf.serverMetadata().userinfo_endpoint) {
+    try {
+      claims = { ...(await oidc.fetchUserInfo(conf, tokens.access_token, idClaims.sub)), ...claims };
+    } catch (err) {
+      deps.logger.warn({ err: errorName(err) }, 'oidc: userinfo failed');
+    }
+  }
+  return claims;
+}
+
+/** The account the claims sign in to, with its role and unit; refused when the claims do not give a usable one. */
+async function accountFromClaims({ deps, config, refuse }: SignInContext, claims: Record<string, unknown>, sub: string) {
+  const groups = asStrings(claims[config.groupsClaim]) ?? [];
+  const role = roleFromGroups(groups, config.roleGroups);
+  const emailClaim = [claims.email, claims.preferred_username].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()));
+  const unitCode = asStrings(claims[config.unitClaim])?.[0]?.trim();
+  const subject = `${config.issuer} ${sub}`;
+  const existing =
+    (await deps.db.user.findUnique({ where: { oidcSubject: subject } })) ??
+    (emailClaim ? await deps.db.user.findUnique({ where: { email: emailClaim.trim().toLowerCase() } }) : null);
+  if (existing && !existing.active) return refuse(refusals.disabled(), existing.id);
+  if (existing?.oidcSubject && existing.oidcSubject !== subject) return refuse(refusals.emailTaken(), existing.id);
+  if (!emailClaim) return refuse(refusals.missing('email_missing'), existing?.id ?? null);
+  if (!role) return refuse(refusals.noRole(), existing?.id ?? null);
+  if (!unitCode) return refuse(refusals.missing('unit_missing'), existing?.id ?? null);
+  const unit = await deps.db.orgUnit.findUnique({ where: { code: unitCode }, select: { id: true } });
+  if (!unit) return refuse(refusals.unknownUnit(), existing?.id ?? null);
+
+  const email = emailClaim.trim().toLowerCase();
+  const name = nameOf(claims) ?? email;
+  return { existing, subject, email, name, role, unitId: unit.id };
 }
 
 function nameOf(claims: Record<string, unknown>): string | null {
