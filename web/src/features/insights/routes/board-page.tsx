@@ -1,6 +1,7 @@
-import type { BoardAssistantRow, BoardTrialRow, Measure } from '@contracts/insights.js';
+import type { Board, BoardAssistantRow, BoardTrialRow, Measure } from '@contracts/insights.js';
 import { DECISION_OUTCOME_LABELS } from '@contracts/insights.js';
 import { AssistantId } from '@contracts/policies.js';
+import type { UnitList } from '@contracts/users.js';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -38,16 +39,21 @@ function useCell() {
 }
 
 /**
- * The board of the digital unit: every trial's key measures side by side and the same per assistant, filtered by
- * unit, assistant and period. Small groups stay hidden here too; the legend says what the short words mean.
+ * The filters (unit, assistant, period), applied to the address when sent; the period is checked first. The form
+ * starts from the filters in the address and clears them all with one button once any is applied.
  */
-export function BoardPage() {
+function BoardFilterForm({
+  applied,
+  filtered,
+  units,
+  onSearch,
+}: {
+  applied: BoardFilters;
+  filtered: boolean;
+  units: UnitList['units'];
+  onSearch: (next: URLSearchParams) => void;
+}) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
-  const [search, setSearch] = useSearchParams();
-  const applied = filtersFrom(search);
-  const board = useBoard(applied);
-  const units = useUnits();
   const [form, setForm] = useState({
     unitId: applied.unitId ?? '',
     assistant: applied.assistant ?? '',
@@ -65,82 +71,105 @@ export function BoardPage() {
     setError(null);
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) if (v) next.set(k, v);
-    setSearch(next);
+    onSearch(next);
   };
   const onClear = () => {
     setForm({ unitId: '', assistant: '', from: '', to: '' });
     setError(null);
-    setSearch(new URLSearchParams());
+    onSearch(new URLSearchParams());
   };
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="board-filters" aria-labelledby="board-filters-heading">
+      <h2 id="board-filters-heading" className="h4">
+        {t('insights.filters.heading')}
+      </h2>
+      {error ? (
+        <p className="form-error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="insights-filter-row">
+        <SelectField id="board-unit" label={t('insights.filters.unit')} value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
+          <option value="">{t('insights.filters.allUnits')}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="board-assistant"
+          label={t('insights.filters.assistant')}
+          value={form.assistant}
+          onChange={(e) => setForm({ ...form, assistant: e.target.value })}
+        >
+          <option value="">{t('insights.filters.allAssistants')}</option>
+          {ASSISTANTS.map((a) => (
+            <option key={a} value={a}>
+              {t(`trials.assistants.${a}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <PeriodFields idPrefix="board" value={form} onChange={(p) => setForm({ ...form, ...p })} />
+      <Button variant="primary" type="submit">
+        {t('insights.filters.apply')}
+      </Button>{' '}
+      {filtered ? (
+        <Button variant="tertiary" type="button" onClick={onClear}>
+          {t('insights.filters.clear')}
+        </Button>
+      ) : null}
+    </form>
+  );
+}
+
+/** What the board shows for the applied filters: its CSV, why it is empty, the two tables, and the legend. */
+function BoardResults({ board, applied, filtered }: { board: Board; applied: BoardFilters; filtered: boolean }) {
+  const { t } = useTranslation();
+  const reasonText = useReasonText();
+  return (
+    <>
+      <p className="mt-5">
+        <a href={boardExportPath(applied)} download className={buttonClass('secondary')} data-testid="board-csv">
+          {t('insights.board.csv')}
+        </a>
+      </p>
+      {board.emptyReason ? (
+        <div data-testid="board-empty">
+          <Alert variant="info">
+            <p className="m-0">{reasonText(board.emptyReason)}</p>
+            {filtered ? <p className="mt-2 mb-0">{t('insights.board.emptyHint')}</p> : null}
+          </Alert>
+        </div>
+      ) : null}
+      {board.trials.length > 0 ? <TrialRows rows={board.trials} /> : null}
+      {board.assistants.length > 0 ? <AssistantRows rows={board.assistants} /> : null}
+      <p className="small-text mt-4">{t('insights.board.legend')}</p>
+    </>
+  );
+}
+
+/**
+ * The board of the digital unit: every trial's key measures side by side and the same per assistant, filtered by
+ * unit, assistant and period. Small groups stay hidden here too; the legend says what the short words mean.
+ */
+export function BoardPage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const applied = filtersFrom(search);
+  const board = useBoard(applied);
+  const units = useUnits();
   const filtered = Boolean(applied.unitId || applied.assistant || applied.from || applied.to);
 
   return (
     <Page title={t('insights.board.title')} lead={t('insights.board.lead')} testId="board-page">
-      <form onSubmit={onSubmit} noValidate data-testid="board-filters" aria-labelledby="board-filters-heading">
-        <h2 id="board-filters-heading" className="h4">
-          {t('insights.filters.heading')}
-        </h2>
-        {error ? (
-          <p className="form-error-message" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="insights-filter-row">
-          <SelectField id="board-unit" label={t('insights.filters.unit')} value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
-            <option value="">{t('insights.filters.allUnits')}</option>
-            {(units.data?.units ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="board-assistant"
-            label={t('insights.filters.assistant')}
-            value={form.assistant}
-            onChange={(e) => setForm({ ...form, assistant: e.target.value })}
-          >
-            <option value="">{t('insights.filters.allAssistants')}</option>
-            {ASSISTANTS.map((a) => (
-              <option key={a} value={a}>
-                {t(`trials.assistants.${a}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <PeriodFields idPrefix="board" value={form} onChange={(p) => setForm({ ...form, ...p })} />
-        <Button variant="primary" type="submit">
-          {t('insights.filters.apply')}
-        </Button>{' '}
-        {filtered ? (
-          <Button variant="tertiary" type="button" onClick={onClear}>
-            {t('insights.filters.clear')}
-          </Button>
-        ) : null}
-      </form>
+      <BoardFilterForm applied={applied} filtered={filtered} units={units.data?.units ?? []} onSearch={setSearch} />
 
       <AsyncErrorRegion error={board.error ?? units.error} />
       {board.isPending ? <Loading /> : null}
-      {board.data ? (
-        <>
-          <p className="mt-5">
-            <a href={boardExportPath(applied)} download className={buttonClass('secondary')} data-testid="board-csv">
-              {t('insights.board.csv')}
-            </a>
-          </p>
-          {board.data.board.emptyReason ? (
-            <div data-testid="board-empty">
-              <Alert variant="info">
-                <p className="m-0">{reasonText(board.data.board.emptyReason)}</p>
-                {filtered ? <p className="mt-2 mb-0">{t('insights.board.emptyHint')}</p> : null}
-              </Alert>
-            </div>
-          ) : null}
-          {board.data.board.trials.length > 0 ? <TrialRows rows={board.data.board.trials} /> : null}
-          {board.data.board.assistants.length > 0 ? <AssistantRows rows={board.data.board.assistants} /> : null}
-          <p className="small-text mt-4">{t('insights.board.legend')}</p>
-        </>
-      ) : null}
+      {board.data ? <BoardResults board={board.data.board} applied={applied} filtered={filtered} /> : null}
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import type { TrialInsights } from '@contracts/insights.js';
 import { CriteriaSection } from '../components/criteria-section';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,71 @@ import {
 } from '../components/trial-measures';
 import { buttonClass } from '../../../components/button';
 
+/** When the trial's measures cannot be had (not found, not allowed, or the request failed): why, and the way back. */
+function TrialInsightsUnavailable({ trialId, error }: { trialId: string; error: Error | null }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('insights.trial.unavailable')}>
+      <AsyncErrorRegion error={error} />
+      <p>
+        <Link to={`/proevehandlinger/${encodeURIComponent(trialId)}`}>{t('insights.trial.backToTrial')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+/** The exports for the chosen period, and the printable learning report with the reflections picked above. */
+function ExportsSection({
+  insights,
+  period,
+  selected,
+}: {
+  insights: TrialInsights;
+  period: { from: string; to: string };
+  selected: string[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="exports-heading" className="mt-6" data-testid="exports">
+      <h2 id="exports-heading">{t('insights.exports.heading')}</h2>
+      <p>{t('insights.exports.intro')}</p>
+      <ExportButtons trialId={insights.trial.id} period={{ from: period.from || undefined, to: period.to || undefined }} />
+      <h3 className="h4">{t('insights.report.heading')}</h3>
+      <p>
+        {insights.reflections.status === 'ok' && insights.reflections.value.length > 0
+          ? t('insights.report.pickHint', { count: selected.length })
+          : t('insights.report.noReflections')}
+      </p>
+      <a
+        href={reportPath(insights.trial.id, selected)}
+        target="_blank"
+        rel="noopener noreferrer"
+        className={buttonClass('primary')}
+        data-testid="report-link"
+      >
+        {t('insights.report.print')}
+        <span className="sr-only"> {t('insights.report.newTab')}</span>
+      </a>
+    </section>
+  );
+}
+
+/** The decisions taken so far and the form for the next (not before the trial has started). */
+function DecisionsSection({ insights, published }: { insights: TrialInsights; published: boolean | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="decisions-heading" className="mt-6" data-testid="decisions">
+      <h2 id="decisions-heading">{t('insights.decision.heading')}</h2>
+      <DecisionList decisions={insights.decisions} />
+      <DecisionForm
+        trialId={insights.trial.id}
+        disabledReason={insights.trial.status === 'DRAFT' ? t('insights.decision.notStarted') : null}
+        published={published}
+      />
+    </section>
+  );
+}
+
 /**
  * A trial's overview for its administrators (the leader of its unit and the digital unit): the measures, each in
  * its state (shown, suppressed for fewer than 3 people, or empty), the exports, the learning report and the decision.
@@ -40,14 +106,7 @@ export function TrialInsightsPage() {
 
   if (insights.isPending) return <Loading />;
   if (insights.error || !insights.data) {
-    return (
-      <Page title={t('insights.trial.unavailable')}>
-        <AsyncErrorRegion error={insights.error} />
-        <p>
-          <Link to={`/proevehandlinger/${encodeURIComponent(trialId)}`}>{t('insights.trial.backToTrial')}</Link>
-        </p>
-      </Page>
-    );
+    return <TrialInsightsUnavailable trialId={trialId} error={insights.error} />;
   }
   const data = insights.data.insights;
   const trialPage = `/proevehandlinger/${encodeURIComponent(data.trial.id)}`;
@@ -103,37 +162,9 @@ export function TrialInsightsPage() {
         <CriteriaSection insights={data} />
         <ReflectionsSection insights={data} selected={selected} onToggle={onToggle} />
 
-        <section aria-labelledby="exports-heading" className="mt-6" data-testid="exports">
-          <h2 id="exports-heading">{t('insights.exports.heading')}</h2>
-          <p>{t('insights.exports.intro')}</p>
-          <ExportButtons trialId={data.trial.id} period={{ from: period.from || undefined, to: period.to || undefined }} />
-          <h3 className="h4">{t('insights.report.heading')}</h3>
-          <p>
-            {data.reflections.status === 'ok' && data.reflections.value.length > 0
-              ? t('insights.report.pickHint', { count: selected.length })
-              : t('insights.report.noReflections')}
-          </p>
-          <a
-            href={reportPath(data.trial.id, selected)}
-            target="_blank"
-            rel="noopener noreferrer"
-            className={buttonClass('primary')}
-            data-testid="report-link"
-          >
-            {t('insights.report.print')}
-            <span className="sr-only"> {t('insights.report.newTab')}</span>
-          </a>
-        </section>
+        <ExportsSection insights={data} period={period} selected={selected} />
 
-        <section aria-labelledby="decisions-heading" className="mt-6" data-testid="decisions">
-          <h2 id="decisions-heading">{t('insights.decision.heading')}</h2>
-          <DecisionList decisions={data.decisions} />
-          <DecisionForm
-            trialId={data.trial.id}
-            disabledReason={data.trial.status === 'DRAFT' ? t('insights.decision.notStarted') : null}
-            published={trial.data?.trial.published}
-          />
-        </section>
+        <DecisionsSection insights={data} published={trial.data?.trial.published} />
 
         {trial.data ? <PublicationToggle trial={trial.data.trial} /> : null}
         <p className="mt-6">
