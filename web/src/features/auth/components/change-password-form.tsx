@@ -14,10 +14,10 @@ type Field = (typeof FIELDS)[number];
 const fieldId = (f: Field) => `change-password-${f}`;
 
 /**
- * The person's own new password, confirmed with the current one (after a reset: the temporary one). Checked
- * with the server's contract first; the server's Danish message is shown at the field it concerns.
+ * The change-password form's state: values, field errors and the general error of the last attempt, checked with
+ * the contract (and the repeat against the new password) before sending, and the server's answer at its field.
  */
-export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onChanged: (user: CurrentUser) => void }) {
+function useChangePasswordForm(onChanged: (user: CurrentUser) => void) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const change = useChangePassword();
@@ -83,6 +83,17 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
     ...FIELDS.flatMap((f) => (errors[f] ? [{ fieldId: fieldId(f), message: errors[f] }] : [])),
   ];
 
+  return { values, errors, edit, onSubmit, items, summaryRef, pending: change.isPending };
+}
+
+/**
+ * The person's own new password, confirmed with the current one (after a reset: the temporary one). Checked
+ * with the server's contract first; the server's Danish message is shown at the field it concerns.
+ */
+export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onChanged: (user: CurrentUser) => void }) {
+  const { t } = useTranslation();
+  const { values, errors, edit, onSubmit, items, summaryRef, pending } = useChangePasswordForm(onChanged);
+
   return (
     <form onSubmit={onSubmit} noValidate data-testid="change-password-form">
       <ErrorSummary ref={summaryRef} items={items} testId="change-password-errors" />
@@ -119,8 +130,8 @@ export function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onC
         onChange={(e) => edit('repeat', e.target.value)}
       />
       <div className="mt-6">
-        <Button variant="primary" type="submit" disabled={change.isPending}>
-          {change.isPending ? t('auth.changePassword.submitting') : t('auth.changePassword.submit')}
+        <Button variant="primary" type="submit" disabled={pending}>
+          {pending ? t('auth.changePassword.submitting') : t('auth.changePassword.submit')}
         </Button>
       </div>
     </form>

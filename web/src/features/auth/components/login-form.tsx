@@ -13,10 +13,10 @@ import { Button } from '../../../components/button';
 type Field = 'email' | 'password';
 
 /**
- * Sign-in form. Checks the fields with the same contract the server uses, then shows the server's own
- * (Danish) message on failure in an error summary that receives focus.
+ * The sign-in form's state: the two fields, their errors and the general error of the last attempt, checked with
+ * the contract before sending; a rejected password is emptied.
  */
-export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => void }) {
+function useLoginForm(onSignedIn: ((user: CurrentUser) => void) | undefined) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const login = useLogin(onSignedIn);
@@ -67,6 +67,18 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
     ...(fieldErrors.password ? [{ fieldId: 'login-password', message: fieldErrors.password }] : []),
   ];
 
+  return { email, setEmail, password, setPassword, fieldErrors, clear, onSubmit, items, summaryRef, pending: login.isPending };
+}
+
+/**
+ * Sign-in form. Checks the fields with the same contract the server uses, then shows the server's own
+ * (Danish) message on failure in an error summary that receives focus.
+ */
+export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => void }) {
+  const { t } = useTranslation();
+  const { email, setEmail, password, setPassword, fieldErrors, clear, onSubmit, items, summaryRef, pending } =
+    useLoginForm(onSignedIn);
+
   return (
     <form onSubmit={onSubmit} noValidate data-testid="login-form">
       <ErrorSummary ref={summaryRef} items={items} testId="login-error-summary" />
@@ -101,8 +113,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn?: (user: CurrentUser) => 
         }}
       />
       <div className="mt-6">
-        <Button variant="primary" type="submit" disabled={login.isPending}>
-          {login.isPending ? t('auth.submitting') : t('auth.submit')}
+        <Button variant="primary" type="submit" disabled={pending}>
+          {pending ? t('auth.submitting') : t('auth.submit')}
         </Button>
       </div>
     </form>
