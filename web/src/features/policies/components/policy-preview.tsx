@@ -18,26 +18,11 @@ interface Shown {
 }
 
 /**
- * "Prøv teksten af før du sender": a person pastes a text and sees what the policy would do with it, before
- * anything is sent to a language model. The text lives only in this component's state and in the one request;
- * nothing is saved. Reusable: the run page can put it next to its own form (`assistant` narrows the check to
- * that assistant, `headingLevel` fits it under the page's headings).
+ * The preview form's state: the text, its error and the general error of the last attempt, and the answer shown
+ * with the text it was given for (numbered, so the same decision twice is announced twice).
  */
-export function PolicyPreview({
-  policyId,
-  assistant,
-  maxChars,
-  headingLevel = 2,
-  idPrefix = 'policy-preview',
-}: {
-  policyId: string;
-  assistant?: AssistantId;
-  /** The policy's limit, shown in the hint; the server still decides. */
-  maxChars?: number;
-  headingLevel?: 2 | 3;
-  idPrefix?: string;
-}) {
-  const { t, i18n } = useTranslation();
+function usePolicyPreviewForm(policyId: string, assistant: AssistantId | undefined, fieldId: string) {
+  const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const preview = usePreviewPolicy(policyId);
   const [text, setText] = useState('');
@@ -46,8 +31,6 @@ export function PolicyPreview({
   const [shown, setShown] = useState<Shown | null>(null);
   const { summaryRef, failedAttempt } = useErrorSummaryFocus();
   const answers = useRef(0);
-  const fieldId = `${idPrefix}-text`;
-  const H = headingLevel === 2 ? 'h2' : 'h3';
 
   const fail = (field: string | null, general: string | null) => {
     setFieldError(field);
@@ -82,6 +65,38 @@ export function PolicyPreview({
     ...(formError ? [{ message: formError }] : []),
     ...(fieldError ? [{ fieldId, message: fieldError }] : []),
   ];
+
+  return { text, setText, fieldError, items, summaryRef, onSubmit, shown, pending: preview.isPending };
+}
+
+/**
+ * "Prøv teksten af før du sender": a person pastes a text and sees what the policy would do with it, before
+ * anything is sent to a language model. The text lives only in this component's state and in the one request;
+ * nothing is saved. Reusable: the run page can put it next to its own form (`assistant` narrows the check to
+ * that assistant, `headingLevel` fits it under the page's headings).
+ */
+export function PolicyPreview({
+  policyId,
+  assistant,
+  maxChars,
+  headingLevel = 2,
+  idPrefix = 'policy-preview',
+}: {
+  policyId: string;
+  assistant?: AssistantId;
+  /** The policy's limit, shown in the hint; the server still decides. */
+  maxChars?: number;
+  headingLevel?: 2 | 3;
+  idPrefix?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const fieldId = `${idPrefix}-text`;
+  const { text, setText, fieldError, items, summaryRef, onSubmit, shown, pending } = usePolicyPreviewForm(
+    policyId,
+    assistant,
+    fieldId,
+  );
+  const H = headingLevel === 2 ? 'h2' : 'h3';
   const noteId = `${idPrefix}-not-saved`;
 
   return (
@@ -111,8 +126,8 @@ export function PolicyPreview({
           onChange={(e) => setText(e.target.value)}
         />
         <div className="mt-5 mb-6">
-          <Button variant="primary" type="submit" disabled={preview.isPending}>
-            {preview.isPending ? t('policies.preview.submitting') : t('policies.preview.submit')}
+          <Button variant="primary" type="submit" disabled={pending}>
+            {pending ? t('policies.preview.submitting') : t('policies.preview.submit')}
           </Button>
         </div>
       </form>

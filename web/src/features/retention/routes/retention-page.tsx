@@ -7,6 +7,47 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useRetentionOverview, useSweepNow } from '../api/retention';
 import { Button } from '../../../components/button';
 
+/** The question before a sweep by hand: how much it erases now. */
+function SweepConfirmation({ due, onConfirm, onCancel }: { due: RetentionGroup; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-warning" data-testid="retention-confirm">
+      <div className="alert-body">
+        <h3 className="alert-heading">{t('retention.confirmHeading')}</h3>
+        <p className="alert-text">
+          {t('retention.confirmText', { runs: t('count.runs', { count: due.runs }), documents: t('count.documents', { count: due.documents }) })}
+        </p>
+        <div className="run-actions">
+          <Button variant="primary" type="button" onClick={onConfirm}>
+            {t('retention.confirm')}
+          </Button>
+          <Button variant="secondary" type="button" onClick={onCancel}>
+            {t('retention.cancel')}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** What the sweep by hand erased, or that it stopped part-way; a live region, so it is read out when it arrives. */
+function SweepStatus({ result }: { result: RetentionSweepView | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" data-testid="retention-status" className="mt-4">
+      {result ? (
+        <Alert variant={result.errorCode ? 'warning' : 'success'}>
+          <p className="m-0">
+            {result.errorCode
+              ? t('retention.sweepPartial', { runs: t('count.runs', { count: result.runsPurged }), documents: t('count.documents', { count: result.documentsPurged }), code: result.errorCode })
+              : t('retention.sweepDone', { runs: t('count.runs', { count: result.runsPurged }), documents: t('count.documents', { count: result.documentsPurged }) })}
+          </p>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * Opbevaring og sletning, for the digital unit: what the next sweep erases, what follows within a week, and what
  * the latest sweeps erased. Identifiers, dates and counts only; never content.
@@ -54,24 +95,10 @@ export function RetentionPage() {
               {t('retention.totals', { runs: t('count.runs', { count: overview.data.purgedTotals.runs }), documents: t('count.documents', { count: overview.data.purgedTotals.documents }) })}
             </p>
             {confirming ? (
-              <div className="alert alert-warning" data-testid="retention-confirm">
-                <div className="alert-body">
-                  <h3 className="alert-heading">{t('retention.confirmHeading')}</h3>
-                  <p className="alert-text">
-                    {t('retention.confirmText', { runs: t('count.runs', { count: overview.data.due.runs }), documents: t('count.documents', { count: overview.data.due.documents }) })}
-                  </p>
-                  <div className="run-actions">
-                    <Button variant="primary" type="button" onClick={onSweep}>
-                      {t('retention.confirm')}
-                    </Button>
-                    <Button variant="secondary" type="button" onClick={() => setConfirming(false)}>
-                      {t('retention.cancel')}
-                    </Button>
-                  </div>
-                </div>
-              </div>
+              <SweepConfirmation due={overview.data.due} onConfirm={onSweep} onCancel={() => setConfirming(false)} />
             ) : (
-              <Button variant="primary"
+              <Button
+                variant="primary"
                 type="button"
                 onClick={() => {
                   sweep.reset();
@@ -82,17 +109,7 @@ export function RetentionPage() {
                 {sweep.isPending ? t('retention.sweeping') : t('retention.sweepNow')}
               </Button>
             )}
-            <div role="status" aria-live="polite" aria-atomic="true" data-testid="retention-status" className="mt-4">
-              {result ? (
-                <Alert variant={result.errorCode ? 'warning' : 'success'}>
-                  <p className="m-0">
-                    {result.errorCode
-                      ? t('retention.sweepPartial', { runs: t('count.runs', { count: result.runsPurged }), documents: t('count.documents', { count: result.documentsPurged }), code: result.errorCode })
-                      : t('retention.sweepDone', { runs: t('count.runs', { count: result.runsPurged }), documents: t('count.documents', { count: result.documentsPurged }) })}
-                  </p>
-                </Alert>
-              ) : null}
-            </div>
+            <SweepStatus result={result} />
             <AsyncErrorRegion error={sweep.error} testId="retention-sweep-error" />
           </section>
 
