@@ -205,12 +205,26 @@ export interface Lexicon {
   custom: Map<number, CustomHead>;
 }
 
+/**
+ * The lexicon, built once at start: the word table (every word of the lists with its flags, special-category words
+ * with what they are), the phrases and rule-read heads, the words the scan loop must see, and the suffix tables.
+ * The order of the steps is the order words get their ids in.
+ */
 function build(): Lexicon {
   const words = new WordTable<SpecialInfo>();
-  const suffixes = new SuffixTable();
-  const termSuffixes = new SuffixTable();
-  const pending: [string, Phrase][] = [];
+  addWordClasses(words);
+  addSpecialWords(words);
+  const pending = addPhraseHeads(words);
+  const custom = addCustomHeads(words);
+  words.freeze();
+  const passWords = passWordsOf(words);
+  const phrases = phrasesByHead(words, pending);
+  const { suffixes, termSuffixes } = buildSuffixes();
+  return { words, suffixes, termSuffixes, passWords, phrases, custom };
+}
 
+/** The lists of words by what they are: names, stop words, organisations, roles, cues, streets, towns and the like. */
+function addWordClasses(words: WordTable<SpecialInfo>): void {
   const ambiguous = new Set(AMBIGUOUS_FIRST_NAMES.map((n) => n.toLowerCase()));
   for (const n of FIRST_NAMES) words.add(n, W.FIRST | (ambiguous.has(n.toLowerCase()) ? W.AMBIGUOUS : 0));
   for (const n of SURNAMES) words.add(n, W.SURNAME);
@@ -241,7 +255,10 @@ function build(): Lexicon {
   for (const w of TREATMENT_CUES) words.add(w, W.TREAT_CUE);
   for (const w of CONDITIONAL_OPENERS) words.add(w, W.CONDITIONAL);
   for (const w of INVERTED_VERBS) words.add(w, W.INVERTED);
+}
 
+/** Words of the special categories (GDPR Art. 9 and 10) with their class and how the scan reads them. */
+function addSpecialWords(words: WordTable<SpecialInfo>): void {
   const special = (w: string, info: SpecialInfo): void => {
     words.add(w, W.SPECIAL, info);
   };
@@ -278,7 +295,11 @@ function build(): Lexicon {
   for (const t of MORE_RELIGION_TERMS) more(t, { cls: 'RELIGION', kind: SpecialKind.Term });
   for (const t of MORE_ENGLISH_RELIGION_TERMS) more(t, { cls: 'RELIGION', kind: SpecialKind.Medication });
   for (const t of MORE_ORIENTATION_TERMS) more(t, { cls: 'SEXUAL_ORIENTATION', kind: SpecialKind.Term });
+}
 
+/** The first word of each multi-word phrase, marked as a phrase head; returns the phrases by that word. */
+function addPhraseHeads(words: WordTable<SpecialInfo>): [string, Phrase][] {
+  const pending: [string, Phrase][] = [];
   const phrase = (p: string, cls: DataClass, proper: boolean): void => {
     const [head, ...rest] = p.split(' ');
     words.add(head!, W.PHRASE_HEAD);
@@ -288,6 +309,11 @@ function build(): Lexicon {
   for (const p of RELIGION_PHRASES) phrase(p, 'RELIGION', true);
   for (const p of UNION_PHRASES) phrase(p, 'UNION', true);
   for (const p of CRIMINAL_PHRASES) phrase(p, 'CRIMINAL', false);
+  return pending;
+}
+
+/** Phrase heads that a rule reads ("ondt i ...", "faldet i nat"), by word id. */
+function addCustomHeads(words: WordTable<SpecialInfo>): Map<number, CustomHead> {
   const custom = new Map<number, CustomHead>();
   const head = (w: string, kind: CustomHead): void => {
     custom.set(words.add(w, W.PHRASE_HEAD), kind);
@@ -299,7 +325,11 @@ function build(): Lexicon {
   for (const w of ['kom', 'kommet']) head(w, CustomHead.Injury);
   head('genstande', CustomHead.Units);
   for (const w of ['scorer', 'scorede', 'scoret', 'score']) head(w, CustomHead.Score);
-  words.freeze();
+  return custom;
+}
+
+/** `passWords`: the words the scan loop acts on in lower case, and the first names that are no Danish word. */
+function passWordsOf(words: WordTable<SpecialInfo>): WordTable<number> {
   const passWords = new WordTable<number>();
   const PASS =
     W.SPECIAL | W.PHRASE_HEAD | W.NEGATION | W.GENERIC | W.SIGNOFF | W.LIST_HEADER | W.ETHNIC_HEAD | W.ETHNIC_MARK | W.NOT_HEALTH | W.CHRONIC | W.TREAT_CUE | W.CONDITIONAL;
@@ -307,6 +337,11 @@ function build(): Lexicon {
   const lowerName = (f: number): boolean => (f & (W.FIRST | W.AMBIGUOUS | W.STOP)) === W.FIRST;
   for (let id = 0; id < words.size; id++) if (words.flags[id]! & PASS || lowerName(words.flags[id]!)) passWords.add(words.word(id), words.flags[id]!, id);
   passWords.freeze();
+  return passWords;
+}
+
+/** The phrases by the word id of their first word. */
+function phrasesByHead(words: WordTable<SpecialInfo>, pending: [string, Phrase][]): Map<number, Phrase[]> {
   const phrases = new Map<number, Phrase[]>();
   for (const [head, p] of pending) {
     const id = words.lookup(head, 0, head.length);
@@ -314,7 +349,13 @@ function build(): Lexicon {
     list.push(p);
     phrases.set(id, list);
   }
+  return phrases;
+}
 
+/** `suffixes` (all endings) and `termSuffixes` (the endings of the special categories alone). */
+function buildSuffixes(): { suffixes: SuffixTable; termSuffixes: SuffixTable } {
+  const suffixes = new SuffixTable();
+  const termSuffixes = new SuffixTable();
   for (const s of STREET_SUFFIXES) suffixes.add(s, S.STREET, 2);
   for (const s of ORG_SUFFIXES) suffixes.add(s, S.ORG, 3);
   for (const s of ROLE_SUFFIXES) suffixes.add(s, S.ROLE, 3);
@@ -331,7 +372,7 @@ function build(): Lexicon {
     for (const s of PROBLEM_SUFFIXES) t.add(s, S.PROBLEM, 3);
     t.freeze();
   }
-  return { words, suffixes, termSuffixes, passWords, phrases, custom };
+  return { suffixes, termSuffixes };
 }
 
 export const lexicon: Lexicon = build();

@@ -314,58 +314,13 @@ function number(st: ScanState, s: number): number {
   if (len > 12) return e;
   if (prev < TABLE_SIZE && CLASS[prev]! & LETTER) return e; // "covid19", "A12345678"
   switch (len) {
-    case 10: {
-      const m = matchCpr(text, s, e);
-      if (m) {
-        st.add('CPR', m.start, m.end, m.confidence);
-        return m.end;
-      }
-      return e;
-    }
+    case 10:
+    case 6:
+      return cprAt(st, s, e);
     case 12:
-      if (text.startsWith('0045', s)) {
-        const m = matchPrefixedPhone(text, s);
-        if (m) {
-          st.add('PHONE', m.start, m.end, m.confidence);
-          return m.end;
-        }
-      }
-      return e;
-    case 6: {
-      const m = matchCpr(text, s, e);
-      if (m) {
-        st.add('CPR', m.start, m.end, m.confidence);
-        return m.end;
-      }
-      return e;
-    }
-    case 4: {
-      if (text.startsWith('0045', s)) {
-        const m = matchPrefixedPhone(text, s);
-        if (m) {
-          st.add('PHONE', m.start, m.end, m.confidence);
-          return m.end;
-        }
-      }
-      const bank = matchBankAccount(text, s, e);
-      if (bank) {
-        st.add('BANK_ACCOUNT', bank.start, bank.end, bank.confidence);
-        return bank.end;
-      }
-      const ph = phoneOrCvr(st, s);
-      if (ph > 0) return ph;
-      const pc = matchPostcode(text, s, e, st.lastAddressEnd);
-      if (pc) {
-        // An address the street rules did not know ("Torvet 3") just before the postcode.
-        if (st.lastAddressEnd < 0 || s - st.lastAddressEnd > 30 || !/^[\s,]*$/.test(text.slice(st.lastAddressEnd, s))) {
-          const a = matchAddressBeforePostcode(text, s);
-          if (a && a.end > st.lastAddressEnd) st.add('ADDRESS', a.start, a.end, a.confidence);
-        }
-        st.add('POSTCODE_CITY', pc.start, pc.end, pc.confidence);
-        return pc.end;
-      }
-      return e;
-    }
+      return prefixedPhone(st, s) || e;
+    case 4:
+      return fourDigits(st, s, e);
     case 8:
     case 2:
     case 3: {
@@ -385,6 +340,48 @@ function number(st: ScanState, s: number): number {
     default:
       return e;
   }
+}
+
+/** Ten digits, or six before a dash or space ("010203-4567"): a CPR number when it is one. Returns where the scan goes on. */
+function cprAt(st: ScanState, s: number, e: number): number {
+  const m = matchCpr(st.text, s, e);
+  if (!m) return e;
+  st.add('CPR', m.start, m.end, m.confidence);
+  return m.end;
+}
+
+/** A phone number after the country code 0045; its end, or 0 when there is none. */
+function prefixedPhone(st: ScanState, s: number): number {
+  if (!st.text.startsWith('0045', s)) return 0;
+  const m = matchPrefixedPhone(st.text, s);
+  if (!m) return 0;
+  st.add('PHONE', m.start, m.end, m.confidence);
+  return m.end;
+}
+
+/** Four digits: 0045 and a phone number, a bank account, a phone or CVR number in groups, or a postcode. */
+function fourDigits(st: ScanState, s: number, e: number): number {
+  const text = st.text;
+  const phone = prefixedPhone(st, s);
+  if (phone > 0) return phone;
+  const bank = matchBankAccount(text, s, e);
+  if (bank) {
+    st.add('BANK_ACCOUNT', bank.start, bank.end, bank.confidence);
+    return bank.end;
+  }
+  const ph = phoneOrCvr(st, s);
+  if (ph > 0) return ph;
+  const pc = matchPostcode(text, s, e, st.lastAddressEnd);
+  if (pc) {
+    // An address the street rules did not know ("Torvet 3") just before the postcode.
+    if (st.lastAddressEnd < 0 || s - st.lastAddressEnd > 30 || !/^[\s,]*$/.test(text.slice(st.lastAddressEnd, s))) {
+      const a = matchAddressBeforePostcode(text, s);
+      if (a && a.end > st.lastAddressEnd) st.add('ADDRESS', a.start, a.end, a.confidence);
+    }
+    st.add('POSTCODE_CITY', pc.start, pc.end, pc.confidence);
+    return pc.end;
+  }
+  return e;
 }
 
 /** End of an FI code whose first digit run ends at `e`: past "+<creditor>" and the closing "<". */

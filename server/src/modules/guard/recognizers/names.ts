@@ -39,23 +39,33 @@ const BREAKS = T.STOP | T.ALLCAPS | T.ROLE | T.GREETING;
  * ("Alberte", "Albertes"). Institutions, streets, towns and all-capital words are not persons.
  */
 export function findPersons(st: ScanState): Candidate[] {
+  const n = st.capStart.length;
+  if (n === 0) return [];
+  if (scratchTf.length < n) growScratch(n);
+  const tf = scratchTf;
+  for (let k = 0; k < n; k++) tf[k] = tokenFlags(st.text, st.capStart[k]!, st.capEnd[k]!, st.capId[k]!);
+  const runs = collectRuns(st, tf);
+  markOrganisations(st, tf, runs);
+  const segs = collectSegments(tf, runs);
+  const accepted = acceptSegments(st, tf, segs);
+  // Names found once are names everywhere in the text, alone or in the genitive.
+  const known = knownNames(st, tf, segs);
+  if (known.size > 0) {
+    findKnownAgain(st, tf, segs, known, accepted);
+    st.knownNames = known;
+  }
+  lowerCaseNames(st, known, accepted);
+  return accepted;
+}
+
+/** Runs: capitalised words joined by single spaces (or initials: "H.C.", "Jens P. Hansen"). Returns how many. */
+function collectRuns(st: ScanState, tf: Int32Array): number {
   const text = st.text;
   const capStart = st.capStart;
   const capEnd = st.capEnd;
   const n = capStart.length;
-  if (n === 0) return [];
-  if (scratchTf.length < n) growScratch(n);
-  const tf = scratchTf;
   const runFrom = scratchRunFrom;
   const runTo = scratchRunTo;
-  const segFirst = scratchSegFirst;
-  const segLast = scratchSegLast;
-  const org = scratchOrg;
-  const segCue = scratchSegCue;
-  const acceptedSeg = scratchAccepted;
-  for (let k = 0; k < n; k++) tf[k] = tokenFlags(text, capStart[k]!, capEnd[k]!, st.capId[k]!);
-
-  // Runs: capitalised words joined by single spaces (or initials: "H.C.", "Jens P. Hansen").
   let runs = 0;
   for (let k = 0; k < n; ) {
     let end = k;
@@ -64,8 +74,20 @@ export function findPersons(st: ScanState): Candidate[] {
     runTo[runs++] = end;
     k = end + 1;
   }
-  // A run with an organisation word is an organisation ("Viborg Kommune", "Tømrerfirmaet Dahl ApS"), and so
-  // are runs joined to one by "og" or "for" ("Byg og Miljø ApS", "Afdeling for Sociale Forhold og Beskæftigelse").
+  return runs;
+}
+
+/**
+ * A run with an organisation word is an organisation ("Viborg Kommune", "Tømrerfirmaet Dahl ApS"), and so are runs
+ * joined to one by "og" or "for" ("Byg og Miljø ApS", "Afdeling for Sociale Forhold og Beskæftigelse").
+ */
+function markOrganisations(st: ScanState, tf: Int32Array, runs: number): void {
+  const text = st.text;
+  const capStart = st.capStart;
+  const capEnd = st.capEnd;
+  const runFrom = scratchRunFrom;
+  const runTo = scratchRunTo;
+  const org = scratchOrg;
   for (let r = 0; r < runs; r++) {
     org[r] = 0;
     for (let t = runFrom[r]!; t <= runTo[r]!; t++) if (tf[t]! & T.ORG || isCompanyForm(text, capEnd[t]!, tf[t]!)) org[r] = 1;
@@ -76,7 +98,16 @@ export function findPersons(st: ScanState): Candidate[] {
   for (let r = 0; r + 1 < runs; r++) {
     if (org[r] && !org[r + 1] && joinWord(text, capEnd[runTo[r]!]!, capStart[runFrom[r + 1]!]!, true)) org[r + 1] = 1;
   }
-  // Segments: the parts of a run between words that are not names; a greeting or role before one is a cue.
+}
+
+/** Segments: the parts of a run between words that are not names; a greeting or role before one is a cue. Returns how many. */
+function collectSegments(tf: Int32Array, runs: number): number {
+  const runFrom = scratchRunFrom;
+  const runTo = scratchRunTo;
+  const org = scratchOrg;
+  const segFirst = scratchSegFirst;
+  const segLast = scratchSegLast;
+  const segCue = scratchSegCue;
   let segs = 0;
   for (let r = 0; r < runs; r++) {
     if (org[r]) continue;
@@ -102,92 +133,115 @@ export function findPersons(st: ScanState): Candidate[] {
       if (t <= to) cue = tf[t]! & (T.GREETING | T.ROLE) ? 1 : 0;
     }
   }
+  return segs;
+}
 
-  const ctx: Context = { st, lists: listRegions(text, st.listHeaders), addressStarts: sortedCopy(st.addressStarts) };
+/** The segments that are names, in order; each accepted one is marked in the scratch buffer. */
+function acceptSegments(st: ScanState, tf: Int32Array, segs: number): Candidate[] {
+  const capStart = st.capStart;
+  const capEnd = st.capEnd;
+  const segFirst = scratchSegFirst;
+  const segLast = scratchSegLast;
+  const acceptedSeg = scratchAccepted;
+  const ctx: Context = { st, lists: listRegions(st.text, st.listHeaders), addressStarts: sortedCopy(st.addressStarts) };
   const accepted: Candidate[] = [];
   let lastEnd = -1;
   for (let i = 0; i < segs; i++) {
     acceptedSeg[i] = 0;
-    let first = segFirst[i]!;
-    const last = segLast[i]!;
-    // A capitalised sentence opener in front of a first name is not part of it ("Ifølge Malthes ..."), nor a
-    // verb in the past tense in front of two more capitalised words ("Mødte Florin Stoica og ...").
-    if (
-      last > first &&
-      !(tf[first]! & NAMEISH) &&
-      !numberAfter(text, capStart[first]!, capEnd[last]!, st) &&
-      (tf[first + 1]! & T.FIRST || (last - first >= 2 && pastTense(text, capEnd[first]!))) &&
-      isSentenceInitial(text, capStart[first]!)
-    ) {
-      first++;
-      segFirst[i] = first;
-    }
-    const start = capStart[first]!;
-    const segEnd = capEnd[last]!;
-    const len = last - first + 1;
-    const f0 = tf[first]!;
-    let ok = false;
-    let confidence = 0.9;
-    if (f0 & T.FIRST && !(f0 & T.AMBIGUOUS)) ok = true;
-    else if (f0 & T.FIRST && len >= 2) ok = true;
-    // "Distriktspsykiatrien Glostrup": a town ending like a surname (-strup) names a place after an unknown word.
-    else if (len >= 2 && tf[last]! & (T.SURNAME | T.SURNAME_LIKE) && !(!(tf[last]! & T.SURNAME) && !(f0 & T.FIRST) && isTown(text, capStart[last]!, segEnd))) ok = true;
-    else if (len === 1 && f0 & T.SURNAME && endsWith(text, segEnd, 'sen')) ok = true;
-    else if (len >= 2 && len <= 4 && anyFlag(tf, first, last, T.FOREIGN)) ok = true;
-    if (!ok && len <= 4) {
-      const andChain = lastEnd >= 0 && joinWord(text, lastEnd, start, false);
-      const office = len === 1 && !(f0 & (T.FIRST | T.SURNAME)) && definiteNoun(text, segEnd);
-      if (!office && (segCue[i] || andChain || cueBefore(text, start, ctx) || cueAfter(text, segEnd) || numberAfter(text, start, segEnd, st))) {
-        // "Til: Affald og Genbrug <affald@silkeborg.dk>": a display name that is its own mailbox is an office.
-        ok = (f0 & T.FIRST) !== 0 || !mailboxOfOffice(text, start, segEnd);
-        confidence = 0.8;
-      } else if (f0 & T.FIRST && !isSentenceInitial(text, start) && !(len === 1 && f0 & T.STOP_TOO && dateWordContext(text, start, segEnd))) {
-        // An ambiguous first name capitalised mid-sentence ("ringede til Bo").
-        ok = true;
-        confidence = 0.6;
-      } else if (len >= 2 && unknownPair(text, st, tf, first, last)) {
-        // Two or three unknown capitalised words in running text: a name never seen before ("med Oksana
-        // Hrytsenko i dag"). Places and organisations were filtered out above.
-        ok = true;
-        confidence = 0.6;
-      }
-    }
-    if (ok) {
+    dropSentenceOpener(st, tf, i);
+    const confidence = nameConfidence(st, tf, i, lastEnd, ctx);
+    if (confidence > 0) {
+      const segEnd = capEnd[segLast[i]!]!;
       acceptedSeg[i] = 1;
-      accepted.push({ type: 'PERSON', start, end: segEnd, confidence });
+      accepted.push({ type: 'PERSON', start: capStart[segFirst[i]!]!, end: segEnd, confidence });
       lastEnd = segEnd;
     }
   }
+  return accepted;
+}
 
-  // Names found once are names everywhere in the text, alone or in the genitive. Keyed by the case-folded
-  // hash of the word, so no strings are built.
+/**
+ * A capitalised sentence opener in front of a first name is not part of it ("Ifølge Malthes ..."), nor a verb in the
+ * past tense in front of two more capitalised words ("Mødte Florin Stoica og ..."): the segment starts after it.
+ */
+function dropSentenceOpener(st: ScanState, tf: Int32Array, i: number): void {
+  const text = st.text;
+  const first = scratchSegFirst[i]!;
+  const last = scratchSegLast[i]!;
+  if (
+    last > first &&
+    !(tf[first]! & NAMEISH) &&
+    !numberAfter(text, st.capStart[first]!, st.capEnd[last]!, st) &&
+    (tf[first + 1]! & T.FIRST || (last - first >= 2 && pastTense(text, st.capEnd[first]!))) &&
+    isSentenceInitial(text, st.capStart[first]!)
+  ) {
+    scratchSegFirst[i] = first + 1;
+  }
+}
+
+/** How sure it is that segment `i` names a person, or 0 when it does not. `lastEnd` ends the name accepted before it. */
+function nameConfidence(st: ScanState, tf: Int32Array, i: number, lastEnd: number, ctx: Context): number {
+  const text = st.text;
+  const first = scratchSegFirst[i]!;
+  const last = scratchSegLast[i]!;
+  const start = st.capStart[first]!;
+  const segEnd = st.capEnd[last]!;
+  const len = last - first + 1;
+  const f0 = tf[first]!;
+  if (f0 & T.FIRST && !(f0 & T.AMBIGUOUS)) return 0.9;
+  if (f0 & T.FIRST && len >= 2) return 0.9;
+  // "Distriktspsykiatrien Glostrup": a town ending like a surname (-strup) names a place after an unknown word.
+  if (len >= 2 && tf[last]! & (T.SURNAME | T.SURNAME_LIKE) && !(!(tf[last]! & T.SURNAME) && !(f0 & T.FIRST) && isTown(text, st.capStart[last]!, segEnd))) return 0.9;
+  if (len === 1 && f0 & T.SURNAME && endsWith(text, segEnd, 'sen')) return 0.9;
+  if (len >= 2 && len <= 4 && anyFlag(tf, first, last, T.FOREIGN)) return 0.9;
+  if (len > 4) return 0;
+  const andChain = lastEnd >= 0 && joinWord(text, lastEnd, start, false);
+  const office = len === 1 && !(f0 & (T.FIRST | T.SURNAME)) && definiteNoun(text, segEnd);
+  if (!office && (scratchSegCue[i] || andChain || cueBefore(text, start, ctx) || cueAfter(text, segEnd) || numberAfter(text, start, segEnd, st))) {
+    // "Til: Affald og Genbrug <affald@silkeborg.dk>": a display name that is its own mailbox is an office.
+    return (f0 & T.FIRST) !== 0 || !mailboxOfOffice(text, start, segEnd) ? 0.8 : 0;
+  }
+  // An ambiguous first name capitalised mid-sentence ("ringede til Bo").
+  if (f0 & T.FIRST && !isSentenceInitial(text, start) && !(len === 1 && f0 & T.STOP_TOO && dateWordContext(text, start, segEnd))) return 0.6;
+  // Two or three unknown capitalised words in running text: a name never seen before ("med Oksana Hrytsenko i dag").
+  // Places and organisations were filtered out above.
+  if (len >= 2 && unknownPair(text, st, tf, first, last)) return 0.6;
+  return 0;
+}
+
+/** The words of the accepted names, keyed by the case-folded hash of the word (a genitive without its s), so no strings are built. */
+function knownNames(st: ScanState, tf: Int32Array, segs: number): Set<number> {
+  const text = st.text;
   const known = new Set<number>();
   for (let i = 0; i < segs; i++) {
-    if (!acceptedSeg[i]) continue;
-    for (let t = segFirst[i]!; t <= segLast[i]!; t++) {
+    if (!scratchAccepted[i]) continue;
+    for (let t = scratchSegFirst[i]!; t <= scratchSegLast[i]!; t++) {
       if (tf[t]! & (T.INITIAL | T.STOP)) continue;
+      const e = st.capEnd[t]!;
+      known.add(hashRange(text, st.capStart[t]!, tf[t]! & T.GENITIVE ? e - 1 : e));
+    }
+  }
+  return known;
+}
+
+/** The segments not accepted that start with a known name, alone or in the genitive ("Alberte", "Albertes"). */
+function findKnownAgain(st: ScanState, tf: Int32Array, segs: number, known: Set<number>, accepted: Candidate[]): void {
+  const text = st.text;
+  const capStart = st.capStart;
+  const capEnd = st.capEnd;
+  for (let i = 0; i < segs; i++) {
+    if (scratchAccepted[i]) continue;
+    const first = scratchSegFirst[i]!;
+    let last = first - 1;
+    for (let t = first; t <= scratchSegLast[i]! && t - first < 4; t++) {
+      const s = capStart[t]!;
       const e = capEnd[t]!;
-      known.add(hashRange(text, capStart[t]!, tf[t]! & T.GENITIVE ? e - 1 : e));
+      const inKnown = known.has(hashRange(text, s, e)) || (lowerCode(codeAt(text, e - 1)) === 0x73 && known.has(hashRange(text, s, e - 1)));
+      if (inKnown || (t > first && tf[t]! & NAMEISH)) last = t;
+      else break;
     }
+    if (last >= first) accepted.push({ type: 'PERSON', start: capStart[first]!, end: capEnd[last]!, confidence: 0.8 });
   }
-  if (known.size > 0) {
-    for (let i = 0; i < segs; i++) {
-      if (acceptedSeg[i]) continue;
-      const first = segFirst[i]!;
-      let last = first - 1;
-      for (let t = first; t <= segLast[i]! && t - first < 4; t++) {
-        const s = capStart[t]!;
-        const e = capEnd[t]!;
-        const inKnown = known.has(hashRange(text, s, e)) || (lowerCode(codeAt(text, e - 1)) === 0x73 && known.has(hashRange(text, s, e - 1)));
-        if (inKnown || (t > first && tf[t]! & NAMEISH)) last = t;
-        else break;
-      }
-      if (last >= first) accepted.push({ type: 'PERSON', start: capStart[first]!, end: capEnd[last]!, confidence: 0.8 });
-    }
-    st.knownNames = known;
-  }
-  lowerCaseNames(st, known, accepted);
-  return accepted;
 }
 
 const LOWER_BEFORE_CPR = /^(?: [a-zæøå][a-zæøå-]+)?[ ,(]*(?:cpr[.:-]? ?(?:nr\.? ?)?)?$/;
