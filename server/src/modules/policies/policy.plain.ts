@@ -110,11 +110,13 @@ function byDestination(p: PolicyFile, audience: Audience): Rule[] {
  * for the public register the same rules said of the municipality's staff.
  */
 export function plainLanguage(p: PolicyFile, audience: Audience = 'staff'): { may: Rule[]; mayNot: Rule[]; must: Rule[] } {
+  return { may: mayRules(p, audience), mayNot: mayNotRules(p, audience), must: mustRules(p, audience) };
+}
+
+/** What may be used: the assistants, the providers, and the data allowed, masked or depending on where the text goes. */
+function mayRules(p: PolicyFile, audience: Audience): Rule[] {
   const v = VOICE[audience];
   const may: Rule[] = [];
-  const mayNot: Rule[] = [];
-  const must: Rule[] = [];
-
   may.push({
     code: 'ASSISTANTS',
     da: `${v.use.da}: ${listJoin(p.assistants.map((a) => ASSISTANT_NAMES[a].da), 'da')}.`,
@@ -142,6 +144,13 @@ export function plainLanguage(p: PolicyFile, audience: Audience = 'staff'): { ma
     });
   }
   may.push(...byDestination(p, audience));
+  return may;
+}
+
+/** What the text may not hold, and how much may be pasted and run. */
+function mayNotRules(p: PolicyFile, audience: Audience): Rule[] {
+  const v = VOICE[audience];
+  const mayNot: Rule[] = [];
   const blocked = classes(p, 'block');
   if (blocked.length) {
     const special = blocked.filter((c) => SPECIAL_CATEGORIES.includes(c));
@@ -163,7 +172,13 @@ export function plainLanguage(p: PolicyFile, audience: Audience = 'staff'): { ma
     da: `${v.paste.da} ${p.limits.maxInputChars.toLocaleString('da-DK')} tegn ad gangen ${v.runs.da} ${counted(p.limits.runsPerPersonPerDay, 'kørsel', 'kørsler', 'da')} om dagen.`,
     en: `${v.paste.en} ${p.limits.maxInputChars.toLocaleString('en-GB')} characters at a time ${v.runs.en} ${counted(p.limits.runsPerPersonPerDay, 'run', 'runs', 'en')} a day.`,
   });
+  return mayNot;
+}
 
+/** What must be done with a draft: review, a second approver, the label, and how long the content is kept. */
+function mustRules(p: PolicyFile, audience: Audience): Rule[] {
+  const v = VOICE[audience];
+  const must: Rule[] = [];
   if (p.humanReview.required) {
     must.push({ code: 'HUMAN_REVIEW', ...v.review });
   }
@@ -194,5 +209,5 @@ export function plainLanguage(p: PolicyFile, audience: Audience = 'staff'): { ma
         ? v.notKept.en
         : `${v.content.en} is deleted automatically after ${counted(p.retentionDays, 'day', 'days', 'en')}. Experience ratings are kept.`,
   });
-  return { may, mayNot, must };
+  return must;
 }
