@@ -56,6 +56,8 @@ export type MinutesReferences = z.infer<typeof MinutesReferences>;
  * added have only summary, attendees, decisions and actionItems.
  */
 export const MinutesDetails = z.object({
+  /** Set only by the offline engine: it is not a language model, and says so. */
+  engine: z.string().optional(),
   template: MinutesTemplateId.optional(),
   summary: z.string().default(''),
   attendees: z.array(z.string()).default([]),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AssistantId, DataClass, Decision, ProviderKind, Reason } from './policies.js';
-import { MinutesTemplateId } from './minutes.js';
+import { MinutesDetails, MinutesTemplateId } from './minutes.js';
+import { DocumentsRunDetails } from './documents.js';
+import { LetterRunDetails } from './letters.js';
 import { RunReviewState } from './reviews.js';
 
 export const RunStatus = z.enum(['QUEUED', 'RUNNING', 'BLOCKED', 'FAILED', 'CANCELLED', 'NOT_ANSWERED', 'DRAFT', 'APPROVED', 'REJECTED']);
@@ -23,6 +25,21 @@ export const CreateRunRequest = z.object({
 });
 export type CreateRunRequest = z.infer<typeof CreateRunRequest>;
 
+/**
+ * A run's `details` by its `assistant`: letter → LetterRunDetails (contracts/letters.ts), minutes → MinutesDetails
+ * (contracts/minutes.ts), documents → DocumentsRunDetails (contracts/documents.ts).
+ */
+export const RunDetails = z.union([LetterRunDetails, MinutesDetails, DocumentsRunDetails]).describe(
+  "The assistant's structured result, by the run's `assistant`: letter → LetterRunDetails, minutes → MinutesDetails, documents → DocumentsRunDetails.",
+);
+
+/**
+ * Schemas read more openly than they are documented, with the contract the OpenAPI document shows instead
+ * (modules/openapi). A run's details are parsed as an open object (RunView.details) and documented as RunDetails.
+ */
+const OpenRunDetails = z.record(z.string(), z.unknown());
+export const documentedAs: ReadonlyMap<object, z.ZodType> = new Map<object, z.ZodType>([[OpenRunDetails, RunDetails]]);
+
 export const RunView = z.object({
   id: z.string(),
   trialId: z.string(),
@@ -33,12 +50,12 @@ export const RunView = z.object({
   /** The draft with the original values restored; null when blocked, failed or purged after retention. */
   output: z.string().nullable(),
   /**
-   * The assistant's structured result, with originals restored, in the shape of `assistant`: LetterRunDetails
-   * (contracts/letters.ts), MinutesDetails (contracts/minutes.ts) or DocumentsRunDetails (contracts/documents.ts).
-   * An open object here, as the shapes share no field to tell them apart by; the web reads each with its schema
-   * by `assistant`. Null when there is none or the content was purged.
+   * The assistant's structured result, with originals restored, in the shape of `assistant` (RunDetails). Read as
+   * an open object, as the shapes share no field to tell them apart by; the web reads each with its schema by
+   * `assistant`, and the OpenAPI document describes it as RunDetails. Null when there is none or the content was
+   * purged.
    */
-  details: z.record(z.string(), z.unknown()).nullable(),
+  details: OpenRunDetails.nullable(),
   draftMarker: z.literal(DRAFT_MARKER),
   /** The policy's disclosure label, to go with the text once a person has approved it. */
   disclosureLabel: z.object({ da: z.string(), en: z.string() }),

@@ -175,6 +175,35 @@ describe('real answers against the documented schemas', () => {
     expect(checkAgainstDocument('GET', '/api/trials', 401, signedOut.body)).toEqual([]);
   });
 
+  it('when a participant runs each assistant, then its details fit the documented shape of that assistant', async () => {
+    const unitId = (await createUnit(t.deps)).id;
+    const leader = await createUser(t.deps, { role: 'LEADER', unitId });
+    const employee = await createUser(t.deps, { role: 'EMPLOYEE', unitId });
+    const trial = await createTrial(t.deps, {
+      unitId,
+      createdById: leader.id,
+      policyId: 'offentlig-information',
+      assistants: ['letter', 'minutes', 'documents'],
+      participants: [employee.id],
+    });
+    const c = await signedIn(t, employee);
+    const inputs = {
+      letter: 'Kære borger\n\nVi har modtaget din ansøgning om pas. Du skal sende et foto senest 1. marts.\n\nMed venlig hilsen',
+      minutes: 'Leder: Velkommen til mødet.\nMedarbejder: Vi beslutter at holde møde hver uge.\nLeder: Jeg laver dagsordenen til næste gang.',
+      documents: 'Hvornår er der åbent i borgerservice?',
+    };
+    const shapes = { letter: 'LetterRunDetails', minutes: 'MinutesDetails', documents: 'DocumentsRunDetails' };
+    expect(resolve('#/components/schemas/RunView')).toMatchObject({ properties: { details: { anyOf: [{ $ref: '#/components/schemas/RunDetails' }, { type: 'null' }] } } });
+    for (const assistant of ['letter', 'minutes', 'documents'] as const) {
+      const res = await c.post('/api/runs', { trialId: trial.id, assistant, input: inputs[assistant] });
+      expect(res.status, `${assistant}: ${JSON.stringify(res.body)}`).toBe(201);
+      const details = (res.body as { run: { details: unknown } }).run.details;
+      expect(details, assistant).not.toBeNull();
+      expect(validateJsonSchema(details, resolve(`#/components/schemas/${shapes[assistant]}`), resolve), assistant).toEqual([]);
+      expect(checkAgainstDocument('POST', '/api/runs', 201, res.body), assistant).toEqual([]);
+    }
+  });
+
   it('when a leader reviews a trial and anyone reads the public AI register, then the answers fit the document, exports included', async () => {
     const unitId = (await createUnit(t.deps)).id;
     const leader = await createUser(t.deps, { role: 'LEADER', unitId });

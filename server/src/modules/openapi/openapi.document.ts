@@ -11,6 +11,7 @@ import * as files from '../../contracts/files.js';
 import * as health from '../../contracts/health.js';
 import * as insights from '../../contracts/insights.js';
 import * as jobs from '../../contracts/jobs.js';
+import * as letters from '../../contracts/letters.js';
 import * as minutes from '../../contracts/minutes.js';
 import * as policies from '../../contracts/policies.js';
 import * as retention from '../../contracts/retention.js';
@@ -25,7 +26,7 @@ type Json = Record<string, unknown>;
 type ErrorCode = errors.ErrorCode;
 
 /** Every contract module: their exports become components/schemas under their export names. */
-const CONTRACT_MODULES: Record<string, unknown>[] = [audit, compliance, auth, documents, errors, experiences, files, health, insights, jobs, minutes, policies, retention, reviews, runs, trials, users];
+const CONTRACT_MODULES: Record<string, unknown>[] = [audit, compliance, auth, documents, errors, experiences, files, health, insights, jobs, letters, minutes, policies, retention, reviews, runs, trials, users];
 
 /** The HTTP status each stable error code is answered with (lib/errors.ts helpers, lib/http.ts, the services). */
 export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -145,7 +146,16 @@ function convert(names: Map<z.ZodType, string>, io: 'input' | 'output'): Record<
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of names) registry.add(schema, { id });
   // Transforms and coercions have no JSON Schema; their input (io: 'input') or an open schema stands in for them.
-  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `${REF}${id}`, unrepresentable: 'any', target: 'draft-2020-12' }) as {
+  // A schema read more openly than it is documented (contracts' documentedAs) is described by its contract.
+  const override = ({ zodSchema, jsonSchema }: { zodSchema: object; jsonSchema: Json }) => {
+    const documented = runs.documentedAs.get(zodSchema);
+    const name = documented && names.get(documented);
+    if (!documented) return;
+    if (!name) throw new Error('A contract in documentedAs is not exported from server/src/contracts.');
+    for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+    jsonSchema.$ref = `${REF}${name}`;
+  };
+  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `${REF}${id}`, unrepresentable: 'any', target: 'draft-2020-12', override }) as {
     schemas: Record<string, Json>;
   };
   for (const s of Object.values(schemas)) {
