@@ -31,6 +31,9 @@ import {
   watchHealth,
   type Answer,
   type BombAnswer,
+  type Figures,
+  type Operation,
+  type SweepContext,
   type Target,
 } from '../../test/support/hostile.js';
 
@@ -161,55 +164,85 @@ async function main(): Promise<number> {
   const server = await startServer(dir);
   const memory = watchMemory(server.pid);
   const started = Date.now();
-  let answers: Answer[] = [];
-  let bombAnswers: BombAnswer[] = [];
-  let healthStats = { samples: 0, maxMs: 0, failures: 0 };
-  let peak = 0;
-  let died: ReturnType<Server['exited']>;
-  let errorLines = 0;
+  let sweep: Sweep;
+  let outcome: ServerOutcome;
   try {
-    const identities = await signInDemoRoles(server.target);
-    const { operations, schemas } = await loadOperations(server.target);
-    const ctx = await prepareContext(server.target, identities, schemas);
-    const health = watchHealth(server.target, 200);
-    try {
-      if (!args['only-bombs']) {
-        const all = hostileCases(operations, ctx).filter((c) => !args.only || `${c.op} ${c.label}`.includes(args.only));
-        const limit = Number(args.limit);
-        const cases = limit > 0 ? sampleCases(all, limit, Number(args.seed)) : all;
-        out(`${operations.length} documented operations, ${all.length} generated requests${limit > 0 ? `, sending a sample of ${cases.length} (seed ${args.seed})` : ''}`);
-        let sent = 0;
-        answers = await runCases(ctx, cases, {
-          concurrency: Number(args.concurrency),
-          onAnswer: () => {
-            sent += 1;
-            if (sent % 500 === 0) out(`  ... ${sent} answered`);
-          },
-        });
-      }
-      if (!args['no-bombs'] && !server.exited()) {
-        out('Bombs, one at a time:');
-        bombAnswers = await runBombs(ctx, bombs(), (a) =>
-          out(`  ${String(a.status).padEnd(4)} ${(a.code ?? '').padEnd(22)} ${(a.ms / 1000).toFixed(1).padStart(5)} s  ${a.label} (${Math.round(a.bytes / 1024)} KB)`),
-        );
-        // An accepted file is indexed in the background: health keeps being measured while that runs.
-        out(`Watching health for ${SETTLE_MS / 1000} s more while accepted files are indexed ...`);
-        await new Promise((r) => setTimeout(r, SETTLE_MS));
-      }
-    } finally {
-      healthStats = await health.stop();
-    }
+    sweep = await runSweep(server);
   } finally {
-    peak = memory.stop();
-    died = server.exited();
-    errorLines = server.errorLines();
+    outcome = { peak: memory.stop(), died: server.exited(), errorLines: server.errorLines() };
     await server.stop();
     if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const f = figures(answers);
-  const b = figures(bombAnswers);
-  const slowestBomb = Math.max(0, ...bombAnswers.map((a) => a.ms));
+  const f = figures(sweep.answers);
+  const b = figures(sweep.bombAnswers);
+  printFigures(sweep, outcome, { f, b, started });
+  printAnswersToLookAt(sweep);
+  return checkGoals(sweep, outcome, { f, b });
+}
+
+interface Sweep {
+  answers: Answer[];
+  bombAnswers: BombAnswer[];
+  healthStats: { samples: number; maxMs: number; failures: number };
+}
+
+/** How the server process fared: its peak RSS, whether it died, and how many error lines it logged. */
+interface ServerOutcome {
+  peak: number;
+  died: ReturnType<Server['exited']>;
+  errorLines: number;
+}
+
+/** Signs in, sends the generated requests and then the bombs, with /api/health polled throughout. */
+async function runSweep(server: Server): Promise<Sweep> {
+  let answers: Answer[] = [];
+  let bombAnswers: BombAnswer[] = [];
+  let healthStats = { samples: 0, maxMs: 0, failures: 0 };
+  const identities = await signInDemoRoles(server.target);
+  const { operations, schemas } = await loadOperations(server.target);
+  const ctx = await prepareContext(server.target, identities, schemas);
+  const health = watchHealth(server.target, 200);
+  try {
+    if (!args['only-bombs']) answers = await sendCases(ctx, operations);
+    if (!args['no-bombs'] && !server.exited()) bombAnswers = await sendBombs(ctx);
+  } finally {
+    healthStats = await health.stop();
+  }
+  return { answers, bombAnswers, healthStats };
+}
+
+/** Every request generated from the OpenAPI document (or the --only / --limit selection of them). */
+async function sendCases(ctx: SweepContext, operations: Operation[]): Promise<Answer[]> {
+  const all = hostileCases(operations, ctx).filter((c) => !args.only || `${c.op} ${c.label}`.includes(args.only));
+  const limit = Number(args.limit);
+  const cases = limit > 0 ? sampleCases(all, limit, Number(args.seed)) : all;
+  out(`${operations.length} documented operations, ${all.length} generated requests${limit > 0 ? `, sending a sample of ${cases.length} (seed ${args.seed})` : ''}`);
+  let sent = 0;
+  return runCases(ctx, cases, {
+    concurrency: Number(args.concurrency),
+    onAnswer: () => {
+      sent += 1;
+      if (sent % 500 === 0) out(`  ... ${sent} answered`);
+    },
+  });
+}
+
+/** The decompression bombs one at a time, then a pause while accepted files are indexed. */
+async function sendBombs(ctx: SweepContext): Promise<BombAnswer[]> {
+  out('Bombs, one at a time:');
+  const bombAnswers = await runBombs(ctx, bombs(), (a) =>
+    out(`  ${String(a.status).padEnd(4)} ${(a.code ?? '').padEnd(22)} ${(a.ms / 1000).toFixed(1).padStart(5)} s  ${a.label} (${Math.round(a.bytes / 1024)} KB)`),
+  );
+  // An accepted file is indexed in the background: health keeps being measured while that runs.
+  out(`Watching health for ${SETTLE_MS / 1000} s more while accepted files are indexed ...`);
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  return bombAnswers;
+}
+
+const slowestBombMs = (bombAnswers: BombAnswer[]) => Math.max(0, ...bombAnswers.map((a) => a.ms));
+
+function printFigures({ answers, bombAnswers, healthStats }: Sweep, { peak, died, errorLines }: ServerOutcome, { f, b, started }: { f: Figures; b: Figures; started: number }): void {
   out();
   out(`Requests sent:                 ${f.sent} (in ${Math.round((Date.now() - started) / 1000)} s)`);
   out(`Answers by status class:       ${Object.entries(f.byClass).sort().map(([k, v]) => `${k}: ${v}`).join(', ') || '-'}`);
@@ -217,7 +250,7 @@ async function main(): Promise<number> {
   out(`Requests without an answer:    ${f.noAnswer}`);
   out(`Errors not in the one shape:   ${f.notInShape}`);
   out(`Bombs sent:                    ${b.sent} (${Object.entries(b.byClass).sort().map(([k, v]) => `${k}: ${v}`).join(', ') || '-'})`);
-  out(`Slowest bomb answer:           ${(slowestBomb / 1000).toFixed(1)} s`);
+  out(`Slowest bomb answer:           ${(slowestBombMs(bombAnswers) / 1000).toFixed(1)} s`);
   out(`Health: slowest of ${healthStats.samples} polls: ${Math.round(healthStats.maxMs)} ms (${healthStats.failures} not 200)`);
   out(`Peak RSS of the server:        ${mb(peak)}`);
   out(`Server process died:           ${died ? `yes (code ${died.code}, signal ${died.signal})` : 'no'}`);
@@ -226,14 +259,21 @@ async function main(): Promise<number> {
   out();
   out('Slowest answers:');
   for (const a of [...answers].sort((x, y) => y.ms - x.ms).slice(0, 8)) out(`  ${describe(a)}`);
+}
 
+/** The answers that broke a goal: the first 40, or all with --verbose. */
+function printAnswersToLookAt({ answers, bombAnswers }: Sweep): void {
   const bad = [...answers, ...bombAnswers].filter((a) => a.status === 'none' || (a.status as number) >= 500 || !a.shapeOk);
   if (bad.length) {
     out();
     out(`Answers that broke a goal${bad.length > 40 && !args.verbose ? ' (the first 40; --verbose for all)' : ''}:`);
     for (const a of args.verbose ? bad : bad.slice(0, 40)) out(`  ${describe(a)}`);
   }
+}
 
+/** Prints each goal as met or failed; the exit code (1 when any failed). */
+function checkGoals({ bombAnswers, healthStats }: Sweep, { peak, died }: ServerOutcome, { f, b }: { f: Figures; b: Figures }): number {
+  const slowestBomb = slowestBombMs(bombAnswers);
   const fullRun = !args['only-bombs'] && Number(args.limit) === 0;
   const goals: [string, boolean][] = [
     [`at least ${GOALS.minRequests} requests`, !fullRun || f.sent >= GOALS.minRequests],
