@@ -1,6 +1,88 @@
-import { type KeyboardEvent, type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from './button';
+
+/**
+ * While the dialog is open: everything else on the page is inert, the body has DKFDS' modal-open class and focus is
+ * on the heading; on close, all of it is undone and focus goes back to where it was.
+ */
+function useModalWhileOpen(rootRef: RefObject<HTMLDivElement | null>, titleRef: RefObject<HTMLHeadingElement | null>) {
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Everything else on the page is out of reach while the question is open (what DKFDS' own script does).
+    const inerted = Array.from(document.body.children).filter(
+      (el): el is HTMLElement => el instanceof HTMLElement && el !== rootRef.current && !el.inert,
+    );
+    for (const el of inerted) el.inert = true;
+    document.body.classList.add('modal-open');
+    titleRef.current?.focus();
+    return () => {
+      for (const el of inerted) el.inert = false;
+      document.body.classList.remove('modal-open');
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+}
+
+/** One answer per question: a second click that arrives before the dialog has closed does nothing. */
+function useOneAnswer() {
+  const answered = useRef(false);
+  return (fn: () => void) => {
+    if (answered.current) return;
+    answered.current = true;
+    fn();
+  };
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first (or the heading) to the last. */
+function keepTabInside(e: KeyboardEvent<HTMLDivElement>, dialog: HTMLElement, title: HTMLElement | null) {
+  const focusable = dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]');
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === title)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/** The two answers, the one named by `primary` drawn as the main button and first in the row. */
+function DialogAnswers({
+  primary,
+  confirmLabel,
+  cancelLabel,
+  onConfirmClick,
+  onCancelClick,
+}: {
+  primary: 'confirm' | 'cancel';
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirmClick: (e: MouseEvent<HTMLButtonElement>) => void;
+  onCancelClick: () => void;
+}) {
+  return primary === 'confirm' ? (
+    <>
+      <Button variant="primary" type="button" onClick={onConfirmClick}>
+        {confirmLabel}
+      </Button>
+      <Button variant="secondary" type="button" onClick={onCancelClick}>
+        {cancelLabel}
+      </Button>
+    </>
+  ) : (
+    <>
+      <Button variant="primary" type="button" onClick={onCancelClick}>
+        {cancelLabel}
+      </Button>
+      <Button variant="secondary" type="button" onClick={onConfirmClick}>
+        {confirmLabel}
+      </Button>
+    </>
+  );
+}
 
 /**
  * A DKFDS modal that asks before something that cannot be taken back quietly (publishing, a decision, leaving
@@ -34,30 +116,8 @@ export function ConfirmDialog({
   const rootRef = useRef<HTMLDivElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const answered = useRef(false);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // Everything else on the page is out of reach while the question is open (what DKFDS' own script does).
-    const inerted = Array.from(document.body.children).filter(
-      (el): el is HTMLElement => el instanceof HTMLElement && el !== rootRef.current && !el.inert,
-    );
-    for (const el of inerted) el.inert = true;
-    document.body.classList.add('modal-open');
-    titleRef.current?.focus();
-    return () => {
-      for (const el of inerted) el.inert = false;
-      document.body.classList.remove('modal-open');
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  const answer = (fn: () => void) => {
-    // One answer per question: a second click that arrives before the dialog has closed does nothing.
-    if (answered.current) return;
-    answered.current = true;
-    fn();
-  };
+  useModalWhileOpen(rootRef, titleRef);
+  const answer = useOneAnswer();
 
   const onConfirmClick = (e: MouseEvent<HTMLButtonElement>) => {
     // The second click of a double click (detail 2) is the tail of a click meant for the page beneath,
@@ -72,18 +132,7 @@ export function ConfirmDialog({
       answer(onCancel);
       return;
     }
-    if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = dialogRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]');
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && (document.activeElement === first || document.activeElement === titleRef.current)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (e.key === 'Tab' && dialogRef.current) keepTabInside(e, dialogRef.current, titleRef.current);
   };
 
   return createPortal(
@@ -109,25 +158,13 @@ export function ConfirmDialog({
             {children}
           </div>
           <div className="modal-footer">
-            {primary === 'confirm' ? (
-              <>
-                <Button variant="primary" type="button" onClick={onConfirmClick}>
-                  {confirmLabel}
-                </Button>
-                <Button variant="secondary" type="button" onClick={() => answer(onCancel)}>
-                  {cancelLabel}
-                </Button>
-              </>
-            ) : (
-              <>
-                <Button variant="primary" type="button" onClick={() => answer(onCancel)}>
-                  {cancelLabel}
-                </Button>
-                <Button variant="secondary" type="button" onClick={onConfirmClick}>
-                  {confirmLabel}
-                </Button>
-              </>
-            )}
+            <DialogAnswers
+              primary={primary}
+              confirmLabel={confirmLabel}
+              cancelLabel={cancelLabel}
+              onConfirmClick={onConfirmClick}
+              onCancelClick={() => answer(onCancel)}
+            />
           </div>
         </div>
       </div>

@@ -70,6 +70,44 @@ function ChangePasswordLink({ className, onNavigate }: { className?: string; onN
   );
 }
 
+/** The drawer's part about the person: name, role and unit, and what they can do about their session. */
+function MobileUserInfo({ user, onNavigate }: { user: CurrentUser; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const userInfo = useUserInfo(user);
+  return (
+    <div className="portal-info-mobile">
+      <h3 className="sr-only">{t('header.user')}</h3>
+      <p className="user">
+        <span className="mb-3">{user.name}</span>
+        <span>{userInfo}</span>
+      </p>
+      <p>
+        {user.sso ? null : <ChangePasswordLink onNavigate={onNavigate} />}
+      </p>
+      <p>
+        <LogoutButton />
+      </p>
+      <p>
+        <LanguageSwitch />
+      </p>
+    </div>
+  );
+}
+
+/** The drawer's part about the authority behind the service (the solution line of the wide header). */
+function MobileAuthorityInfo() {
+  const { t } = useTranslation();
+  return (
+    <div className="solution-info-mobile">
+      <h3 className="sr-only">{t('header.authority')}</h3>
+      <p className="mb-2">
+        <strong className="authority-name">{t('app.authority')}</strong>
+      </p>
+      <p>{t('app.authorityUnit')}</p>
+    </div>
+  );
+}
+
 /**
  * The mobile menu as DKFDS draws it (a drawer sliding in from the right), driven by React instead of the
  * design system's script: focus goes to the close button, stays inside while open, Escape closes it and focus
@@ -77,7 +115,6 @@ function ChangePasswordLink({ className, onNavigate }: { className?: string; onN
  */
 function MobileDrawer({ user, onClose }: { user: CurrentUser; onClose: () => void }) {
   const { t } = useTranslation();
-  const userInfo = useUserInfo(user);
   const drawerRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -132,29 +169,8 @@ function MobileDrawer({ user, onClose }: { user: CurrentUser; onClose: () => voi
             {t('header.close')}
           </button>
         </div>
-        <div className="portal-info-mobile">
-          <h3 className="sr-only">{t('header.user')}</h3>
-          <p className="user">
-            <span className="mb-3">{user.name}</span>
-            <span>{userInfo}</span>
-          </p>
-          <p>
-            {user.sso ? null : <ChangePasswordLink onNavigate={onClose} />}
-          </p>
-          <p>
-            <LogoutButton />
-          </p>
-          <p>
-            <LanguageSwitch />
-          </p>
-        </div>
-        <div className="solution-info-mobile">
-          <h3 className="sr-only">{t('header.authority')}</h3>
-          <p className="mb-2">
-            <strong className="authority-name">{t('app.authority')}</strong>
-          </p>
-          <p>{t('app.authorityUnit')}</p>
-        </div>
+        <MobileUserInfo user={user} onNavigate={onClose} />
+        <MobileAuthorityInfo />
         {user.mustChangePassword ? null : (
           <nav className="navigation-menu-mobile" aria-label={t('header.mainNav')}>
             <NavList user={user} onNavigate={onClose} />
