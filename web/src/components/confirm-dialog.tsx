@@ -63,23 +63,25 @@ function DialogAnswers({
   onConfirmClick: (e: MouseEvent<HTMLButtonElement>) => void;
   onCancelClick: () => void;
 }) {
+  const confirm = (
+    <Button variant={primary === 'confirm' ? 'primary' : 'secondary'} type="button" onClick={onConfirmClick}>
+      {confirmLabel}
+    </Button>
+  );
+  const cancel = (
+    <Button variant={primary === 'cancel' ? 'primary' : 'secondary'} type="button" onClick={onCancelClick}>
+      {cancelLabel}
+    </Button>
+  );
   return primary === 'confirm' ? (
     <>
-      <Button variant="primary" type="button" onClick={onConfirmClick}>
-        {confirmLabel}
-      </Button>
-      <Button variant="secondary" type="button" onClick={onCancelClick}>
-        {cancelLabel}
-      </Button>
+      {confirm}
+      {cancel}
     </>
   ) : (
     <>
-      <Button variant="primary" type="button" onClick={onCancelClick}>
-        {cancelLabel}
-      </Button>
-      <Button variant="secondary" type="button" onClick={onConfirmClick}>
-        {confirmLabel}
-      </Button>
+      {cancel}
+      {confirm}
     </>
   );
 }
