@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DocumentList, DocumentUploadResponse, SearchQuery, SearchResponse } from '../../contracts/documents.js';
 import { TrialParam } from '../../contracts/common.js';
 import { ADMINISTER, FILE_FORMATS, FILE_REFUSALS, SEE_TRIAL, route, routes } from '../../api.js';
-import { requireFile, singleFileUpload } from '../files/files.service.js';
+import { requireFile, singleFileUpload } from '../files/files.upload.service.js';
 import { registerJobHandler } from '../jobs/jobs.service.js';
 import { deleteDocument, indexDocumentJob, listDocuments, searchDocuments, uploadDocument } from './documents.service.js';
 

@@ -3,7 +3,7 @@ import { MinutesJobUpload, MinutesTextUpload, MinutesUploadResponse } from '../.
 import { TrialParam } from '../../../contracts/common.js';
 import { PARSE_REFUSALS, TAKE_PART, route, routes } from '../../../api.js';
 import { AppError, badRequest } from '../../../lib/errors.js';
-import { cleanFilename, singleFileUpload } from '../../files/files.service.js';
+import { cleanFilename, singleFileUpload } from '../../files/files.upload.service.js';
 import { registerJobHandler } from '../../jobs/jobs.service.js';
 import { MAX_AUDIO_BYTES, TRANSCRIPTION_JOB, transcribeJob, uploadForMinutes } from './minutes.uploads.js';
 
