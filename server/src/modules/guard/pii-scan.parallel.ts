@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { StreamResult } from './pii-scan.stream.js';
 import type { BlockRequest } from './pii-scan.worker.js';
+import { workerBootCode } from '../../lib/runtime.js';
 
 export interface ParallelOptions {
   /** Worker threads at most; the second starts only when there is a second block to scan. */
@@ -127,14 +128,10 @@ function join(parts: Uint8Array[], size: number): Uint8Array {
 /**
  * From the bundle `npm run pii:scan` runs (server/scripts/pii-scan.js), the worker is the bundle beside it;
  * from TypeScript (tsx, tests), a worker registers tsx itself first, as Node 20 does not hand tsx's loader to a
- * worker's entry point (lib/worker-pool.ts does the same).
+ * worker's entry point (lib/runtime.ts workerBootCode, as lib/worker-pool.ts uses too).
  */
 function startWorker(): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./pii-scan.worker.mjs', here));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./pii-scan.worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, {
-    eval: true,
-  });
+  return new Worker(workerBootCode(new URL('./pii-scan.worker.ts', here)), { eval: true });
 }
