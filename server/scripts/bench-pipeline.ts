@@ -28,9 +28,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import YAML from 'yaml';
 import { deployMigrations } from '../../prisma/tools/schema-engine.js';
-import { loadConfig } from '../src/config/env.js';
+import { type Config, loadConfig } from '../src/config/env.js';
 import { CSRF_HEADER } from '../src/contracts/auth.js';
-import { createDb } from '../src/lib/db.js';
+import { createDb, type Db } from '../src/lib/db.js';
 import { workerBootCode } from '../src/lib/runtime.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { hashPassword } from '../src/modules/auth/password.js';
@@ -166,10 +166,55 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'));
   const fake = await startWorker('fake');
   const loader = await startWorker('load');
-  const load = (target: Target, opts: LoadOptions) => loader.ask<LoadResult>({ kind: 'load', target, opts });
+  const load: Load = (target, opts) => loader.ask<LoadResult>({ kind: 'load', target, opts });
   const fakeUrl = fake.ready;
 
-  // A copy of the policies with the highest daily limit a shipped policy has (each person makes about 91 runs).
+  const policiesDir = copyPolicies(tmp);
+  const port = await freePort();
+  const env = serverEnv(port, tmp, policiesDir, fakeUrl);
+  const config = loadConfig(env);
+  const { users, trialId } = await seedBenchDatabase(config, policiesDir);
+
+  const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
+  const server = await startServer(env, profileDir);
+  const pid = server.pid!;
+  const rssAtStart = rssMb(pid);
+
+  const headers: Record<string, string>[] = [];
+  for (let i = 0; i < users.length; i += 8) headers.push(...(await Promise.all(users.slice(i, i + 8).map((u) => signIn(port, u.email)))));
+  const runBody = JSON.stringify({ trialId, assistant: 'letter', input: LETTER });
+  const runTarget: Target = { port, method: 'POST', path: '/api/runs', headers, body: runBody, expect: 201 };
+  await checkMaskedAndRestored(port, headers[0]!, runBody, fake);
+
+  // The server's own provider client (same module, same settings), here, without governance around it.
+  const provider = createProviderRegistry(config.ai).configured;
+  const sdkCall = () => provider.complete({ system: SYSTEM, user: LETTER });
+
+  print(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, server logs at ${config.logLevel}`);
+  print(`server: its own process (${SERVER_START.join(' ')}); fake provider and load generator on threads of this one\n`);
+  const latency = await measureLatency({ load, runTarget, directTarget: directTargetOf(fakeUrl), sdkCall, pid });
+  const throughput = await measureThroughput({ load, runTarget, sdkCall, pid, rssAtStart });
+
+  // (c) Every run audited, and the chain intact (read here, after the load, from the same database).
+  const db = await createDb(config.databaseUrl);
+  const auditOk = await checkAudit(db, trialId);
+  printTargets(latency, throughput, auditOk);
+
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  agent.destroy();
+  await loader.stop();
+  await fake.stop();
+  await db.$disconnect();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (throughput.errors + latency.errors > 0 || !auditOk) process.exitCode = 1;
+}
+
+type Load = (target: Target, opts: LoadOptions) => Promise<LoadResult>;
+type SdkCall = () => Promise<unknown>;
+
+/** A copy of the policies with the highest daily limit a shipped policy has (each person makes about 91 runs). */
+function copyPolicies(tmp: string): string {
   const policiesDir = path.join(tmp, 'policies');
   fs.mkdirSync(policiesDir);
   for (const f of fs.readdirSync(path.join(ROOT, 'policies'))) {
@@ -181,9 +226,12 @@ async function main() {
     }
     fs.writeFileSync(path.join(policiesDir, f), text);
   }
+  return policiesDir;
+}
 
-  const port = await freePort();
-  const env: Record<string, string> = {
+/** The server's environment: production, a temporary SQLite file, the copied policies, the fake provider. */
+function serverEnv(port: number, tmp: string, policiesDir: string, fakeUrl: string): Record<string, string> {
+  return {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -200,14 +248,20 @@ async function main() {
     AI_MODEL: 'fake-llama',
     PROVIDER_MAX_RETRIES: '0',
   };
-  const config = loadConfig(env);
-  // The database is prepared here, before the server starts, as an operator's earlier start would have left it.
+}
+
+const PASSWORD = 'bench-password-not-secret-42';
+
+/**
+ * The database is prepared here, before the server starts, as an operator's earlier start would have left it:
+ * one unit, PEOPLE employees and an active letter trial they all take part in, briefed.
+ */
+async function seedBenchDatabase(config: Config, policiesDir: string): Promise<{ users: { email: string }[]; trialId: string }> {
   await deployMigrations({ url: config.databaseUrl });
-  let db = await createDb(config.databaseUrl);
+  const db = await createDb(config.databaseUrl);
   const policy = loadPolicies(policiesDir).get(POLICY_ID)!;
   const unit = await db.orgUnit.create({ data: { name: 'Borgerservice', code: 'BORGERSERVICE' } });
-  const password = 'bench-password-not-secret-42';
-  const passwordHash = await hashPassword(password, config.argon2);
+  const passwordHash = await hashPassword(PASSWORD, config.argon2);
   const users = await Promise.all(
     Array.from({ length: PEOPLE }, (_, i) =>
       db.user.create({
@@ -231,62 +285,60 @@ async function main() {
       participants: { create: users.map((u) => ({ userId: u.id, briefedAt: new Date(), briefingVersion: 1 })) },
     },
   });
-
   // Closed while the server starts: it migrates (none pending) as every start does, and wants the file to itself.
   await db.$disconnect();
-  const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
-  const server = await startServer(env, profileDir);
-  const pid = server.pid!;
-  const rssAtStart = rssMb(pid);
+  return { users, trialId: trial.id };
+}
 
-  // Each person signs in once and reuses the cookies and CSRF token, as a browser does.
-  const signIn = async (user: (typeof users)[number]) => {
-    const jar = new Map<string, string>();
-    const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const csrf = await rawRequest(port, 'GET', '/api/auth/csrf', {});
-    cookiesOf(csrf.res, jar);
-    const token = (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken;
-    const login = await rawRequest(
-      port,
-      'POST',
-      '/api/auth/login',
-      { 'content-type': 'application/json', cookie: cookieHeader(), [CSRF_HEADER]: token },
-      JSON.stringify({ email: user.email, password }),
-    );
-    if (login.res.statusCode !== 200) throw new Error(`sign-in failed: ${login.res.statusCode} ${login.body}`);
-    cookiesOf(login.res, jar);
-    const csrfToken = jar.get('pw_csrf') ? decodeURIComponent(jar.get('pw_csrf')!) : token;
-    return { 'content-type': 'application/json', cookie: cookieHeader(), [CSRF_HEADER]: csrfToken };
-  };
-  const headers: Record<string, string>[] = [];
-  for (let i = 0; i < users.length; i += 8) headers.push(...(await Promise.all(users.slice(i, i + 8).map(signIn))));
+/** Each person signs in once and reuses the cookies and CSRF token, as a browser does; the headers to send. */
+async function signIn(port: number, email: string): Promise<Record<string, string>> {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await rawRequest(port, 'GET', '/api/auth/csrf', {});
+  cookiesOf(csrf.res, jar);
+  const token = (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken;
+  const login = await rawRequest(
+    port,
+    'POST',
+    '/api/auth/login',
+    { 'content-type': 'application/json', cookie: cookieHeader(), [CSRF_HEADER]: token },
+    JSON.stringify({ email, password: PASSWORD }),
+  );
+  if (login.res.statusCode !== 200) throw new Error(`sign-in failed: ${login.res.statusCode} ${login.body}`);
+  cookiesOf(login.res, jar);
+  const csrfToken = jar.get('pw_csrf') ? decodeURIComponent(jar.get('pw_csrf')!) : token;
+  return { 'content-type': 'application/json', cookie: cookieHeader(), [CSRF_HEADER]: csrfToken };
+}
 
-  const runBody = JSON.stringify({ trialId: trial.id, assistant: 'letter', input: LETTER });
-  const runTarget: Target = { port, method: 'POST', path: '/api/runs', headers, body: runBody, expect: 201 };
-  const fakePort = Number(new URL(fakeUrl).port);
-  const directTarget: Target = {
-    port: fakePort,
+/** The fake provider called directly, with the letter as the server would send it (raw HTTP, no governance). */
+function directTargetOf(fakeUrl: string): Target {
+  return {
+    port: Number(new URL(fakeUrl).port),
     method: 'POST',
     path: '/v1/chat/completions',
     headers: [{ 'content-type': 'application/json' }],
     body: JSON.stringify({ model: 'fake-llama', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: LETTER }] }),
     expect: 200,
   };
+}
 
-  const check = await rawRequest(port, 'POST', '/api/runs', headers[0]!, runBody);
+/** One governed run first: the name is masked towards the provider and restored in the draft, or the figures mean nothing. */
+async function checkMaskedAndRestored(port: number, headers: Record<string, string>, runBody: string, fake: Awaited<ReturnType<typeof startWorker>>): Promise<void> {
+  const check = await rawRequest(port, 'POST', '/api/runs', headers, runBody);
   if (check.res.statusCode !== 201) throw new Error(`POST /api/runs answered ${check.res.statusCode}: ${check.body}`);
   if (!check.body.includes('Jens Hansen') || !(await fake.ask<string>({ kind: 'lastReceived' })).includes('[NAVN_1]')) {
     throw new Error('the name was not masked towards the provider and restored in the draft');
   }
+}
 
-  // The server's own provider client (same module, same settings), here, without governance around it.
-  const provider = createProviderRegistry(config.ai).configured;
-  const sdkCall = () => provider.complete({ system: SYSTEM, user: LETTER });
+interface Latency {
+  addedP50: number;
+  addedP99: number;
+  errors: number;
+}
 
-  print(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, server logs at ${config.logLevel}`);
-  print(`server: its own process (${SERVER_START.join(' ')}); fake provider and load generator on threads of this one\n`);
-
-  // (a) Latency at concurrency 1: one person at a time.
+/** (a) Latency at concurrency 1: one person at a time. */
+async function measureLatency({ load, runTarget, directTarget, sdkCall, pid }: { load: Load; runTarget: Target; directTarget: Target; sdkCall: SdkCall; pid: number }): Promise<Latency> {
   const one = { concurrency: 1, maxMs: LATENCY.maxMs };
   await load(directTarget, { ...one, count: LATENCY.warmup });
   const direct = await load(directTarget, { ...one, count: LATENCY.count });
@@ -307,8 +359,19 @@ async function main() {
   print(`    POST /api/runs governed        n=${gov.latencies.length}  p50 ${ms(g50)}  p99 ${ms(g99)}  errors ${gov.errors}${gov.firstError ? ` (${gov.firstError})` : ''}`);
   print(`    added over the client call     p50 ${ms(g50 - s50)} (target <= ${TARGETS.addedP50} ms)  p99 ${ms(g99 - s99)} (target <= ${TARGETS.addedP99} ms)`);
   print(`    the server's CPU per run       ${ms(cpuOne)} (all its threads)\n`);
+  return { addedP50: g50 - s50, addedP99: g99 - s99, errors: gov.errors };
+}
 
-  // (b) Throughput at concurrency 32 over 20,000 runs, with the server's memory after every batch.
+interface Throughput {
+  govRps: number;
+  sdkRps: number;
+  done: number;
+  errors: number;
+  lastRss: number;
+}
+
+/** (b) Throughput at concurrency 32 over 20,000 runs, with the server's memory after every batch. */
+async function measureThroughput({ load, runTarget, sdkCall, pid, rssAtStart }: { load: Load; runTarget: Target; sdkCall: SdkCall; pid: number; rssAtStart: number }): Promise<Throughput> {
   const c = { concurrency: THROUGHPUT.concurrency, maxMs: THROUGHPUT.maxMs };
   await load(runTarget, { ...c, count: THROUGHPUT.warmup });
   const rss: number[] = [];
@@ -329,58 +392,54 @@ async function main() {
   }
   const govRps = done / seconds;
   const cpuMany = (cpuMs(pid) - cpuStart) / done;
-  // The provider client alone, 32 at a time from this process's thread: the floor under any integration.
-  const sdkRps = await (async () => {
-    let n = 0;
-    const t0 = performance.now();
-    const worker = async () => {
-      while (performance.now() - t0 < 5000) {
-        await sdkCall();
-        n++;
-      }
-    };
-    await Promise.all(Array.from({ length: c.concurrency }, worker));
-    return n / ((performance.now() - t0) / 1000);
-  })();
+  const sdkRps = await clientAloneRps(sdkCall, c.concurrency);
   print(`(b) throughput at concurrency ${c.concurrency}`);
   print(`    POST /api/runs governed   n=${done} in ${seconds.toFixed(1)} s  ${govRps.toFixed(0)} runs/s  p50 ${ms(pct(latencies, 50))}  p99 ${ms(pct(latencies, 99))}  errors ${errors}${firstError ? ` (${firstError})` : ''}`);
   print(`    the server's CPU per run  ${ms(cpuMany)} (all its threads)`);
   print(`    provider client alone     ${sdkRps.toFixed(0)} calls/s  (no governance, no database, no HTTP server in front)`);
   print(`    governed / client alone   ${(govRps / sdkRps).toFixed(2)} (target >= ${TARGETS.ofSdk})`);
   print(`    server RSS                at start ${rssAtStart.toFixed(0)} MB; after ${rss.map((m, i) => `${(i + 1) * THROUGHPUT.batch}: ${m.toFixed(0)}`).join(', ')} MB (target <= ${TARGETS.rssMb} MB)\n`);
+  return { govRps, sdkRps, done, errors, lastRss: rss.at(-1)! };
+}
 
-  // (c) Every run audited, and the chain intact (read here, after the load, from the same database).
-  db = await createDb(config.databaseUrl);
-  const runs = await db.run.count({ where: { trialId: trial.id } });
-  const drafts = await db.run.count({ where: { trialId: trial.id, status: 'DRAFT' } });
+/** The provider client alone, `concurrency` at a time from this process's thread for 5 s: the floor under any integration. */
+async function clientAloneRps(sdkCall: SdkCall, concurrency: number): Promise<number> {
+  let n = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (performance.now() - t0 < 5000) {
+      await sdkCall();
+      n++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return n / ((performance.now() - t0) / 1000);
+}
+
+/** (c) Every run a draft with one run.completed event, and the audit chain verifies. */
+async function checkAudit(db: Db, trialId: string): Promise<boolean> {
+  const runs = await db.run.count({ where: { trialId } });
+  const drafts = await db.run.count({ where: { trialId, status: 'DRAFT' } });
   const audited = await db.auditEvent.count({ where: { action: 'run.completed' } });
   const chain = await verifyAuditChain(db);
-  const auditOk = runs === audited && drafts === runs && chain.ok;
   print('(c) audit');
   print(`    runs ${runs} (drafts ${drafts}), run.completed events ${audited}: ${runs === audited && drafts === runs ? 'equal' : 'NOT EQUAL'}`);
   print(`    chain ${chain.ok ? 'verifies' : `BROKEN at ${JSON.stringify(chain.firstBroken)}`} (${chain.checked} events)`);
+  return runs === audited && drafts === runs && chain.ok;
+}
 
-  const lastRss = rss.at(-1)!;
+function printTargets(latency: Latency, { govRps, sdkRps, done, errors, lastRss }: Throughput, auditOk: boolean): void {
   const met = {
-    [`added p50 ${ms(g50 - s50)} <= ${TARGETS.addedP50} ms`]: g50 - s50 <= TARGETS.addedP50,
-    [`added p99 ${ms(g99 - s99)} <= ${TARGETS.addedP99} ms`]: g99 - s99 <= TARGETS.addedP99,
+    [`added p50 ${ms(latency.addedP50)} <= ${TARGETS.addedP50} ms`]: latency.addedP50 <= TARGETS.addedP50,
+    [`added p99 ${ms(latency.addedP99)} <= ${TARGETS.addedP99} ms`]: latency.addedP99 <= TARGETS.addedP99,
     [`${govRps.toFixed(0)} runs/s >= ${TARGETS.rps}`]: govRps >= TARGETS.rps,
     [`${(govRps / sdkRps).toFixed(2)} of the client alone >= ${TARGETS.ofSdk}`]: govRps / sdkRps >= TARGETS.ofSdk,
     [`RSS ${lastRss.toFixed(0)} MB after ${done} runs <= ${TARGETS.rssMb} MB`]: lastRss <= TARGETS.rssMb,
-    [`errors ${errors + gov.errors}`]: errors + gov.errors === 0,
+    [`errors ${errors + latency.errors}`]: errors + latency.errors === 0,
     [`audit and chain`]: auditOk,
   };
   print('\ntargets');
   for (const [what, ok] of Object.entries(met)) print(`    ${mark(ok).padEnd(7)} ${what}`);
-
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  agent.destroy();
-  await loader.stop();
-  await fake.stop();
-  await db.$disconnect();
-  fs.rmSync(tmp, { recursive: true, force: true });
-  if (errors + gov.errors > 0 || !auditOk) process.exitCode = 1;
 }
 
 await main();
