@@ -2,6 +2,7 @@ import {
   DEFAULT_EXPERIENCE_QUESTIONS,
   FAILURE_TYPE_LABELS,
   FailureType,
+  type ExperienceLogRequest,
   type ExperienceLogView,
 } from '@contracts/experiences.js';
 import { type FormEvent, useState } from 'react';
@@ -31,7 +32,9 @@ interface Values {
 
 const EMPTY_VALUES: Values = { usefulness: '', minutesSaved: '', failureTypes: [], wouldUseAgain: '', reflection: '', answers: {} };
 
-type Field = 'usefulness' | 'minutesSaved' | 'wouldUseAgain' | 'reflection';
+/** The fields that can be wrong, in the order the error summary lists them. */
+const FIELDS = ['usefulness', 'minutesSaved', 'wouldUseAgain', 'reflection'] as const;
+type Field = (typeof FIELDS)[number];
 const fieldId = (f: Field) => `experience-${f}`;
 /** Radio groups take focus on their first option. */
 const focusId = (f: Field) => (f === 'usefulness' ? 'experience-usefulness-1' : f === 'wouldUseAgain' ? 'experience-wouldUseAgain-yes' : fieldId(f));
@@ -65,72 +68,7 @@ export function ExperiencePanel({ runId }: { runId: string }) {
 function ExperienceForm({ runId, questions, onSaved }: { runId: string; questions: { id: string; text: string }[]; onSaved: () => void }) {
   const { t } = useTranslation();
   const pick = useLocalized();
-  const save = useLogExperience(runId);
-  const [values, setValues] = useState<Values>(EMPTY_VALUES);
-  const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(EMPTY_VALUES));
-  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
-  // What the person enters takes away that field's error from the last attempt.
-  const edit = (field: Field, change: (v: Values) => Values) => {
-    setValues(change);
-    clear(field);
-  };
-  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
-
-  const validate = (): Partial<Record<Field, string>> => {
-    const e: Partial<Record<Field, string>> = {};
-    if (!values.usefulness) e.usefulness = t('experience.errors.usefulness');
-    const minutes = values.minutesSaved.trim();
-    if (minutes === '') e.minutesSaved = t('experience.errors.minutesMissing');
-    else if (!/^-?\d+$/.test(minutes)) e.minutesSaved = t('experience.errors.minutesWhole');
-    else if (Math.abs(Number(minutes)) > 480) e.minutesSaved = t('experience.errors.minutesRange');
-    if (!values.wouldUseAgain) e.wouldUseAgain = t('experience.errors.wouldUseAgain');
-    if (values.reflection.length > 4000) e.reflection = t('experience.errors.reflectionLong');
-    return e;
-  };
-
-  const onSubmit = (ev: FormEvent) => {
-    ev.preventDefault();
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      failedAttempt();
-      return;
-    }
-    const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v.trim() !== ''));
-    const reflection = values.reflection.trim();
-    save.mutate(
-      {
-        usefulness: Number(values.usefulness),
-        minutesSaved: Number(values.minutesSaved.trim()),
-        failureTypes: values.failureTypes,
-        wouldUseAgain: values.wouldUseAgain === 'yes',
-        ...(reflection ? { reflection } : {}),
-        answers,
-      },
-      {
-        onSuccess: () => {
-          unsaved.allowLeaving();
-          onSaved();
-        },
-        onError: (err) => {
-          const server = fieldErrorsFrom(err);
-          const mapped: Partial<Record<Field, string>> = {};
-          for (const f of ['usefulness', 'minutesSaved', 'wouldUseAgain', 'reflection'] as const) if (server[f]) mapped[f] = server[f];
-          if (Object.keys(mapped).length > 0) {
-            setErrors(mapped);
-            failedAttempt();
-          }
-        },
-      },
-    );
-  };
-
-  const items: SummaryItem[] = (['usefulness', 'minutesSaved', 'wouldUseAgain', 'reflection'] as const)
-    .filter((f) => errors[f])
-    .map((f) => ({ fieldId: focusId(f), message: errors[f]! }));
-
-  const toggleFailure = (f: FailureType, on: boolean) =>
-    setValues((v) => ({ ...v, failureTypes: on ? [...v.failureTypes, f] : v.failureTypes.filter((x) => x !== f) }));
+  const { values, setValues, edit, errors, items, summaryRef, onSubmit, save } = useExperienceForm(runId, onSaved);
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="experience-form">
@@ -138,36 +76,7 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
       <ErrorSummary ref={summaryRef} items={items} testId="experience-errors" />
       <AsyncErrorRegion error={items.length === 0 ? save.error : null} testId="experience-error" />
 
-      <fieldset
-        className={`form-group${errors.usefulness ? ' form-error' : ''}`}
-        aria-describedby={`${fieldId('usefulness')}-hint${errors.usefulness ? ` ${fieldId('usefulness')}-error` : ''}`}
-      >
-        <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.usefulness)}</legend>
-        <span className="form-hint" id={`${fieldId('usefulness')}-hint`}>
-          {t('experience.usefulnessHint')}
-        </span>
-        {errors.usefulness ? (
-          <span className="form-error-message" id={`${fieldId('usefulness')}-error`}>
-            {errors.usefulness}
-          </span>
-        ) : null}
-        <ul className="nobullet-list">
-          {SCALE.map((n) => (
-            <li key={n}>
-              <input
-                id={`${fieldId('usefulness')}-${n}`}
-                type="radio"
-                className="form-radio"
-                name="usefulness"
-                value={String(n)}
-                checked={values.usefulness === String(n)}
-                onChange={() => edit('usefulness', (v) => ({ ...v, usefulness: String(n) }))}
-              />
-              <label htmlFor={`${fieldId('usefulness')}-${n}`}>{t(`experience.scale.${n}`)}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <UsefulnessFieldset value={values.usefulness} error={errors.usefulness} onChoose={(n) => edit('usefulness', (v) => ({ ...v, usefulness: n }))} />
 
       <TextField
         id={fieldId('minutesSaved')}
@@ -184,52 +93,12 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
         onChange={(e) => edit('minutesSaved', (v) => ({ ...v, minutesSaved: e.target.value }))}
       />
 
-      <fieldset className="form-group">
-        <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.failureTypes)}</legend>
-        <span className="form-hint">{t('experience.failureHint')}</span>
-        <ul className="nobullet-list">
-          {FAILURES.map((f) => (
-            <li key={f}>
-              <input
-                id={`experience-failure-${f}`}
-                type="checkbox"
-                className="form-checkbox"
-                checked={values.failureTypes.includes(f)}
-                onChange={(e) => toggleFailure(f, e.target.checked)}
-              />
-              <label htmlFor={`experience-failure-${f}`}>{pick(FAILURE_TYPE_LABELS[f])}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <FailureTypesFieldset
+        chosen={values.failureTypes}
+        onToggle={(f, on) => setValues((v) => ({ ...v, failureTypes: on ? [...v.failureTypes, f] : v.failureTypes.filter((x) => x !== f) }))}
+      />
 
-      <fieldset
-        className={`form-group${errors.wouldUseAgain ? ' form-error' : ''}`}
-        aria-describedby={errors.wouldUseAgain ? `${fieldId('wouldUseAgain')}-error` : undefined}
-      >
-        <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.wouldUseAgain)}</legend>
-        {errors.wouldUseAgain ? (
-          <span className="form-error-message" id={`${fieldId('wouldUseAgain')}-error`}>
-            {errors.wouldUseAgain}
-          </span>
-        ) : null}
-        <ul className="nobullet-list">
-          {(['yes', 'no'] as const).map((a) => (
-            <li key={a}>
-              <input
-                id={`${fieldId('wouldUseAgain')}-${a}`}
-                type="radio"
-                className="form-radio"
-                name="wouldUseAgain"
-                value={a}
-                checked={values.wouldUseAgain === a}
-                onChange={() => edit('wouldUseAgain', (v) => ({ ...v, wouldUseAgain: a }))}
-              />
-              <label htmlFor={`${fieldId('wouldUseAgain')}-${a}`}>{t(`experience.${a}`)}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <WouldUseAgainFieldset value={values.wouldUseAgain} error={errors.wouldUseAgain} onChoose={(a) => edit('wouldUseAgain', (v) => ({ ...v, wouldUseAgain: a }))} />
 
       <TextAreaField
         id={fieldId('reflection')}
@@ -242,26 +111,240 @@ function ExperienceForm({ runId, questions, onSaved }: { runId: string; question
       />
 
       {questions.length > 0 ? (
-        <fieldset className="form-group">
-          <legend className="h4">{t('experience.trialQuestions')}</legend>
-          {questions.map((q) => (
-            <TextAreaField
-              key={q.id}
-              id={`experience-answer-${q.id}`}
-              label={q.text}
-              rows={3}
-              maxLength={2000}
-              value={values.answers[q.id] ?? ''}
-              onChange={(e) => setValues((v) => ({ ...v, answers: { ...v.answers, [q.id]: e.target.value } }))}
-            />
-          ))}
-        </fieldset>
+        <TrialQuestionsFieldset
+          questions={questions}
+          answers={values.answers}
+          onAnswer={(id, text) => setValues((v) => ({ ...v, answers: { ...v.answers, [id]: text } }))}
+        />
       ) : null}
 
       <Button variant="primary" type="submit" className="mt-4" disabled={save.isPending}>
         {save.isPending ? t('experience.saving') : t('experience.submit')}
       </Button>
     </form>
+  );
+}
+
+/** The log's state: its values, each field's error (gone once the field is edited), and the submit. */
+function useExperienceForm(runId: string, onSaved: () => void) {
+  const save = useLogExperience(runId);
+  const [values, setValues] = useState<Values>(EMPTY_VALUES);
+  const unsaved = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(EMPTY_VALUES));
+  const { errors, setErrors, clear } = useFieldErrors<Record<Field, string>>();
+  // What the person enters takes away that field's error from the last attempt.
+  const edit = (field: Field, change: (v: Values) => Values) => {
+    setValues(change);
+    clear(field);
+  };
+  const { summaryRef, failedAttempt } = useErrorSummaryFocus();
+  const validate = useExperienceValidation();
+
+  const onSubmit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const found = validate(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      failedAttempt();
+      return;
+    }
+    save.mutate(requestOf(values), {
+      onSuccess: () => {
+        unsaved.allowLeaving();
+        onSaved();
+      },
+      onError: (err) => {
+        const server = fieldErrorsFrom(err);
+        const mapped: Partial<Record<Field, string>> = {};
+        for (const f of FIELDS) if (server[f]) mapped[f] = server[f];
+        if (Object.keys(mapped).length > 0) {
+          setErrors(mapped);
+          failedAttempt();
+        }
+      },
+    });
+  };
+
+  const items: SummaryItem[] = FIELDS.filter((f) => errors[f]).map((f) => ({ fieldId: focusId(f), message: errors[f]! }));
+
+  return { values, setValues, edit, errors, items, summaryRef, onSubmit, save };
+}
+
+/** The answers the log needs, and the minutes as a whole number within a working day either way. */
+function useExperienceValidation() {
+  const { t } = useTranslation();
+  return (values: Values): Partial<Record<Field, string>> => {
+    const e: Partial<Record<Field, string>> = {};
+    if (!values.usefulness) e.usefulness = t('experience.errors.usefulness');
+    const minutes = values.minutesSaved.trim();
+    if (minutes === '') e.minutesSaved = t('experience.errors.minutesMissing');
+    else if (!/^-?\d+$/.test(minutes)) e.minutesSaved = t('experience.errors.minutesWhole');
+    else if (Math.abs(Number(minutes)) > 480) e.minutesSaved = t('experience.errors.minutesRange');
+    if (!values.wouldUseAgain) e.wouldUseAgain = t('experience.errors.wouldUseAgain');
+    if (values.reflection.length > 4000) e.reflection = t('experience.errors.reflectionLong');
+    return e;
+  };
+}
+
+/** The log to send: numbers as numbers, and no empty reflection or answers. */
+function requestOf(values: Values): ExperienceLogRequest {
+  const answers = Object.fromEntries(Object.entries(values.answers).filter(([, v]) => v.trim() !== ''));
+  const reflection = values.reflection.trim();
+  return {
+    usefulness: Number(values.usefulness),
+    minutesSaved: Number(values.minutesSaved.trim()),
+    failureTypes: values.failureTypes,
+    wouldUseAgain: values.wouldUseAgain === 'yes',
+    ...(reflection ? { reflection } : {}),
+    answers,
+  };
+}
+
+/** How useful the draft was, on a scale of 1 to 5. */
+function UsefulnessFieldset({ value, error, onChoose }: { value: string; error: string | undefined; onChoose: (n: string) => void }) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  return (
+    <RadioFieldset
+      field="usefulness"
+      legend={pick(DEFAULT_EXPERIENCE_QUESTIONS.usefulness)}
+      hint={t('experience.usefulnessHint')}
+      options={SCALE.map((n) => ({ value: String(n), label: t(`experience.scale.${n}`) }))}
+      value={value}
+      error={error}
+      onChoose={onChoose}
+    />
+  );
+}
+
+/** What went wrong with the draft, any number of the failure types. */
+function FailureTypesFieldset({ chosen, onToggle }: { chosen: FailureType[]; onToggle: (f: FailureType, on: boolean) => void }) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  return (
+    <fieldset className="form-group">
+      <legend className="form-label">{pick(DEFAULT_EXPERIENCE_QUESTIONS.failureTypes)}</legend>
+      <span className="form-hint">{t('experience.failureHint')}</span>
+      <ul className="nobullet-list">
+        {FAILURES.map((f) => (
+          <li key={f}>
+            <input
+              id={`experience-failure-${f}`}
+              type="checkbox"
+              className="form-checkbox"
+              checked={chosen.includes(f)}
+              onChange={(e) => onToggle(f, e.target.checked)}
+            />
+            <label htmlFor={`experience-failure-${f}`}>{pick(FAILURE_TYPE_LABELS[f])}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** Whether the person would use the assistant again: yes or no. */
+function WouldUseAgainFieldset({
+  value,
+  error,
+  onChoose,
+}: {
+  value: Values['wouldUseAgain'];
+  error: string | undefined;
+  onChoose: (answer: 'yes' | 'no') => void;
+}) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  return (
+    <RadioFieldset
+      field="wouldUseAgain"
+      legend={pick(DEFAULT_EXPERIENCE_QUESTIONS.wouldUseAgain)}
+      options={(['yes', 'no'] as const).map((a) => ({ value: a, label: t(`experience.${a}`) }))}
+      value={value}
+      error={error}
+      onChoose={onChoose}
+    />
+  );
+}
+
+/** One answer of a few, as radio buttons under the question (with its hint and error tied to the group). */
+function RadioFieldset<V extends string>({
+  field,
+  legend,
+  hint,
+  options,
+  value,
+  error,
+  onChoose,
+}: {
+  field: Field;
+  legend: string;
+  hint?: string;
+  options: { value: V; label: string }[];
+  value: string;
+  error: string | undefined;
+  onChoose: (value: V) => void;
+}) {
+  const id = fieldId(field);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <fieldset className={`form-group${error ? ' form-error' : ''}`} aria-describedby={describedBy || undefined}>
+      <legend className="form-label">{legend}</legend>
+      {hint ? (
+        <span className="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="form-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <ul className="nobullet-list">
+        {options.map((o) => (
+          <li key={o.value}>
+            <input
+              id={`${id}-${o.value}`}
+              type="radio"
+              className="form-radio"
+              name={field}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChoose(o.value)}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** The trial's own questions, each answered in free text (or left empty). */
+function TrialQuestionsFieldset({
+  questions,
+  answers,
+  onAnswer,
+}: {
+  questions: { id: string; text: string }[];
+  answers: Record<string, string>;
+  onAnswer: (questionId: string, text: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="form-group">
+      <legend className="h4">{t('experience.trialQuestions')}</legend>
+      {questions.map((q) => (
+        <TextAreaField
+          key={q.id}
+          id={`experience-answer-${q.id}`}
+          label={q.text}
+          rows={3}
+          maxLength={2000}
+          value={answers[q.id] ?? ''}
+          onChange={(e) => onAnswer(q.id, e.target.value)}
+        />
+      ))}
+    </fieldset>
   );
 }
 

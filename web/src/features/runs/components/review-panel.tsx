@@ -52,6 +52,50 @@ export function ReviewPanel({
   onDecided: (next: { status: RunStatus; state: RunReviewState }) => void;
 }) {
   const { t } = useTranslation();
+  const decision = useReviewDecision(runId, draft, state, onDecided);
+  const { review, mode } = decision;
+  const mayDecide = status === 'DRAFT' && state.canReview && state.awaiting !== null;
+  const overtaken = isApiError(review.error) && review.error.code === 'RUN_ALREADY_DECIDED' ? decision.attempted : null;
+
+  return (
+    <section className="review-panel mt-6" aria-labelledby="review-heading" data-testid="review-panel">
+      <h2 id="review-heading">{t('review.heading')}</h2>
+      <Decisions reviews={state.reviews} />
+      <ReviewStage status={status} state={state} mayDecide={mayDecide} canLogExperience={canLogExperience} />
+
+      <AsyncErrorRegion error={review.error} testId="review-error" />
+      {overtaken ? <Unsaved attempted={overtaken} /> : null}
+
+      {mayDecide && mode === 'choose' ? (
+        <div className="run-actions mt-4" data-testid="review-actions">
+          <Button variant="primary" type="button" onClick={() => decision.decide({ decision: 'APPROVE', step: decision.step })} disabled={review.isPending}>
+            {t('review.approve')}
+          </Button>
+          <Button variant="secondary" type="button" onClick={() => decision.open('edit')} disabled={review.isPending}>
+            {t('review.editAndApprove')}
+          </Button>
+          <Button variant="secondary" type="button" onClick={() => decision.open('reject')} disabled={review.isPending}>
+            {t('review.reject')}
+          </Button>
+        </div>
+      ) : null}
+
+      {mayDecide && mode !== 'choose' ? <OpenDecisionForm key={mode} decision={decision} mode={mode} /> : null}
+    </section>
+  );
+}
+
+/**
+ * The decision being made: which form is open (approve, edit or reject), what the person wrote, its error, and the
+ * request sent. The run's step is named with each decision, so a run that moved on is refused, not decided.
+ */
+function useReviewDecision(
+  runId: string,
+  draft: string,
+  state: RunReviewState,
+  onDecided: (next: { status: RunStatus; state: RunReviewState }) => void,
+) {
+  const { t } = useTranslation();
   const review = useReviewRun(runId);
   // A form opened at one step is closed when the run moves on: its text was written against what was shown then.
   const [opened, setOpened] = useState<{ mode: Mode; at: ReviewAwaiting | null }>({ mode: 'choose', at: state.awaiting });
@@ -106,17 +150,49 @@ export function ReviewPanel({
     setMode(next);
   };
 
-  const items: SummaryItem[] = fieldError ? [fieldError] : [];
+  /** What the person types takes the field's error away. */
+  const typed = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setFieldError(null);
+  };
+
+  return {
+    review,
+    mode,
+    step,
+    attempted,
+    decide,
+    open,
+    summaryRef,
+    fieldError,
+    edited,
+    onEdited: typed(setEdited),
+    onEditSubmit,
+    reason,
+    onReason: typed(setReason),
+    onRejectSubmit,
+  };
+}
+
+type ReviewDecision = ReturnType<typeof useReviewDecision>;
+
+/** Where the run stands: four eyes ahead, waiting for the second approver, someone else's to review, or decided. */
+function ReviewStage({
+  status,
+  state,
+  mayDecide,
+  canLogExperience,
+}: {
+  status: RunStatus;
+  state: RunReviewState;
+  mayDecide: boolean;
+  canLogExperience: boolean;
+}) {
+  const { t } = useTranslation();
   const waitingForOther = status === 'DRAFT' && state.awaiting === 'second_approval' && !state.canReview;
-  const mayDecide = status === 'DRAFT' && state.canReview && state.awaiting !== null;
   const pending = status === 'DRAFT' && state.awaiting === 'second_approval' && state.pendingText !== null ? state.pendingText : null;
-  const overtaken = isApiError(review.error) && review.error.code === 'RUN_ALREADY_DECIDED' ? attempted : null;
-
   return (
-    <section className="review-panel mt-6" aria-labelledby="review-heading" data-testid="review-panel">
-      <h2 id="review-heading">{t('review.heading')}</h2>
-      <Decisions reviews={state.reviews} />
-
+    <>
       {status === 'DRAFT' && state.fourEyes && state.awaiting === 'review' ? (
         <p data-testid="review-four-eyes-note">{t('review.fourEyesNote')}</p>
       ) : null}
@@ -144,70 +220,53 @@ export function ReviewPanel({
         <Alert variant="success" heading={t('review.approved')} headingLevel={3} testId="review-approved" />
       ) : null}
       {status === 'REJECTED' ? <Alert variant="warning" heading={t('review.rejected')} headingLevel={3} testId="review-rejected" /> : null}
+    </>
+  );
+}
 
-      <AsyncErrorRegion error={review.error} testId="review-error" />
-      {overtaken ? <Unsaved attempted={overtaken} /> : null}
+/** What sets the edit form and the rejection form apart. */
+const DECISION_FORMS = {
+  edit: {
+    testId: 'review-edit-form',
+    fieldId: 'review-edit',
+    label: 'review.editLabel',
+    hint: 'review.editHint',
+    rows: 14,
+    submitLabel: 'review.saveAndApprove',
+  },
+  reject: {
+    testId: 'review-reject-form',
+    fieldId: 'review-reason',
+    label: 'review.reasonLabel',
+    hint: 'review.reasonHint',
+    rows: 4,
+    submitLabel: 'review.confirmReject',
+  },
+} as const;
 
-      {mayDecide && mode === 'choose' ? (
-        <div className="run-actions mt-4" data-testid="review-actions">
-          <Button variant="primary" type="button" onClick={() => decide({ decision: 'APPROVE', step })} disabled={review.isPending}>
-            {t('review.approve')}
-          </Button>
-          <Button variant="secondary" type="button" onClick={() => open('edit')} disabled={review.isPending}>
-            {t('review.editAndApprove')}
-          </Button>
-          <Button variant="secondary" type="button" onClick={() => open('reject')} disabled={review.isPending}>
-            {t('review.reject')}
-          </Button>
-        </div>
-      ) : null}
-
-      {mayDecide && mode === 'edit' ? (
-        <DecisionForm
-          testId="review-edit-form"
-          fieldId="review-edit"
-          summaryRef={summaryRef}
-          summaryItems={items}
-          error={fieldError?.fieldId === 'review-edit' ? fieldError.message : undefined}
-          pending={review.isPending}
-          onCancel={() => open('choose')}
-          cancelLabel={t('review.cancel')}
-          label={t('review.editLabel')}
-          hint={t('review.editHint')}
-          rows={14}
-          value={edited}
-          onChange={(value) => {
-            setEdited(value);
-            setFieldError(null);
-          }}
-          submitLabel={t('review.saveAndApprove')}
-          onSubmit={onEditSubmit}
-        />
-      ) : null}
-
-      {mayDecide && mode === 'reject' ? (
-        <DecisionForm
-          testId="review-reject-form"
-          fieldId="review-reason"
-          summaryRef={summaryRef}
-          summaryItems={items}
-          error={fieldError?.fieldId === 'review-reason' ? fieldError.message : undefined}
-          pending={review.isPending}
-          onCancel={() => open('choose')}
-          cancelLabel={t('review.cancel')}
-          label={t('review.reasonLabel')}
-          hint={t('review.reasonHint')}
-          rows={4}
-          value={reason}
-          onChange={(value) => {
-            setReason(value);
-            setFieldError(null);
-          }}
-          submitLabel={t('review.confirmReject')}
-          onSubmit={onRejectSubmit}
-        />
-      ) : null}
-    </section>
+/** The form the person opened: "Ret og godkend" with the text to approve, or "Afvis" with the reason. */
+function OpenDecisionForm({ decision, mode }: { decision: ReviewDecision; mode: 'edit' | 'reject' }) {
+  const { t } = useTranslation();
+  const { fieldError } = decision;
+  const form = DECISION_FORMS[mode];
+  return (
+    <DecisionForm
+      testId={form.testId}
+      fieldId={form.fieldId}
+      summaryRef={decision.summaryRef}
+      summaryItems={fieldError ? [fieldError] : []}
+      error={fieldError?.fieldId === form.fieldId ? fieldError.message : undefined}
+      pending={decision.review.isPending}
+      onCancel={() => decision.open('choose')}
+      cancelLabel={t('review.cancel')}
+      label={t(form.label)}
+      hint={t(form.hint)}
+      rows={form.rows}
+      value={mode === 'edit' ? decision.edited : decision.reason}
+      onChange={mode === 'edit' ? decision.onEdited : decision.onReason}
+      submitLabel={t(form.submitLabel)}
+      onSubmit={mode === 'edit' ? decision.onEditSubmit : decision.onRejectSubmit}
+    />
   );
 }
 
