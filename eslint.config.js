@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { tableOwner } from './eslint/table-owner.js';
 
 const featuresDir = 'web/src/features';
 const features = fs.existsSync(featuresDir)
@@ -105,7 +106,7 @@ const moduleBoundary = {
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
 };
-const architecture = { rules: { 'module-boundary': moduleBoundary } };
+const architecture = { rules: { 'module-boundary': moduleBoundary, 'table-owner': tableOwner } };
 
 const boundaries = (extraZones) => ({
   'import/no-restricted-paths': ['error', { zones: [...zones, ...extraZones] }],
@@ -133,6 +134,7 @@ export default tseslint.config(
       // A module that needs another's internals and is needed by it is one module in two folders (STYLE.md).
       'import/no-cycle': ['error', { ignoreExternal: true }],
       'architecture/module-boundary': 'error',
+      'architecture/table-owner': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'error',
@@ -149,6 +151,6 @@ export default tseslint.config(
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'prisma/tools/**'],
     // Tests build their fixtures from whatever they need.
-    rules: { 'no-console': 'off', ...boundaries([]), 'architecture/module-boundary': 'off' },
+    rules: { 'no-console': 'off', ...boundaries([]), 'architecture/module-boundary': 'off', 'architecture/table-owner': 'off' },
   },
 );

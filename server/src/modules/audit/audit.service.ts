@@ -136,6 +136,15 @@ export function recordRunViewed(db: Db, provider: DbProvider, actor: AuditInput[
   return recordViewOnce(db, provider, { actor, action: 'run.viewed', resourceType: 'run', resourceId: run.id, unitId: run.unitId, details: { status: run.status } });
 }
 
+/** How many events of this action on this resource the trail holds since `since` (e.g. failed attempts, for a limit). */
+export function countAuditEventsSince(
+  db: Db,
+  event: { action: AuditAction; resourceType: string; resourceId: string },
+  since: Date,
+): Promise<number> {
+  return db.auditEvent.count({ where: { action: event.action, resourceType: event.resourceType, resourceId: event.resourceId, at: { gte: since } } });
+}
+
 const PAGE = 1000;
 
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {

@@ -9,12 +9,8 @@ import { humanOversightOf, ORGANISATION } from '../insights/insights.service.js'
 import { allowsProvider, destinationOf } from '../policies/policy-rules.service.js';
 import { finalTextDocx } from '../reviews/reviews.service.js';
 import { complianceFactsOf } from '../trials/trials.service.js';
+import { isDataProtectionAdviser } from '../users/users.service.js';
 import { changesBetween, draftOf, factsFor, hashOf, kindsOf, markdownOf, type DraftFacts } from './compliance.drafts.js';
-
-async function isAdviser(deps: Deps, actor: Actor): Promise<boolean> {
-  const u = await deps.db.user.findUnique({ where: { id: actor.id }, select: { dataProtectionAdviser: true } });
-  return u?.dataProtectionAdviser === true;
-}
 
 /** The facts of a trial now: its charter, the policy it runs under, the provider a run goes to, the briefing record. */
 async function factsOf(deps: Deps, actor: Actor, trialId: string, adviser: boolean) {
@@ -73,7 +69,7 @@ async function documentOf(deps: Deps, trialId: string, kind: ComplianceKind, fac
 
 /** Every draft of a trial, each with whether the adviser signed off its current version and what changed since. */
 export async function listCompliance(deps: Deps, actor: Actor, trialId: string): Promise<ComplianceList> {
-  const adviser = await isAdviser(deps, actor);
+  const adviser = await isDataProtectionAdviser(deps.db, actor.id);
   const { trial, facts } = await factsOf(deps, actor, trialId, adviser);
   const documents = [];
   for (const kind of kindsOf(facts)) documents.push(await documentOf(deps, trial.id, kind, facts));
@@ -91,7 +87,7 @@ async function oneDocument(deps: Deps, actor: Actor, trialId: string, kind: Comp
  * a change made while they read it would be signed off unseen (409 COMPLIANCE_DRAFT_CHANGED).
  */
 export async function approveCompliance(deps: Deps, actor: Actor, trialId: string, kind: ComplianceKind, input: ComplianceApprovalRequest): Promise<ComplianceDocument> {
-  const adviser = await isAdviser(deps, actor);
+  const adviser = await isDataProtectionAdviser(deps.db, actor.id);
   const { trial, facts, document } = await oneDocument(deps, actor, trialId, kind, adviser);
   if (!adviser) {
     throw new AppError('NOT_DATA_PROTECTION_ADVISER', 'Kun databeskyttelsesrådgiveren kan godkende udkastet.', 403);
@@ -117,7 +113,7 @@ export async function approveCompliance(deps: Deps, actor: Actor, trialId: strin
 
 /** The draft as a Word file, audited as an export of the trial's documentation. */
 export async function exportComplianceDocx(deps: Deps, actor: Actor, trialId: string, kind: ComplianceKind): Promise<{ file: Buffer; fileName: string }> {
-  const adviser = await isAdviser(deps, actor);
+  const adviser = await isDataProtectionAdviser(deps.db, actor.id);
   const { trial, facts, document } = await oneDocument(deps, actor, trialId, kind, adviser);
   const status = document.approval?.current
     ? `Godkendt af databeskyttelsesrådgiveren ${danishDate(new Date(document.approval.approvedAt))}`

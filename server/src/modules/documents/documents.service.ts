@@ -10,6 +10,8 @@ import { canAdministerTrial } from '../auth/permissions.service.js';
 import { extractText, type FileKind } from '../files/files.service.js';
 import { enqueueJob, JobFailure, type Job, type JobContext } from '../jobs/jobs.service.js';
 import type { UploadedFile } from '../files/files.service.js';
+import { findTrialWithMembership } from '../trials/trials.service.js';
+import { findUserRole } from '../users/users.service.js';
 import { chunkInWorker } from './documents.chunk.js';
 import { embedDocumentChunks, type EmbeddingOutcome } from './documents.embed.js';
 import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
@@ -19,6 +21,9 @@ export { invalidateTrialIndex } from './documents.index.js';
 
 // What the documents assistant needs: passages for a question, and whether there is anything to search.
 export { countReadyDocuments, retrievePassages, type Passage } from './documents.index.js';
+
+// What the retention sweep needs: the documents due and their erasure.
+export { countErasedDocuments, documentErasureQueue, eraseDocumentContent, findDocumentsDueForErasure } from './documents.erasure.js';
 
 const DAY_MS = 86_400_000;
 /**
@@ -45,10 +50,7 @@ type Access = 'read' | 'administer';
  * who tries to change it is told they may not.
  */
 async function trialFor(deps: Deps, actor: Actor, trialId: string, access: Access) {
-  const trial = await deps.db.trial.findUnique({
-    where: { id: trialId },
-    include: { participants: { where: { userId: actor.id }, select: { userId: true } } },
-  });
+  const trial = await findTrialWithMembership(deps.db, trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
   const admin = canAdministerTrial(actor, trial);
   const participant = trial.participants.length > 0;
@@ -131,9 +133,7 @@ export async function indexDocumentJob(
   const chunks = await indexDocument(ctx.deps, job.documentId);
   // Searchable by BM25 from here; vectors, where configured and allowed, only add to it and never fail it.
   // Attributed to the person who uploaded the document: their upload is what sends its passages for embedding.
-  const uploader = job.createdById
-    ? await ctx.deps.db.user.findUnique({ where: { id: job.createdById }, select: { id: true, role: true } })
-    : null;
+  const uploader = job.createdById ? await findUserRole(ctx.deps.db, job.createdById) : null;
   const embeddings = chunks > 0 ? await embedDocumentChunks(ctx.deps, job.documentId, uploader) : 'skipped';
   return { documentId: job.documentId, chunks, embeddings };
 }

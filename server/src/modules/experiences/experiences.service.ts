@@ -9,11 +9,13 @@ import type {
   ReflectionView,
 } from '../../contracts/experiences.js';
 import type { Deps } from '../../deps.js';
-import type { ExperienceLog, Prisma } from '../../lib/db.js';
+import type { Db, ExperienceLog, Prisma, Tx } from '../../lib/db.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.service.js';
+import { findRunForExperience } from '../runs/run-records.service.js';
+import { assistantsOfTrial, findTrialWithMembership } from '../trials/trials.service.js';
 
 type Question = { id: string; text: string };
 
@@ -70,17 +72,7 @@ export const EXPERIENCE_OPEN_WHERE = {
 } satisfies Prisma.RunWhereInput;
 
 async function visibleRun(deps: Deps, actor: Actor, runId: string) {
-  const run = await deps.db.run.findUnique({
-    where: { id: runId },
-    select: {
-      id: true,
-      userId: true,
-      status: true,
-      trial: { select: { id: true, unitId: true, questions: true } },
-      reviews: { select: { step: true } },
-      experienceLog: true,
-    },
-  });
+  const run = await findRunForExperience(deps.db, runId);
   if (!run || (run.userId !== actor.id && !canAdministerTrial(actor, run.trial))) throw notFound('Kørslen');
   return run;
 }
@@ -153,10 +145,7 @@ export async function getExperience(deps: Deps, actor: Actor, runId: string): Pr
 }
 
 async function trialForReflections(deps: Deps, actor: Actor, trialId: string) {
-  const trial = await deps.db.trial.findUnique({
-    where: { id: trialId },
-    select: { id: true, unitId: true, status: true, participants: { where: { userId: actor.id }, select: { userId: true } } },
-  });
+  const trial = await findTrialWithMembership(deps.db, trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
   const administers = canAdministerTrial(actor, trial);
   const participates = trial.participants.length > 0;
@@ -225,8 +214,7 @@ export async function listBaselines(deps: Deps, actor: Actor, trialId: string): 
 export async function setBaseline(deps: Deps, actor: Actor, trialId: string, req: BaselineRequest): Promise<BaselineView> {
   const { trial, participates } = await trialForReflections(deps, actor, trialId);
   if (!participates) throw forbidden('Kun deltagere i prøvehandlingen kan angive, hvor lang tid opgaven tager uden assistenten.');
-  const assistants = await deps.db.trial.findUniqueOrThrow({ where: { id: trial.id }, select: { assistants: true } });
-  if (!(JSON.parse(assistants.assistants) as string[]).includes(req.assistant)) {
+  if (!(await assistantsOfTrial(deps.db, trial.id)).includes(req.assistant)) {
     throw badRequest('VALIDATION_FAILED', 'Prøvehandlingen bruger ikke den assistent.', [{ path: ['assistant'], message: 'Prøvehandlingen bruger ikke den assistent.', code: 'custom' }]);
   }
   const row = await deps.db.$transaction(async (tx) => {
@@ -246,4 +234,32 @@ export async function setBaseline(deps: Deps, actor: Actor, trialId: string, req
     return saved;
   });
   return { assistant: req.assistant, minutes: row.minutes, updatedAt: row.updatedAt.toISOString() };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The experience tables as other modules read and change them (STYLE.md: queries stay inside the owning module)
+
+/** The trial's reflections written in a period (either end open), newest first, without their authors' names. */
+export function findReflectionsOfTrial(db: Db, trialId: string, period: { from: Date | null; to: Date | null }) {
+  return db.reflection.findMany({
+    where: {
+      trialId,
+      createdAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) },
+    },
+    select: { id: true, userId: true, text: true, createdAt: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+}
+
+/** Every participant's no-AI estimate in the trial. */
+export function findBaselinesOfTrial(db: Db, trialId: string) {
+  return db.taskBaseline.findMany({ where: { trialId }, select: { userId: true, minutes: true } });
+}
+
+/**
+ * Erases the free text of a run's experience log, in the retention sweep's transaction. The ratings stay for the
+ * evaluation; the reflection and the answers beside them can quote the case, so they go with the run's content.
+ */
+export async function eraseExperienceFreeText(tx: Tx, runId: string): Promise<void> {
+  await tx.experienceLog.updateMany({ where: { runId }, data: { reflection: null, answers: '{}' } });
 }

@@ -23,25 +23,6 @@ export interface RunFacts {
   experienceLog: { userId: string; usefulness: number; minutesSaved: number; failureTypes: string; wouldUseAgain: boolean } | null;
 }
 
-/** The select that loads RunFacts; content columns (input, output, finalText, details) are never read here. */
-export const RUN_FACTS_SELECT = {
-  id: true,
-  userId: true,
-  assistant: true,
-  status: true,
-  guardDecision: true,
-  guardFindings: true,
-  policyId: true,
-  provider: true,
-  model: true,
-  promptTokens: true,
-  completionTokens: true,
-  durationMs: true,
-  createdAt: true,
-  reviews: { select: { decision: true, step: true, editSize: true } },
-  experienceLog: { select: { userId: true, usefulness: true, minutesSaved: true, failureTypes: true, wouldUseAgain: true } },
-} as const;
-
 export type RunOutcome = 'APPROVED_AS_IS' | 'EDITED' | 'REJECTED' | 'AWAITING_REVIEW' | 'NOT_REVIEWABLE';
 
 /**

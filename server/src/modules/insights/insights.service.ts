@@ -22,7 +22,23 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial, requireRole } from '../auth/permissions.service.js';
 import { plainLanguage } from '../policies/policy-rules.service.js';
-import { hasCurrentBriefing, toDecisionView } from '../trials/trials.service.js';
+import { findBaselinesOfTrial, findReflectionsOfTrial } from '../experiences/experiences.service.js';
+import { findRunFacts } from '../runs/run-records.service.js';
+import {
+  createTrialDecision,
+  findParticipantBriefings,
+  findPublishedTrials,
+  findSameDecisionSince,
+  findTrialsForBoard,
+  findTrialWithUnit,
+  hasCurrentBriefing,
+  isParticipant,
+  listTrialDecisions,
+  policiesOfTrials,
+  setTrialPublished,
+  toDecisionView,
+  type DecisionInput,
+} from '../trials/trials.service.js';
 import { ASSISTANT_NAMES, CLASS_WORDS, PROVIDER_NAMES, orJoin } from '../policies/policy-rules.service.js';
 import {
   computeMeasures,
@@ -33,7 +49,6 @@ import {
   minutesMeasure,
   outcomeOf,
   outcomesMeasure,
-  RUN_FACTS_SELECT,
   usefulnessMean,
   withheldExportFields,
   wouldUseAgainShare,
@@ -54,21 +69,16 @@ export const ORGANISATION = 'Rødovre Kommune';
 type TrialWithUnit = Trial & { unit: { id: string; name: string } };
 
 async function loadTrial(deps: Deps, trialId: string): Promise<TrialWithUnit> {
-  const trial = await deps.db.trial.findUnique({ where: { id: trialId }, include: { unit: { select: { id: true, name: true } } } });
+  const trial = await findTrialWithUnit(deps.db, trialId);
   if (!trial) throw notFound(TRIAL);
   return trial;
-}
-
-async function isParticipant(deps: Deps, actor: Actor, trialId: string): Promise<boolean> {
-  const p = await deps.db.trialParticipant.findUnique({ where: { trialId_userId: { trialId, userId: actor.id } }, select: { userId: true } });
-  return p !== null;
 }
 
 /** Administrators only. Participants who know the trial get 403; to everyone else it does not exist (404). */
 async function requireAdmin(deps: Deps, actor: Actor, trialId: string): Promise<TrialWithUnit> {
   const trial = await loadTrial(deps, trialId);
   if (canAdministerTrial(actor, trial)) return trial;
-  if (trial.status !== 'DRAFT' && (await isParticipant(deps, actor, trialId))) {
+  if (trial.status !== 'DRAFT' && (await isParticipant(deps.db, trialId, actor.id))) {
     throw forbidden('Kun lederen af prøvehandlingen og Digital Udvikling kan se tallene og træffe beslutningen.');
   }
   throw notFound(TRIAL);
@@ -78,7 +88,7 @@ async function requireAdmin(deps: Deps, actor: Actor, trialId: string): Promise<
 async function requireSees(deps: Deps, actor: Actor, trialId: string): Promise<TrialWithUnit> {
   const trial = await loadTrial(deps, trialId);
   if (canAdministerTrial(actor, trial)) return trial;
-  if (trial.status !== 'DRAFT' && (await isParticipant(deps, actor, trialId))) return trial;
+  if (trial.status !== 'DRAFT' && (await isParticipant(deps.db, trialId, actor.id))) return trial;
   throw notFound(TRIAL);
 }
 
@@ -121,32 +131,16 @@ function actionOf(deps: Deps) {
   };
 }
 
-async function runsOf(deps: Deps, trialIds: string[], period: { from: Date | null; to: Date | null }): Promise<(RunFacts & { trialId: string })[]> {
-  return deps.db.run.findMany({
-    where: {
-      trialId: { in: trialIds },
-      createdAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) },
-    },
-    select: { ...RUN_FACTS_SELECT, trialId: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
+function runsOf(deps: Deps, trialIds: string[], period: { from: Date | null; to: Date | null }): Promise<(RunFacts & { trialId: string })[]> {
+  return findRunFacts(deps.db, trialIds, period);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Decisions
 
-async function decisionsOf(deps: Deps, trialId: string): Promise<TrialDecisionView[]> {
-  const rows = await deps.db.trialDecision.findMany({
-    where: { trialId },
-    include: { decidedBy: { select: { name: true } } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  });
-  return rows.map(toDecisionView);
-}
-
 export async function listDecisions(deps: Deps, actor: Actor, trialId: string): Promise<TrialDecisionView[]> {
   await requireSees(deps, actor, trialId);
-  return decisionsOf(deps, trialId);
+  return listTrialDecisions(deps.db, trialId);
 }
 
 /** Within this time the same decision from the same person is a repeat (double click, retry), not a new one. */
@@ -165,37 +159,17 @@ export async function createDecision(deps: Deps, actor: Actor, trialId: string, 
         ? { criterion, estimate: result.value.estimate, low: result.value.low, high: result.value.high, verdict: result.value.verdict, reason: null }
         : { criterion, estimate: null, low: null, high: null, verdict: null, reason: result.reason },
   );
+  const decision: DecisionInput = { trialId, decidedById: actor.id, outcome: input.outcome, rationale: input.rationale, evidence: input.evidence };
   const d = await deps.db.$transaction(async (tx) => {
     // The latest decision is what the public AI register shows: a repeat must not add a second row or audit event.
-    const repeat = await tx.trialDecision.findFirst({
-      where: {
-        trialId,
-        decidedById: actor.id,
-        outcome: input.outcome,
-        rationale: input.rationale,
-        evidence: input.evidence,
-        createdAt: { gte: new Date(now.getTime() - REPEAT_DECISION_MS) },
-      },
-      select: { id: true },
-    });
+    const repeat = await findSameDecisionSince(tx, decision, new Date(now.getTime() - REPEAT_DECISION_MS));
     if (repeat) {
       throw conflict(
         'DECISION_ALREADY_RECORDED',
         'Den samme beslutning blev registreret for et øjeblik siden, så den er ikke registreret igen. Se listen over beslutninger.',
       );
     }
-    const created = await tx.trialDecision.create({
-      data: {
-        trialId,
-        outcome: input.outcome,
-        rationale: input.rationale,
-        evidence: input.evidence,
-        criteria: JSON.stringify(evidence),
-        decidedById: actor.id,
-        createdAt: now,
-      },
-      include: { decidedBy: { select: { name: true } } },
-    });
+    const created = await createTrialDecision(tx, { ...decision, criteria: JSON.stringify(evidence), createdAt: now });
     // The outcome only: the rationale and evidence are text and stay out of the audit trail.
     await recordAudit(tx, deps.provider, {
       actor,
@@ -223,21 +197,14 @@ async function insightsOf(deps: Deps, trial: TrialWithUnit, q: InsightsQuery): P
   const assistants = assistantsOf(trial);
   const [runs, participants, reflections, decisions] = await Promise.all([
     runsOf(deps, [trial.id], period),
-    deps.db.trialParticipant.findMany({ where: { trialId: trial.id }, select: { userId: true, briefingVersion: true } }),
-    deps.db.reflection.findMany({
-      where: {
-        trialId: trial.id,
-        createdAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) },
-      },
-      select: { id: true, userId: true, text: true, createdAt: true },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    }),
-    decisionsOf(deps, trial.id),
+    findParticipantBriefings(deps.db, trial.id),
+    findReflectionsOfTrial(deps.db, trial.id, period),
+    listTrialDecisions(deps.db, trial.id),
   ]);
 
   const seenOf = () => [...new Set([...assistants, ...runs.map((r) => r.assistant as AssistantId)])];
   const computed = computeMeasures(runs, seenOf(), actionOf(deps));
-  const baselines = await deps.db.taskBaseline.findMany({ where: { trialId: trial.id }, select: { userId: true, minutes: true } });
+  const baselines = await findBaselinesOfTrial(deps.db, trial.id);
   const nonBlocked = runs.filter((r) => !isBlocked(r));
   const perPerson = new Map<string, number>();
   for (const r of nonBlocked) perPerson.set(r.userId, (perPerson.get(r.userId) ?? 0) + 1);
@@ -308,21 +275,7 @@ function boardMeasures(runs: RunFacts[]) {
 export async function getBoard(deps: Deps, actor: Actor, q: BoardQuery): Promise<Board> {
   requireRole(actor, ['DIGITAL_UNIT']);
   const period = periodOf(q);
-  const trials = (
-    await deps.db.trial.findMany({
-      where: {
-        ...(q.unitId ? { unitId: q.unitId } : {}),
-        // A trial belongs to a period it overlaps.
-        ...(period.to ? { startsAt: { lte: period.to } } : {}),
-        ...(period.from ? { endsAt: { gte: period.from } } : {}),
-      },
-      include: {
-        unit: { select: { id: true, name: true } },
-        decisions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { outcome: true, createdAt: true } },
-      },
-      orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
-    })
-  ).filter((t) => !q.assistant || assistantsOf(t).includes(q.assistant));
+  const trials = (await findTrialsForBoard(deps.db, { unitId: q.unitId, ...period })).filter((t) => !q.assistant || assistantsOf(t).includes(q.assistant));
 
   const allRuns = (await runsOf(deps, trials.map((t) => t.id), period)).filter((r) => !q.assistant || r.assistant === q.assistant);
 
@@ -455,7 +408,7 @@ export async function setPublication(deps: Deps, actor: Actor, trialId: string, 
     throw conflict('TRIAL_NOT_STARTED', 'En prøvehandling i udkast kan ikke offentliggøres. Start den først.');
   }
   await deps.db.$transaction(async (tx) => {
-    await tx.trial.update({ where: { id: trialId }, data: { published } });
+    await setTrialPublished(tx, trialId, published);
     await recordAudit(tx, deps.provider, {
       actor,
       action: published ? 'trial.published' : 'trial.unpublished',
@@ -488,15 +441,7 @@ export function humanOversightOf(review: { required: boolean; secondApprover: 'n
 }
 
 export async function publicRegister(deps: Deps): Promise<PublicRegister> {
-  const trials = await deps.db.trial.findMany({
-    // A draft can never be published; the status check guards against a trial set back by hand.
-    where: { published: true, status: { not: 'DRAFT' } },
-    include: {
-      unit: { select: { name: true } },
-      decisions: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { outcome: true, rationale: true, createdAt: true } },
-    },
-    orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
-  });
+  const trials = await findPublishedTrials(deps.db);
   return {
     organisation: ORGANISATION,
     trials: trials.map((t): PublicRegisterTrial => {
@@ -526,7 +471,7 @@ export async function publicRegister(deps: Deps): Promise<PublicRegister> {
  */
 export async function registerStandardEntries(deps: Deps, registerUrl: string): Promise<{ algoritmeregister: AlgoritmeregisterEntry[]; atrs: AtrsRecord[] }> {
   const register = await publicRegister(deps);
-  const policyOf = new Map((await deps.db.trial.findMany({ where: { id: { in: register.trials.map((t) => t.id) } }, select: { id: true, policyId: true } })).map((t) => [t.id, t.policyId]));
+  const policyOf = await policiesOfTrials(deps.db, register.trials.map((t) => t.id));
   const facts = register.trials.map((trial): RegisterEntryFacts => {
     const policy = deps.policies.get(policyOf.get(trial.id) ?? '')?.policy;
     const provider = deps.providers.choose((kind, model) => (policy ? allowsProvider(policy, kind, model) : kind === 'offline'));

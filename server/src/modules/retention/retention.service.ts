@@ -12,7 +12,16 @@ import { AppError, conflict } from '../../lib/errors.js';
 import { type AuditInput, recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.service.js';
-import { invalidateTrialIndex } from '../documents/documents.service.js';
+import {
+  countErasedDocuments,
+  documentErasureQueue,
+  eraseDocumentContent,
+  findDocumentsDueForErasure,
+  invalidateTrialIndex,
+} from '../documents/documents.service.js';
+import { eraseExperienceFreeText } from '../experiences/experiences.service.js';
+import { eraseReviewText } from '../reviews/reviews.service.js';
+import { countErasedRuns, eraseRunContent, findRunsDueForErasure, runErasureQueue } from '../runs/run-records.service.js';
 
 const DAY_MS = 86_400_000;
 const UPCOMING_DAYS = 7;
@@ -137,6 +146,15 @@ async function appendBatchEvents(tx: Tx, deps: Deps, events: AuditInput[]): Prom
 }
 
 /**
+ * Clears what a job of an erased run or document may have carried of its text (payload and result); its type and
+ * status stay for the record.
+ */
+async function eraseJobContent(tx: Tx, of: { runId: string } | { documentId: string }): Promise<void> {
+  // eslint-disable-next-line architecture/table-owner -- the Job table is the jobs module's, whose service has no erasure to call yet
+  await tx.job.updateMany({ where: of, data: { payload: '{}', result: null } });
+}
+
+/**
  * Never fails the sweep: the rows are erased and audited either way, and the next sweep that purges tries again.
  * A database that cannot yet give pages back (not in incremental auto-vacuum) or whose log could not be emptied
  * (another process reading the file) is worth a warning, since erased bytes may then stay in the files.
@@ -155,27 +173,18 @@ async function reclaimDisk(deps: Deps, sweepId: string): Promise<void> {
 async function purgeDueRuns(deps: Deps, actor: AuditActor, now: Date): Promise<number> {
   let purged = 0;
   for (;;) {
-    const batch = await deps.db.run.findMany({
-      where: { retainUntil: { lte: now }, contentPurgedAt: null },
-      select: { id: true, retainUntil: true, policyId: true, trialId: true, trial: { select: { unitId: true } } },
-      orderBy: { retainUntil: 'asc' },
-      take: RETENTION_BATCH,
-    });
+    const batch = await findRunsDueForErasure(deps.db, now, RETENTION_BATCH);
     if (batch.length === 0) return purged;
     purged += await deps.db.$transaction(async (tx) => {
       const events: AuditInput[] = [];
       for (const run of batch) {
         // Only while still unpurged: a sweep running alongside (scheduled and manual) never audits an item twice.
-        const { count } = await tx.run.updateMany({
-          where: { id: run.id, contentPurgedAt: null },
-          data: { input: null, output: null, finalText: null, details: null, pseudonymMap: null, contentPurgedAt: now },
-        });
-        if (count === 0) continue;
-        await tx.review.updateMany({ where: { runId: run.id }, data: { editDiff: null, reason: null } });
+        if (!(await eraseRunContent(tx, run.id, now))) continue;
+        await eraseReviewText(tx, run.id);
         // The ratings stay for the evaluation; the free text beside them can quote the case, so it goes with it.
-        await tx.experienceLog.updateMany({ where: { runId: run.id }, data: { reflection: null, answers: '{}' } });
+        await eraseExperienceFreeText(tx, run.id);
         // A transcription or minutes job may have carried the run's text; its type and status stay for the record.
-        await tx.job.updateMany({ where: { runId: run.id }, data: { payload: '{}', result: null } });
+        await eraseJobContent(tx, { runId: run.id });
         events.push({
           actor,
           action: 'run.content_purged',
@@ -197,23 +206,13 @@ async function purgeDueDocuments(deps: Deps, actor: AuditActor, now: Date): Prom
   const trials = new Set<string>();
   try {
     for (;;) {
-      const batch = await deps.db.document.findMany({
-        where: { retainUntil: { lte: now }, purgedAt: null },
-        select: { id: true, retainUntil: true, trialId: true, trial: { select: { unitId: true, policyId: true } } },
-        orderBy: { retainUntil: 'asc' },
-        take: RETENTION_BATCH,
-      });
+      const batch = await findDocumentsDueForErasure(deps.db, now, RETENTION_BATCH);
       if (batch.length === 0) return purged;
       purged += await deps.db.$transaction(async (tx) => {
         const events: AuditInput[] = [];
         for (const doc of batch) {
-          const { count } = await tx.document.updateMany({
-            where: { id: doc.id, purgedAt: null },
-            data: { text: null, status: 'PURGED', purgedAt: now },
-          });
-          if (count === 0) continue;
-          await tx.chunk.deleteMany({ where: { documentId: doc.id } });
-          await tx.job.updateMany({ where: { documentId: doc.id }, data: { payload: '{}', result: null } });
+          if (!(await eraseDocumentContent(tx, doc.id, now))) continue;
+          await eraseJobContent(tx, { documentId: doc.id });
           events.push({
             actor,
             action: 'document.purged',
@@ -244,8 +243,8 @@ export async function getRetentionOverview(deps: Deps, actor: Actor): Promise<Re
     retentionGroup(deps, { lte: now }),
     retentionGroup(deps, { gt: now, lte: horizon }),
     deps.db.retentionSweep.findMany({ orderBy: { startedAt: 'desc' }, take: LATEST_SWEEPS }),
-    deps.db.run.count({ where: { contentPurgedAt: { not: null } } }),
-    deps.db.document.count({ where: { purgedAt: { not: null } } }),
+    countErasedRuns(deps.db),
+    countErasedDocuments(deps.db),
   ]);
   return {
     due,
@@ -257,23 +256,9 @@ export async function getRetentionOverview(deps: Deps, actor: Actor): Promise<Re
 }
 
 async function retentionGroup(deps: Deps, retainUntil: { lte: Date; gt?: Date }): Promise<RetentionGroup> {
-  const runWhere = { retainUntil, contentPurgedAt: null };
-  const docWhere = { retainUntil, purgedAt: null };
-  const [runs, documents, runRows, docRows] = await Promise.all([
-    deps.db.run.count({ where: runWhere }),
-    deps.db.document.count({ where: docWhere }),
-    deps.db.run.findMany({
-      where: runWhere,
-      select: { id: true, trialId: true, policyId: true, retainUntil: true, trial: { select: { title: true } } },
-      orderBy: { retainUntil: 'asc' },
-      take: RETENTION_ITEMS_LIMIT,
-    }),
-    deps.db.document.findMany({
-      where: docWhere,
-      select: { id: true, trialId: true, retainUntil: true, trial: { select: { title: true, policyId: true } } },
-      orderBy: { retainUntil: 'asc' },
-      take: RETENTION_ITEMS_LIMIT,
-    }),
+  const [[runs, runRows], [documents, docRows]] = await Promise.all([
+    runErasureQueue(deps.db, retainUntil, RETENTION_ITEMS_LIMIT),
+    documentErasureQueue(deps.db, retainUntil, RETENTION_ITEMS_LIMIT),
   ]);
   const items: RetentionItem[] = [
     ...runRows.map((r) => ({

@@ -1,7 +1,7 @@
 import type { FinalTextView, ReviewRequest, ReviewView, RunList, RunListItem, RunListQuery, RunListSummary, RunReviewState } from '../../contracts/reviews.js';
 import type { AssistantId, Decision } from '../../contracts/policies.js';
 import type { Deps } from '../../deps.js';
-import type { Prisma } from '../../lib/db.js';
+import type { Prisma, Tx } from '../../lib/db.js';
 import { danishDate, localDay } from '../../lib/dates.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, recordRunViewed } from '../audit/audit.service.js';
@@ -9,6 +9,7 @@ import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.service.js';
 import { EXPERIENCE_OPEN_WHERE, experienceOpen } from '../experiences/experiences.service.js';
 import { ORGANISATION } from '../insights/insights.service.js';
+import { applyReview, countRuns, findRunPage, findRunUnderReview, getRunUnderReview, type ReviewedRunChange } from '../runs/run-records.service.js';
 import { finalTextDocx } from './reviews.docx.js';
 import { editSize as sizeOfEdit, unifiedDiff } from './reviews.diff.js';
 import { awaitingOf, maySecondApprove, reviewStateFor } from './reviews.state.js';
@@ -21,15 +22,9 @@ const FALLBACK_LABEL = { da: 'Udarbejdet med hjælp fra AI', en: 'Prepared with 
 
 const FOUR_EYES_MESSAGE = 'Kørslen kræver en anden godkender end den, der bad om udkastet.';
 
-const reviewInclude = {
-  trial: { select: { id: true, unitId: true } },
-  reviews: { include: { reviewer: { select: { id: true, name: true } } } },
-  experienceLog: { select: { id: true } },
-} satisfies Prisma.RunInclude;
-
 /** The run as its requester or the trial's administrators see it; to anyone else it does not exist (404). */
 async function visibleRun(deps: Deps, actor: Actor, runId: string) {
-  const run = await deps.db.run.findUnique({ where: { id: runId }, include: reviewInclude });
+  const run = await findRunUnderReview(deps.db, runId);
   if (!run) throw notFound('Kørslen');
   const administers = canAdministerTrial(actor, run.trial);
   if (run.userId !== actor.id && !administers) throw notFound('Kørslen');
@@ -127,19 +122,14 @@ export async function reviewRun(
           createdAt: now,
         },
       });
-      const data: Prisma.RunUpdateManyMutationInput =
+      const change: ReviewedRunChange =
         req.decision === 'REJECT'
           ? { status: 'REJECTED', finalText: null }
           : decides
             ? { status: 'APPROVED', finalText: after }
             : { finalText: after };
-      // Only while the content is still there: a sweep that erased it since we read the run wins, and the
-      // review (with its text and diff) is rolled back instead of writing text into an erased run.
-      const updated = await tx.run.updateMany({ where: { id: run.id, status: 'DRAFT', contentPurgedAt: null }, data });
-      if (updated.count !== 1) {
-        const current = await tx.run.findUnique({ where: { id: run.id }, select: { contentPurgedAt: true } });
-        throw current?.contentPurgedAt ? contentPurgedWrite() : alreadyDecided();
-      }
+      const applied = await applyReview(tx, run.id, change);
+      if (applied !== 'applied') throw applied === 'content_purged' ? contentPurgedWrite() : alreadyDecided();
       await recordAudit(tx, deps.provider, {
         actor,
         action: 'run.reviewed',
@@ -157,7 +147,7 @@ export async function reviewRun(
   }
   deps.logger.info({ runId: run.id, decision: req.decision, step, fourEyes: run.fourEyes }, 'run reviewed');
 
-  const fresh = await deps.db.run.findUniqueOrThrow({ where: { id: run.id }, include: reviewInclude });
+  const fresh = await getRunUnderReview(deps.db, run.id);
   const state = reviewStateFor(fresh, actor.id, administers);
   const review = state.reviews.find((r) => r.step === step)!;
   return { review, state, status: fresh.status };
@@ -273,28 +263,7 @@ export async function listRuns(deps: Deps, actor: Actor, query: RunListQuery): P
   const where: Prisma.RunWhereInput = {
     AND: [scope, awaiting, query.mine ? { userId: actor.id } : {}, query.status ? { status: query.status } : {}],
   };
-  const [rows, summary] = await Promise.all([
-    deps.db.run.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit + 1,
-      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-      select: {
-        id: true,
-        trialId: true,
-        assistant: true,
-        status: true,
-        guardDecision: true,
-        fourEyes: true,
-        createdAt: true,
-        trial: { select: { title: true } },
-        user: { select: { id: true, name: true } },
-        reviews: { select: { step: true } },
-        experienceLog: { select: { id: true } },
-      },
-    }),
-    summaryOf(deps, actor, scope),
-  ]);
+  const [rows, summary] = await Promise.all([findRunPage(deps.db, where, query), summaryOf(deps, actor, scope)]);
   const page = rows.slice(0, query.limit);
   const runs: RunListItem[] = page.map((r) => ({
     id: r.id,
@@ -327,13 +296,21 @@ function secondApprovalFor(actor: Actor): Prisma.RunWhereInput {
 
 /** What still waits among the runs in scope, whatever the view and page (three counts, no content). */
 async function summaryOf(deps: Deps, actor: Actor, scope: Prisma.RunWhereInput): Promise<RunListSummary> {
-  const count = (where: Prisma.RunWhereInput) => deps.db.run.count({ where: { AND: [scope, where] } });
+  const count = (where: Prisma.RunWhereInput) => countRuns(deps.db, { AND: [scope, where] });
   const [experienceDue, waitingForColleague, waitingForYou] = await Promise.all([
     count({ userId: actor.id, experienceLog: { is: null }, ...EXPERIENCE_OPEN_WHERE }),
     count({ userId: actor.id, status: 'DRAFT', fourEyes: true, reviews: { some: { step: 1 } } }),
     count(secondApprovalFor(actor)),
   ]);
   return { experienceDue, waitingForColleague, waitingForYou };
+}
+
+/**
+ * Erases the reason and the edit's diff of a run's reviews, in the retention sweep's transaction: both can quote
+ * the run's text. The decisions and edit sizes stay for the evaluation.
+ */
+export async function eraseReviewText(tx: Tx, runId: string): Promise<void> {
+  await tx.review.updateMany({ where: { runId }, data: { editDiff: null, reason: null } });
 }
 
 /** The Word file of a text, for other modules that hand out a document (the compliance drafts). */

@@ -21,7 +21,7 @@ import {
   restoringStream,
 } from '../gateway/gateway.service.js';
 import type { LoadedPolicy } from '../policies/policy-rules.service.js';
-import { requireCurrentBriefing, requireParticipant } from '../trials/trials.service.js';
+import { loadRunGate, requireCurrentBriefing, requireParticipant, type RunGate } from '../trials/trials.service.js';
 import { reviewStateFor } from '../reviews/reviews.service.js';
 import { getAssistant } from '../assistants/assistants.service.js';
 import type { AssistantResult } from '../assistants/assistant.types.js';
@@ -76,7 +76,7 @@ export async function executeRun(deps: Deps, actor: Actor, req: CreateRunRequest
 }
 
 /** What the gate let through: the trial as the run sees it, and the policy version it runs under. */
-type Gate = NonNullable<Awaited<ReturnType<typeof loadRunGate>>> & { loaded: LoadedPolicy; policy: PolicyFile };
+type Gate = RunGate & { loaded: LoadedPolicy; policy: PolicyFile };
 /** The guarded input and what is recorded of it whatever the outcome (counts only, never a value). */
 type Guarded = ReturnType<typeof guardText> & {
   provider: ReturnType<typeof providerFor>;
@@ -114,7 +114,7 @@ async function governRun(deps: Deps, actor: Actor, req: CreateRunRequest, hooks:
  * and its policy allow the assistant, and today's limit is not reached.
  */
 async function passGate(deps: Deps, actor: Actor, req: CreateRunRequest, now: Date): Promise<Gate> {
-  const trial = await loadRunGate(deps, req.trialId, actor.id);
+  const trial = await loadRunGate(deps.db, req.trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
   const me = requireParticipant(actor, trial, trial.participant);
   requireRunning(trial, now);
@@ -353,50 +353,6 @@ function requireRunning(trial: { status: string; startsAt: Date; endsAt: Date },
       endsAt: trial.endsAt.toISOString(),
     });
   }
-}
-
-interface RunGate {
-  id: string;
-  unitId: string;
-  status: string;
-  startsAt: Date;
-  endsAt: Date;
-  assistants: string;
-  policyId: string;
-  policyVersion: string;
-  briefingRevision: number;
-  participant: { briefingVersion: number | null } | null;
-}
-
-type Raw<T> = { [K in keyof T]: unknown };
-
-/**
- * What every run is checked against, the trial and the person's part in it, in one query: it is read on every
- * run, and Prisma's include would take two (see `npm run bench:pipeline`). Plain SQL that SQLite and PostgreSQL
- * both read; the drivers return dates, integers and booleans in different types, so the row is normalised here.
- */
-async function loadRunGate(deps: Deps, trialId: string, userId: string): Promise<RunGate | null> {
-  const [row] = await deps.db.$queryRaw<Raw<Omit<RunGate, 'participant'> & { participantId: string; briefingVersion: number }>[]>`
-    SELECT t."id", t."unitId", t."status", t."startsAt", t."endsAt", t."assistants", t."policyId", t."policyVersion",
-           t."briefingRevision", p."userId" AS "participantId", p."briefingVersion"
-    FROM "Trial" t LEFT JOIN "TrialParticipant" p ON p."trialId" = t."id" AND p."userId" = ${userId}
-    WHERE t."id" = ${trialId}`;
-  if (!row) return null;
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | Date));
-  return {
-    id: String(row.id),
-    unitId: String(row.unitId),
-    status: String(row.status),
-    startsAt: date(row.startsAt)!,
-    endsAt: date(row.endsAt)!,
-    assistants: String(row.assistants),
-    policyId: String(row.policyId),
-    policyVersion: String(row.policyVersion),
-    briefingRevision: Number(row.briefingRevision),
-    participant: row.participantId
-      ? { briefingVersion: row.briefingVersion === null ? null : Number(row.briefingVersion) }
-      : null,
-  };
 }
 
 /**

@@ -5,6 +5,8 @@ import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { canAdministerTrial } from '../auth/permissions.service.js';
+import { trialHasRuns } from '../runs/run-records.service.js';
+import { unitExists } from '../users/users.service.js';
 import { looseningChanges } from './trials.lifecycle.js';
 import { requireAdmin, requireNotClosed, type Charter, charterOf, snapshot, charterData, requireKnownPolicy, requireAllowedAssistants, requireEndAfterStart, detailOf, versionConflict, bumpVersion } from './trials.access.js';
 
@@ -35,8 +37,7 @@ export async function createTrial(deps: Deps, actor: Actor, input: CreateTrialRe
   if (!canAdministerTrial(actor, { unitId })) {
     throw forbidden('Du kan kun oprette prøvehandlinger for din egen enhed.');
   }
-  const unit = await deps.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true } });
-  if (!unit) throw badRequest('VALIDATION_FAILED', 'Enheden findes ikke. Vælg en anden enhed.', [{ path: ['unitId'], message: 'unknown unit', code: 'custom' }]);
+  if (!(await unitExists(deps.db, unitId))) throw badRequest('VALIDATION_FAILED', 'Enheden findes ikke. Vælg en anden enhed.', [{ path: ['unitId'], message: 'unknown unit', code: 'custom' }]);
   const loaded = requireKnownPolicy(deps, input.policyId);
   const charter: Charter = {
     title: input.title,
@@ -130,8 +131,7 @@ export async function updateTrial(deps: Deps, actor: Actor, id: string, input: U
   const policyNow = deps.policies.get(after.policyId);
   if (policyNow) requireAllowedAssistants(policyNow, after.assistants);
 
-  const runs = await deps.db.run.count({ where: { trialId: id }, take: 1 });
-  const loosened = runs > 0 ? looseningChanges(before, after) : [];
+  const loosened = (await trialHasRuns(deps.db, id)) ? looseningChanges(before, after) : [];
   if (loosened.length > 0 && input.confirmLoosening !== true) {
     throw conflict(
       'CHARTER_LOOSENING_NEEDS_CONFIRMATION',

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
+import { activeUserIdsAmong } from '../users/users.service.js';
 import { requireAdmin, requireNotClosed, detailOf } from './trials.access.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -13,8 +14,7 @@ export async function setParticipants(deps: Deps, actor: Actor, id: string, inpu
   const { trial } = await requireAdmin(deps, actor, id);
   requireNotClosed(trial);
   const wanted = [...new Set(input.userIds)];
-  const found = await deps.db.user.findMany({ where: { id: { in: wanted }, active: true }, select: { id: true } });
-  const known = new Set(found.map((u) => u.id));
+  const known = new Set(await activeUserIdsAmong(deps.db, wanted));
   const unknown = wanted.filter((u) => !known.has(u));
   if (unknown.length > 0) {
     throw new AppError('UNKNOWN_USER', 'En eller flere af de valgte personer findes ikke eller er deaktiveret. Vælg dem igen.', 422, {

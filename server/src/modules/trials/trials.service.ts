@@ -14,6 +14,24 @@ export { setParticipants } from './trials.members.js';
 export { getBriefing, acknowledgeBriefing } from './trials.briefing.js';
 export { toDecisionView } from './trials.access.js';
 export type { Charter } from './trials.access.js';
+// The trial tables as other modules read and change them (STYLE.md: queries stay inside the owning module).
+export {
+  assistantsOfTrial,
+  createTrialDecision,
+  findParticipantBriefings,
+  findPublishedTrials,
+  findSameDecisionSince,
+  findTrialsForBoard,
+  findTrialWithMembership,
+  findTrialWithUnit,
+  isParticipant,
+  listTrialDecisions,
+  loadRunGate,
+  policiesOfTrials,
+  setTrialPublished,
+  type DecisionInput,
+  type RunGate,
+} from './trials.data.js';
 
 /**
  * The trials a person may see: employees those they take part in, leaders their own unit's (and those they

@@ -2,8 +2,9 @@ import { randomInt } from 'node:crypto';
 import { type ChangePasswordRequest, Email, Password } from '../../contracts/auth.js';
 import type { CreateUserRequest, DirectoryEntry, UnitList, UpdateUserRequest, UserSummary } from '../../contracts/users.js';
 import type { Deps } from '../../deps.js';
+import type { Db, Tx } from '../../lib/db.js';
 import { AppError, badRequest, conflict, notFound, rateLimited, unauthenticated } from '../../lib/errors.js';
-import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
+import { countAuditEventsSince, recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { DEMO_PASSWORD, hashPassword, verifyPassword } from '../auth/auth.service.js';
 import { requireRole } from '../auth/permissions.service.js';
@@ -64,9 +65,15 @@ export async function listDirectory(deps: Deps, actor: Actor): Promise<Directory
   });
 }
 
+/** Ends the person's sessions (all but the one kept), in the caller's transaction; how many it ended. */
+async function endSessions(tx: Tx, userId: string, keep?: string): Promise<number> {
+  // eslint-disable-next-line architecture/table-owner -- the Session table is the auth module's, whose service cannot end a person's sessions yet
+  const { count } = await tx.session.deleteMany({ where: keep === undefined ? { userId } : { userId, id: { not: keep } } });
+  return count;
+}
+
 async function requireUnit(deps: Deps, unitId: string): Promise<void> {
-  const unit = await deps.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true } });
-  if (!unit) throw badRequest('VALIDATION_FAILED', 'Den valgte enhed findes ikke.', [{ path: ['unitId'], message: 'Ukendt enhed' }]);
+  if (!(await unitExists(deps.db, unitId))) throw badRequest('VALIDATION_FAILED', 'Den valgte enhed findes ikke.', [{ path: ['unitId'], message: 'Ukendt enhed' }]);
 }
 
 /**
@@ -120,7 +127,7 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, input
     const user = await tx.user.update({ where: { id: userId }, data: input, select });
     // Deactivation and role changes end the person's sessions so the change applies at once.
     if (input.active === false || (input.role && input.role !== current.role)) {
-      await tx.session.deleteMany({ where: { userId } });
+      await endSessions(tx, userId);
     }
     if (changed.length > 0) {
       await recordAudit(tx, deps.provider, {
@@ -163,7 +170,7 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, input: ChangeP
   if (!user) throw unauthenticated();
   // The audit trail's clock is the wall clock (audit.service.ts), so the window is counted on it too.
   const since = new Date(Date.now() - PASSWORD_CHANGE_WINDOW_MS);
-  const failures = await deps.db.auditEvent.count({ where: { action: 'auth.password_change_failed', resourceType: 'user', resourceId: user.id, at: { gte: since } } });
+  const failures = await countAuditEventsSince(deps.db, { action: 'auth.password_change_failed', resourceType: 'user', resourceId: user.id }, since);
   if (failures >= PASSWORD_CHANGE_MAX_FAILURES) throw rateLimited(PASSWORD_CHANGE_WINDOW_MS / 1000);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordAuditAlone(deps.db, deps.provider, {
@@ -180,14 +187,14 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, input: ChangeP
   const passwordHash = await hashPassword(input.newPassword, deps.config.argon2);
   await deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
-    const ended = await tx.session.deleteMany({ where: { userId: user.id, id: { not: actor.sessionId } } });
+    const ended = await endSessions(tx, user.id, actor.sessionId);
     await recordAudit(tx, deps.provider, {
       actor,
       action: 'auth.password_changed',
       resourceType: 'user',
       resourceId: user.id,
       unitId: user.unitId,
-      details: { endedSessions: ended.count, afterReset: user.mustChangePassword },
+      details: { endedSessions: ended, afterReset: user.mustChangePassword },
     });
   });
 }
@@ -217,14 +224,14 @@ export async function resetPassword(deps: Deps, actor: Actor, userId: string): P
   const passwordHash = await hashPassword(password, deps.config.argon2);
   return deps.db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true }, select });
-    const ended = await tx.session.deleteMany({ where: { userId } });
+    const ended = await endSessions(tx, userId);
     await recordAudit(tx, deps.provider, {
       actor,
       action: 'user.password_reset',
       resourceType: 'user',
       resourceId: userId,
       unitId: user.unit.id,
-      details: { endedSessions: ended.count },
+      details: { endedSessions: ended },
     });
     return { user: toSummary(user), temporaryPassword: password };
   });
@@ -297,4 +304,27 @@ export async function activeAccountsAcceptingPassword(deps: Pick<Deps, 'db'>, pa
     batch.forEach((u, j) => ok[j] && found.push(u.email));
   }
   return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The accounts and units as other modules read them (STYLE.md: queries stay inside the owning module)
+
+export async function unitExists(db: Db, unitId: string): Promise<boolean> {
+  return (await db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true } })) !== null;
+}
+
+/** Those of `userIds` whose accounts exist and are active. */
+export async function activeUserIdsAmong(db: Db, userIds: string[]): Promise<string[]> {
+  const found = await db.user.findMany({ where: { id: { in: userIds }, active: true }, select: { id: true } });
+  return found.map((u) => u.id);
+}
+
+/** The account's id and role, to act in its name (a job it queued); null when the account is gone. */
+export function findUserRole(db: Db, userId: string): Promise<{ id: string; role: UserSummary['role'] } | null> {
+  return db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+}
+
+export async function isDataProtectionAdviser(db: Db, userId: string): Promise<boolean> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { dataProtectionAdviser: true } });
+  return u?.dataProtectionAdviser === true;
 }
