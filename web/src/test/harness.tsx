@@ -6,6 +6,7 @@ import { i18n, LOCALE_STORAGE_KEY } from '../app/i18n';
 import { en } from '../app/i18n/en';
 import { AppProviders, createQueryClient } from '../app/providers';
 import { preloadPages, routes } from '../app/router';
+import { makeTrialSummary, type TrialSummaryFixture } from './fixtures';
 
 /**
  * Helpers for web tests: the real router, providers and API client, with `fetch` answered by a fake server
@@ -77,22 +78,10 @@ export function makeUser(role: Role, overrides: Partial<CurrentUser> = {}): Curr
   return { ...base[role], ...overrides };
 }
 
-export const TRIALS = {
+export const TRIALS: { trials: TrialSummaryFixture[] } = {
   trials: [
-    {
-      id: 't1',
-      title: 'Klarsprog i breve',
-      purpose: 'Borgerbreve i klarsprog',
-      status: 'ACTIVE',
-      unit: { id: 'unit-bs', name: 'Borgerservice' },
-      startsAt: '2026-01-05T00:00:00.000Z',
-      endsAt: '2026-03-31T00:00:00.000Z',
-      policyId: 'standard',
-      assistants: ['letter'],
-      participantCount: 4,
-      canAdminister: false,
-    },
-    {
+    makeTrialSummary(),
+    makeTrialSummary({
       id: 't2',
       title: 'Referater af teammøder',
       purpose: 'Referater fra Teams-udskrifter',
@@ -100,11 +89,9 @@ export const TRIALS = {
       unit: { id: 'unit-dig', name: 'Digital Udvikling' },
       startsAt: '2026-02-01T00:00:00.000Z',
       endsAt: '2026-04-30T00:00:00.000Z',
-      policyId: 'standard',
       assistants: ['minutes'],
       participantCount: 2,
-      canAdminister: false,
-    },
+    }),
   ],
 };
 

@@ -1,37 +1,4 @@
 import { SUPPRESSED_REASON, type Board, type PublicRegister, type TrialInsights } from '@contracts/insights.js';
-import type { TrialDetail } from '@contracts/trials.js';
-
-/** The trial as GET /api/trials/:id answers it (the overview reads whether it is published). */
-export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDetail {
-  return {
-    id: 't1',
-    title: 'Klarsprog i breve',
-    purpose: 'Borgerbreve i klarsprog',
-    hypothesis: '',
-    successCriteria: '',
-    briefing: '',
-    assistants: ['letter'],
-    questions: [],
-    criteria: [],
-    possiblyHighRisk: false,
-    startsAt: '2026-01-05T00:00:00.000Z',
-    endsAt: '2026-03-31T00:00:00.000Z',
-    status: 'ACTIVE',
-    version: 1,
-    briefingRevision: 1,
-    published: false,
-    unit: { id: 'unit-bs', name: 'Borgerservice' },
-    policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v1', approved: true, approvedOn: '2026-10-06', assistantsNotAllowed: [] },
-    participants: [],
-    canAdminister: true,
-    isParticipant: false,
-    myBriefing: null,
-    runCount: 0,
-    allowedTransitions: [],
-    latestDecision: null,
-    ...overrides,
-  };
-}
 
 /** A trial's insights with every measure shown (4 people); override what a test is about. */
 export function makeInsights(overrides: Partial<TrialInsights> = {}): TrialInsights {

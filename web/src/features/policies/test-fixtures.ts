@@ -1,81 +1,10 @@
 import type { PolicyDetail, PolicySummary, PreviewResponse } from '@contracts/policies.js';
+import { makePolicy } from '../../test/fixtures';
 
-/**
- * Policies as the server describes them, for the web tests. Shaped after policies/*.yaml; the plain-language
- * rules are shortened copies of what the server writes.
- */
-export const LETTERS: PolicyDetail = {
-  id: 'borgerbreve-maskering',
-  version: 'a1b2c3d4e5f6',
-  title: { da: 'Breve til borgere med pseudonymisering', en: 'Letters to citizens with pseudonymisation' },
-  explanation: {
-    da: 'Til at gøre breve til borgere lettere at læse. Navne og CPR-numre erstattes med pladsholdere.',
-    en: 'For making letters to citizens easier to read. Names and CPR numbers are replaced by placeholders.',
-  },
-  status: 'APPROVED',
-  assistants: ['letter'],
-  providers: [
-    { provider: 'offline', models: ['*'] },
-    { provider: 'azure-openai', models: ['*'] },
-  ],
-  dataClasses: {
-    CPR: 'mask',
-    CVR: 'allow',
-    PHONE: 'mask',
-    EMAIL: 'mask',
-    ADDRESS: 'mask',
-    POSTCODE_CITY: 'warn',
-    BANK_ACCOUNT: 'mask',
-    PERSON: 'mask',
-    HEALTH: 'block',
-    ETHNICITY: 'block',
-    RELIGION: 'block',
-    UNION: 'block',
-    SEXUAL_ORIENTATION: 'block',
-    CRIMINAL: 'block',
-  },
-  humanReview: { required: true, secondApprover: { whenPresent: ['CPR', 'BANK_ACCOUNT'] } },
-  retentionDays: 30,
-  limits: { maxInputChars: 20000, runsPerPersonPerDay: 50 },
-  disclosureLabel: {
-    da: 'Brevet er omskrevet med hjælp fra AI og godkendt af en sagsbehandler',
-    en: 'The letter was rewritten with the help of AI and approved by a caseworker',
-  },
-  approvals: [
-    { function: 'LEGAL', by: 'Jura og Forvaltningsret', date: '2026-10-01' },
-    { function: 'IT_SECURITY', by: 'IT-sikkerhed', date: '2026-10-02' },
-    { function: 'DPO', by: 'Databeskyttelsesrådgiver', date: '2026-10-06' },
-  ],
-  missingApprovals: [],
-  approvedOn: '2026-10-06',
-  plain: {
-    may: [
-      { code: 'ASSISTANTS', da: 'Du må bruge: Brevassistenten (klarsprog).', en: 'You may use: The letter assistant (plain language).' },
-      {
-        code: 'MASKED_DATA',
-        da: 'CPR-numre og personnavne må gerne stå i teksten: de erstattes med pladsholdere.',
-        en: 'CPR numbers and people’s names may be in the text: they are replaced by placeholders.',
-      },
-    ],
-    mayNot: [
-      {
-        code: 'BLOCKED_DATA',
-        da: 'Du må ikke bruge tekster med helbredsoplysninger.',
-        en: 'You may not use texts containing health information.',
-      },
-    ],
-    must: [
-      {
-        code: 'HUMAN_REVIEW',
-        da: 'Du skal læse, rette og godkende hvert udkast, før det bruges.',
-        en: 'You must read, correct and approve every draft before it is used.',
-      },
-    ],
-  },
-};
+/** The letters policy (makePolicy, web/src/test/fixtures.ts) and a sensitive one awaiting the DPO's approval. */
+export const LETTERS: PolicyDetail = makePolicy();
 
-export const SENSITIVE: PolicyDetail = {
-  ...LETTERS,
+export const SENSITIVE: PolicyDetail = makePolicy({
   id: 'foelsom-sagsbehandling-lokal',
   version: 'f6e5d4c3b2a1',
   title: { da: 'Følsom sagsbehandling – kun lokal model', en: 'Sensitive case work – local model only' },
@@ -93,7 +22,7 @@ export const SENSITIVE: PolicyDetail = {
   ],
   missingApprovals: ['DPO'],
   approvedOn: null,
-};
+});
 
 export const summaryOf = (p: PolicyDetail): PolicySummary => ({
   id: p.id,

@@ -1,37 +1,9 @@
-import type { BriefingView, TrialDetail } from '@contracts/trials.js';
+import type { BriefingView } from '@contracts/trials.js';
 
-/** A trial as GET /api/trials/:id answers it; override what a test is about. */
-export function makeTrialDetail(overrides: Partial<TrialDetail> = {}): TrialDetail {
-  return {
-    id: 't1',
-    title: 'Klarsprog i breve',
-    purpose: 'Borgerbreve i klarsprog',
-    hypothesis: 'Brevene bliver lettere at læse.',
-    successCriteria: 'LIX under 40 i 8 ud af 10 breve.',
-    briefing: 'Læs altid udkastet grundigt.',
-    assistants: ['letter'],
-    questions: [],
-    criteria: [],
-    possiblyHighRisk: false,
-    startsAt: '2026-01-05T00:00:00.000Z',
-    endsAt: '2026-03-31T00:00:00.000Z',
-    status: 'DRAFT',
-    version: 3,
-    briefingRevision: 2,
-    published: false,
-    unit: { id: 'unit-bs', name: 'Borgerservice' },
-    policy: { id: 'standard', title: 'Standard', version: 'v1', currentVersion: 'v1', approved: true, approvedOn: '2026-10-06', assistantsNotAllowed: [] },
-    participants: [],
-    canAdminister: false,
-    isParticipant: false,
-    myBriefing: null,
-    runCount: 0,
-    allowedTransitions: [],
-    latestDecision: null,
-    ...overrides,
-  };
-}
-
+/**
+ * The trials feature's own fixtures: the policies the charter form offers and a trial's briefing. The trial itself
+ * is makeTrialDetail (web/src/test/fixtures.ts).
+ */
 export const POLICIES = {
   policies: [
     {

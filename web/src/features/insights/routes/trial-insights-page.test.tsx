@@ -4,7 +4,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
 import { attachmentName } from '../../../lib/download';
-import { empty, makeInsights, makeTrialDetail, suppressed } from '../test-fixtures';
+import { makeTrialDetail } from '../../../test/fixtures';
+import { empty, makeInsights, suppressed } from '../test-fixtures';
 
 setupWebTests();
 

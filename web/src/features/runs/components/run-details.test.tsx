@@ -3,12 +3,13 @@ import type { RunView } from '@contracts/runs.js';
 import { cleanup, render, screen } from '@testing-library/react';
 import { getI18n } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import { makeRun } from '../../../test/fixtures';
 import { setupWebTests } from '../../../test/harness';
 import { RunDetails } from './run-details';
 
 setupWebTests();
 
-const run = (assistant: RunView['assistant'], details: Record<string, unknown>) => ({ assistant, details }) as unknown as RunView;
+const run = (assistant: RunView['assistant'], details: Record<string, unknown>) => makeRun({ assistant, details });
 // The harness sets up the app's i18n instance (Danish) for react-i18next.
 const show = (r: RunView) => render(<RunDetails run={r} />);
 

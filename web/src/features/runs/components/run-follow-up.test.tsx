@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import type { RunView } from '@contracts/runs.js';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { makeRun } from '../../../test/fixtures';
 import { setupWebTests } from '../../../test/harness';
 import { RunFollowUp } from './run-follow-up';
 
@@ -10,7 +10,13 @@ setupWebTests();
 
 describe('a question the knowledge base does not answer', () => {
   it('is shown as not answered with no approval needed, and no approve or reject buttons', () => {
-    const run = { id: 'r1', assistant: 'documents', status: 'NOT_ANSWERED', output: 'Jeg kan ikke finde svaret i prøvehandlingens dokumenter.', details: { answered: false, reason: 'not_found', citations: [] } } as unknown as RunView;
+    const run = makeRun({
+      id: 'r1',
+      assistant: 'documents',
+      status: 'NOT_ANSWERED',
+      output: 'Jeg kan ikke finde svaret i prøvehandlingens dokumenter.',
+      details: { answered: false, reason: 'not_found', citations: [] },
+    });
     render(
       <QueryClientProvider client={new QueryClient()}>
         <RunFollowUp run={run} isRequester />

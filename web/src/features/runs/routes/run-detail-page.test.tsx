@@ -4,6 +4,7 @@ import type { ReviewView, RunReviewState } from '@contracts/reviews.js';
 import type { RunView } from '@contracts/runs.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { makeRun } from '../../../test/fixtures';
 import { CSRF_TOKEN, errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
 
 setupWebTests();
@@ -22,35 +23,9 @@ const openState = (overrides: Partial<RunReviewState> = {}): RunReviewState => (
   ...overrides,
 });
 
-function run(overrides: Partial<RunView> = {}): RunView {
-  return {
-    id: 'run-1',
-    trialId: 't1',
-    requesterId: 'u-emp',
-    assistant: 'letter',
-    status: 'DRAFT',
-    output: DRAFT,
-    details: null,
-    draftMarker: 'UDKAST – genereret med AI',
-    disclosureLabel: LABEL,
-    policyId: 'borgerbreve-maskering',
-    policyVersion: 'v1',
-    policyTitle: 'Breve til borgere med pseudonymisering',
-    policyCurrent: true,
-    guardDecision: 'masked',
-    counts: [],
-    provider: 'offline',
-    model: 'regelmotor-1',
-    usage: null,
-    durationMs: 3,
-    errorCode: null,
-    createdAt: '2026-11-27T10:00:00.000Z',
-    completedAt: '2026-11-27T10:00:00.000Z',
-    retainUntil: '2026-12-27T10:00:00.000Z',
-    review: openState(),
-    ...overrides,
-  };
-}
+/** The requester's own draft, open for review. */
+const run = (overrides: Partial<RunView> = {}): RunView =>
+  makeRun({ requesterId: 'u-emp', output: DRAFT, disclosureLabel: LABEL, review: openState(), ...overrides });
 
 const reviewView = (overrides: Partial<ReviewView> = {}): ReviewView => ({
   id: 'rev-1',

@@ -3,31 +3,21 @@ import type { PolicyDetail, PreviewResponse } from '@contracts/policies.js';
 import type { RunView } from '@contracts/runs.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { makePolicy, makeRun } from '../../../test/fixtures';
 import { CSRF_TOKEN, errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests, TRIALS } from '../../../test/harness';
 
 setupWebTests();
 
-const POLICY: PolicyDetail = {
-  id: 'borgerbreve-maskering',
+const POLICY: PolicyDetail = makePolicy({
   version: 'v1',
-  title: { da: 'Breve til borgere med pseudonymisering', en: 'Letters to citizens with pseudonymisation' },
   explanation: { da: 'Navne erstattes med pladsholdere.', en: 'Names are replaced by placeholders.' },
-  status: 'APPROVED',
-  assistants: ['letter'],
   providers: [{ provider: 'offline', models: ['*'] }],
-  dataClasses: {
-    CPR: 'mask', CVR: 'allow', PHONE: 'mask', EMAIL: 'mask', ADDRESS: 'mask', POSTCODE_CITY: 'mask', BANK_ACCOUNT: 'mask',
-    PERSON: 'mask', HEALTH: 'block', ETHNICITY: 'block', RELIGION: 'block', UNION: 'block', SEXUAL_ORIENTATION: 'block', CRIMINAL: 'block',
-  },
+  dataClasses: { ...makePolicy().dataClasses, POSTCODE_CITY: 'mask' },
   humanReview: { required: true, secondApprover: { whenPresent: ['CPR'] } },
-  retentionDays: 30,
-  limits: { maxInputChars: 20000, runsPerPersonPerDay: 50 },
   disclosureLabel: { da: 'Brevet er omskrevet med hjælp fra AI', en: 'The letter was rewritten with the help of AI' },
   approvals: [],
-  missingApprovals: [],
-  approvedOn: '2026-10-06',
   plain: { may: [], mayNot: [], must: [] },
-};
+});
 
 const TRIAL = { ...TRIALS.trials[0]!, id: 't1', policyId: POLICY.id, isParticipant: true };
 const MINE = {
@@ -41,12 +31,9 @@ const PAGE = `/proevehandlinger/t1/assistent/letter`;
 const NAME = 'Jens Hansen';
 const LETTER = `Kære ${NAME}\nDit CPR-nr. 070761-1006 er registreret.`;
 
+/** The letter drafted from LETTER, with its LIX and checklist. */
 function run(overrides: Partial<RunView> = {}): RunView {
-  return {
-    id: 'run-1',
-    trialId: 't1',
-    assistant: 'letter',
-    status: 'DRAFT',
+  return makeRun({
     output: `Kære ${NAME}. Vi har dit CPR-nummer.`,
     details: {
       lixBefore: 48.2,
@@ -56,24 +43,12 @@ function run(overrides: Partial<RunView> = {}): RunView {
         { item: 'contact', present: true, evidence: 'Ring til os' },
       ],
     },
-    draftMarker: 'UDKAST – genereret med AI',
     disclosureLabel: POLICY.disclosureLabel,
     policyId: POLICY.id,
-    policyVersion: 'v1',
-    policyTitle: 'Breve til borgere med pseudonymisering',
-    policyCurrent: true,
-    guardDecision: 'masked',
     counts: [{ type: 'PERSON', count: 1 }],
-    provider: 'offline',
-    model: 'regelmotor-1',
     usage: { promptTokens: 0, completionTokens: 0 },
-    durationMs: 3,
-    errorCode: null,
-    createdAt: '2026-11-27T10:00:00.000Z',
-    completedAt: '2026-11-27T10:00:00.000Z',
-    retainUntil: '2026-12-27T10:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 /** A streamed answer the test feeds event by event. */

@@ -2,7 +2,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, makeUser, renderApp, setupWebTests, TRIALS } from '../../../test/harness';
-import { makeBriefing, makeTrialDetail } from '../test-fixtures';
+import { makeTrialDetail } from '../../../test/fixtures';
+import { makeBriefing } from '../test-fixtures';
 
 setupWebTests();
 

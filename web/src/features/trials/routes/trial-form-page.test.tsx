@@ -2,7 +2,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorBody, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
-import { makeTrialDetail, POLICIES } from '../test-fixtures';
+import { makeTrialDetail } from '../../../test/fixtures';
+import { POLICIES } from '../test-fixtures';
 
 setupWebTests();
 

@@ -3,7 +3,7 @@ import type { TrialDetail } from '@contracts/trials.js';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorBody, type FakeRoute, fakeApi, makeUser, renderApp, setupWebTests } from '../../../test/harness';
-import { makeTrialDetail } from '../test-fixtures';
+import { makeTrialDetail } from '../../../test/fixtures';
 
 setupWebTests();
 
