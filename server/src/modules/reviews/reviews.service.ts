@@ -57,6 +57,8 @@ const contentPurged = () =>
 const contentPurgedWrite = () =>
   conflict('CONTENT_PURGED', 'Indholdet er slettet efter datapolitikkens opbevaringsperiode, så udkastet kan ikke længere godkendes, rettes eller afvises.');
 
+type RunUnderReview = Awaited<ReturnType<typeof visibleRun>>['run'];
+
 /**
  * The human decision on a draft (AI Act Art. 14). Without four eyes the first approval decides. With four eyes
  * the first approval only records the (edited) text; a second person who administers the trial, is not the
@@ -72,6 +74,22 @@ export async function reviewRun(
   req: ReviewRequest,
 ): Promise<{ review: ReviewView; state: RunReviewState; status: string }> {
   const { run, administers } = await visibleRun(deps, actor, runId);
+  requireReviewableDraft(run);
+  const step = awaitingOf(run) === 'second_approval' ? 2 : 1;
+  if (req.step !== undefined && req.step !== step) throw step === 2 ? stepTaken(run.status) : alreadyDecided();
+  if (step === 2 && !maySecondApprove(actor.id, administers, run)) await refuseSecondApproval(deps, actor, run, req, step);
+
+  await storeReview(deps, actor, run, req, step);
+  deps.logger.info({ runId: run.id, decision: req.decision, step, fourEyes: run.fourEyes }, 'run reviewed');
+
+  const fresh = await getRunUnderReview(deps.db, run.id);
+  const state = reviewStateFor(fresh, actor.id, administers);
+  const review = state.reviews.find((r) => r.step === step)!;
+  return { review, state, status: fresh.status };
+}
+
+/** Only a draft whose content is still there can be approved, edited or rejected. */
+function requireReviewableDraft(run: RunUnderReview): void {
   if (run.status !== 'DRAFT') {
     if (run.status === 'APPROVED' || run.status === 'REJECTED') throw alreadyDecided();
     if (run.status === 'NOT_ANSWERED') {
@@ -84,29 +102,32 @@ export async function reviewRun(
     });
   }
   if (run.contentPurgedAt !== null || run.output === null) throw contentPurgedWrite();
+}
 
-  const step = awaitingOf(run) === 'second_approval' ? 2 : 1;
-  if (req.step !== undefined && req.step !== step) throw step === 2 ? stepTaken(run.status) : alreadyDecided();
-  if (step === 2 && !maySecondApprove(actor.id, administers, run)) {
-    // A refused attempt at approving one's own sensitive output is worth knowing about: it goes in the trail.
-    await recordAuditAlone(deps.db, deps.provider, {
-      actor,
-      action: 'run.review_refused',
-      resourceType: 'run',
-      resourceId: run.id,
-      unitId: run.trial.unitId,
-      details: { reason: 'FOUR_EYES_REQUIRED', step, decision: req.decision, policyId: run.policyId, policyVersion: run.policyVersion },
-    });
-    throw new AppError('FOUR_EYES_REQUIRED', FOUR_EYES_MESSAGE, 403);
-  }
+/** A refused attempt at approving one's own sensitive output is worth knowing about: it goes in the trail. */
+async function refuseSecondApproval(deps: Deps, actor: Actor, run: RunUnderReview, req: ReviewRequest, step: number): Promise<never> {
+  await recordAuditAlone(deps.db, deps.provider, {
+    actor,
+    action: 'run.review_refused',
+    resourceType: 'run',
+    resourceId: run.id,
+    unitId: run.trial.unitId,
+    details: { reason: 'FOUR_EYES_REQUIRED', step, decision: req.decision, policyId: run.policyId, policyVersion: run.policyVersion },
+  });
+  throw new AppError('FOUR_EYES_REQUIRED', FOUR_EYES_MESSAGE, 403);
+}
 
-  // The text under review: the draft at step 1, the first reviewer's text at step 2.
-  const before = step === 2 ? (run.finalText ?? run.output) : run.output;
+/** The review, the run's new status and text, and the audit event, in one transaction. */
+async function storeReview(deps: Deps, actor: Actor, run: RunUnderReview, req: ReviewRequest, step: number): Promise<void> {
+  // The text under review: the draft at step 1, the first reviewer's text at step 2 (requireReviewableDraft: there is one).
+  const before = step === 2 ? (run.finalText ?? run.output!) : run.output!;
   const after = req.decision === 'EDIT_AND_APPROVE' ? req.finalText : before;
   const diff = req.decision === 'EDIT_AND_APPROVE' ? unifiedDiff(before, after) : '';
   const size = req.decision === 'EDIT_AND_APPROVE' ? sizeOfEdit(before, after) : 0;
   const decides = req.decision === 'REJECT' || !run.fourEyes || step === 2;
   const now = deps.now();
+  const change: ReviewedRunChange =
+    req.decision === 'REJECT' ? { status: 'REJECTED', finalText: null } : decides ? { status: 'APPROVED', finalText: after } : { finalText: after };
 
   try {
     await deps.db.$transaction(async (tx) => {
@@ -122,12 +143,6 @@ export async function reviewRun(
           createdAt: now,
         },
       });
-      const change: ReviewedRunChange =
-        req.decision === 'REJECT'
-          ? { status: 'REJECTED', finalText: null }
-          : decides
-            ? { status: 'APPROVED', finalText: after }
-            : { finalText: after };
       const applied = await applyReview(tx, run.id, change);
       if (applied !== 'applied') throw applied === 'content_purged' ? contentPurgedWrite() : alreadyDecided();
       await recordAudit(tx, deps.provider, {
@@ -145,12 +160,6 @@ export async function reviewRun(
     if (isUniqueViolation(err)) throw alreadyDecided();
     throw err;
   }
-  deps.logger.info({ runId: run.id, decision: req.decision, step, fourEyes: run.fourEyes }, 'run reviewed');
-
-  const fresh = await getRunUnderReview(deps.db, run.id);
-  const state = reviewStateFor(fresh, actor.id, administers);
-  const review = state.reviews.find((r) => r.step === step)!;
-  return { review, state, status: fresh.status };
 }
 
 /** The approved run and its final text as shown, copied or exported, with the policy's disclosure label (AI Act Art. 50). */
