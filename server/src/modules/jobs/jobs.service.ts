@@ -169,6 +169,12 @@ export async function listJobQueue(deps: Deps, actor: Actor): Promise<JobQueueRe
   return { summary, jobs };
 }
 
+/** The payloads (as stored, JSON) of the jobs of `type` still queued or running: what they will still need. */
+export async function unfinishedJobPayloads(deps: Pick<Deps, 'db'>, type: JobType): Promise<string[]> {
+  const jobs = await deps.db.job.findMany({ where: { type, status: { in: ['QUEUED', 'RUNNING'] } }, select: { payload: true } });
+  return jobs.map((j) => j.payload);
+}
+
 export function toJobView(job: Job): JobView {
   return {
     id: job.id,

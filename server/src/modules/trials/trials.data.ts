@@ -62,11 +62,14 @@ export function findTrialWithUnit(db: Db, trialId: string) {
   return db.trial.findUnique({ where: { id: trialId }, include: { unit: { select: { id: true, name: true } } } });
 }
 
-/** The trial with the person's own participation, if any (an empty `participants` when they take no part). */
+/**
+ * The trial with the person's own participation, if any (an empty `participants` when they take no part), and the
+ * briefing version they acknowledged.
+ */
 export function findTrialWithMembership(db: Db, trialId: string, userId: string) {
   return db.trial.findUnique({
     where: { id: trialId },
-    include: { participants: { where: { userId }, select: { userId: true } } },
+    include: { participants: { where: { userId }, select: { userId: true, briefingVersion: true } } },
   });
 }
 

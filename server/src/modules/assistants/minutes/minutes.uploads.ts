@@ -8,10 +8,11 @@ import type { Deps } from '../../../deps.js';
 import { localDay } from '../../../lib/dates.js';
 import { AppError, badRequest, conflict, notFound } from '../../../lib/errors.js';
 import type { Actor } from '../../auth/auth.types.js';
-import { enqueueJob, JobFailure, toJobView, type Job, type JobContext, type JobHandlerOptions } from '../../jobs/jobs.service.js';
+import { enqueueJob, JobFailure, toJobView, unfinishedJobPayloads, type Job, type JobContext, type JobHandlerOptions } from '../../jobs/jobs.service.js';
 import { requireTranscriber, transcribeForTrial } from '../../gateway/gateway.service.js';
 import { executeRun, requireRunsLeftToday } from '../../runs/runs.service.js';
-import { requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
+import { findTrialWithMembership, requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
+import { findActiveAccount } from '../../users/users.service.js';
 import { readTranscriptFile } from '../../transcripts/transcripts.service.js';
 
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
@@ -50,10 +51,7 @@ const tooLarge = (max: number) =>
 
 /** The trial, when the person takes part in it and it uses the minutes assistant. */
 async function requireMinutesTrial(deps: Deps, actor: Actor, trialId: string) {
-  const trial = await deps.db.trial.findUnique({
-    where: { id: trialId },
-    include: { participants: { where: { userId: actor.id }, select: { userId: true, briefingVersion: true } } },
-  });
+  const trial = await findTrialWithMembership(deps.db, trialId, actor.id);
   if (!trial) throw notFound('Prøvehandlingen');
   // A recording is sent for transcription before executeRun sees it, so the same person checks come first here.
   requireCurrentBriefing(requireParticipant(actor, trial, trial.participants[0]), trial);
@@ -148,8 +146,8 @@ export async function transcribeJob(job: Job, ctx: JobContext): Promise<{ runId:
   if (!payload.audioRef || !payload.trialId) throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
   const p = payload as TranscriptionPayload;
   await ctx.progress(5, 'Forbereder optagelsen');
-  const user = job.createdById ? await deps.db.user.findUnique({ where: { id: job.createdById } }) : null;
-  if (!user || !user.active) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
+  const user = job.createdById ? await findActiveAccount(deps.db, job.createdById) : null;
+  if (!user) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, sessionId: `job:${job.id}` };
   const trial = await requireMinutesTrial(deps, actor, p.trialId);
   // Checked again: the trial may have been paused, or its policy changed, while the job waited.
@@ -218,8 +216,8 @@ const LEFTOVER_AFTER_MS = 60 * 60_000;
  * Also empties the folder where earlier versions kept them on disk. Runs when the job worker starts.
  */
 export async function removeLeftoverRecordings(deps: Deps): Promise<number> {
-  const unfinished = await deps.db.job.findMany({ where: { type: 'TRANSCRIPTION', status: { in: ['QUEUED', 'RUNNING'] } }, select: { payload: true } });
-  const wanted = unfinished.map((j) => (JSON.parse(j.payload) as Partial<TranscriptionPayload>).audioRef).filter((r): r is string => Boolean(r));
+  const unfinished = await unfinishedJobPayloads(deps, 'TRANSCRIPTION');
+  const wanted = unfinished.map((payload) => (JSON.parse(payload) as Partial<TranscriptionPayload>).audioRef).filter((r): r is string => Boolean(r));
   const { count } = await deps.db.keptRecording.deleteMany({
     where: { createdAt: { lt: new Date(deps.now().getTime() - LEFTOVER_AFTER_MS) }, ref: { notIn: wanted } },
   });
