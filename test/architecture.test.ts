@@ -103,3 +103,19 @@ describe('table ownership', () => {
     }
   });
 });
+
+describe('function length', () => {
+  /** A function of `n` lines, its opening and closing lines included. */
+  const functionOf = (n: number) => ['export function story(): number {', '  let x = 0;', ...Array.from({ length: n - 4 }, (_, i) => `  x += ${i};`), '  return x;', '}', ''].join('\n');
+
+  it('refuses a function over 80 lines in the server and the web, and lets one of 80 through', async () => {
+    expect(await rulesFor('server/src/modules/runs/runs.example.ts', functionOf(81))).toContain('max-lines-per-function');
+    expect(await rulesFor('web/src/features/runs/example.ts', functionOf(81))).toContain('max-lines-per-function');
+    expect(await rulesFor('server/scripts/example.ts', functionOf(81))).toContain('max-lines-per-function');
+    expect(await rulesFor('server/src/modules/runs/runs.example.ts', functionOf(80))).toEqual([]);
+  });
+
+  it("does not hold a test's describe block to it", async () => {
+    expect(await rulesFor('server/src/modules/runs/runs.example.test.ts', functionOf(120))).toEqual([]);
+  });
+});
