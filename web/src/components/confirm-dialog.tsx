@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from './button';
+import { keepTabInside } from './focus-trap';
 
 /**
  * While the dialog is open: everything else on the page is inert, the body has DKFDS' modal-open class and focus is
@@ -32,21 +33,6 @@ function useOneAnswer() {
     answered.current = true;
     fn();
   };
-}
-
-/** Tab from the last control goes to the first, Shift+Tab from the first (or the heading) to the last. */
-function keepTabInside(e: KeyboardEvent<HTMLDivElement>, dialog: HTMLElement, title: HTMLElement | null) {
-  const focusable = dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]');
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (e.shiftKey && (document.activeElement === first || document.activeElement === title)) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }
 
 /** The two answers, the one named by `primary` drawn as the main button and first in the row. */
@@ -134,7 +120,7 @@ export function ConfirmDialog({
       answer(onCancel);
       return;
     }
-    if (e.key === 'Tab' && dialogRef.current) keepTabInside(e, dialogRef.current, titleRef.current);
+    if (e.key === 'Tab' && dialogRef.current) keepTabInside(e, dialogRef.current, { alsoFirst: titleRef.current });
   };
 
   return createPortal(

@@ -85,3 +85,32 @@ describe('header and role-aware navigation', () => {
     expect(screen.queryByRole('navigation', { name: 'Hovedmenu' })).toBeNull();
   });
 });
+
+describe('the mobile menu', () => {
+  it('when it is open, then Tab from its last control goes to its first, Shift+Tab back, and Escape closes it', async () => {
+    fakeApi(makeUser('EMPLOYEE'));
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1 });
+    fireEvent.click(screen.getByRole('button', { name: 'Menu' }));
+
+    const drawer = await screen.findByRole('dialog');
+    const controls = [...drawer.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
+    const first = controls[0]!;
+    const last = controls[controls.length - 1]!;
+    expect(controls.length).toBeGreaterThan(2);
+    await waitFor(() => expect(document.activeElement).toBe(first));
+
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+    // Between the ends, Tab is the browser's own: nothing is moved.
+    controls[1]!.focus();
+    fireEvent.keyDown(controls[1]!, { key: 'Tab' });
+    expect(document.activeElement).toBe(controls[1]);
+
+    fireEvent.keyDown(controls[1]!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});

@@ -2,6 +2,7 @@ import type { CurrentUser } from '@contracts/auth.js';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { keepTabInside } from '../../components/focus-trap';
 import { Icon } from '../../components/icon';
 import { CHANGE_PASSWORD_PATH } from '../../features/auth/routes/change-password-page';
 import { useLogout } from '../../lib/session';
@@ -130,18 +131,7 @@ function MobileDrawer({ user, onClose }: { user: CurrentUser; onClose: () => voi
       onClose();
       return;
     }
-    if (e.key !== 'Tab' || !drawerRef.current) return;
-    const focusable = drawerRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled])');
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (e.key === 'Tab' && drawerRef.current) keepTabInside(e, drawerRef.current, { selector: 'a[href], button:not([disabled])' });
   };
 
   return (
