@@ -24,7 +24,7 @@ async function rulesFor(file: string, code: string): Promise<string[]> {
 
 describe('module boundaries', () => {
   it("refuses a module reaching into another module's own files", async () => {
-    const rules = await rulesFor('server/src/modules/runs/runs.example.ts', "import { hashPassword } from '../auth/password.js';\nexport const h = hashPassword;\n");
+    const rules = await rulesFor('server/src/modules/runs/runs.example.ts', "import { LoginLimiter } from '../auth/rate-limit.js';\nexport const l = LoginLimiter;\n");
     expect(rules).toContain('architecture/module-boundary');
   });
 

@@ -33,7 +33,7 @@ import { CSRF_HEADER } from '../src/contracts/auth.js';
 import { createDb, type Db } from '../src/lib/db.js';
 import { workerBootCode } from '../src/lib/runtime.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
-import { hashPassword } from '../src/modules/auth/password.js';
+import { hashPassword } from '../src/modules/auth/password.service.js';
 import { loadPolicies } from '../src/modules/policies/policies.loader.js';
 import { createProviderRegistry } from '../src/modules/providers/providers.registry.js';
 import type { LoadOptions, LoadResult, Target, WorkerRequest } from './bench-pipeline.worker.js';

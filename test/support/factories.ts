@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import type { Role } from '../../server/src/contracts/auth.js';
 import { CSRF_HEADER } from '../../server/src/contracts/auth.js';
 import type { Deps } from '../../server/src/deps.js';
-import { hashPassword } from '../../server/src/modules/auth/password.js';
+import { hashPassword } from '../../server/src/modules/auth/password.service.js';
 import type { TestApp } from './app.js';
 
 export const TEST_PASSWORD = 'korrekt-hest-batteri-41';

@@ -6,13 +6,13 @@ import type { Tx } from '../../lib/db.js';
 import { AppError, rateLimited, unauthenticated } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone, type AuditDetails } from '../audit/audit.service.js';
 import type { Actor } from './auth.types.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { findAccountByEmail, findAccountWithUnit, recordSignIn, setAccountLocale } from '../users/users.service.js';
+import { hashPassword, verifyPassword } from './password.service.js';
 import { pruneSignInFailures } from './sign-in-book.js';
 
 // For other modules, which reach this one through its service (eslint.config.js, module-boundary).
-export { DEMO_PASSWORD, hashPassword, verifyPassword } from './password.js';
+export { DEMO_PASSWORD, hashPassword, verifyPassword } from './password.service.js';
 
-const userWithUnit = { unit: { select: { id: true, name: true, code: true } } } as const;
 
 type UserRow = {
   id: string;
@@ -66,7 +66,7 @@ export async function login(
   if (!attempt.allowed) throw rateLimited(attempt.retryAfterSeconds);
   if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
-  const user = await db.user.findUnique({ where: { email: input.email }, include: userWithUnit });
+  const user = await findAccountByEmail(db, input.email);
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString('hex'), config.argon2)), input.password);
@@ -105,7 +105,7 @@ export async function startSession(
   await deps.db.$transaction(async (tx) => {
     await writeMore?.(tx);
     await tx.session.create({ data: { id: hashToken(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt } });
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    await recordSignIn(tx, user.id, now);
     await recordAudit(tx, deps.provider, {
       actor: { id: user.id, role: user.role },
       action: audit.action,
@@ -144,6 +144,8 @@ interface SessionRow {
  */
 export async function resolveSession(deps: Deps, token: string): Promise<SessionLookup> {
   const id = hashToken(token);
+  // The one read of the User table outside users: every request's session and person in one join, as said above.
+  // eslint-disable-next-line architecture/table-owner -- the hot path's join; it only reads role and state
   const [row] = await deps.db.$queryRaw<SessionRow[]>`
     SELECT s."createdAt", s."lastSeenAt", s."expiresAt", u."id" AS "userId", u."role", u."unitId", u."active", u."mustChangePassword"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
@@ -184,13 +186,13 @@ export async function logout(deps: Deps, actor: Actor): Promise<void> {
 }
 
 export async function getCurrentUser(deps: Deps, actor: Actor): Promise<CurrentUser> {
-  const user = await deps.db.user.findUnique({ where: { id: actor.id }, include: userWithUnit });
+  const user = await findAccountWithUnit(deps.db, actor.id);
   if (!user) throw unauthenticated();
   return toCurrentUser(user);
 }
 
 export async function updateOwnLocale(deps: Deps, actor: Actor, locale: Locale): Promise<CurrentUser> {
-  const user = await deps.db.user.update({ where: { id: actor.id }, data: { locale }, include: userWithUnit });
+  const user = await setAccountLocale(deps.db, actor.id, locale);
   return toCurrentUser(user);
 }
 

@@ -7,7 +7,8 @@ import type { OidcLogin } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import { startSession } from './auth.service.js';
-import { hashPassword } from './password.js';
+import { hashPassword } from './password.service.js';
+import { createSsoAccount, findAccountForSso, unitIdByCode, updateSsoAccount } from '../users/users.service.js';
 
 /**
  * Sign-in through the organisation's identity provider (docs/decisions/0013): OpenID Connect authorization code
@@ -257,20 +258,18 @@ async function accountFromClaims({ deps, config, refuse }: SignInContext, claims
   const emailClaim = [claims.email, claims.preferred_username].find((v): v is string => typeof v === 'string' && EMAIL.test(v.trim()));
   const unitCode = asStrings(claims[config.unitClaim])?.[0]?.trim();
   const subject = `${config.issuer} ${sub}`;
-  const existing =
-    (await deps.db.user.findUnique({ where: { oidcSubject: subject } })) ??
-    (emailClaim ? await deps.db.user.findUnique({ where: { email: emailClaim.trim().toLowerCase() } }) : null);
+  const existing = await findAccountForSso(deps.db, subject, emailClaim ? emailClaim.trim().toLowerCase() : null);
   if (existing && !existing.active) return refuse(refusals.disabled(), existing.id);
   if (existing?.oidcSubject && existing.oidcSubject !== subject) return refuse(refusals.emailTaken(), existing.id);
   if (!emailClaim) return refuse(refusals.missing('email_missing'), existing?.id ?? null);
   if (!role) return refuse(refusals.noRole(), existing?.id ?? null);
   if (!unitCode) return refuse(refusals.missing('unit_missing'), existing?.id ?? null);
-  const unit = await deps.db.orgUnit.findUnique({ where: { code: unitCode }, select: { id: true } });
-  if (!unit) return refuse(refusals.unknownUnit(), existing?.id ?? null);
+  const unitId = await unitIdByCode(deps.db, unitCode);
+  if (!unitId) return refuse(refusals.unknownUnit(), existing?.id ?? null);
 
   const email = emailClaim.trim().toLowerCase();
   const name = nameOf(claims) ?? email;
-  return { existing, subject, email, name, role, unitId: unit.id };
+  return { existing, subject, email, name, role, unitId };
 }
 
 function nameOf(claims: Record<string, unknown>): string | null {
@@ -287,10 +286,7 @@ async function createFromProvider(
 ): Promise<{ id: string }> {
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'), deps.config.argon2);
   return deps.db.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: { email: p.email, name: p.name, role: p.role, unitId: p.unitId, passwordHash, oidcSubject: p.subject },
-      select: { id: true },
-    });
+    const user = await createSsoAccount(tx, { email: p.email, name: p.name, role: p.role, unitId: p.unitId, passwordHash, oidcSubject: p.subject });
     await recordAudit(tx, deps.provider, {
       actor: { id: user.id, role: p.role },
       action: 'user.created',
@@ -313,7 +309,7 @@ async function updateFromProvider(
   const linking = current.oidcSubject === null;
   if (!changed.length && !linking) return current;
   await deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: current.id }, data: { role: p.role, unitId: p.unitId, oidcSubject: p.subject } });
+    await updateSsoAccount(tx, current.id, { role: p.role, unitId: p.unitId, oidcSubject: p.subject });
     if (linking) {
       await recordAudit(tx, deps.provider, {
         actor: { id: current.id, role: p.role },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { createUser } from '../../../../test/support/factories.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from '../auth/password.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo.constants.js';
 import { demoPasswordRefusal, seedDemoOrganisation } from './demo.service.js';
 

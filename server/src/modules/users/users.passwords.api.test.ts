@@ -5,7 +5,7 @@ import { PasswordResetResponse, UserList } from '../../contracts/users.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { Client, createUnit, createUser, signedIn, TEST_PASSWORD } from '../../../../test/support/factories.js';
 import { listEndpoints } from '../../../../test/support/routes.js';
-import { verifyPassword } from '../auth/password.js';
+import { verifyPassword } from '../auth/password.service.js';
 import { DEMO_PASSWORD } from '../demo/demo.constants.js';
 
 let t: TestApp;

@@ -6,8 +6,19 @@ import type { Db, Tx } from '../../lib/db.js';
 import { AppError, badRequest, conflict, notFound, rateLimited, unauthenticated } from '../../lib/errors.js';
 import { countAuditEventsSince, recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
-import { DEMO_PASSWORD, hashPassword, verifyPassword } from '../auth/auth.service.js';
+import { DEMO_PASSWORD, hashPassword, verifyPassword } from '../auth/password.service.js';
 import { requireRole } from '../auth/permissions.service.js';
+
+export {
+  createSsoAccount,
+  findAccountByEmail,
+  findAccountForSso,
+  findAccountWithUnit,
+  recordSignIn,
+  setAccountLocale,
+  unitIdByCode,
+  updateSsoAccount,
+} from './users.accounts.js';
 
 const select = {
   id: true,
