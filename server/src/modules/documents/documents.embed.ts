@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../auth/auth.types.js';
-import { embedForTrial } from '../gateway/gateway.service.js';
+import { embedForTrial, embeddingsConfigured } from '../gateway/gateway.service.js';
+import { findTrialWithUnit } from '../trials/trials.service.js';
 import { encodeVector } from './retrieval.hybrid.js';
 
 /** Stored as the document's errorCode when its passages could not be embedded: it stays READY, BM25 only. */
@@ -15,18 +16,19 @@ export type EmbeddingOutcome = 'embedded' | 'skipped' | typeof EMBEDDINGS_UNAVAI
  * document (still READY) and logged without content.
  */
 export async function embedDocumentChunks(deps: Deps, documentId: string, actor: Pick<Actor, 'id' | 'role'> | null): Promise<EmbeddingOutcome> {
-  if (!deps.providers.configured.embed) return 'skipped';
+  if (!embeddingsConfigured(deps)) return 'skipped';
   try {
     const doc = await deps.db.document.findUnique({ where: { id: documentId }, select: { trialId: true, status: true } });
     // Deleted (or failed) meanwhile: nothing to add to.
     if (!doc || doc.status !== 'READY') return 'skipped';
-    const trialId = doc.trialId;
+    const trial = await findTrialWithUnit(deps.db, doc.trialId);
+    if (!trial) return 'skipped';
     const chunks = await deps.db.chunk.findMany({ where: { documentId }, select: { id: true, text: true }, orderBy: { ordinal: 'asc' } });
     if (chunks.length === 0) return 'embedded';
     const result = await embedForTrial(
       deps,
       actor,
-      trialId,
+      trial,
       chunks.map((c) => c.text),
       { purpose: 'index', documentId },
     );

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../auth/auth.types.js';
-import { embedForTrial } from '../gateway/gateway.service.js';
+import { embedForTrial, embeddingsConfigured } from '../gateway/gateway.service.js';
+import { findTrialWithUnit } from '../trials/trials.service.js';
 import { Bm25Index, tokenize, type Hit, type IndexedChunk, type TermSupport } from './retrieval.js';
 import { figuresOf, sameUnit } from './documents.figures.js';
 import { askingSentence, namedThings } from './documents.question.js';
@@ -257,9 +258,11 @@ async function embedQuery(
   query: string,
   runId: string | undefined,
 ): Promise<Float32Array | null> {
-  if (!query.trim()) return null;
+  if (!query.trim() || !embeddingsConfigured(deps)) return null;
   try {
-    const result = await embedForTrial(deps, actor, trialId, [query], { purpose: 'query', ...(runId ? { runId } : {}) });
+    const trial = await findTrialWithUnit(deps.db, trialId);
+    if (!trial) return null;
+    const result = await embedForTrial(deps, actor, trial, [query], { purpose: 'query', ...(runId ? { runId } : {}) });
     return result?.vectors[0] ?? null;
   } catch (err) {
     // A provider failure is already logged and audited with its kind; the search goes on with BM25. Bugs surface.

@@ -27,9 +27,21 @@ export interface EmbedOptions {
   runId?: string;
 }
 
+/** The trial whose policy governs the texts (the caller reads it: trials are above the gateway). */
+export interface EmbeddingTrial {
+  id: string;
+  unitId: string;
+  policyId: string;
+}
+
+/** Whether an embeddings model is configured at all: when not, nothing is embedded and nothing need be read. */
+export function embeddingsConfigured(deps: Pick<Deps, 'providers'>): boolean {
+  return Boolean(deps.providers.configured.embed && deps.providers.configured.embeddingModel);
+}
+
 /**
  * The governed way to embeddings, the gateway's guardText as for a run's text (docs/decisions/0004 and 0007). Returns null,
- * having sent nothing, when no embeddings model is configured, the trial or its policy is gone, the policy is
+ * having sent nothing, when no embeddings model is configured, the trial's policy is gone, the policy is
  * not approved, or it does not allow the configured provider with the embeddings model (the same rule as for
  * a run: the provider is listed with that model or "*"). Otherwise each text meets the guard as a run's input
  * does: scan, then the policy; a text the policy would block is not sent and gets no vector, a masked one is
@@ -39,15 +51,13 @@ export interface EmbedOptions {
 export async function embedForTrial(
   deps: Deps,
   actor: Pick<Actor, 'id' | 'role'> | null,
-  trialId: string,
+  trial: EmbeddingTrial,
   texts: readonly string[],
   opts: EmbedOptions,
 ): Promise<TrialEmbeddings | null> {
   const provider = deps.providers.configured;
   const model = provider.embeddingModel;
   if (!provider.embed || !model) return null;
-  const trial = await deps.db.trial.findUnique({ where: { id: trialId }, select: { id: true, unitId: true, policyId: true } });
-  if (!trial) return null;
   // A policy not yet signed off governs no real work (as for runs); a missing one allows nothing.
   const policy = approvedPolicy(deps, trial.policyId);
   const allowed = !!policy && providerAllowed(policy, provider, model);
@@ -107,13 +117,13 @@ export async function embedForTrial(
   } catch (err) {
     if (!(err instanceof ProviderError)) throw err;
     await audit({ allowed: true, sent, skipped_blocked: texts.length - outgoing.length, masked, tokens, errorCode: err.kind });
-    deps.logger.warn({ trialId, purpose: opts.purpose, provider: provider.kind, model, kind: err.kind, httpStatus: err.status, sent }, 'embeddings call failed');
+    deps.logger.warn({ trialId: trial.id, purpose: opts.purpose, provider: provider.kind, model, kind: err.kind, httpStatus: err.status, sent }, 'embeddings call failed');
     throw err;
   }
   const skippedBlocked = texts.length - outgoing.length;
   await audit({ allowed: true, sent, skipped_blocked: skippedBlocked, masked, tokens });
   deps.logger.info(
-    { trialId, purpose: opts.purpose, provider: provider.kind, model, sent, skippedBlocked, durationMs: Math.round(performance.now() - started) },
+    { trialId: trial.id, purpose: opts.purpose, provider: provider.kind, model, sent, skippedBlocked, durationMs: Math.round(performance.now() - started) },
     'texts embedded',
   );
   return { provider: provider.kind, model, vectors, sent, skippedBlocked };

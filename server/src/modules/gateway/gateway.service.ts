@@ -22,7 +22,7 @@ export {
   type Destination,
   type GuardedText,
 } from './gateway.guard.js';
-export { embedForTrial, EMBED_BATCH_SIZE, type EmbedOptions, type TrialEmbeddings } from './gateway.embed.js';
+export { embedForTrial, embeddingsConfigured, EMBED_BATCH_SIZE, type EmbeddingTrial, type EmbedOptions, type TrialEmbeddings } from './gateway.embed.js';
 export { requireTranscriber, transcribeForTrial, NO_TRANSCRIPTION, type Transcriber } from './gateway.transcribe.js';
 export { restoringStream, type RestoringStream } from './gateway.restore-stream.js';
 export type { MaskSpan } from './gateway.masking.js';
