@@ -4,7 +4,7 @@ import type { AuditAction } from '../../contracts/audit.js';
 import { JOB_QUEUE_LIMIT, type JobQueueItem, type JobQueueResponse, type JobQueueSummary, JobType, type JobStatus, type JobView } from '../../contracts/jobs.js';
 import type { Deps } from '../../deps.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import type { Job } from '../../lib/db.js';
+import type { Job, Tx } from '../../lib/db.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { requireRole } from '../auth/permissions.service.js';
@@ -167,6 +167,14 @@ export async function listJobQueue(deps: Deps, actor: Actor): Promise<JobQueueRe
     leaseUntil: j.status === 'RUNNING' ? (j.leaseUntil?.toISOString() ?? null) : null,
   }));
   return { summary, jobs };
+}
+
+/**
+ * In the erasure's transaction (retention): clears what the jobs of an erased run or document may have carried of
+ * its text (payload and result); their type and status stay for the record.
+ */
+export async function eraseJobContent(tx: Tx, of: { runId: string } | { documentId: string }): Promise<void> {
+  await tx.job.updateMany({ where: of, data: { payload: '{}', result: null } });
 }
 
 /** The payloads (as stored, JSON) of the jobs of `type` still queued or running: what they will still need. */

@@ -20,6 +20,7 @@ import {
   invalidateTrialIndex,
 } from '../documents/documents.service.js';
 import { eraseExperienceFreeText } from '../experiences/experiences.service.js';
+import { eraseJobContent } from '../jobs/jobs.service.js';
 import { eraseReviewText } from '../reviews/reviews.service.js';
 import { countErasedRuns, eraseRunContent, findRunsDueForErasure, runErasureQueue } from '../runs/run-records.service.js';
 
@@ -143,15 +144,6 @@ async function startSweep(deps: Deps, trigger: RetentionTrigger, actor: AuditAct
  */
 async function appendBatchEvents(tx: Tx, deps: Deps, events: AuditInput[]): Promise<void> {
   for (const event of events) await recordAudit(tx, deps.provider, event);
-}
-
-/**
- * Clears what a job of an erased run or document may have carried of its text (payload and result); its type and
- * status stay for the record.
- */
-async function eraseJobContent(tx: Tx, of: { runId: string } | { documentId: string }): Promise<void> {
-  // eslint-disable-next-line architecture/table-owner -- the Job table is the jobs module's, whose service has no erasure to call yet
-  await tx.job.updateMany({ where: of, data: { payload: '{}', result: null } });
 }
 
 /**

@@ -2,12 +2,13 @@ import { randomInt } from 'node:crypto';
 import { type ChangePasswordRequest, Email, Password } from '../../contracts/auth.js';
 import type { CreateUserRequest, DirectoryEntry, UnitList, UpdateUserRequest, UserSummary } from '../../contracts/users.js';
 import type { Deps } from '../../deps.js';
-import type { Db, Tx } from '../../lib/db.js';
+import type { Db } from '../../lib/db.js';
 import { AppError, badRequest, conflict, notFound, rateLimited, unauthenticated } from '../../lib/errors.js';
 import { countAuditEventsSince, recordAudit, recordAuditAlone } from '../audit/audit.service.js';
 import type { Actor } from '../auth/auth.types.js';
 import { DEMO_PASSWORD, hashPassword, verifyPassword } from '../auth/password.service.js';
 import { requireRole } from '../auth/permissions.service.js';
+import { endSessionsOf } from '../auth/sessions.service.js';
 
 export {
   createSsoAccount,
@@ -76,13 +77,6 @@ export async function listDirectory(deps: Deps, actor: Actor): Promise<Directory
   });
 }
 
-/** Ends the person's sessions (all but the one kept), in the caller's transaction; how many it ended. */
-async function endSessions(tx: Tx, userId: string, keep?: string): Promise<number> {
-  // eslint-disable-next-line architecture/table-owner -- the Session table is the auth module's, whose service cannot end a person's sessions yet
-  const { count } = await tx.session.deleteMany({ where: keep === undefined ? { userId } : { userId, id: { not: keep } } });
-  return count;
-}
-
 async function requireUnit(deps: Deps, unitId: string): Promise<void> {
   if (!(await unitExists(deps.db, unitId))) throw badRequest('VALIDATION_FAILED', 'Den valgte enhed findes ikke.', [{ path: ['unitId'], message: 'Ukendt enhed' }]);
 }
@@ -138,7 +132,7 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, input
     const user = await tx.user.update({ where: { id: userId }, data: input, select });
     // Deactivation and role changes end the person's sessions so the change applies at once.
     if (input.active === false || (input.role && input.role !== current.role)) {
-      await endSessions(tx, userId);
+      await endSessionsOf(tx, userId);
     }
     if (changed.length > 0) {
       await recordAudit(tx, deps.provider, {
@@ -198,7 +192,7 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, input: ChangeP
   const passwordHash = await hashPassword(input.newPassword, deps.config.argon2);
   await deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
-    const ended = await endSessions(tx, user.id, actor.sessionId);
+    const ended = await endSessionsOf(tx, user.id, actor.sessionId);
     await recordAudit(tx, deps.provider, {
       actor,
       action: 'auth.password_changed',
@@ -235,7 +229,7 @@ export async function resetPassword(deps: Deps, actor: Actor, userId: string): P
   const passwordHash = await hashPassword(password, deps.config.argon2);
   return deps.db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true }, select });
-    const ended = await endSessions(tx, userId);
+    const ended = await endSessionsOf(tx, userId);
     await recordAudit(tx, deps.provider, {
       actor,
       action: 'user.password_reset',
