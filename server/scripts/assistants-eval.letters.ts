@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import {
   FIXTURES,
   fixed,
@@ -22,23 +21,19 @@ import {
   type SetFiles,
   type SetName,
 } from './assistants-eval.harness.js';
+import { CHECKLIST_ITEMS, LetterRunDetails, type ChecklistItemId } from '../src/contracts/letters.js';
 
-const ITEMS = ['decision', 'reason', 'action', 'deadline', 'complaint', 'contact'] as const;
 const POLICY = 'borgerbreve-maskering';
 
 interface Letter {
   id: string;
   text: string;
-  checklist: Record<(typeof ITEMS)[number], boolean>;
+  checklist: Record<ChecklistItemId, boolean>;
   lix: number;
 }
 
-/** What the run view's `details` says for a letter (RunView.details), read leniently like the web does. */
-const LetterDetails = z.object({
-  lixBefore: z.number(),
-  lixAfter: z.number(),
-  checklist: z.array(z.object({ item: z.string(), present: z.boolean() })),
-});
+/** What the run view's `details` says for a letter (RunView.details), read with its contract as the web does. */
+const LetterDetails = LetterRunDetails.pick({ lixBefore: true, lixAfter: true, checklist: true });
 
 const dir = path.join(FIXTURES, 'letters');
 export const SETS: SetFiles<string> = {
@@ -90,7 +85,7 @@ export async function scoreLetters(e: EvalApp, set: SetName, limit = 0): Promise
     else notes.push(`${letter.id}: LIX not lower (${letter.lix} -> ${after})`);
     if (details.success) {
       const got = new Map(details.data.checklist.map((c) => [c.item, c.present]));
-      for (const item of ITEMS) {
+      for (const item of CHECKLIST_ITEMS) {
         items++;
         if ((got.get(item) ?? false) === letter.checklist[item]) itemsRight++;
         else notes.push(`${letter.id}: checklist ${item} is ${got.get(item) ?? 'missing'}, gold ${letter.checklist[item]}`);
@@ -98,7 +93,7 @@ export async function scoreLetters(e: EvalApp, set: SetName, limit = 0): Promise
       if (Math.round(details.data.lixBefore * 10) / 10 === letter.lix) lixBeforeRight++;
       else notes.push(`${letter.id}: project's LIX before ${details.data.lixBefore}, original ${letter.lix}`);
     } else {
-      items += ITEMS.length;
+      items += CHECKLIST_ITEMS.length;
       notes.push(`${letter.id}: details not in the letter shape`);
     }
     for (const [kind, values] of Object.entries(facts?.[letter.id] ?? {})) {

@@ -11,7 +11,7 @@ import { extractText, type FileKind } from '../files/files.service.js';
 import { enqueueJob, JobFailure, type Job, type JobContext } from '../jobs/jobs.service.js';
 import type { UploadedFile } from '../files/files.service.js';
 import { findTrialWithMembership } from '../trials/trials.service.js';
-import { findUserRole } from '../users/users.service.js';
+import { findJobCreator } from '../users/users.service.js';
 import { chunkInWorker } from './documents.chunk.js';
 import { embedDocumentChunks, type EmbeddingOutcome } from './documents.embed.js';
 import { invalidateTrialIndex, retrievePassages } from './documents.index.js';
@@ -133,7 +133,8 @@ export async function indexDocumentJob(
   const chunks = await indexDocument(ctx.deps, job.documentId);
   // Searchable by BM25 from here; vectors, where configured and allowed, only add to it and never fail it.
   // Attributed to the person who uploaded the document: their upload is what sends its passages for embedding.
-  const uploader = job.createdById ? await findUserRole(ctx.deps.db, job.createdById) : null;
+  const creator = job.createdById ? await findJobCreator(ctx.deps.db, job.createdById) : null;
+  const uploader = creator ? { id: creator.id, role: creator.role } : null;
   const embeddings = chunks > 0 ? await embedDocumentChunks(ctx.deps, job.documentId, uploader) : 'skipped';
   return { documentId: job.documentId, chunks, embeddings };
 }

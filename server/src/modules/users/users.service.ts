@@ -324,15 +324,13 @@ export async function activeUserIdsAmong(db: Db, userIds: string[]): Promise<str
   return found.map((u) => u.id);
 }
 
-/** The account as the person it acts for (a job it queued): null when it is gone or no longer active. */
-export async function findActiveAccount(db: Db, userId: string): Promise<{ id: string; role: UserSummary['role']; unitId: string } | null> {
+/**
+ * The account a job acts in the name of (the person who queued it), with whether it is still active; null when
+ * it is gone. Each job decides what a deactivated account may still do.
+ */
+export async function findJobCreator(db: Db, userId: string): Promise<{ id: string; role: UserSummary['role']; unitId: string; active: boolean } | null> {
   const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, unitId: true, active: true } });
-  return u?.active ? { id: u.id, role: u.role as UserSummary['role'], unitId: u.unitId } : null;
-}
-
-/** The account's id and role, to act in its name (a job it queued); null when the account is gone. */
-export function findUserRole(db: Db, userId: string): Promise<{ id: string; role: UserSummary['role'] } | null> {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+  return u ? { ...u, role: u.role as UserSummary['role'] } : null;
 }
 
 export async function isDataProtectionAdviser(db: Db, userId: string): Promise<boolean> {

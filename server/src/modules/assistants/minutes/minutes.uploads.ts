@@ -12,7 +12,7 @@ import { enqueueJob, JobFailure, toJobView, unfinishedJobPayloads, type Job, typ
 import { requireTranscriber, transcribeForTrial } from '../../gateway/gateway.service.js';
 import { executeRun, requireRunsLeftToday } from '../../runs/runs.service.js';
 import { findTrialWithMembership, requireCurrentBriefing, requireParticipant } from '../../trials/trials.service.js';
-import { findActiveAccount } from '../../users/users.service.js';
+import { findJobCreator } from '../../users/users.service.js';
 import { readTranscriptFile } from '../../transcripts/transcripts.service.js';
 
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
@@ -146,8 +146,8 @@ export async function transcribeJob(job: Job, ctx: JobContext): Promise<{ runId:
   if (!payload.audioRef || !payload.trialId) throw new JobFailure('AUDIO_GONE', 'Optagelsen findes ikke længere på serveren. Upload den igen.');
   const p = payload as TranscriptionPayload;
   await ctx.progress(5, 'Forbereder optagelsen');
-  const user = job.createdById ? await findActiveAccount(deps.db, job.createdById) : null;
-  if (!user) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
+  const user = job.createdById ? await findJobCreator(deps.db, job.createdById) : null;
+  if (!user || !user.active) throw new JobFailure('FORBIDDEN', 'Personen, der uploadede optagelsen, har ikke længere adgang.');
   const actor: Actor = { id: user.id, role: user.role, unitId: user.unitId, sessionId: `job:${job.id}` };
   const trial = await requireMinutesTrial(deps, actor, p.trialId);
   // Checked again: the trial may have been paused, or its policy changed, while the job waited.
