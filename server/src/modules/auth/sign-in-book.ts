@@ -35,12 +35,13 @@ export function databaseFailureBook(db: Db, provider: DbProvider, now: () => Dat
         for (const [i, key] of keys.entries()) {
           const v = set[i];
           if (v === undefined) continue;
-          if (v === null) await tx.signInFailure.delete({ where: { key } });
+          // deleteMany and upsert, not delete and update: on PostgreSQL a concurrent sign-in from the same address
+          // may have deleted the row after it was inserted above and before it was locked, and the attempt must not
+          // fail for it (P2025 would answer 404).
+          if (v === null) await tx.signInFailure.deleteMany({ where: { key } });
           else {
-            await tx.signInFailure.update({
-              where: { key },
-              data: { score: v.score, scoredAt: new Date(v.scoredAt), lastFailureAt: new Date(v.lastFailureAt) },
-            });
+            const data = { score: v.score, scoredAt: new Date(v.scoredAt), lastFailureAt: new Date(v.lastFailureAt) };
+            await tx.signInFailure.upsert({ where: { key }, create: { key, ...data }, update: data });
           }
         }
         // Rows created above and not written (a refused attempt on a fresh key) hold nothing: gone again.
